@@ -1,0 +1,32 @@
+"""newslint: a linter for news copy.
+
+The public API is loaded lazily so ``import newslint`` stays cheap::
+
+    import newslint
+    findings = newslint.lint_text(story, filename="story.md")
+"""
+
+from __future__ import annotations
+
+__version__ = "0.3.0"
+__all__ = ["Finding", "FileResult", "lint_text", "lint_paths", "hookimpl", "Rule", "__version__"]
+
+_LAZY = {
+    "Finding": ("newslint.model", "Finding"),
+    "FileResult": ("newslint.model", "FileResult"),
+    "lint_text": ("newslint.api", "lint_text"),
+    "lint_paths": ("newslint.api", "lint_paths"),
+    "hookimpl": ("newslint.rule", "hookimpl"),
+    "Rule": ("newslint.rule", "Rule"),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'newslint' has no attribute {name!r}")

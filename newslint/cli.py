@@ -1,0 +1,161 @@
+"""The command line: ``newslint check`` and ``newslint rules``.
+
+Exit codes (DESIGN.md): 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
+config, input or internal error, with one line per problem on stderr naming file and cause.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from newslint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def _error(message: str) -> None:
+    click.echo(f"newslint: error: {message}", err=True)
+
+
+def _use_color(stream) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newslint")
+def main() -> None:
+    """A linter for news copy: duplicated paragraphs, repeated attributions, grammar slips,
+    inconsistent names and web or CMS debris."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "json"]), help="Output format.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rule ids or categories (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Skip these rule ids or categories (comma-separated, repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file instead of searching for one.")
+@click.option("--no-config", is_flag=True, help="Ignore every config file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="Name (and so format) of the text read from '-'.")
+@click.option("--disable-plugin", multiple=True, metavar="NAME",
+              help="Do not load this plugin (entry-point name; repeatable).")
+@click.option("--no-plugins", is_flag=True, help="Load no outside plugins, only built-in rules.")
+def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
+          stdin_filename, disable_plugin, no_plugins):
+    """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
+    from newslint.config import Config, ConfigError, find_config, load_config
+    from newslint.engine import Linter, SelectionError
+    from newslint.inputs import STDIN, InputError, read_path, read_stdin
+    from newslint.output import Report, render
+
+    if not paths:
+        _error("no paths given; name files or directories, or '-' to read stdin")
+        sys.exit(EXIT_ERROR)
+    try:
+        if no_config:
+            config = Config()
+        elif config_path:
+            config = load_config(Path(config_path))
+        else:
+            found = find_config(Path.cwd())
+            config = load_config(found) if found else Config()
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    if select:
+        config.select = _split(select)
+    if ignore:
+        config.ignore = config.ignore + _split(ignore)
+    if fail_on:
+        config.fail_on = fail_on
+
+    linter = Linter.create(config, entry_points=not no_plugins, disabled=disable_plugin)
+    problems = list(linter.registry.errors)
+    try:
+        linter.active_rules()
+    except SelectionError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+
+    from newslint.inputs import discover
+
+    sources = []
+    formats = {}
+    seen = set()
+    for item in discover(paths, linter.registry.extensions):
+        if isinstance(item, InputError):
+            sources.append(item)
+            continue
+        if item in seen:
+            continue
+        seen.add(item)
+        try:
+            if item == STDIN:
+                shown = stdin_filename or "<stdin>"
+                sources.append(read_stdin(shown, sys.stdin.buffer))
+            else:
+                sources.append(read_path(Path(item), item))
+        except InputError as exc:
+            sources.append(exc)
+
+    results = linter.run(sources, formats)
+    for result in results:
+        if result.error:
+            problems.append(f"{result.path}: {result.error}")
+    for problem in problems:
+        _error(problem)
+
+    report = Report(results, rules=linter.registry.rules, color=_use_color(sys.stdout),
+                    fail_on=config.fail_on)
+    click.echo(render(output_format, report), nl=False)
+    code = report.exit_code()
+    sys.exit(EXIT_ERROR if problems else code)
+
+
+@main.command()
+@click.argument("rule_id", required=False)
+@click.option("--format", "output_format", default="text", type=click.Choice(["text", "json"]))
+def rules(rule_id, output_format):
+    """List every rule, or print one rule's documentation."""
+    import json
+
+    from newslint.plugins import build_registry
+    from newslint.rule import documentation
+
+    registry = build_registry()
+    for problem in registry.errors:
+        _error(problem)
+    if rule_id:
+        rule = registry.rules.get(rule_id)
+        if rule is None:
+            _error(f"unknown rule {rule_id!r} (see 'newslint rules')")
+            sys.exit(EXIT_ERROR)
+        click.echo(documentation(rule), nl=False)
+        return
+    ordered = sorted(registry.rules.values(), key=lambda r: (r.plugin != "newslint", r.category, r.id))
+    if output_format == "json":
+        click.echo(json.dumps([
+            {"id": r.id, "category": r.category, "severity": r.severity, "plugin": r.plugin,
+             "summary": r.summary} for r in ordered], indent=2))
+        return
+    width = max((len(r.id) for r in ordered), default=10)
+    for r in ordered:
+        click.echo(f"{r.id:<{width}}  {r.category:<11}  {r.severity:<7}  {r.plugin:<10}  {r.summary}")

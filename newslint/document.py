@@ -1,0 +1,246 @@
+"""The Document every rule sees: prose text, its blocks, sentences and words, and the map
+from each prose offset back to a line and column of the user's original file.
+
+Parsers build a Document through ``ProseBuilder``; rules only read it. Paragraphs come from
+the parser; sentences and words are computed once, on first use, and shared by all rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of prose: a paragraph, heading, list item, quote, caption or table cell.
+
+    ``start``/``end`` are prose offsets; ``text`` is ``document.text[start:end]``.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str = "paragraph"
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        """(prose offset, text) of each line inside the block."""
+        offset = self.start
+        for line in self.text.split("\n"):
+            yield offset, line
+            offset += len(line) + 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    block: int  # index into Document.blocks
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+class SourceMap:
+    """Maps prose offsets to offsets in the (newline-normalised) source.
+
+    Built from segments ``(prose_start, prose_len, source_start, source_len)``. A segment
+    whose lengths agree maps one to one; otherwise (an entity, an escape) every offset
+    inside it maps to the start of its source span and its end to the span's end.
+    """
+
+    def __init__(self) -> None:
+        self._prose_starts: list[int] = []
+        self._segments: list[tuple[int, int, int, int]] = []
+
+    def add(self, prose_start: int, prose_len: int, source_start: int, source_len: int) -> None:
+        if prose_len == 0:
+            return
+        if self._segments:
+            p, pl, s, sl = self._segments[-1]
+            # Merge contiguous one-to-one copies so lookups stay cheap.
+            if pl == sl and prose_len == source_len and p + pl == prose_start and s + sl == source_start:
+                self._segments[-1] = (p, pl + prose_len, s, sl + source_len)
+                return
+        self._prose_starts.append(prose_start)
+        self._segments.append((prose_start, prose_len, source_start, source_len))
+
+    def to_source(self, offset: int, *, end: bool = False) -> int:
+        if not self._segments:
+            return 0
+        i = bisect_right(self._prose_starts, offset) - 1
+        if end and i > 0 and self._prose_starts[i] == offset:
+            # An exclusive end that falls on a segment boundary belongs to the previous one.
+            i -= 1
+        if i < 0:
+            return self._segments[0][2]
+        p, pl, s, sl = self._segments[i]
+        delta = offset - p
+        if delta >= pl:
+            return s + sl
+        if pl == sl:
+            return s + delta
+        return s + sl if (end and delta > 0) else s
+
+
+class Document:
+    """One story, as parsed prose plus everything needed to report positions."""
+
+    def __init__(
+        self,
+        path: str,
+        source: str,
+        text: str,
+        blocks: list[Block],
+        source_map: SourceMap,
+        *,
+        fmt: str = "text",
+        title_block: int | None = None,
+        comments: list[tuple[int, int, str]] | None = None,
+    ) -> None:
+        self.path = path
+        self.source = source  # decoded, newlines normalised to "\n"; line/column agree with the file
+        self.text = text
+        self.blocks = blocks
+        self.source_map = source_map
+        self.format = fmt
+        self.title_block = title_block
+        # Comments in the source (start, end, body): where inline suppressions live.
+        self.comments = comments or []
+
+    # --- positions -------------------------------------------------------------------
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.source.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def source_position(self, source_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset in the normalised source."""
+        line = bisect_right(self._line_starts, source_offset) - 1
+        return line + 1, source_offset - self._line_starts[line] + 1
+
+    def position(self, offset: int, *, end: bool = False) -> tuple[int, int]:
+        """1-based (line, column) in the original file of a prose offset."""
+        return self.source_position(self.source_map.to_source(offset, end=end))
+
+    def line_of(self, offset: int) -> int:
+        return self.position(offset)[0]
+
+    def block_lines(self, index: int) -> tuple[int, int]:
+        """First and last source line of a block."""
+        block = self.blocks[index]
+        return self.line_of(block.start), self.position(max(block.start, block.end), end=True)[0]
+
+    # --- shared analyses (computed once, on first use) --------------------------------
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        from newslint.text.sentences import split_sentences
+
+        out: list[Sentence] = []
+        for index, block in enumerate(self.blocks):
+            for start, end in split_sentences(block.text):
+                out.append(Sentence(block.start + start, block.start + end, block.text[start:end], index))
+        return out
+
+    @cached_property
+    def words(self) -> list[Word]:
+        from newslint.text.words import iter_words
+
+        return [Word(s, e, self.text[s:e]) for s, e in iter_words(self.text)]
+
+    def words_in(self, start: int, end: int) -> list[Word]:
+        """The words lying inside ``start:end`` (by binary search on the shared word list)."""
+        words = self.words
+        starts = self._word_starts
+        lo = bisect_right(starts, start - 1)
+        hi = bisect_right(starts, end - 1)
+        return [w for w in words[lo:hi] if w.end <= end]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @property
+    def title(self) -> Block | None:
+        return self.blocks[self.title_block] if self.title_block is not None else None
+
+
+class ProseBuilder:
+    """Accumulates prose text and its source map while a parser walks the source."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._parts: list[str] = []
+        self._length = 0
+        self.map = SourceMap()
+        self.blocks: list[Block] = []
+        self._block_start: int | None = None
+        self._block_part = 0
+        self._block_kind = "paragraph"
+
+    @property
+    def length(self) -> int:
+        return self._length
+
+    def copy(self, source_start: int, source_end: int) -> None:
+        """Append source text verbatim."""
+        if source_end <= source_start:
+            return
+        piece = self.source[source_start:source_end]
+        self.map.add(self._length, len(piece), source_start, len(piece))
+        self._parts.append(piece)
+        self._length += len(piece)
+
+    def replace(self, text: str, source_start: int, source_end: int) -> None:
+        """Append ``text`` standing for the source span (an entity, an escape, markup)."""
+        if not text:
+            return
+        self.map.add(self._length, len(text), source_start, source_end - source_start)
+        self._parts.append(text)
+        self._length += len(text)
+
+    def begin_block(self, kind: str = "paragraph") -> None:
+        self.end_block()
+        if self._length:
+            # Blocks are separated by a blank line in the prose, so sentence and
+            # paragraph logic never run across a boundary.
+            self._parts.append("\n\n")
+            self._length += 2
+        self._block_start = self._length
+        self._block_part = len(self._parts)
+        self._block_kind = kind
+
+    def end_block(self) -> None:
+        if self._block_start is None:
+            return
+        start, end = self._block_start, self._length
+        self._block_start = None
+        text = "".join(self._parts[self._block_part:])
+        # Leading and trailing blank lines are not part of the block; trailing spaces on
+        # its last line are (the whitespace rule reports them).
+        body = text.strip("\n")
+        if body.strip():
+            lead = len(text) - len(text.lstrip("\n"))
+            self.blocks.append(Block(start + lead, start + lead + len(body), body, self._block_kind))
+
+    def build(self, path: str, *, fmt: str, title_block: int | None = None,
+              comments: list[tuple[int, int, str]] | None = None) -> Document:
+        self.end_block()
+        return Document(path, self.source, "".join(self._parts), self.blocks, self.map,
+                        fmt=fmt, title_block=title_block, comments=comments)

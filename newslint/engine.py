@@ -1,0 +1,174 @@
+"""The engine: parse each input, run the active rules on it, resolve positions.
+
+Rules are pure functions of a Document; everything stateful about a run (which rules are
+on, their severities and options) lives here, so one Linter can serve many threads and
+many calls without leaking state between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from newslint.config import Config
+from newslint.document import Document
+from newslint.inputs import InputError, Source
+from newslint.model import Edit, FileResult, Finding
+from newslint.plugins import Registry, build_registry
+from newslint.rule import Rule
+
+INTERNAL_RULE = "internal-error"
+
+
+class SelectionError(ValueError):
+    """--select/--ignore (or config) named something that is neither a rule nor a category."""
+
+
+def matches(token: str, rule: Rule) -> bool:
+    """A selector names a rule id, a category, a plugin, or an id prefix ending in '/'."""
+    token = token.strip()
+    return (
+        token == rule.id
+        or token == rule.category
+        or token == rule.plugin
+        or rule.id.startswith(token.rstrip("/") + "/")
+    )
+
+
+def select_rules(rules: Iterable[Rule], config: Config) -> list[Rule]:
+    rules = list(rules)
+    for token in (*config.select, *config.ignore):
+        if not any(matches(token, r) for r in rules):
+            raise SelectionError(f"unknown rule or category {token!r} (see 'newslint rules')")
+    chosen = []
+    for rule in rules:
+        named = [t for t in config.select if t == rule.id]
+        if config.select and not any(matches(t, rule) for t in config.select):
+            continue
+        if any(matches(t, rule) for t in config.ignore):
+            continue
+        if not config.rule_enabled(rule) and not named:
+            continue
+        chosen.append(rule)
+    return chosen
+
+
+def internal_finding(message: str, start: int = 0) -> Finding:
+    return Finding(rule=INTERNAL_RULE, category="internal", severity="error",
+                   message=message, start=start, end=start)
+
+
+@dataclass
+class Linter:
+    config: Config
+    registry: Registry
+
+    @classmethod
+    def create(cls, config: Config | None = None, **registry_options) -> "Linter":
+        return cls(config or Config(), build_registry(**registry_options))
+
+    # --- parsing ----------------------------------------------------------------------
+    def parse(self, source: Source, fmt: str | None = None) -> Document:
+        parser = self.registry.parsers.get(fmt) if fmt else self.registry.parser_for(source.path)
+        if parser is None:
+            raise InputError(source.path, f"unknown format {fmt!r} (known: {', '.join(self.registry.parsers)})")
+        return parser.parse(source.path, source.text)
+
+    # --- checking ---------------------------------------------------------------------
+    def active_rules(self, config: Config | None = None) -> list[Rule]:
+        return select_rules(self.registry.rules.values(), config or self.config)
+
+    def check_document(self, document: Document, config: Config | None = None) -> list[Finding]:
+        config = config or self.config
+        findings: list[Finding] = []
+        for rule in self.active_rules(config):
+            try:
+                produced = list(rule.check(document, config.rule_options(rule)))
+            except Exception as exc:  # one broken rule must not hide the others' findings
+                findings.append(internal_finding(
+                    f"rule {rule.id} (plugin {rule.plugin}) raised {type(exc).__name__}: {exc}"))
+                continue
+            findings.extend(self._with_config(f, rule, config) for f in produced)
+        return findings
+
+    def check_documents(
+        self,
+        documents: Sequence[Document],
+        config_for: Callable[[str], Config] | None = None,
+    ) -> dict[str, list[Finding]]:
+        """Run every rule on every document, then the run-wide hook; positions resolved."""
+        config_for = config_for or (lambda _path: self.config)
+        results: dict[str, list[Finding]] = {}
+        manager = self.registry.manager
+        manager.hook.newslint_configure(config=self.config)
+        try:
+            for document in documents:
+                results[document.path] = self.check_document(document, config_for(document.path))
+            by_path = {d.path: d for d in documents}
+            for plugin in manager.get_plugins():
+                impl = getattr(plugin, "newslint_check_documents", None)
+                if impl is None:
+                    continue
+                name = manager.get_name(plugin)
+                try:
+                    pairs = list(impl(documents=documents, config=self.config) or ())
+                except Exception as exc:
+                    for document in documents:
+                        results[document.path].append(internal_finding(
+                            f"plugin {name} raised {type(exc).__name__}: {exc}"))
+                    continue
+                for document, finding in pairs:
+                    config = config_for(document.path)
+                    rule = self.registry.rules.get(finding.rule)
+                    if rule is not None:
+                        if rule not in self.active_rules(config):
+                            continue
+                        finding = self._with_config(finding, rule, config)
+                    results[by_path[document.path].path].append(finding)
+        finally:
+            manager.hook.newslint_unconfigure()
+        return {
+            d.path: sorted((resolve(d, f) for f in results[d.path]), key=Finding.sort_key)
+            for d in documents
+        }
+
+    @staticmethod
+    def _with_config(finding: Finding, rule: Rule, config: Config) -> Finding:
+        severity = config.rule_severity(rule)
+        return finding if severity == finding.severity else finding.with_changes(severity=severity)
+
+    def run(self, sources: Iterable[Source | InputError], formats: dict[str, str] | None = None,
+            config_for: Callable[[str], Config] | None = None) -> list[FileResult]:
+        """Parse and check every source; an unreadable one becomes a FileResult with an error."""
+        formats = formats or {}
+        order: list[FileResult] = []
+        documents: list[Document] = []
+        for source in sources:
+            if isinstance(source, InputError):
+                order.append(FileResult(source.path, error=source.cause))
+                continue
+            try:
+                documents.append(self.parse(source, formats.get(source.path)))
+                order.append(FileResult(source.path))
+            except InputError as exc:
+                order.append(FileResult(source.path, error=exc.cause))
+            except Exception as exc:  # a parser bug: report it on the file, keep going
+                order.append(FileResult(source.path, error=f"could not be parsed ({type(exc).__name__}: {exc})"))
+        findings = self.check_documents(documents, config_for)
+        for result in order:
+            if result.error is None:
+                result.findings = findings.get(result.path, [])
+        return order
+
+
+def resolve(document: Document, finding: Finding) -> Finding:
+    """Turn a finding's prose span into line and column of the original file."""
+    start, end = finding.start, max(finding.end, finding.start)
+    line, column = document.position(start)
+    end_line, end_column = document.position(end, end=True) if end > start else (line, column)
+    fix = tuple(
+        Edit(document.source_map.to_source(e.start), document.source_map.to_source(e.end, end=True), e.text)
+        for e in finding.fix
+    )
+    return finding.with_changes(line=line, column=column, end_line=end_line,
+                                end_column=end_column, fix=fix)

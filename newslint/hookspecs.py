@@ -1,0 +1,50 @@
+"""The plugin author's reference: every hook newslint calls.
+
+A plugin is a module or object with functions named after these specs and marked with
+``newslint.hookimpl``. Built-in rules and parsers are plugins of exactly this kind (see
+``newslint/rules/``); outside plugins are found through the ``newslint`` entry-point group::
+
+    [project.entry-points.newslint]
+    my_rules = "my_package.newslint_plugin"
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("newslint")
+
+
+@hookspec
+def newslint_rules():
+    """Return a list of :class:`newslint.rule.Rule` this plugin provides.
+
+    Rule ids are stable and unique; a third-party plugin should prefix its ids
+    (``languagetool/...``, ``house/...``) so they never collide with built-in ones.
+    """
+
+
+@hookspec
+def newslint_parsers():
+    """Return a list of :class:`newslint.parsers.Parser` for further input formats."""
+
+
+@hookspec
+def newslint_configure(config):
+    """Called once per run, before any document is checked, with the run's
+    :class:`newslint.config.Config`. Read your own settings from ``config.section(name)``."""
+
+
+@hookspec
+def newslint_check_documents(documents, config):
+    """See every document of a run at once: for cross-document rules and batching backends.
+
+    Return an iterable of ``(document, finding)`` pairs, findings built with prose offsets
+    like any rule's. An exception raised here becomes an ``internal`` finding on each
+    document and exit code 2; the other rules still report.
+    """
+
+
+@hookspec
+def newslint_unconfigure():
+    """Called once at the end of a run: close connections, flush caches."""

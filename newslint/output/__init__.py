@@ -1,0 +1,46 @@
+"""Output formats. One module a format, each with ``render(report) -> str``; loaded on demand."""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newslint.model import FileResult, Finding, at_or_above
+
+FORMATS = {
+    "text": "newslint.output.text",
+    "json": "newslint.output.json",
+}
+
+
+@dataclass
+class Report:
+    results: list[FileResult]
+    rules: dict = field(default_factory=dict)  # rule id -> Rule, for formats that describe rules
+    color: bool = False
+    fail_on: str = "warning"
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    def summary(self) -> dict:
+        by_severity = Counter(f.severity for f in self.findings)
+        return {
+            "files": len(self.results),
+            "findings": sum(by_severity.values()),
+            "by_severity": dict(sorted(by_severity.items())),
+            "errors": sum(1 for r in self.results if r.error),
+        }
+
+    def exit_code(self) -> int:
+        if any(r.had_internal_error for r in self.results):
+            return 2
+        if self.fail_on == "never":
+            return 0
+        return 1 if any(at_or_above(f.severity, self.fail_on) for f in self.findings) else 0
+
+
+def render(name: str, report: Report) -> str:
+    return importlib.import_module(FORMATS[name]).render(report)

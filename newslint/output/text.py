@@ -1,0 +1,31 @@
+"""Human-readable output: ``path:line:col: severity [rule] message`` and a summary line."""
+
+from __future__ import annotations
+
+from newslint.output import Report
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_RESET = "\033[0m"
+_DIM = "\033[2m"
+
+
+def render(report: Report) -> str:
+    lines = []
+    for result in report.results:
+        for f in result.findings:
+            severity = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if report.color else f.severity
+            rule = f"{_DIM}[{f.rule}]{_RESET}" if report.color else f"[{f.rule}]"
+            line = f"{result.path}:{f.line}:{f.column}: {severity} {rule} {f.message}"
+            if f.suggestions and any(f.suggestions):
+                line += f" (suggestion: {' | '.join(s for s in f.suggestions if s)})"
+            lines.append(line)
+    summary = report.summary()
+    counts = ", ".join(f"{n} {sev}" for sev, n in summary["by_severity"].items())
+    files = summary["files"]
+    tail = f"{summary['findings']} finding{'s' if summary['findings'] != 1 else ''}"
+    tail += f" ({counts})" if counts else ""
+    tail += f" in {files} file{'s' if files != 1 else ''}"
+    if summary["errors"]:
+        tail += f"; {summary['errors']} file{'s' if summary['errors'] != 1 else ''} could not be checked"
+    lines.append(tail)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,161 @@
+"""Markdown (CommonMark plus tables) through markdown-it-py.
+
+Prose is what a reader sees: headings, paragraphs, list items, quotes, table cells. Front
+matter, code blocks, HTML blocks and link targets are not prose; inline code stands as one
+placeholder character so the words around it keep their spacing. markdown-it reports only
+block line ranges, so each inline text run is aligned back onto the source to keep
+every position exact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint.document import Document, ProseBuilder
+from newslint.parsers import Parser, title_guess
+from newslint.rule import hookimpl
+
+INLINE_CODE = "\uFFFC"
+
+_FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
+_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
+_ENTITY_RE = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
+_ALIGN_WINDOW = 16
+
+_KIND_BY_CONTAINER = {
+    "heading_open": "heading",
+    "list_item_open": "list_item",
+    "blockquote_open": "quote",
+    "th_open": "cell",
+    "td_open": "cell",
+}
+
+
+def _markdown_it():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for match in re.finditer("\n", text):
+        starts.append(match.end())
+    starts.append(len(text) + 1)
+    return starts
+
+
+class _Aligner:
+    """Walks the source in step with markdown-it's inline tokens."""
+
+    def __init__(self, builder: ProseBuilder, source: str, cursor: int, limit: int) -> None:
+        self.b = builder
+        self.source = source
+        self.cursor = cursor
+        self.limit = limit
+
+    def text(self, content: str) -> None:
+        src = self.source
+        found = src.find(content, self.cursor, self.limit)
+        if found != -1:
+            self.b.copy(found, found + len(content))
+            self.cursor = found + len(content)
+            return
+        for char in content:
+            entity = _ENTITY_RE.match(src, self.cursor)
+            if entity and entity.end() <= self.limit and src[self.cursor] != char:
+                self.b.replace(char, entity.start(), entity.end())
+                self.cursor = entity.end()
+                continue
+            at = src.find(char, self.cursor, min(self.limit, self.cursor + _ALIGN_WINDOW))
+            if at != -1:
+                self.b.copy(at, at + 1)
+                self.cursor = at + 1
+            else:
+                self.b.replace(char, self.cursor, self.cursor)
+
+    def line_break(self) -> None:
+        at = self.source.find("\n", self.cursor, self.limit)
+        if at == -1:
+            self.b.replace("\n", self.cursor, self.cursor)
+        else:
+            self.b.copy(at, at + 1)
+            self.cursor = at + 1
+
+    def skip(self, content: str, *, placeholder: str = "") -> tuple[int, int] | None:
+        found = self.source.find(content, self.cursor, self.limit) if content else -1
+        if found == -1:
+            if placeholder:
+                self.b.replace(placeholder, self.cursor, self.cursor)
+            return None
+        if placeholder:
+            self.b.replace(placeholder, found, found + len(content))
+        self.cursor = found + len(content)
+        return found, self.cursor
+
+
+def parse(path: str, source: str) -> Document:
+    front = _FRONT_MATTER_RE.match(source)
+    parse_source = source
+    if front:
+        # Same length and newlines, so markdown-it's line numbers stay those of the file.
+        parse_source = re.sub(r"[^\n]", " ", front.group(0)) + source[front.end():]
+    tokens = _markdown_it().parse(parse_source)
+    starts = _line_starts(source)
+    builder = ProseBuilder(source)
+    comments: list[tuple[int, int, str]] = []
+    containers: list[str] = []
+    heading_blocks: set[int] = set()
+
+    for token in tokens:
+        if token.nesting == 1:
+            containers.append(token.type)
+        elif token.nesting == -1 and containers:
+            containers.pop()
+        if token.type == "html_block" and token.map:
+            base = starts[token.map[0]]
+            for match in _COMMENT_RE.finditer(source, base, starts[token.map[1]] - 1):
+                comments.append((match.start(), match.end(), match.group(1)))
+            continue
+        if token.type != "inline" or not token.map:
+            continue
+        kind = "paragraph"
+        for container in reversed(containers):
+            if container in _KIND_BY_CONTAINER:
+                kind = _KIND_BY_CONTAINER[container]
+                break
+        builder.begin_block(kind)
+        if kind == "heading":
+            heading_blocks.add(len(builder.blocks))
+        line_end = min(token.map[1], len(starts) - 1)
+        aligner = _Aligner(builder, source, starts[token.map[0]], starts[line_end] - 1)
+        for child in token.children or ():
+            kind_ = child.type
+            if kind_ == "text":
+                aligner.text(child.content)
+            elif kind_ in ("softbreak", "hardbreak"):
+                aligner.line_break()
+            elif kind_ == "code_inline":
+                aligner.skip(child.content, placeholder=INLINE_CODE)
+            elif kind_ == "html_inline":
+                span = aligner.skip(child.content)
+                comment = _COMMENT_RE.fullmatch(child.content)
+                if span and comment:
+                    comments.append((span[0], span[1], comment.group(1)))
+            elif kind_ == "image":
+                continue
+        builder.end_block()
+
+    builder.end_block()
+    title = None
+    if builder.blocks:
+        title = 0 if 0 in heading_blocks else title_guess(builder.blocks)
+    return builder.build(path, fmt="markdown", title_block=title, comments=comments)
+
+
+PARSER = Parser("markdown", (".md", ".markdown", ".mdown", ".mkd"), parse)
+
+
+@hookimpl
+def newslint_parsers():
+    return [PARSER]

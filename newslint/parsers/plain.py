@@ -1,0 +1,32 @@
+"""Plain text: paragraphs are separated by blank lines; every character is prose."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.document import Document, ProseBuilder
+from newslint.parsers import Parser, title_guess
+from newslint.rule import hookimpl
+
+_BLANK_LINES_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
+
+
+def parse(path: str, source: str) -> Document:
+    builder = ProseBuilder(source)
+    start = 0
+    for match in _BLANK_LINES_RE.finditer(source):
+        builder.begin_block()
+        builder.copy(start, match.start())
+        start = match.end()
+    builder.begin_block()
+    builder.copy(start, len(source))
+    builder.end_block()
+    return builder.build(path, fmt="text", title_block=title_guess(builder.blocks))
+
+
+PARSER = Parser("text", (".txt", ".text"), parse)
+
+
+@hookimpl
+def newslint_parsers():
+    return [PARSER]

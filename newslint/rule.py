@@ -1,0 +1,98 @@
+"""What a rule is: an id, a category, a default severity, its documentation and a check.
+
+A rule's documentation is its module docstring: a one-line summary, what it catches and
+why, then ``## Wrong`` and ``## Right`` sections holding fenced examples. The examples are
+executable: the test suite runs every rule on its own wrong and right examples, and
+``newslint rules ID`` prints the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+import pluggy
+
+from newslint.model import CATEGORIES, SEVERITIES, Edit, Finding
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+hookimpl = pluggy.HookimplMarker("newslint")
+
+_SECTION_RE = re.compile(r"^## (Wrong|Right)\s*$(.*?)(?=^## |\Z)", re.M | re.S)
+_FENCE_RE = re.compile(r"^```[\w-]*\n(.*?)^```", re.M | re.S)
+
+Check = Callable[["Document", dict], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    check: Check
+    doc: str
+    plugin: str = "newslint"
+    # Default options; a newsroom overrides them in [rules.<id>]. Documented in ``doc``.
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"rule {self.id}: unknown category {self.category!r}")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
+
+    @property
+    def summary(self) -> str:
+        text = (self.doc or "").strip()
+        return text.splitlines()[0].strip() if text else self.id
+
+    def examples(self) -> tuple[list[str], list[str]]:
+        """The fenced examples under ``## Wrong`` and ``## Right`` in the documentation."""
+        wrong: list[str] = []
+        right: list[str] = []
+        for match in _SECTION_RE.finditer(_dedent(self.doc or "")):
+            blocks = [m.group(1) for m in _FENCE_RE.finditer(match.group(2))]
+            (wrong if match.group(1) == "Wrong" else right).extend(blocks)
+        return wrong, right
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestions: Iterable[str] = (),
+        fix: Iterable[Edit] = (),
+        data: dict[str, Any] | None = None,
+    ) -> Finding:
+        """A finding of this rule on the prose span ``start:end``."""
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=self.severity,
+            message=message,
+            start=start,
+            end=end,
+            suggestions=tuple(suggestions),
+            fix=tuple(fix),
+            data=data or {},
+        )
+
+
+def _dedent(doc: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(doc)
+
+
+def documentation(rule: Rule) -> str:
+    """The rule's documentation as ``newslint rules ID`` prints it."""
+    header = f"{rule.id}  ({rule.category}, {rule.severity}, plugin {rule.plugin})"
+    body = _dedent(rule.doc or "")
+    if rule.options:
+        opts = "\n".join(f"  {k} = {v!r}" for k, v in rule.options.items())
+        body += f"\n\n## Options (defaults)\n\n[rules.{rule.id}]\n{opts}"
+    return f"{header}\n\n{body}\n"

@@ -1,0 +1,86 @@
+"""Web or CMS chrome left in the copy: navigation, share buttons, ad slots, image placeholders.
+
+A scrape or a CMS paste often carries the page around the story with it: "Skip to main
+content", "Share this post", "Advertisement", "Thumbnail", "Read more", a cookie banner. They
+read as nonsense in print and in feeds. Only a whole line counts: a sentence that merely
+contains such words ("Shares rose 5% after the results") is copy and is left alone. The
+patterns live in ``newslint/data/debris.txt``; a newsroom adds its own with the ``extra``
+option (regular expressions matched against a whole line, case-insensitive).
+
+## Wrong
+
+```text
+Share this post
+```
+
+```text
+The council approved the budget on Tuesday.
+
+Advertisement
+
+Members voted nine to two in favour.
+```
+
+## Right
+
+```text
+Shares rose 5% after the results were published, and analysts said more gains were likely.
+```
+
+```text
+Read more about the plan in the council's report, which runs to 300 pages.
+```
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from newslint.rule import Rule, hookimpl
+from newslint.text.lexicon import load_lines
+
+_STRIP = " \t\u00a0•·|>›»→←-–—*#:"
+# A user pattern gets this long per line at most, so a catastrophic one cannot hang CI.
+USER_PATTERN_TIMEOUT = 0.5
+
+
+@lru_cache(maxsize=None)
+def _compile(patterns: tuple[str, ...]):
+    return regex.compile(r"(?:" + "|".join(patterns) + r")[.!:]?", regex.IGNORECASE)
+
+
+def is_debris_line(line: str, extra: tuple[str, ...] = ()) -> bool:
+    core = line.strip().strip(_STRIP).strip()
+    if not core or len(core) > 160:
+        return False
+    core = " ".join(core.split())
+    if _compile(load_lines("debris.txt")).fullmatch(core):
+        return True
+    return bool(extra) and _compile(extra).fullmatch(core, timeout=USER_PATTERN_TIMEOUT) is not None
+
+
+def check(document, options):
+    extra = tuple(options.get("extra", ()))
+    for block in document.blocks:
+        for start, line in block.lines():
+            if is_debris_line(line, extra):
+                lead = len(line) - len(line.lstrip())
+                end = start + len(line.rstrip())
+                yield RULE.finding(
+                    start + lead,
+                    end,
+                    f"'{line.strip()}' looks like web or CMS debris, not copy; delete the line",
+                    suggestions=("",),
+                    data={"text": line.strip()},
+                )
+
+
+RULE = Rule(id="debris", category="debris", severity="warning", check=check, doc=__doc__,
+            options={"extra": []})
+
+
+@hookimpl
+def newslint_rules():
+    return [RULE]

@@ -1,0 +1,185 @@
+"""A paragraph, a run of paragraphs or the headline appears twice in one story.
+
+The classic CMS accident: a paste that doubled the story, a headline repeated as the
+first line, a paragraph kept in two places after a rewrite. Exact copies are matched after
+normalising case, spacing and quote style; near copies (a word dropped, changed or two
+words swapped) are found too. A run of consecutive copies is reported once, as a block,
+naming the lines it repeats. Separators, one- and two-word lines and debris are never
+counted. Cost stays linear: paragraphs are hashed and indexed by word shingles, never
+compared all against all.
+
+## Wrong
+
+```text
+Floods closed the coast road on Monday after two days of heavy rain.
+
+Engineers said the road would reopen once the water had gone down.
+
+Floods closed the coast road on Monday after two days of heavy rain.
+```
+
+```text
+The new ferry will carry up to 400 passengers between the two islands from next spring.
+
+Tickets go on sale in January, the operator said.
+
+The new ferry will carry up to 400 passengers between the islands from next spring.
+```
+
+## Right
+
+```text
+Floods closed the coast road on Monday after two days of heavy rain.
+
+Floods also closed the rail line on Tuesday, after a third day of rain, the operator said.
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslint.rule import Rule, hookimpl
+from newslint.rules.debris import is_debris_line
+from newslint.text.words import normalise_quotes
+
+_TOKEN_RE = re.compile(r"[\w\uFFFC]+(?:['.-][\w\uFFFC]+)*")
+SHINGLE = 3
+# A shingle shared by more paragraphs than this is boilerplate, not evidence of a copy.
+MAX_POSTINGS = 16
+
+
+@dataclass
+class _Para:
+    index: int  # position in document.blocks
+    tokens: tuple[str, ...]
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN_RE.findall(normalise_quotes(text).lower()))
+
+
+def edit_distance_within(a: tuple[str, ...], b: tuple[str, ...], limit: int) -> int | None:
+    """Word-level edit distance counting a swap of neighbours as one edit, or None above limit.
+
+    Banded, so the cost is O(len * limit).
+    """
+    n, m = len(a), len(b)
+    if abs(n - m) > limit:
+        return None
+    big = limit + 1
+    prev2: list[int] = []
+    prev = list(range(m + 1))
+    for i in range(1, n + 1):
+        cur = [big] * (m + 1)
+        cur[0] = i
+        lo, hi = max(1, i - limit), min(m, i + limit)
+        row_min = cur[0] if lo == 1 else big
+        for j in range(lo, hi + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            best = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and prev2:
+                best = min(best, prev2[j - 2] + 1)
+            cur[j] = min(best, big)
+            row_min = min(row_min, cur[j])
+        if row_min > limit:
+            return None
+        prev2, prev = prev, cur
+    return prev[m] if prev[m] <= limit else None
+
+
+def _allowed_edits(length: int) -> int:
+    return max(1, min(3, length // 12))
+
+
+def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int, int]]:
+    """For each paragraph that copies an earlier one: position -> (original position, edits)."""
+    exact: dict[tuple[str, ...], int] = {}
+    postings: dict[tuple[str, ...], list[int]] = {}
+    copies: dict[int, tuple[int, int]] = {}
+    for pos, para in enumerate(paras):
+        toks = para.tokens
+        if toks in exact:
+            copies[pos] = (exact[toks], 0)
+            continue
+        exact[toks] = pos
+        if len(toks) < near_min_words:
+            continue
+        shingles = {toks[k:k + SHINGLE] for k in range(len(toks) - SHINGLE + 1)}
+        shared: dict[int, int] = {}
+        for sh in shingles:
+            posting = postings.setdefault(sh, [])
+            for earlier in posting:
+                shared[earlier] = shared.get(earlier, 0) + 1
+            if len(posting) < MAX_POSTINGS:
+                posting.append(pos)
+        limit = _allowed_edits(len(toks))
+        # An edit destroys at most SHINGLE shingles; fewer shared means too far apart.
+        need = len(shingles) - SHINGLE * limit
+        for earlier, count in sorted(shared.items(), key=lambda kv: -kv[1])[:3]:
+            if count < max(1, need):
+                break
+            distance = edit_distance_within(paras[earlier].tokens, toks, limit)
+            if distance is not None:
+                copies[pos] = (earlier, distance)
+                break
+    return copies
+
+
+def _lines(document, first: int, last: int) -> str:
+    a = document.block_lines(first)[0]
+    b = document.block_lines(last)[1]
+    return f"line {a}" if a == b else f"lines {a}-{b}"
+
+
+def check(document, options):
+    min_words = int(options.get("min_words", 3))
+    near_min_words = int(options.get("near_min_words", 8))
+    paras: list[_Para] = []
+    for index, block in enumerate(document.blocks):
+        toks = tokens_of(block.text)
+        if len(toks) < min_words or all(is_debris_line(line) for _, line in block.lines()):
+            continue
+        paras.append(_Para(index, toks))
+    copies = find_copies(paras, near_min_words)
+
+    pos = 0
+    while pos < len(paras):
+        if pos not in copies:
+            pos += 1
+            continue
+        # Extend a run of copies whose originals are consecutive too.
+        end = pos
+        while (end + 1 in copies and copies[end + 1][0] == copies[end][0] + 1
+               and copies[end + 1][0] < pos):
+            end += 1
+        original_first, edits = copies[pos]
+        original_last = copies[end][0]
+        first_block, last_block = paras[pos].index, paras[end].index
+        start, stop = document.blocks[first_block].start, document.blocks[last_block].end
+        source_lines = _lines(document, paras[original_first].index, paras[original_last].index)
+        here = _lines(document, first_block, last_block)
+        total_edits = sum(copies[k][1] for k in range(pos, end + 1))
+        near = " nearly" if total_edits else ""
+        if end > pos:
+            message = (f"Block of {end - pos + 1} paragraphs ({here}){near} repeats {source_lines}; "
+                       "delete one copy")
+        elif paras[original_first].index == document.title_block:
+            message = f"The headline ({source_lines}) is{near} repeated here; delete the copy"
+        else:
+            message = f"Paragraph{near} repeats the one at {source_lines}; delete one copy"
+        if total_edits:
+            message += f" ({total_edits} word{'s' if total_edits > 1 else ''} differ)"
+        yield RULE.finding(start, stop, message, data={
+            "repeats": source_lines, "paragraphs": end - pos + 1, "word_edits": total_edits})
+        pos = end + 1
+
+
+RULE = Rule(id="duplicate-paragraph", category="duplication", severity="warning", check=check,
+            doc=__doc__, options={"min_words": 3, "near_min_words": 8})
+
+
+@hookimpl
+def newslint_rules():
+    return [RULE]

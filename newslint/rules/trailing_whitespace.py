@@ -1,0 +1,41 @@
+"""Spaces or tabs at the end of a line.
+
+Invisible in the editor, but they survive into feeds and CMS fields, break diffs and
+signal a careless paste. In Markdown, trailing spaces are markup (a hard line break) and
+are not prose, so this rule sees them only in plain text and HTML text.
+
+## Wrong
+
+```text
+The mayor opened the new bridge on Saturday. 
+```
+
+## Right
+
+```text
+The mayor opened the new bridge on Saturday.
+```
+"""
+
+from __future__ import annotations
+
+from newslint.model import Edit
+from newslint.rule import Rule, hookimpl
+
+
+def check(document, options):
+    for block in document.blocks:
+        for start, line in block.lines():
+            stripped = len(line.rstrip(" \t\u00a0"))
+            if stripped < len(line) and line.strip():
+                begin, end = start + stripped, start + len(line)
+                yield RULE.finding(begin, end, "Trailing whitespace at the end of the line",
+                                   fix=(Edit(begin, end, ""),))
+
+
+RULE = Rule(id="trailing-whitespace", category="whitespace", severity="info", check=check, doc=__doc__)
+
+
+@hookimpl
+def newslint_rules():
+    return [RULE]

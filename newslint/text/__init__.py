@@ -1,0 +1,1 @@
+"""Language helpers shared by rules: words, sentences, lexicons. Computed once per document."""

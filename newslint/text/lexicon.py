@@ -1,0 +1,25 @@
+"""Word lists shipped as data files in ``newslint/data`` (one entry a line, ``#`` comments).
+
+Loaded on first use and cached, so importing a rule costs nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    text = resources.files("newslint.data").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for raw in text.splitlines():
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def load_set(name: str, *, lower: bool = True) -> frozenset[str]:
+    return frozenset(x.lower() if lower else x for x in load_lines(name))
