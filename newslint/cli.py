@@ -116,7 +116,7 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
         except InputError as exc:
             sources.append(exc)
 
-    results = linter.run(sources, formats)
+    results = linter.run(sources, formats, problems=problems)
     for result in results:
         if result.error:
             problems.append(f"{result.path}: {result.error}")

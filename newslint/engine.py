@@ -20,6 +20,14 @@ from newslint.rule import Rule
 INTERNAL_RULE = "internal-error"
 
 
+class BackendError(Exception):
+    """Raised by a plugin whose backend (a server, a service) cannot serve this run.
+
+    The CLI prints its message once per run, not once per file, and exits 2; the other
+    rules' findings are still reported.
+    """
+
+
 class SelectionError(ValueError):
     """--select/--ignore (or config) named something that is neither a rule nor a category."""
 
@@ -95,8 +103,13 @@ class Linter:
         self,
         documents: Sequence[Document],
         config_for: Callable[[str], Config] | None = None,
+        problems: list[str] | None = None,
     ) -> dict[str, list[Finding]]:
-        """Run every rule on every document, then the run-wide hook; positions resolved."""
+        """Run every rule on every document, then the run-wide hook; positions resolved.
+
+        A plugin's BackendError goes to ``problems`` once (the CLI prints it); without a
+        ``problems`` list it becomes an internal finding on each document so it is not lost.
+        """
         config_for = config_for or (lambda _path: self.config)
         results: dict[str, list[Finding]] = {}
         manager = self.registry.manager
@@ -112,6 +125,13 @@ class Linter:
                 name = manager.get_name(plugin)
                 try:
                     pairs = list(impl(documents=documents, config=self.config) or ())
+                except BackendError as exc:
+                    if problems is not None:
+                        problems.append(f"plugin {name}: {exc}")
+                    else:
+                        for document in documents:
+                            results[document.path].append(internal_finding(f"plugin {name}: {exc}"))
+                    continue
                 except Exception as exc:
                     for document in documents:
                         results[document.path].append(internal_finding(
@@ -138,7 +158,8 @@ class Linter:
         return finding if severity == finding.severity else finding.with_changes(severity=severity)
 
     def run(self, sources: Iterable[Source | InputError], formats: dict[str, str] | None = None,
-            config_for: Callable[[str], Config] | None = None) -> list[FileResult]:
+            config_for: Callable[[str], Config] | None = None,
+            problems: list[str] | None = None) -> list[FileResult]:
         """Parse and check every source; an unreadable one becomes a FileResult with an error."""
         formats = formats or {}
         order: list[FileResult] = []
@@ -154,7 +175,7 @@ class Linter:
                 order.append(FileResult(source.path, error=exc.cause))
             except Exception as exc:  # a parser bug: report it on the file, keep going
                 order.append(FileResult(source.path, error=f"could not be parsed ({type(exc).__name__}: {exc})"))
-        findings = self.check_documents(documents, config_for)
+        findings = self.check_documents(documents, config_for, problems)
         for result in order:
             if result.error is None:
                 result.findings = findings.get(result.path, [])

@@ -41,7 +41,9 @@ def newslint_check_documents(documents, config):
 
     Return an iterable of ``(document, finding)`` pairs, findings built with prose offsets
     like any rule's. An exception raised here becomes an ``internal`` finding on each
-    document and exit code 2; the other rules still report.
+    document and exit code 2; the other rules still report. A backend that cannot serve
+    the run at all (a server down) raises ``newslint.engine.BackendError``: its message is
+    printed once for the run, not once per file, and the exit code is 2.
     """
 
 
