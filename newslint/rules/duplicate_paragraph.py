@@ -115,8 +115,9 @@ def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int,
             if len(posting) < MAX_POSTINGS:
                 posting.append(pos)
         limit = _allowed_edits(len(toks))
-        # An edit destroys at most SHINGLE shingles; fewer shared means too far apart.
-        need = len(shingles) - SHINGLE * limit
+        # One edit destroys at most SHINGLE + 1 shingles (a swap touches two positions);
+        # fewer shared means too far apart to be worth the exact comparison.
+        need = len(shingles) - (SHINGLE + 1) * limit
         for earlier, count in sorted(shared.items(), key=lambda kv: -kv[1])[:3]:
             if count < max(1, need):
                 break

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newslint.config import Config
+from newslint.engine import Linter
+from newslint.inputs import Source
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    """One Linter with built-in rules only (no outside plugins), shared by tests."""
+    return Linter.create(Config(), entry_points=False)
+
+
+def lint(text: str, path: str = "story.txt", *, select=(), linter: Linter | None = None):
+    """Findings for ``text`` as if read from ``path``; ``select`` narrows the rules."""
+    linter = linter or Linter.create(Config(select=tuple(select)), entry_points=False)
+    return linter.run([Source(path, text)])[0].findings
+
+
+def rule_hits(text: str, rule: str, path: str = "story.txt"):
+    return [f for f in lint(text, path, select=(rule,)) if f.rule == rule]
+
+
+@pytest.fixture
+def cli():
+    from newslint.cli import main
+
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def run_module(*args, cwd=None, input=None):
+    """Run ``python -m newslint`` in a real subprocess (exit codes, stdin, start-up)."""
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, input=input,
+                          capture_output=True, text=True, timeout=120)

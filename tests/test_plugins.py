@@ -1,0 +1,146 @@
+"""Outside plugins arrive through the `newslint` entry-point group and cannot take a run down."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+
+import pytest
+
+from newslint.config import Config
+from newslint.engine import Linter
+from newslint.inputs import Source
+from newslint.rule import Rule, hookimpl
+
+from conftest import run_module
+
+PLUGIN = '''
+from newslint import Rule, hookimpl
+
+def check(document, options):
+    for word in document.words:
+        if word.text == "{word}":
+            yield RULE.finding(word.start, word.end, "House style: avoid '{word}'")
+
+RULE = Rule(id="acme/{word}", category="style", severity="warning", check=check,
+            doc="Flags '{word}'.")
+
+@hookimpl
+def newslint_rules():
+    return [RULE]
+'''
+
+BROKEN = '''
+from newslint import Rule, hookimpl
+
+def check(document, options):
+    raise RuntimeError("lexicon missing")
+
+@hookimpl
+def newslint_rules():
+    return [Rule(id="acme/broken", category="style", severity="warning", check=check, doc="Breaks.")]
+'''
+
+
+def install_fake_distribution(root, name: str, module_source: str) -> None:
+    """A real entry point: a module plus a dist-info folder that importlib.metadata reads."""
+    (root / f"{name}.py").write_text(textwrap.dedent(module_source))
+    info = root / f"{name}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[newslint]\n{name} = {name}\n")
+
+
+@pytest.fixture
+def plugin_env(tmp_path):
+    install_fake_distribution(tmp_path, "acme_slammed", PLUGIN.format(word="slammed"))
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    return tmp_path, env
+
+
+def run_with(env, *args, input=None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "newslint", *args], env=env, input=input,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_entry_point_plugin_rule_runs_and_is_listed(plugin_env):
+    _, env = plugin_env
+    proc = run_with(env, "check", "--format", "json", "--stdin-filename", "s.txt", "-",
+                    input="The minister slammed the report.\n")
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    assert [(f["rule"], f["column"]) for f in findings] == [("acme/slammed", 14)]
+    listing = run_with(env, "rules").stdout
+    assert "acme/slammed" in listing and "acme_slammed" in listing
+
+
+def test_plugin_can_be_turned_off(plugin_env):
+    _, env = plugin_env
+    for flags in (["--disable-plugin", "acme_slammed"], ["--no-plugins"]):
+        proc = run_with(env, "check", *flags, "-", input="The minister slammed the report.\n")
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert "acme/slammed" not in proc.stdout
+
+
+def test_a_plugin_that_fails_to_import_is_one_error_line(tmp_path):
+    (tmp_path / "acme_bad.py").write_text("raise ImportError('needs acme-core')\n")
+    info = tmp_path / "acme_bad-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme_bad\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[newslint]\nacme_bad = acme_bad\n")
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    proc = run_with(env, "check", "-", input="Advertisement\n")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "newslint: error: plugin acme_bad: failed to load (ImportError: needs acme-core)"
+    assert "<stdin>:1:1: warning [debris]" in proc.stdout
+
+
+def test_a_rule_that_raises_is_isolated(tmp_path):
+    install_fake_distribution(tmp_path, "acme_broken", BROKEN)
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    proc = run_with(env, "check", "--format", "json", "-", input="Advertisement\n")
+    assert proc.returncode == 2
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    rules = {f["rule"]: f for f in findings}
+    assert "debris" in rules
+    internal = rules["internal-error"]
+    assert internal["category"] == "internal"
+    assert "acme/broken" in internal["message"] and "acme_broken" in internal["message"]
+    assert "lexicon missing" in internal["message"]
+
+
+def test_registering_a_plugin_object_directly():
+    def check(document, options):
+        if len(document.words) >= options["max_words"]:
+            yield LONG.finding(0, 0, "Story is long")
+
+    LONG = Rule(id="acme/long", category="style", severity="info", doc="Long stories.",
+                check=check, options={"max_words": 5})
+
+    class Plugin:
+        @hookimpl
+        def newslint_rules(self):
+            return [LONG]
+
+    linter = Linter.create(Config(select=("acme/long",)), entry_points=False, extra_plugins=[Plugin()])
+    result = linter.run([Source("s.txt", "one two three four five six\n")])[0]
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("acme/long", 1, 1)]
+    short = linter.run([Source("s.txt", "one two\n")])[0]
+    assert short.findings == []
+
+
+def test_cross_document_hook_sees_every_document():
+    seen = []
+
+    class Batch:
+        @hookimpl
+        def newslint_check_documents(self, documents, config):
+            seen.append([d.path for d in documents])
+            return []
+
+    linter = Linter.create(Config(), entry_points=False, extra_plugins=[Batch()])
+    linter.run([Source("a.txt", "One.\n"), Source("b.md", "Two.\n")])
+    assert seen == [["a.txt", "b.md"]]
