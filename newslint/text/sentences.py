@@ -1,9 +1,12 @@
 """Sentence splitting tuned for news copy.
 
 Handles titles and ranks (Mr, Gov., Lt. Col.), months (Nov. 5), initials (J. K. Rowling),
-initialisms (U.S., U.N.), decimals (3.5%), quotes that close a sentence, ellipses, and
-bulleted lines inside one paragraph. Returns offsets, not strings, so rules can report
-exact positions.
+initialisms (U.S., U.N., a.m.), decimals (3.5%), quotes that close a sentence ("Why?" Mr
+Lee asked.), ellipses, and bulleted lines inside one paragraph. Returns offsets, not
+strings, so rules can report exact positions.
+
+The split is a single pass over the candidate boundaries; each boundary looks at a few
+characters either side of it (never the rest of the text), so the cost is linear.
 """
 
 from __future__ import annotations
@@ -12,51 +15,101 @@ import re
 
 from newslint.text.lexicon import load_set
 
+# A candidate boundary: terminal punctuation (or an ellipsis), any closing quotes or
+# brackets, then whitespace. Decimals (3.5) and initialisms (U.S.) mid-word never qualify.
 _BOUNDARY_RE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
-_LIST_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d+[.)])\s)")
-_PREV_WORD_RE = re.compile(r"([\w.’'-]+)$")
+_LIST_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[-*•–]|\d+[.)])\s)")
+# The word before a full stop; the look-back window keeps the search local.
+_PREV_WORD_RE = re.compile(r"([\w.’'&-]+)$")
+_PREV_WINDOW = 48
 _NEXT_RE = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+_NEXT_WORD_RE = re.compile(r"[\w’'&]+")
 _INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
+# "Why?" Mr Lee asked. -- a capitalised speaker (up to four words) then a speech verb.
+_SPEAKER_VERB_RE = re.compile(r"(?:(?:[A-Z][\w’'.-]*|of|de|van|von|al|bin)\s+){1,4}(\w+)\b")
 
-# After an initialism ("U.S.") only a word that clearly opens a sentence starts a new one.
+# After an initialism ("U.S.") or an initial, only a word that clearly opens a sentence
+# starts a new one ("in the U.S. The ..." splits; "the U.S. Senate" does not).
 _SENTENCE_OPENERS = frozenset(
     "the he she it they we i but and in a an this that there its his her their "
     "mr mrs ms dr however meanwhile yet so on at for if when while after before".split()
 )
+# After "a.m."/"p.m." a capitalised word opens a sentence unless it names a time zone.
+_CLOCK = frozenset({"a.m.", "p.m.", "am.", "pm."})
+_TIME_ZONES = frozenset("gmt bst utc et est edt pt pst pdt ct cst cdt mt cet cest ist".split())
+
+
+def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    return (
+        load_set("abbreviations.txt"),
+        load_set("company_abbreviations.txt"),
+        load_set("numbered_abbreviations.txt"),
+        load_set("speech_verbs.txt"),
+    )
+
+
+def _is_title(word: str, bare: str, titles: frozenset[str]) -> bool:
+    """A title, rank or month abbreviation ("Mr.", "Gov.", "Nov."); "MS." or "FT." are not."""
+    if bare not in titles:
+        return False
+    return len(bare) == 1 or not word.rstrip(".").isupper()
+
+
+def _keeps_going(text: str, match: re.Match, nxt: re.Match, lexicons) -> bool:
+    """True when the boundary candidate ``match`` does not end the sentence."""
+    titles, companies, numbered, speech_verbs = lexicons
+    mark = match.group(0)
+    first = nxt.group(2)
+    opening_quote = bool(nxt.group(1))
+    next_word_match = _NEXT_WORD_RE.match(text, nxt.start(2))
+    next_word = next_word_match.group(0) if next_word_match else first
+    nw = next_word.lower()
+
+    if not (first.isupper() or first.isdigit()) and not opening_quote:
+        return True  # "as soon as possible... to put an end", "Who knows? not me"
+
+    if mark[0] in "!?" and mark[-1] in "\"'”’" and not opening_quote:
+        # "Will it work?" Mr Lee asked.  -- the quote ends, the sentence does not.
+        verb = _SPEAKER_VERB_RE.match(text, nxt.start(2))
+        if verb and verb.group(1).lower() in speech_verbs:
+            return True
+
+    if mark[0] != "." or mark.startswith("...") or mark[1:2] in ("\"", "'", "”", "’", ")", "]"):
+        return False  # ! ? … and a full stop inside closing quotes end the sentence
+
+    window_start = max(0, match.start() - _PREV_WINDOW)
+    prev = _PREV_WORD_RE.search(text, window_start, match.start())
+    word = prev.group(1).lstrip(".'’-") if prev else ""
+    bare = word.rstrip(".").lower()
+
+    if _is_title(word, bare, titles):
+        return True  # "Mr. Smith", "Gov. Hochul", "Lt. Col. Jones"
+    if bare in numbered:
+        return first.isdigit()  # "No. 10", "Nov. 5", "Fig. 3"; "voters said no. Then ..."
+    if len(word) == 1 and word.isupper() and word != "I":
+        # An initial ("J. K. Rowling", "George W. Bush"), unless a sentence plainly opens.
+        return not (nw in _SENTENCE_OPENERS and len(next_word) > 1 and first.isupper())
+    if _INITIALISM_RE.match(word + "."):
+        if word.lower() + "." in _CLOCK:
+            return nw in _TIME_ZONES or first.isdigit()
+        return nw not in _SENTENCE_OPENERS  # "U.S. Senate" vs "in the U.S. The ..."
+    if bare in companies and not first.isupper():
+        return True  # "Acme Inc. 2005 results"
+    return False
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``; whitespace between sentences is left out."""
+    lexicons = _lexicons()
     cuts: list[int] = []
-    titles = load_set("abbreviations.txt")
-    companies = load_set("company_abbreviations.txt")
     for match in _BOUNDARY_RE.finditer(text):
-        end = match.end()
-        nxt = _NEXT_RE.match(text, end)
-        if nxt is None:
+        nxt = _NEXT_RE.match(text, match.end())
+        if nxt is None or _keeps_going(text, match, nxt, lexicons):
             continue
-        first = nxt.group(2)
-        if not (first.isupper() or first.isdigit()) and not nxt.group(1):
-            continue
-        mark = match.group(0)
-        if mark.startswith(".") and not mark.startswith("..."):
-            prev = _PREV_WORD_RE.search(text, 0, match.start())
-            word = prev.group(1) if prev else ""
-            bare = word.rstrip(".").lower()
-            if bare in titles:
-                continue
-            if len(word) == 1 and word.isupper():
-                continue  # an initial: "J. Smith"
-            next_word = re.match(r"[\w’']+", text[nxt.start(2):])
-            nw = next_word.group(0).lower() if next_word else ""
-            if _INITIALISM_RE.match(word + ".") and nw not in _SENTENCE_OPENERS:
-                continue
-            if bare in companies and not first.isupper():
-                continue
-        cuts.append(end)
-    for match in _LIST_LINE_RE.finditer(text):
-        cuts.append(match.start())
-    cuts.sort()
+        cuts.append(match.end())
+    list_cuts = [m.start() for m in _LIST_LINE_RE.finditer(text)]
+    if list_cuts:
+        cuts = sorted(cuts + list_cuts)
 
     spans: list[tuple[int, int]] = []
     start = 0
