@@ -1,0 +1,101 @@
+"""The CLI contract of DESIGN.md: formats, selection, exit codes, rule docs."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from newslint.plugins import build_registry
+
+from conftest import REPO, run_module
+
+STORY = "Advertisement\n\nThe mayor  resigned on Friday.\n"
+
+
+def test_json_contract(cli):
+    result = cli("check", "--no-plugins", "--format", "json", "--stdin-filename", "stories/talks.txt", "-",
+                 input=STORY)
+    data = json.loads(result.output)
+    assert data["version"] and set(data) >= {"version", "files", "summary"}
+    (entry,) = data["files"]
+    assert entry["path"] == "stories/talks.txt"
+    debris = entry["findings"][0]
+    assert set(debris) >= {"rule", "category", "severity", "message", "line", "column",
+                           "end_line", "end_column", "suggestions"}
+    assert (debris["rule"], debris["category"], debris["line"], debris["column"], debris["end_column"]) == (
+        "debris", "debris", 1, 1, 14)
+    assert data["summary"] == {"files": 1, "findings": 2, "by_severity": {"info": 1, "warning": 1}, "errors": 0}
+    assert result.exit_code == 1
+
+
+def test_clean_file_appears_with_empty_findings_and_exit_0(cli):
+    result = cli("check", "--no-plugins", "--format", "json", "-", input="The mayor resigned on Friday.\n")
+    assert json.loads(result.output)["files"][0]["findings"] == []
+    assert result.exit_code == 0
+
+
+def test_text_format_and_summary(cli):
+    result = cli("check", "--no-plugins", "-", input=STORY)
+    lines = result.output.splitlines()
+    assert lines[0].startswith("<stdin>:1:1: warning [debris] 'Advertisement'")
+    assert lines[1] == "<stdin>:3:10: info [doubled-space] Doubled space between words"
+    assert lines[-1] == "2 findings (1 info, 1 warning) in 1 file"
+    assert "\033[" not in result.output  # colour only on a terminal
+
+
+def test_fail_on_controls_the_exit_code(cli):
+    info_only = "The mayor  resigned on Friday.\n"
+    assert cli("check", "--no-plugins", "-", input=info_only).exit_code == 0
+    assert cli("check", "--no-plugins", "--fail-on", "info", "-", input=info_only).exit_code == 1
+    assert cli("check", "--no-plugins", "--fail-on", "error", "-", input=STORY).exit_code == 0
+
+
+def test_select_and_ignore_take_ids_and_categories(cli):
+    only_ws = cli("check", "--no-plugins", "--format", "json", "--select", "whitespace", "-", input=STORY)
+    assert {f["rule"] for f in json.loads(only_ws.output)["files"][0]["findings"]} == {"doubled-space"}
+    no_debris = cli("check", "--no-plugins", "--format", "json", "--ignore", "debris", "-", input=STORY)
+    assert {f["rule"] for f in json.loads(no_debris.output)["files"][0]["findings"]} == {"doubled-space"}
+
+
+def test_unknown_selector_is_a_usage_error(cli):
+    result = cli("check", "--no-plugins", "--select", "no-such-rule", "-", input=STORY)
+    assert result.exit_code == 2
+    assert "unknown rule or category 'no-such-rule'" in result.output
+
+
+def test_no_paths_is_a_usage_error(cli):
+    result = cli("check")
+    assert result.exit_code == 2 and "no paths given" in result.output
+
+
+def test_rules_lists_every_rule_and_prints_docs(cli):
+    listing = cli("rules").output
+    registry = build_registry()
+    for rule in registry.rules.values():
+        assert re.search(rf"^{re.escape(rule.id)}\s+{rule.category}\s+{rule.severity}", listing, re.M)
+    doc = cli("rules", "duplicate-paragraph").output
+    assert "## Wrong" in doc and "## Right" in doc and "min_words = 3" in doc
+    assert cli("rules", "nope").exit_code == 2
+
+
+def test_readme_rule_table_matches_newslint_rules():
+    readme = (REPO / "README.md").read_text()
+    rows = dict(re.findall(r"^\| `([^`]+)` \| (\w+) \| \w+ \|", readme, re.M))
+    builtin = {r.id: r.category for r in build_registry(entry_points=False).rules.values()}
+    assert rows == builtin
+
+
+def test_python_dash_m_is_the_same_program():
+    proc = run_module("--version")
+    assert proc.returncode == 0 and "newslint" in proc.stdout
+    proc = run_module("check", "--no-plugins", "-", input="Thumbnail\n")
+    assert proc.returncode == 1 and "[debris]" in proc.stdout
+
+
+def test_import_does_no_work():
+    import subprocess
+    import sys
+
+    code = "import sys, newslint; print(sorted(m for m in sys.modules if m.startswith('newslint')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.strip() == "['newslint']"
