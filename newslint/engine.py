@@ -188,7 +188,8 @@ def resolve(document: Document, finding: Finding) -> Finding:
     line, column = document.position(start)
     end_line, end_column = document.position(end, end=True) if end > start else (line, column)
     fix = tuple(
-        Edit(document.source_map.to_source(e.start), document.source_map.to_source(e.end, end=True), e.text)
+        Edit(document.source_map.to_source(e.start), document.source_map.to_source(e.end, end=True),
+             e.text, e.whole_line)
         for e in finding.fix
     )
     return finding.with_changes(line=line, column=column, end_line=end_line,

@@ -34,11 +34,16 @@ def at_or_above(severity: str, threshold: str) -> bool:
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace the prose span ``start:end`` with ``text`` (source offsets after resolution)."""
+    """Replace the prose span ``start:end`` with ``text`` (source offsets after resolution).
+
+    ``whole_line`` deletes the whole source line the span sits on, its newline included
+    (for debris: a line that should not be there at all).
+    """
 
     start: int
     end: int
     text: str
+    whole_line: bool = False
 
 
 @dataclass(frozen=True)

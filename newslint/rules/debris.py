@@ -38,6 +38,7 @@ from functools import lru_cache
 
 import regex
 
+from newslint.model import Edit
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
 
@@ -72,7 +73,7 @@ def check(document, options):
                     start + lead,
                     end,
                     f"'{line.strip()}' looks like web or CMS debris, not copy; delete the line",
-                    suggestions=("",),
+                    fix=(Edit(start + lead, end, "", whole_line=True),),
                     data={"text": line.strip()},
                 )
 

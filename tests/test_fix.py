@@ -1,0 +1,52 @@
+"""--fix: the only way newslint writes to a user's file; atomic, idempotent, endings kept."""
+
+from __future__ import annotations
+
+from newslint.fixes import apply_edits
+from newslint.model import Edit
+
+from conftest import run_module
+
+STORY = "Share this post\nThe mayor  resigned on Friday. \n\nShe had served six years.\n"
+FIXED = "The mayor resigned on Friday.\n\nShe had served six years.\n"
+
+
+def test_without_fix_the_file_is_never_written(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    before = path.stat().st_mtime_ns
+    run_module("check", "--no-plugins", str(path))
+    assert path.read_text() == STORY and path.stat().st_mtime_ns == before
+
+
+def test_fix_rewrites_and_is_idempotent(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    first = run_module("check", "--no-plugins", "--fix", str(path))
+    assert path.read_text() == FIXED
+    assert "fixed 3 problems in 1 file" in first.stderr
+    assert first.returncode == 0, first.stdout
+    second = run_module("check", "--no-plugins", "--fix", str(path))
+    assert path.read_text() == FIXED and "fixed" not in second.stderr
+    assert list(tmp_path.iterdir()) == [path]  # no temporary files left behind
+
+
+def test_fix_keeps_crlf_and_bom(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + STORY.replace("\n", "\r\n").encode())
+    run_module("check", "--no-plugins", "--fix", str(path))
+    assert path.read_bytes() == b"\xef\xbb\xbf" + FIXED.replace("\n", "\r\n").encode()
+
+
+def test_mixed_line_endings_are_not_rewritten(tmp_path):
+    path = tmp_path / "story.txt"
+    data = b"The mayor  resigned.\r\nShe had served six years.\n"
+    path.write_bytes(data)
+    proc = run_module("check", "--no-plugins", "--fix", str(path))
+    assert path.read_bytes() == data
+    assert proc.returncode == 2 and "mixes line endings" in proc.stderr
+
+
+def test_overlapping_edits_wait_for_the_next_run():
+    text, applied = apply_edits("abcdef", [Edit(1, 3, "X"), Edit(2, 4, "Y"), Edit(5, 6, "")])
+    assert (text, applied) == ("aXde", 2)
