@@ -43,7 +43,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json"]), help="Output format.")
+              type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+              help="Output format: text, json, github (Actions annotations), sarif, junit.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rule ids or categories (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULES",
@@ -58,8 +59,13 @@ def main() -> None:
 @click.option("--disable-plugin", multiple=True, metavar="NAME",
               help="Do not load this plugin (entry-point name; repeatable).")
 @click.option("--no-plugins", is_flag=True, help="Load no outside plugins, only built-in rules.")
+@click.option("--fix", is_flag=True,
+              help="Write the safe fixes (whitespace, debris lines, doubled words...) into the files, "
+                   "atomically, then report what is left.")
+@click.option("--changed-since", metavar="REV", default=None,
+              help="Report only findings on lines added or changed since git revision REV.")
 def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
-          stdin_filename, disable_plugin, no_plugins):
+          stdin_filename, disable_plugin, no_plugins, changed_since=None, fix=False):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
     from newslint.config import Config, ConfigError, find_config, load_config
     from newslint.engine import Linter, SelectionError
@@ -95,6 +101,16 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
         _error(str(exc))
         sys.exit(EXIT_ERROR)
 
+    changes = None
+    if changed_since:
+        from newslint.changes import ChangesError, changed_lines
+
+        try:
+            changes = changed_lines(changed_since, [p for p in paths if p != STDIN])
+        except ChangesError as exc:
+            _error(str(exc))
+            sys.exit(EXIT_ERROR)
+
     from newslint.inputs import discover
 
     sources = []
@@ -117,6 +133,12 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
             sources.append(exc)
 
     results = linter.run(sources, formats, problems=problems)
+    if changes is not None:
+        from newslint.changes import keep_changed
+
+        keep_changed(results, changes, exempt=[stdin_filename or "<stdin>"] if STDIN in paths else [])
+    if fix:
+        results = _apply_fixes(linter, sources, results, formats, problems)
     for result in results:
         if result.error:
             problems.append(f"{result.path}: {result.error}")
@@ -128,6 +150,33 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
     click.echo(render(output_format, report), nl=False)
     code = report.exit_code()
     sys.exit(EXIT_ERROR if problems else code)
+
+
+def _apply_fixes(linter, sources, results, formats, problems):
+    """Fix each file in place, then check the fixed files again so the report shows what is left."""
+    from newslint.fixes import fix_file
+    from newslint.inputs import InputError, read_path
+
+    texts = {s.path: s.text for s in sources if not isinstance(s, InputError)}
+    fixed_paths, applied = [], 0
+    for result in results:
+        fixable = [f for f in result.findings if f.fix]
+        if not fixable or result.path not in texts or result.path == "<stdin>":
+            continue
+        try:
+            count = fix_file(result.path, texts[result.path], fixable)
+        except InputError as exc:
+            problems.append(str(exc))
+            continue
+        if count:
+            applied += count
+            fixed_paths.append(result.path)
+    if not fixed_paths:
+        return results
+    click.echo(f"newslint: fixed {applied} problem{'s' if applied != 1 else ''} "
+               f"in {len(fixed_paths)} file{'s' if len(fixed_paths) != 1 else ''}", err=True)
+    again = {r.path: r for r in linter.run([read_path(Path(p), p) for p in fixed_paths], formats)}
+    return [again.get(r.path, r) for r in results]
 
 
 @main.command()
