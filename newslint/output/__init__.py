@@ -11,6 +11,9 @@ from newslint.model import FileResult, Finding, at_or_above
 FORMATS = {
     "text": "newslint.output.text",
     "json": "newslint.output.json",
+    "github": "newslint.output.github",
+    "sarif": "newslint.output.sarif",
+    "junit": "newslint.output.junit",
 }
 
 
@@ -40,6 +43,14 @@ class Report:
         if self.fail_on == "never":
             return 0
         return 1 if any(at_or_above(f.severity, self.fail_on) for f in self.findings) else 0
+
+
+def message_with_suggestions(finding: Finding) -> str:
+    """The message, then any suggestions, for formats with one text field a finding."""
+    suggestions = [s for s in finding.suggestions if s]
+    if not suggestions:
+        return finding.message
+    return f"{finding.message} (suggestion: {' | '.join(suggestions)})"
 
 
 def render(name: str, report: Report) -> str:

@@ -1,0 +1,60 @@
+"""JUnit XML for CI test-report widgets (GitLab merge requests, Jenkins, Azure).
+
+One ``testsuite`` named newslint, one ``testcase`` a checked file. A file with findings
+at or above ``--fail-on`` gets a ``failure`` listing every finding of the file, one
+``path:line:col: severity [rule] message`` a line; findings below the threshold go to the
+test case's ``system-out``; a file that could not be read gets an ``error``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from newslint.model import at_or_above
+from newslint.output import Report
+
+
+# Characters XML 1.0 cannot hold; a message quoting pasted copy may carry one.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _line(path: str, f) -> str:
+    return _clean(f"{path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}")
+
+
+def render(report: Report) -> str:
+    suite = ET.Element("testsuite", name="newslint")
+    failures = errors = 0
+    for result in report.results:
+        case = ET.SubElement(suite, "testcase", classname="newslint", name=_clean(result.path),
+                             file=_clean(result.path))
+        if result.error:
+            errors += 1
+            error = ET.SubElement(case, "error", message=_clean(f"could not be checked: {result.error}"),
+                                  type="input")
+            error.text = _clean(f"{result.path}: {result.error}")
+            continue
+        if not result.findings:
+            continue
+        listing = "\n".join(_line(result.path, f) for f in result.findings) + "\n"
+        failing = [f for f in result.findings
+                   if report.fail_on != "never" and at_or_above(f.severity, report.fail_on)]
+        if failing:
+            failures += 1
+            n = len(result.findings)
+            failure = ET.SubElement(case, "failure", type="newslint",
+                                    message=f"{n} finding{'s' if n != 1 else ''}")
+            failure.text = listing
+        else:
+            ET.SubElement(case, "system-out").text = listing
+    suite.set("tests", str(len(report.results)))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+    suite.set("skipped", "0")
+    ET.indent(suite)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"

@@ -1,0 +1,105 @@
+"""SARIF 2.1.0, the format GitHub code scanning and other analysis dashboards read.
+
+One run: the tool's driver lists every rule of the run with its documentation as help
+text; each finding is a result pointing at its rule by id and index, with a region in
+1-based lines and columns. Columns count Unicode code points (``columnKind``). Paths are
+relative URIs against ``%SRCROOT%``, the directory newslint ran in. Files that could not
+be read are tool execution notifications of the invocation.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from newslint import __version__
+from newslint.output import Report, message_with_suggestions
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/newslint/"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SRCROOT = "%SRCROOT%"
+
+
+def artifact_location(path: str) -> dict:
+    """A relative URI (forward slashes, percent-encoded) against %SRCROOT%, or a file URI."""
+    if os.path.isabs(path):
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": SRCROOT}
+
+
+def _descriptor(rule_id: str, rule) -> dict:
+    if rule is None:  # e.g. internal-error, raised by the engine rather than a rule
+        return {"id": rule_id, "shortDescription": {"text": f"newslint {rule_id}"},
+                "defaultConfiguration": {"level": "error"}}
+    from newslint.rule import documentation
+
+    help_text = documentation(rule)
+    # What the rule catches and why: the documentation before its examples.
+    about = help_text.split("\n", 2)[-1].split("\n## ", 1)[0].strip() or rule.summary
+    return {
+        "id": rule.id,
+        "name": "".join(part.capitalize() for part in rule.id.replace("/", "-").split("-")),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": about},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"category": rule.category, "plugin": rule.plugin, "tags": [rule.category]},
+    }
+
+
+def _region(f) -> dict:
+    region = {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)}
+    end_line = max(f.end_line, region["startLine"])
+    end_column = f.end_column if f.end_column >= 1 else region["startColumn"]
+    if end_line == region["startLine"]:
+        end_column = max(end_column, region["startColumn"])
+    region.update(endLine=end_line, endColumn=end_column)
+    return region
+
+
+def sarif_log(report: Report) -> dict:
+    rule_ids = sorted(set(report.rules) | {f.rule for f in report.findings})
+    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    results = []
+    notifications = []
+    for file_result in report.results:
+        location = {"physicalLocation": {"artifactLocation": artifact_location(file_result.path)}}
+        if file_result.error:
+            notifications.append({"level": "error", "locations": [location],
+                                  "message": {"text": f"{file_result.path}: {file_result.error}"}})
+            continue
+        for f in file_result.findings:
+            message = message_with_suggestions(f)
+            results.append({
+                "ruleId": f.rule,
+                "ruleIndex": index[f.rule],
+                "level": LEVELS[f.severity],
+                "message": {"text": message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": location["physicalLocation"]["artifactLocation"],
+                    "region": _region(f),
+                }}],
+                "properties": {"category": f.category, "suggestions": list(f.suggestions)},
+            })
+    run = {
+        "tool": {"driver": {
+            "name": "newslint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": INFORMATION_URI,
+            "rules": [_descriptor(rule_id, report.rules.get(rule_id)) for rule_id in rule_ids],
+        }},
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+        "invocations": [{"executionSuccessful": not notifications,
+                         "toolExecutionNotifications": notifications}],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: Report) -> str:
+    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"

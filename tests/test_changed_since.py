@@ -1,0 +1,227 @@
+"""``newslint check --changed-since REV``: only what an edit added or changed, on real git repos."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from newslint.changes import ALL, ChangedLines, ChangesError, changed_lines, parse_diff
+from newslint.model import Finding
+
+from conftest import run_module
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",
+           "GIT_COMMITTER_NAME": "Desk", "GIT_COMMITTER_EMAIL": "desk@example.org",
+           "GIT_CONFIG_NOSYSTEM": "1", "HOME": os.devnull}
+
+OLD_STORY = (
+    "The ferry  company cut its timetable on Monday.\n"  # legacy doubled space, line 1
+    "\n"
+    "Passengers said the changes came without warning.\n"
+    "\n"
+    "The operator said the winter service would resume in March.\n"
+)
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, **GIT_ENV}
+    done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    (root / "stories").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    (root / "stories" / "ferry.txt").write_text(OLD_STORY, encoding="utf-8")
+    (root / "stories" / "legacy.txt").write_text(
+        "The mayor  opened the bridge.\n\nCrowds lined the  river bank to watch.\n", encoding="utf-8")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "legacy copy")
+    return root
+
+
+def check(repo: Path, *args: str):
+    done = run_module("check", "--format", "json", "--fail-on", "info", *args, cwd=repo)
+    payload = json.loads(done.stdout) if done.stdout.strip() else None
+    return done, payload
+
+
+def hits(payload) -> list[tuple[str, int, str]]:
+    return [(f["path"], h["line"], h["rule"]) for f in payload["files"] for h in f["findings"]]
+
+
+def test_old_error_on_untouched_line_is_not_reported_but_new_one_is(repo):
+    story = repo / "stories" / "ferry.txt"
+    story.write_text(OLD_STORY.replace("without warning", "without  warning"), encoding="utf-8")
+    full, payload = check(repo, "stories/ferry.txt")
+    assert hits(payload) == [("stories/ferry.txt", 1, "doubled-space"),
+                             ("stories/ferry.txt", 3, "doubled-space")]
+    done, payload = check(repo, "--changed-since", "HEAD", "stories/ferry.txt")
+    assert hits(payload) == [("stories/ferry.txt", 3, "doubled-space")]
+    assert done.returncode == 1
+    # The legacy file holds errors too but nobody touched it: it is listed, clean.
+    done, payload = check(repo, "--changed-since", "HEAD", "stories")
+    assert hits(payload) == [("stories/ferry.txt", 3, "doubled-space")]
+    assert {f["path"] for f in payload["files"]} == {"stories/ferry.txt", "stories/legacy.txt"}
+
+
+def test_committed_edits_on_a_branch_count_against_the_base(repo):
+    git(repo, "checkout", "-q", "-b", "edit")
+    story = repo / "stories" / "ferry.txt"
+    story.write_text(OLD_STORY + "\nA spokesman  declined to comment.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "add a line")
+    # Meanwhile main changes the legacy file; the branch never touched it.
+    git(repo, "checkout", "-q", "main")
+    (repo / "stories" / "legacy.txt").write_text("The mayor opened the bridge.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "tidy legacy")
+    git(repo, "checkout", "-q", "edit")
+    done, payload = check(repo, "--changed-since", "main", "stories")
+    assert hits(payload) == [("stories/ferry.txt", 7, "doubled-space")]
+
+
+def test_no_change_means_no_findings_and_exit_zero(repo):
+    done, payload = check(repo, "--changed-since", "HEAD", "stories")
+    assert done.returncode == 0, done.stderr
+    assert hits(payload) == []
+
+
+def test_a_pasted_copy_counts_because_the_change_touches_the_duplicate(repo):
+    story = repo / "stories" / "ferry.txt"
+    story.write_text(OLD_STORY + "\nPassengers said the changes came without warning.\n", encoding="utf-8")
+    done, payload = check(repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph",
+                          "stories/ferry.txt")
+    assert hits(payload) == [("stories/ferry.txt", 7, "duplicate-paragraph")]
+
+
+def test_an_old_duplicate_is_not_reported_when_the_edit_is_elsewhere(repo):
+    story = repo / "stories" / "ferry.txt"
+    story.write_text(OLD_STORY + "\nThe operator said the winter service would resume in March.\n",
+                     encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "a legacy duplicate")
+    story.write_text(story.read_text("utf-8").replace("on Monday", "on Tuesday"), encoding="utf-8")
+    done, payload = check(repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph",
+                          "stories/ferry.txt")
+    assert hits(payload) == []
+
+
+def test_renamed_file_reports_only_its_edited_lines(repo):
+    git(repo, "mv", "stories/ferry.txt", "stories/ferry timetable.txt")
+    moved = repo / "stories" / "ferry timetable.txt"
+    moved.write_text(OLD_STORY.replace("resume in March", "resume  in March"), encoding="utf-8")
+    done, payload = check(repo, "--changed-since", "HEAD", "stories")
+    assert hits(payload) == [("stories/ferry timetable.txt", 5, "doubled-space")]
+
+
+def test_pure_rename_brings_no_findings(repo):
+    git(repo, "mv", "stories/legacy.txt", "stories/archive.txt")
+    git(repo, "commit", "-q", "-m", "rename")
+    done, payload = check(repo, "--changed-since", "HEAD~1", "stories")
+    assert hits(payload) == []
+
+
+def test_new_files_count_whole_committed_or_untracked(repo):
+    (repo / "stories" / "staged.txt").write_text("The  board met.\n", encoding="utf-8")
+    git(repo, "add", "stories/staged.txt")
+    (repo / "stories" / "draft.txt").write_text("The  board\nresigned  today.\n", encoding="utf-8")
+    done, payload = check(repo, "--changed-since", "HEAD", "stories")
+    assert sorted(hits(payload)) == [("stories/draft.txt", 1, "doubled-space"),
+                                     ("stories/draft.txt", 2, "doubled-space"),
+                                     ("stories/staged.txt", 1, "doubled-space")]
+
+
+def test_paths_are_resolved_from_a_subdirectory(repo):
+    (repo / "stories" / "ferry.txt").write_text(OLD_STORY + "\nNew  line.\n", encoding="utf-8")
+    done = run_module("check", "--changed-since", "HEAD", "--fail-on", "info", "ferry.txt",
+                      cwd=repo / "stories")
+    assert done.stdout.splitlines()[0] == "ferry.txt:7:4: info [doubled-space] Doubled space between words"
+
+
+def test_missing_revision_is_one_clear_line_and_exit_2(repo):
+    done, payload = check(repo, "--changed-since", "origin/main", "stories")
+    assert done.returncode == 2
+    assert payload is None
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "revision 'origin/main' not found" in lines[0]
+    assert "git fetch --deepen=50" in lines[0]
+
+
+def test_shallow_clone_says_so(repo, tmp_path):
+    for n in range(3):
+        (repo / "stories" / f"extra{n}.txt").write_text(f"Story number {n}.\n", encoding="utf-8")
+        git(repo, "add", ".")
+        git(repo, "commit", "-q", "-m", f"story {n}")
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow))
+    done, _ = check(shallow, "--changed-since", "HEAD~2", "stories")
+    assert done.returncode == 2
+    assert "shallow clone" in done.stderr and "git fetch --deepen=50" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_outside_a_git_repository_is_a_clear_error(tmp_path):
+    (tmp_path / "story.txt").write_text("The  board met.\n", encoding="utf-8")
+    done = run_module("check", "--changed-since", "HEAD", "story.txt", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "needs a git repository" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_stdin_keeps_every_finding(repo):
+    done = run_module("check", "--changed-since", "HEAD", "--fail-on", "info", "--format", "json",
+                      "--stdin-filename", "stories/ferry.txt", "-", cwd=repo, input=OLD_STORY)
+    assert [h["line"] for h in json.loads(done.stdout)["files"][0]["findings"]] == [1]
+
+
+# --- the diff parser and the line test, without git --------------------------------------
+
+def test_parse_diff_reads_hunks_renames_quoted_paths_and_deletions():
+    diff = "\n".join([
+        "diff --git a/stories/a.txt b/stories/a.txt",
+        "--- a/stories/a.txt",
+        "+++ b/stories/a.txt",
+        "@@ -3 +3 @@ context",
+        "@@ -10,2 +11,3 @@",
+        "@@ -20,4 +22,0 @@",  # a deletion adds no line
+        'diff --git "a/stories/caf\\303\\251.txt" "b/stories/caf\\303\\251 2.txt"',
+        "similarity index 90%",
+        'rename from "stories/caf\\303\\251.txt"',
+        'rename to "stories/caf\\303\\251 2.txt"',
+        '--- "a/stories/caf\\303\\251.txt"',
+        '+++ "b/stories/caf\\303\\251 2.txt"',
+        "@@ -1,0 +2,2 @@",
+        "diff --git a/gone.txt b/gone.txt",
+        "--- a/gone.txt",
+        "+++ /dev/null",
+        "@@ -1,3 +0,0 @@",
+    ])
+    assert parse_diff(diff) == {"stories/a.txt": {3, 11, 12, 13}, "stories/café 2.txt": {2, 3}}
+
+
+def _finding(line, end_line, **data):
+    return Finding("duplicate-paragraph", "duplication", "warning", "m", line=line, column=1,
+                   end_line=end_line, end_column=2, data=data)
+
+
+def test_a_finding_counts_when_any_of_its_lines_or_related_lines_changed(tmp_path):
+    path = str(tmp_path / "a.txt")
+    changes = ChangedLines(str(tmp_path), {os.path.realpath(path): {5}})
+    assert changes.touches(path, _finding(3, 6))
+    assert not changes.touches(path, _finding(6, 8))
+    assert changes.touches(path, _finding(9, 9, related_lines=[[4, 5]]))
+    assert not changes.touches(path, _finding(9, 9, related_lines=[[1, 2]]))
+    assert changes.touches(path, Finding("internal-error", "internal", "error", "boom", line=1))
+    assert not changes.touches(str(tmp_path / "other.txt"), _finding(5, 5))
+    assert ChangedLines(str(tmp_path), {os.path.realpath(path): ALL}).touches(path, _finding(99, 99))
+
+
+def test_changed_lines_api_rejects_paths_outside_the_repository(repo, tmp_path):
+    with pytest.raises(ChangesError, match="outside the git repository"):
+        changed_lines("HEAD", [str(tmp_path)], cwd=str(repo))
