@@ -1,21 +1,53 @@
 """The Python API for CMS back ends and scripts.
 
-Every call builds its own Linter from its arguments: no state is shared between calls, so
-the functions are safe to use from several threads at once.
+    import newslint
+
+    findings = newslint.lint_text(body_html, filename="story.html")
+    for f in findings:
+        print(f.line, f.column, f.rule, f.message)   # or f.to_dict(), the JSON contract
+
+Every call builds its own Linter from its arguments, so nothing a call configures leaks
+into the next and the functions are safe to call from several threads at once. The one
+thing shared is the registry of rules and parsers (built-in modules and installed plugins),
+built on first use and never changed afterwards; ``reload_plugins()`` rebuilds it after
+installing a plugin into a running process.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from newslint.config import Config, config_from_dict, load_config
 from newslint.engine import Linter
-from newslint.inputs import Source, decode, discover, normalise_newlines, read_path
+from newslint.inputs import InputError, Source, decode, discover, normalise_newlines, read_path
 from newslint.model import FileResult, Finding
+from newslint.plugins import Registry, build_registry
+
+ConfigLike = Config | Mapping[str, Any] | str | Path | None
+
+_lock = threading.Lock()
+_registry: Registry | None = None
 
 
-def _config(config: Config | Mapping[str, Any] | str | Path | None) -> Config:
+def _shared_registry() -> Registry:
+    global _registry
+    if _registry is None:
+        with _lock:
+            if _registry is None:
+                _registry = build_registry()
+    return _registry
+
+
+def reload_plugins() -> None:
+    """Forget the registry so the next call finds newly installed plugins."""
+    global _registry
+    with _lock:
+        _registry = None
+
+
+def _config(config: ConfigLike) -> Config:
     if config is None:
         return Config()
     if isinstance(config, Config):
@@ -25,38 +57,53 @@ def _config(config: Config | Mapping[str, Any] | str | Path | None) -> Config:
     return config_from_dict(dict(config), "<api>")
 
 
+def _linter(config: ConfigLike) -> Linter:
+    return Linter(_config(config), _shared_registry())
+
+
 def lint_text(
     text: str | bytes,
     *,
     filename: str = "story.md",
     format: str | None = None,
-    config: Config | Mapping[str, Any] | str | Path | None = None,
+    config: ConfigLike = None,
 ) -> list[Finding]:
-    """Check one story held in memory. ``filename`` picks the parser by its extension unless
-    ``format`` ("text", "markdown", "html") is given; it is also the path findings carry."""
-    body = decode(filename, text) if isinstance(text, bytes) else normalise_newlines(text.lstrip("\ufeff"))
-    linter = Linter.create(_config(config))
+    """Check one story held in memory and return its findings, sorted by position.
+
+    ``filename`` picks the parser by its extension (``.txt``, ``.md``, ``.html``) unless
+    ``format`` ("text", "markdown", "html") names one; it is also the path findings carry.
+    ``config`` is a Config, a dict shaped like ``newslint.toml``, or the path of a config
+    file. Bytes are decoded as UTF-8. Raises ``InputError`` for text that cannot be
+    checked (not UTF-8, an unknown format), ``ConfigError`` for a bad configuration and
+    ``SelectionError`` (a ValueError) for an unknown rule or category in select/ignore.
+    """
+    if isinstance(text, bytes):
+        body = decode(filename, text)
+    else:
+        body = normalise_newlines(text[1:] if text.startswith("\ufeff") else text)
+    linter = _linter(config)
     result = linter.run([Source(filename, body)], formats={filename: format} if format else None)[0]
+    if result.error:
+        raise InputError(filename, result.error)
     return result.findings
 
 
-def lint_paths(
-    paths: Iterable[str | Path],
-    *,
-    config: Config | Mapping[str, Any] | str | Path | None = None,
-) -> list[FileResult]:
-    """Check files and directories; one FileResult per file, with ``error`` set for a file
-    that could not be read."""
-    linter = Linter.create(_config(config))
-    sources = []
+def lint_paths(paths: Iterable[str | Path], *, config: ConfigLike = None) -> list[FileResult]:
+    """Check files and directories (recursively); one FileResult per file, in order, with
+    ``error`` set (and no findings) for a file that could not be read."""
+    linter = _linter(config)
+    sources: list[Source | InputError] = []
+    seen: set[str] = set()
     for item in discover([str(p) for p in paths], linter.registry.extensions):
-        sources.append(item if not isinstance(item, str) else _safe_read(item))
+        if isinstance(item, InputError):
+            sources.append(item)
+        elif item not in seen:
+            seen.add(item)
+            sources.append(_read(item))
     return linter.run(sources)
 
 
-def _safe_read(path: str):
-    from newslint.inputs import InputError
-
+def _read(path: str) -> Source | InputError:
     try:
         return read_path(Path(path), path)
     except InputError as exc:

@@ -1,0 +1,153 @@
+"""The Python API a CMS back end calls: lint_text, lint_paths, Finding, and their guarantees."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import newslint
+from newslint import api
+from newslint.config import Config, ConfigError
+from newslint.engine import SelectionError
+from newslint.inputs import InputError
+
+from conftest import run_module
+
+STORY = (
+    "# Bridge reopens\n"
+    "\n"
+    "The old bridge reopened to traffic on Saturday after a year of repairs.\n"
+    "\n"
+    "Share this post\n"
+    "\n"
+    "Drivers said the detour had added twenty minutes to their commute.\n"
+    "\n"
+    "The old bridge reopened to traffic on Saturday after a year of repairs.\n"
+)
+
+FIELDS = ("rule", "category", "severity", "message", "line", "column", "end_line",
+          "end_column", "suggestions")
+
+
+def rules_of(findings):
+    return [(f.rule, f.line) for f in findings]
+
+
+def test_lint_text_returns_positioned_findings():
+    findings = newslint.lint_text(STORY, filename="bridge.md")
+    assert rules_of(findings) == [("debris", 5), ("duplicate-paragraph", 9)]
+    duplicate = findings[1]
+    assert (duplicate.category, duplicate.severity) == ("duplication", "warning")
+    assert (duplicate.line, duplicate.column, duplicate.end_line, duplicate.end_column) == (9, 1, 9, 72)
+    assert "line 3" in duplicate.message
+    assert isinstance(duplicate.suggestions, tuple)
+    assert isinstance(findings[0], newslint.Finding)
+
+
+def test_to_dict_matches_the_cli_json_contract(tmp_path):
+    (tmp_path / "bridge.txt").write_text(STORY, encoding="utf-8")
+    done = run_module("check", "--format", "json", "--no-plugins", "bridge.txt", cwd=tmp_path)
+    from_cli = json.loads(done.stdout)["files"][0]["findings"]
+    from_api = [f.to_dict() for f in newslint.lint_text(STORY, filename="bridge.txt")]
+    assert from_api == from_cli
+    assert all(set(FIELDS) <= set(d) for d in from_api)
+    json.dumps(from_api)  # serialisable as is
+
+
+def test_filename_and_format_pick_the_parser():
+    markdown = "# Heading here\n\nThe  mayor spoke.  \n"
+    # As Markdown the trailing spaces are a hard break (markup); as text they are whitespace.
+    as_md = {f.rule for f in newslint.lint_text(markdown, filename="a.md", config={"select": ["whitespace"]})}
+    as_txt = {f.rule for f in newslint.lint_text(markdown, filename="a.txt", config={"select": ["whitespace"]})}
+    forced = {f.rule for f in newslint.lint_text(markdown, filename="a.txt", format="markdown",
+                                                 config={"select": ["whitespace"]})}
+    assert as_md == forced == {"doubled-space"}
+    assert as_txt == {"doubled-space", "trailing-whitespace"}
+
+
+def test_bytes_bom_and_crlf_keep_editor_positions():
+    text = "\ufeffThe board met.\r\n\r\nThe  board voted.\r\n"
+    for value in (text, text.encode("utf-8")):
+        (finding,) = newslint.lint_text(value, filename="a.txt", config={"select": ["doubled-space"]})
+        assert (finding.line, finding.column) == (3, 4)
+
+
+def test_text_that_cannot_be_checked_raises():
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        newslint.lint_text(b"caf\xe9 society", filename="a.txt")
+    with pytest.raises(InputError, match="unknown format"):
+        newslint.lint_text("Hello.", format="docx")
+    with pytest.raises(SelectionError):
+        newslint.lint_text("Hello.", config={"select": ["no-such-rule"]})
+    with pytest.raises(ConfigError):
+        newslint.lint_text("Hello.", config={"fail-on": "sometimes"})
+
+
+def test_config_applies_to_its_call_only(tmp_path):
+    quiet = {"ignore": ["debris"], "rules": {"duplicate-paragraph": {"severity": "error"}}}
+    first = newslint.lint_text(STORY, config=quiet)
+    assert [(f.rule, f.severity) for f in first] == [("duplicate-paragraph", "error")]
+    again = newslint.lint_text(STORY)
+    assert [(f.rule, f.severity) for f in again] == [("debris", "warning"), ("duplicate-paragraph", "warning")]
+    toml = tmp_path / "newslint.toml"
+    toml.write_text('ignore = ["duplication"]\n', encoding="utf-8")
+    assert rules_of(newslint.lint_text(STORY, config=toml)) == [("debris", 5)]
+    assert rules_of(newslint.lint_text(STORY, config=Config(select=("debris",)))) == [("debris", 5)]
+
+
+def test_lint_paths_reports_files_directories_and_unreadable_ones(tmp_path):
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "a.md").write_text(STORY, encoding="utf-8")
+    (desk / "b.txt").write_text("A quiet day at the council.\n", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes(b"caf\xe9\n")
+    results = newslint.lint_paths([desk, str(tmp_path / "latin1.txt"), tmp_path / "missing.md"])
+    by_path = {r.path: r for r in results}
+    assert rules_of(by_path[str(desk / "a.md")].findings) == [("debris", 5), ("duplicate-paragraph", 9)]
+    assert by_path[str(desk / "b.txt")].findings == []
+    assert "not valid UTF-8" in by_path[str(tmp_path / "latin1.txt")].error
+    assert by_path[str(tmp_path / "missing.md")].error == "no such file or directory"
+    assert [r.path for r in results][:2] == [str(desk / "a.md"), str(desk / "b.txt")]
+
+
+def _job(i: int):
+    variants = [
+        (STORY, "s.md", None),
+        (STORY.replace("Saturday", "Sunday"), "s.txt", {"ignore": ["debris"]}),
+        ("The  council  met on Monday.\n\nThe council met on Monday.\n", "c.txt", {"select": ["whitespace"]}),
+        ("Share this post\n", "p.txt", {"rules": {"debris": {"severity": "error"}}}),
+    ]
+    text, name, config = variants[i % len(variants)]
+    return [f.to_dict() for f in newslint.lint_text(text, filename=name, config=config)]
+
+
+def test_concurrent_calls_match_serial_results():
+    serial = [_job(i) for i in range(200)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        threaded = list(pool.map(_job, range(200)))
+    assert threaded == serial
+    assert any(serial[3]) and serial[3][0]["severity"] == "error"
+
+
+def test_registry_is_built_once_and_can_be_reloaded():
+    newslint.lint_text("Hello there.")
+    first = api._shared_registry()
+    newslint.lint_text("Hello again.")
+    assert api._shared_registry() is first
+    api.reload_plugins()
+    assert api._shared_registry() is not first
+
+
+def test_importing_newslint_loads_no_rules_or_parsers():
+    code = ("import sys, newslint; newslint.__version__; "
+            "print(sorted(m for m in sys.modules if m.startswith('newslint')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['newslint']"
+    code = ("import sys, newslint; newslint.lint_text('Hello.'); "
+            "print('newslint.rules.debris' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
