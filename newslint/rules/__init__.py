@@ -5,4 +5,5 @@ BUILTIN_RULE_MODULES = (
     "newslint.rules.debris",
     "newslint.rules.trailing_whitespace",
     "newslint.rules.doubled_space",
+    "newslint.rules.repeated_attribution",
 )

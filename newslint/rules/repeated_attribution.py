@@ -1,0 +1,397 @@
+"""The same time phrase or the same attribution twice in one sentence.
+
+Two rewrites of one sentence often leave both versions of a clause behind: "Police
+arrested two men on Friday, a spokesman said on Friday" dates the story twice, and "The
+plan will cost £2m, according to the council, and save £5m, according to the council"
+credits one source twice. The reader notices; the sub-editor meant to keep one.
+
+It catches, within one sentence and outside quotation marks:
+
+- a time phrase repeated: a day ("on Wednesday", "Wednesday night"), a date ("on Nov. 5",
+  "on 5 November", which count as the same date), or a relative time ("yesterday", "last
+  week", "earlier this month"; the list is ``newslint/data/relative_times.txt``);
+- "according to" twice for the same source;
+- "in a statement" (or "told reporters", "at a news conference" ...) twice;
+- the same speaker with the same speech verb twice ("Mr Lee said ... Mr Lee said", "police
+  said ... police said").
+
+Two different times ("began on Monday and ended on Friday"), two different speakers ("he
+said the plan, which she said was flawed, would stand"), and words inside quoted speech
+are left alone, as are names that hold a day ("the Mail on Sunday", "Good Friday"). The
+finding sits on the second occurrence and names where the first is; for a repeated time
+phrase, the fix deletes the repeat.
+
+## Wrong
+
+```text
+Firefighters were called to the warehouse on Tuesday, the fire service said on Tuesday.
+```
+
+```text
+The scheme will cost £4m, according to the council, and create 200 jobs, according to the council.
+```
+
+```text
+The museum said in a statement that the painting had been returned, and said in a statement that no ransom was paid.
+```
+
+## Right
+
+```text
+The hearing began on Monday and ended on Friday, the court said.
+```
+
+```text
+He said the plan, which she said was flawed, would stand.
+```
+
+```text
+"We trained on Sunday and we will rest on Sunday," the coach said on Sunday.
+```
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from newslint.model import Edit
+from newslint.rule import Rule, hookimpl
+from newslint.text.lexicon import load_lines, load_set
+from newslint.text.quotes import QuoteMap
+
+_PARTS = r"morning|afternoon|evening|night|lunchtime"
+# A word before a day or date that makes it something other than "when it happened":
+# a deadline ("by Friday"), a range ("from Monday", "Monday and Friday"), a habit
+# ("every Friday") or a noun ("the Friday meeting"). Such mentions are never compared.
+_NOT_WHEN = frozenset(
+    "by until till since from before after through to every each the a an that and or of "
+    "between than including except following per like as until into for time".split()
+)
+_CALENDAR_PREFIX = frozenset({"last", "next", "this", "coming"})
+# Adverbs and auxiliaries that may sit between a speaker and the verb ("he also said").
+_SKIP_BEFORE_VERB = frozenset(
+    "also later previously then has had have once reportedly repeatedly simply only earlier "
+    "recently again has have had would will had just".split()
+)
+_DETERMINERS = frozenset("the a an its his her their our this that".split())
+_PRONOUNS = frozenset("he she they we i it you".split())
+_NOT_SPEAKERS = frozenset(
+    "who which that what as and but or than so it's there this these those when where "
+    "while if because to be been being not never can cannot could would should will may "
+    "might must do does did don't didn't can't won't is was are were".split()
+)
+# A speaker after one of these is inside a relative or coordinate clause ("the plan, which
+# he said was flawed"; "but he said"): a normal way to carry one attribution through.
+_EMBEDDING = frozenset(
+    "which who whom whose that what as where when and but or while although though because "
+    "so if since".split()
+)
+_SOURCE_STOP = frozenset(
+    "and but which who that while whereas or with in on at for from by to after before as "
+    "is was are were has have had said says".split()
+)
+_WORD_RE = re.compile(r"[\w’'&.-]+")
+_PREV_WORD_RE = re.compile(r"([\w’'&.-]+)[^\w’'&.-]*$")
+
+
+class Mention(NamedTuple):
+    key: tuple
+    start: int  # prose offsets of what the finding points at
+    end: int
+    anchor: int  # the offset whose quoting decides whether it counts
+    label: str
+    fixable: bool
+
+
+def _alternation(lexicon: str) -> str:
+    """A regex alternation of a lexicon's phrases, longest first, any run of space between words."""
+    phrases = sorted(load_set(lexicon), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+@lru_cache(maxsize=None)
+def _time_re() -> re.Pattern:
+    days = "|".join(load_lines("days.txt"))
+    months = load_lines("months.txt")
+    month_alt = "|".join(
+        sorted({m for m in months} | {m[:3] for m in months} | {"Sept"}, key=len, reverse=True)
+    )
+    relative = _alternation("relative_times.txt")
+    return re.compile(
+        rf"\b(?P<day>(?:{days})(?:\s+(?P<part>{_PARTS}))?)(?![\w’'])"
+        rf"|\b(?P<date>(?:(?P<m1>{month_alt})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{month_alt}))"
+        rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?)(?![\w’'])"
+        rf"|\b(?P<rel>(?i:{relative}))(?![\w’'])"
+    )
+
+
+@lru_cache(maxsize=None)
+def _exceptions_re() -> re.Pattern:
+    return re.compile(rf"\b(?:{_alternation('time_phrase_exceptions.txt')})\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _attribution_re() -> re.Pattern:
+    verbs = "|".join(sorted(load_set("speech_verbs.txt"), key=len, reverse=True))
+    phrases = _alternation("attribution_phrases.txt")
+    return re.compile(
+        rf"\b(?P<according>[Aa]ccording\s+to)\s+(?P<source>[^,;:.!?()\"“”]+)"
+        rf"|\b(?P<phrase>{phrases})\b"
+        rf"|\b(?P<verb>{verbs})\b"
+    )
+
+
+@lru_cache(maxsize=None)
+def _month_number(name: str) -> int:
+    for i, month in enumerate(load_lines("months.txt"), 1):
+        if name.lower().rstrip(".")[:3] == month.lower()[:3]:
+            return i
+    return 0
+
+
+def _word_before(text: str, pos: int, window: int = 40) -> tuple[str, int]:
+    """The word ending just before ``pos`` (and its start), skipping spaces and punctuation."""
+    lo = max(0, pos - window)
+    m = _PREV_WORD_RE.search(text, lo, pos)
+    if not m:
+        return "", pos
+    # Punctuation between the word and ``pos`` ends a clause: report no word.
+    gap = text[m.end(1):pos]
+    if gap.strip():
+        return "", pos
+    return m.group(1), m.start(1)
+
+
+def _time_mentions(sentence: str, base: int) -> Iterator[Mention]:
+    exceptions = None
+    for m in _time_re().finditer(sentence):
+        start, end = m.span()
+        if exceptions is None:
+            exceptions = [e.span() for e in _exceptions_re().finditer(sentence)]
+        if any(s < end and start < e for s, e in exceptions):
+            continue
+        prev, prev_start = _word_before(sentence, start)
+        prev_lower = prev.lower()
+        if m.group("rel"):
+            text = m.group("rel")
+            if text[0].isupper() and sentence[:start].strip():
+                continue  # "the Today programme", a title in capitals
+            if prev_lower in _NOT_WHEN:
+                continue
+            key = ("rel", " ".join(text.lower().split()))
+            label = " ".join(text.split())
+        else:
+            if prev_lower in _NOT_WHEN:
+                continue
+            if m.group("day"):
+                name = sentence[start:end].split()[0]
+                part = (m.group("part") or "").lower()
+                if not part and re.match(rf"\s+(?:{_PARTS})\b", sentence[end:end + 12]):
+                    continue  # "Friday night's match"
+                prefix = prev_lower if prev_lower in _CALENDAR_PREFIX else ""
+                if not prefix and prev_lower != "on" and not part:
+                    nxt = _WORD_RE.match(sentence, end + 1) if end < len(sentence) and sentence[end] == " " else None
+                    if nxt and nxt.group(0)[0].isupper():
+                        continue  # "Sunday Times", "Friday Night Lights"
+                key = ("day", prefix, name.lower(), part)
+            else:
+                month = _month_number(m.group("m1") or m.group("m2"))
+                day = int(m.group("d1") or m.group("d2"))
+                if not month or not 1 <= day <= 31:
+                    continue
+                key = ("date", month, day)
+            if prev_lower in ("on", *_CALENDAR_PREFIX):
+                start = prev_start
+            label = " ".join(sentence[start:end].split())
+        yield Mention(key, base + start, base + end, base + m.start(), label, True)
+
+
+def _speaker_before(sentence: str, pos: int) -> tuple[str, int] | None:
+    """The head word of the speaker written before a speech verb, and where it starts."""
+    cursor = pos
+    for _ in range(4):
+        word, start = _word_before(sentence, cursor)
+        if not word:
+            return None
+        lower = word.lower().rstrip(".")
+        if lower in _SKIP_BEFORE_VERB:
+            cursor = start
+            continue
+        if lower in _NOT_SPEAKERS or lower in _DETERMINERS:
+            return None
+        if lower in _PRONOUNS:
+            return lower, start
+        if lower.endswith(("’s", "'s")):
+            return None  # "the council's lawyer said" is fine to read as a speaker, but rare
+        # Walk back over the rest of the name or noun phrase to report it whole.
+        first = start
+        for _ in range(3):
+            w, s = _word_before(sentence, first)
+            if not w or not (w[0].isupper() or w.lower() in _DETERMINERS or w.lower() in ("mr", "mrs", "ms", "dr")):
+                break
+            first = s
+            if w.lower() in _DETERMINERS:
+                break
+        return lower, first
+    return None
+
+
+def _speaker_after(sentence: str, pos: int) -> tuple[str, int] | None:
+    """The head of an inverted speaker ("..., said Mr Lee."), and where it ends."""
+    words = []
+    cursor = pos
+    while len(words) < 5:
+        m = _WORD_RE.match(sentence, cursor + 1) if cursor < len(sentence) and sentence[cursor] == " " else None
+        if not m:
+            break
+        words.append(m)
+        cursor = m.end()
+    if not words:
+        return None
+    head = None
+    for i, m in enumerate(words):
+        w = m.group(0).rstrip(".")
+        if i == 0 and w.lower() in _DETERMINERS:
+            continue
+        if w[:1].isupper() or (head is None and i == 1 and words[0].group(0).lower() in _DETERMINERS):
+            head = m
+            nxt = sentence[m.end():m.end() + 1]
+            if nxt in (",", ".", ";", ":", "") or nxt in "!?":
+                break
+            continue
+        break
+    if head is None:
+        return None
+    after = sentence[head.end():head.end() + 1]
+    if after not in (",", ".", ";", ":", "!", "?", ""):
+        return None  # "said the plan would ..." is reported speech, not a speaker
+    return head.group(0).rstrip(".").lower(), head.end()
+
+
+def _attribution_mentions(sentence: str, base: int) -> Iterator[Mention]:
+    for m in _attribution_re().finditer(sentence):
+        start, end = m.span()
+        if m.group("according"):
+            words = []
+            for w in _WORD_RE.findall(m.group("source")):
+                lw = w.lower()
+                if not words and lw in _DETERMINERS:
+                    continue
+                if lw in _SOURCE_STOP or len(words) == 4:
+                    break
+                words.append(lw.rstrip("."))
+            if not words:
+                continue
+            src_end = start + len(sentence[start:end].rstrip())
+            label = " ".join(sentence[start:min(src_end, start + 60)].split())
+            yield Mention(("according", tuple(words)), base + start, base + src_end, base + start,
+                          label, False)
+        elif m.group("phrase"):
+            phrase = " ".join(m.group("phrase").lower().split())
+            yield Mention(("phrase", phrase), base + start, base + end, base + start,
+                          m.group("phrase"), True)
+        else:
+            verb = m.group("verb")
+            if not verb[0].islower():
+                continue
+            before = _speaker_before(sentence, start)
+            if before:
+                head, s = before
+                if _word_before(sentence, s)[0].lower() in _EMBEDDING:
+                    continue
+                yield Mention(("speaker", head, verb), base + s, base + end, base + start,
+                              " ".join(sentence[s:end].split()), False)
+                continue
+            after = _speaker_after(sentence, end)
+            if after:
+                head, e = after
+                yield Mention(("speaker", head, verb), base + start, base + e, base + start,
+                              " ".join(sentence[start:e].split()), False)
+
+
+def _deletion(text: str, start: int, end: int) -> tuple[Edit, ...]:
+    """An edit deleting the phrase at ``start:end`` and the space before it, when clean."""
+    if start == 0 or text[start - 1] != " ":
+        return ()
+    after = text[end:end + 1]
+    before = text[start - 2:start - 1] if start >= 2 else ""
+    if after in (".", ",", ";", ":", "!", "?", ")") and before != ",":
+        return (Edit(start - 1, end, ""),)
+    if after == " " and before.isalnum():
+        return (Edit(start - 1, end, ""),)
+    if before == "," and after == ",":
+        return (Edit(start - 2, end + 1, ""),)  # "The minister, on Friday, said"
+    return ()
+
+
+def _describe(document, first: int, second: int) -> str:
+    line1, col1 = document.position(first)
+    line2, _ = document.position(second)
+    return f"column {col1}" if line1 == line2 else f"line {line1}, column {col1}"
+
+
+def check(document, options):
+    check_times = options.get("times", True)
+    check_attributions = options.get("attributions", True)
+    quote_maps: dict[int, QuoteMap] = {}
+    text = document.text
+    for sentence in document.sentences:
+        mentions: list[Mention] = []
+        if check_times:
+            mentions.extend(_time_mentions(sentence.text, sentence.start))
+        if check_attributions:
+            mentions.extend(_attribution_mentions(sentence.text, sentence.start))
+        if len(mentions) < 2:
+            continue
+        seen: dict[tuple, Mention] = {}
+        repeats: list[tuple[Mention, Mention]] = []
+        for mention in sorted(mentions, key=lambda x: x.start):
+            first = seen.get(mention.key)
+            if first is None:
+                seen[mention.key] = mention
+            elif mention.start >= first.end:
+                repeats.append((first, mention))
+        if not repeats:
+            continue
+        block = document.blocks[sentence.block]
+        quotes = quote_maps.get(sentence.block)
+        if quotes is None:
+            quotes = quote_maps[sentence.block] = QuoteMap(block.text)
+        # Compare only what stands outside quotation marks.
+        outside = [m for m in sorted(mentions, key=lambda x: x.start)
+                   if not quotes.inside(m.anchor - block.start)]
+        seen = {}
+        for mention in outside:
+            first = seen.get(mention.key)
+            if first is None:
+                seen[mention.key] = mention
+                continue
+            if mention.start < first.end:
+                continue
+            where = _describe(document, first.start, mention.start)
+            if mention.label.lower() == first.label.lower():
+                said = f"'{mention.label}' already appears earlier in this sentence ({where})"
+            else:
+                said = f"'{mention.label}' repeats '{first.label}' from earlier in this sentence ({where})"
+            if mention.key[0] in ("speaker", "according"):
+                message = f"{said}; attribute once"
+                suggestions: tuple[str, ...] = ()
+                fix: tuple[Edit, ...] = ()
+            else:
+                message = f"{said}; delete the repeat"
+                suggestions = ("",)
+                fix = _deletion(text, mention.start, mention.end) if mention.fixable else ()
+            yield RULE.finding(mention.start, mention.end, message, suggestions=suggestions, fix=fix,
+                               data={"first": first.label, "first_offset": first.start})
+
+
+RULE = Rule(id="repeated-attribution", category="attribution", severity="warning", check=check,
+            doc=__doc__, options={"times": True, "attributions": True})
+
+
+@hookimpl
+def newslint_rules():
+    return [RULE]
