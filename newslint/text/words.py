@@ -27,3 +27,9 @@ def normalise_quotes(text: str) -> str:
         text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
         .replace("«", '"').replace("»", '"')
     )
+
+
+def spaced(text: str, first, second) -> bool:
+    """Whether only spaces (no punctuation, no line break) separate two word tokens."""
+    gap = text[first.end:second.start]
+    return bool(gap) and not gap.strip(" \t\u00a0")

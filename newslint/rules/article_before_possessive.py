@@ -1,0 +1,117 @@
+""""The" before the possessive of a place that takes no article: "the Germany's exporters".
+
+Countries and cities such as Germany, Afghanistan or Paris never take "the", and their
+possessive does not either: "Germany's exporters", "Afghanistan's conflict". The slip
+usually comes from rewriting "the conflict in Afghanistan" or "the German exporters" and
+keeping the article. Names that do take "the" are not flagged: "the Netherlands'", "the
+Philippines'", "the Gambia's", "the United States'", "the UK's", "the EU's", "the
+Kremlin's", "the Taliban's". Nor is a longer name that merely starts with a place, because
+there the possessive belongs to the whole name: "the Paris Agreement's", "the Berlin
+Wall's", "the New York Times'". The places are listed in
+``newslint/data/places_without_article.txt``; names that also belong to a river, a race or a
+person ("the Jordan's waters", "the Derby's favourite") are left out of it.
+
+## Wrong
+
+```text
+Officials said the Germany's exporters had suffered most from the new tariffs.
+```
+
+```text
+The talks will focus on the Afghanistan’s future after foreign troops leave.
+```
+
+## Right
+
+```text
+Germany's exporters have suffered most from the new tariffs, the report said.
+```
+
+```text
+Analysts said the Netherlands' budget, the Philippines' election and the Kremlin's
+response would dominate the week, along with the Paris Agreement's targets.
+```
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newslint.model import Edit
+from newslint.rule import Rule, hookimpl
+from newslint.text.lexicon import load_lines
+from newslint.text.words import spaced
+
+_APOSTROPHES = "'’"
+
+
+@lru_cache(maxsize=None)
+def _places() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Place names by their first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in load_lines("places_without_article.txt"):
+        parts = tuple(name.split())
+        by_first.setdefault(parts[0], []).append(parts)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+def _possessed(text: str, word) -> str | None:
+    """The name a possessive word stands for ("Germany's" -> "Germany"), or None."""
+    token = word.text
+    if len(token) > 2 and token[-1] in "sS" and token[-2] in _APOSTROPHES:
+        return token[:-2]
+    if token.endswith("s") and text[word.end:word.end + 1] in _APOSTROPHES and (
+        text[word.end + 1:word.end + 2].isspace() or word.end + 1 == len(text)
+    ):
+        return token  # "Wales' captain"
+    return None
+
+
+def check(document, options):
+    text = document.text
+    words = document.words
+    places = _places()
+    for i, the in enumerate(words[:-1]):
+        if the.lower != "the":
+            continue
+        first = words[i + 1]
+        if not spaced(text, the, first):
+            continue
+        key = first.text
+        owner = _possessed(text, first)
+        candidates = places.get(owner if owner is not None else key, ())
+        if not candidates and owner is None:
+            continue
+        for parts in candidates:
+            span = words[i + 1:i + 1 + len(parts)]
+            if len(span) < len(parts):
+                continue
+            last = span[-1]
+            if _possessed(text, last) != parts[-1]:
+                continue
+            if [w.text for w in span[:-1]] != list(parts[:-1]):
+                continue
+            if not all(spaced(text, a, b) for a, b in zip(span, span[1:])):
+                continue
+            name = " ".join(parts)
+            phrase = text[first.start:last.end]
+            if text[last.end:last.end + 1] in _APOSTROPHES:
+                phrase += text[last.end]
+            yield RULE.finding(
+                the.start,
+                first.start + len(phrase),
+                f"{name} takes no article: write '{phrase}', not '{the.text} {phrase}'",
+                suggestions=(phrase,),
+                fix=(Edit(the.start, first.start, ""),),
+                data={"place": name},
+            )
+            break
+
+
+RULE = Rule(id="article-before-possessive", category="grammar", severity="warning",
+            check=check, doc=__doc__)
+
+
+@hookimpl
+def newslint_rules():
+    return [RULE]

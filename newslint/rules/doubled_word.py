@@ -1,0 +1,111 @@
+"""A word typed twice in a row: "the the", "said said".
+
+A doubled word is the commonest slip an edit leaves behind and the eye skips over it. Only
+two identical words separated by nothing but spaces count; a comma ("very, very") or any
+other punctuation between them means the repeat is deliberate. Words that English repeats
+on purpose are left alone: "had had", "that that", "what it is is", "gave her her",
+reduplications such as "bye bye" and "very very" in quoted speech (the list is in
+``newslint/data/doubled_word_allowed.txt``), numbers ("20 20"), two capitalised words
+(names such as "Bora Bora" or the band The The), and a word that ends one line of a list
+and starts the next.
+
+## Wrong
+
+```text
+The minister said the the report would be published in the spring.
+```
+
+```text
+A spokeswoman said said the company had no plans to close the plant.
+```
+
+## Right
+
+```text
+By the time the inquiry reported, the family had had to sell the house.
+```
+
+```text
+She said that that decision was taken before she joined the board.
+```
+
+```text
+Voters were asked to name the capital:
+- Madrid
+Madrid came out top with 40%.
+```
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint.model import Edit
+from newslint.rule import Rule, hookimpl
+from newslint.text.lexicon import load_set
+
+_LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])\s")
+# A line shorter than this reads as a list entry or a caption, not wrapped prose.
+_SHORT_LINE = 40
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, (len(text) if end == -1 else end)
+
+
+def _is_list_break(text: str, first, second) -> bool:
+    """Whether a line break between the two words reads as a list, not wrapped prose."""
+    a_start, a_end = _line_bounds(text, first.start)
+    b_start, b_end = _line_bounds(text, second.start)
+    for start, end in ((a_start, a_end), (b_start, b_end)):
+        line = text[start:end]
+        if _LIST_MARKER_RE.match(line) or len(line.strip()) < _SHORT_LINE:
+            return True
+    return False
+
+
+def _skip(first, second) -> bool:
+    word = first.lower
+    if word in load_set("doubled_word_allowed.txt"):
+        return True
+    if any(ch.isdigit() for ch in word) or "." in word:
+        return True  # numbers ("20 20") and initialisms
+    if len(word) == 1 and not (first.text == second.text == "a"):
+        return True  # letters: "Grade A A-levels", stammered "I I"
+    if first.text[:1].isupper() and second.text[:1].isupper():
+        return True  # names: "Bora Bora", "Duran Duran", the band The The
+    return False
+
+
+def check(document, options):
+    text = document.text
+    words = document.words
+    for index in range(1, len(words)):
+        first, second = words[index - 1], words[index]
+        if first.lower != second.lower:
+            continue
+        gap = text[first.end:second.start]
+        if not gap or gap.strip():
+            continue  # punctuation between ("very, very") or no gap at all
+        if "\n" in gap and ("\n\n" in gap or _is_list_break(text, first, second)):
+            continue
+        if _skip(first, second):
+            continue
+        yield RULE.finding(
+            first.start,
+            second.end,
+            f"'{first.text}' is doubled; delete one",
+            suggestions=(first.text,),
+            fix=(Edit(first.end, second.end, ""),),
+            data={"word": first.lower},
+        )
+
+
+RULE = Rule(id="doubled-word", category="grammar", severity="warning", check=check, doc=__doc__)
+
+
+@hookimpl
+def newslint_rules():
+    return [RULE]
