@@ -5,5 +5,9 @@ BUILTIN_RULE_MODULES = (
     "newslint.rules.debris",
     "newslint.rules.trailing_whitespace",
     "newslint.rules.doubled_space",
+    "newslint.rules.missing_verb",
+    "newslint.rules.article_before_possessive",
+    "newslint.rules.doubled_word",
+    "newslint.rules.a_an",
     "newslint.rules.repeated_attribution",
 )
