@@ -99,6 +99,10 @@ def test_different_spellings_of_one_date_name_the_first():
         ("The museum said in a statement that the painting was safe, and said in a statement that no ransom was paid.",
          "in a statement"),
         ("Mr Okafor said the deal was done, Mr Okafor said.", "Mr Okafor said"),
+        ("A spokeswoman said the line was closed, the spokeswoman said.", "the spokeswoman said"),
+        ("The ship sank, said Capt Moreau, who survived, said Capt Moreau.", "said Capt Moreau"),
+        ("According to police, the driver fled, according to police sources.",
+         "according to police sources"),
         ("Police said the road would stay shut until Monday, police said.", "police said"),
         ("The minister told reporters the plan was sound and told reporters it would pass.", "told reporters"),
     ],
@@ -147,6 +151,10 @@ def test_first_occurrence_on_an_earlier_line_gives_the_line():
         "The Sunday Times reported the story on Sunday.",
         # Different sources after "according to".
         "Unemployment is 5%, according to official figures, or 8%, according to the unions.",
+        "Inflation is 2%, according to official figures, or 4%, according to official union estimates.",
+        # A day that a date then pins down, and a schedule where repeating is the style.
+        "Schools close on Monday and reopen on Monday 14 March.",
+        "Fixtures: Bury v Hull on Saturday, Leeds v Derby on Saturday, Crewe v Wigan on Saturday.",
         # Habitual and comparative uses.
         "Growth this year will be weaker than last year, the bank said, and weaker still next year.",
         "The club has lost every Saturday since Saturday's defeat at home.",

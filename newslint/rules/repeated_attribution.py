@@ -92,6 +92,7 @@ _SOURCE_STOP = frozenset(
     "and but which who that while whereas or with in on at for from by to after before as "
     "is was are were has have had said says".split()
 )
+_DATE_AFTER_DAY_RE = re.compile(r",?\s+(?:\d|the\s+\d|[A-Z][a-z]+\.?\s+\d)")
 _WORD_RE = re.compile(r"[\w’'&.-]+")
 _PREV_WORD_RE = re.compile(r"([\w’'&.-]+)[^\w’'&.-]*$")
 
@@ -103,6 +104,9 @@ class Mention(NamedTuple):
     anchor: int  # the offset whose quoting decides whether it counts
     label: str
     fixable: bool
+    # Mentions with one key repeat each other when one detail starts the other: "according
+    # to police" and "according to police sources"; empty for everything else.
+    detail: tuple = ()
 
 
 def _alternation(lexicon: str) -> str:
@@ -191,6 +195,8 @@ def _time_mentions(sentence: str, base: int) -> Iterator[Mention]:
                 part = (m.group("part") or "").lower()
                 if not part and re.match(rf"\s+(?:{_PARTS})\b", sentence[end:end + 12]):
                     continue  # "Friday night's match"
+                if _DATE_AFTER_DAY_RE.match(sentence, end):
+                    continue  # "on Monday 14 March": the date is the mention
                 prefix = prev_lower if prev_lower in _CALENDAR_PREFIX else ""
                 if not prefix and prev_lower != "on" and not part:
                     nxt = _WORD_RE.match(sentence, end + 1) if end < len(sentence) and sentence[end] == " " else None
@@ -268,27 +274,29 @@ def _speaker_after(sentence: str, pos: int) -> tuple[str, int] | None:
     after = sentence[head.end():head.end() + 1]
     if after not in (",", ".", ";", ":", "!", "?", ""):
         return None  # "said the plan would ..." is reported speech, not a speaker
-    return head.group(0).rstrip(".").lower(), head.end()
+    word = head.group(0)
+    return word.rstrip(".").lower(), head.end() - (len(word) - len(word.rstrip(".")))
 
 
 def _attribution_mentions(sentence: str, base: int) -> Iterator[Mention]:
     for m in _attribution_re().finditer(sentence):
         start, end = m.span()
         if m.group("according"):
-            words = []
-            for w in _WORD_RE.findall(m.group("source")):
-                lw = w.lower()
+            words: list[str] = []
+            src_end = start
+            for w in _WORD_RE.finditer(sentence, m.start("source"), m.end("source")):
+                lw = w.group(0).lower().rstrip(".")
                 if not words and lw in _DETERMINERS:
                     continue
                 if lw in _SOURCE_STOP or len(words) == 4:
                     break
-                words.append(lw.rstrip("."))
+                words.append(re.sub(r"[’']s$", "", lw))
+                src_end = w.end() - (1 if w.group(0).endswith(".") else 0)
             if not words:
                 continue
-            src_end = start + len(sentence[start:end].rstrip())
-            label = " ".join(sentence[start:min(src_end, start + 60)].split())
-            yield Mention(("according", tuple(words)), base + start, base + src_end, base + start,
-                          label, False)
+            label = " ".join(sentence[start:src_end].split())
+            yield Mention(("according", words[0]), base + start, base + src_end, base + start,
+                          label, False, tuple(words))
         elif m.group("phrase"):
             phrase = " ".join(m.group("phrase").lower().split())
             yield Mention(("phrase", phrase), base + start, base + end, base + start,
@@ -333,6 +341,27 @@ def _describe(document, first: int, second: int) -> str:
     return f"column {col1}" if line1 == line2 else f"line {line1}, column {col1}"
 
 
+def _repeats(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(first, repeat) pairs among a sentence's mentions, in order.
+
+    A key given three or more times is a list or a schedule ("A v B on Saturday, C v D on
+    Saturday, ..."), where repeating is the style, so it yields nothing.
+    """
+    by_key: dict[tuple, list[Mention]] = {}
+    for mention in mentions:
+        by_key.setdefault(mention.key, []).append(mention)
+    pairs = []
+    for group in by_key.values():
+        if len(group) != 2:
+            continue
+        first, second = group
+        shorter = min(len(first.detail), len(second.detail))
+        if second.start >= first.end and first.detail[:shorter] == second.detail[:shorter]:
+            pairs.append((first, second))
+    pairs.sort(key=lambda pair: pair[1].start)
+    return pairs
+
+
 def check(document, options):
     check_times = options.get("times", True)
     check_attributions = options.get("attributions", True)
@@ -346,31 +375,16 @@ def check(document, options):
             mentions.extend(_attribution_mentions(sentence.text, sentence.start))
         if len(mentions) < 2:
             continue
-        seen: dict[tuple, Mention] = {}
-        repeats: list[tuple[Mention, Mention]] = []
-        for mention in sorted(mentions, key=lambda x: x.start):
-            first = seen.get(mention.key)
-            if first is None:
-                seen[mention.key] = mention
-            elif mention.start >= first.end:
-                repeats.append((first, mention))
-        if not repeats:
+        mentions.sort(key=lambda x: x.start)
+        if not _repeats(mentions):
             continue
         block = document.blocks[sentence.block]
         quotes = quote_maps.get(sentence.block)
         if quotes is None:
             quotes = quote_maps[sentence.block] = QuoteMap(block.text)
         # Compare only what stands outside quotation marks.
-        outside = [m for m in sorted(mentions, key=lambda x: x.start)
-                   if not quotes.inside(m.anchor - block.start)]
-        seen = {}
-        for mention in outside:
-            first = seen.get(mention.key)
-            if first is None:
-                seen[mention.key] = mention
-                continue
-            if mention.start < first.end:
-                continue
+        outside = [m for m in mentions if not quotes.inside(m.anchor - block.start)]
+        for first, mention in _repeats(outside):
             where = _describe(document, first.start, mention.start)
             if mention.label.lower() == first.label.lower():
                 said = f"'{mention.label}' already appears earlier in this sentence ({where})"
