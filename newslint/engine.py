@@ -147,8 +147,11 @@ class Linter:
                     results[by_path[document.path].path].append(finding)
         finally:
             manager.hook.newslint_unconfigure()
+        from newslint.suppression import apply_suppressions
+
         return {
-            d.path: sorted((resolve(d, f) for f in results[d.path]), key=Finding.sort_key)
+            d.path: sorted(apply_suppressions(self, d, [resolve(d, f) for f in results[d.path]],
+                                              config_for(d.path)), key=Finding.sort_key)
             for d in documents
         }
 

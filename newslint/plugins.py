@@ -17,6 +17,7 @@ ENTRY_POINT_GROUP = "newslint"
 BUILTIN_PARSER_MODULES = (
     "newslint.parsers.plain",
     "newslint.parsers.markdown",
+    "newslint.parsers.html",
 )
 
 

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 hookimpl = pluggy.HookimplMarker("newslint")
 
 _SECTION_RE = re.compile(r"^## (Wrong|Right)\s*$(.*?)(?=^## |\Z)", re.M | re.S)
-_FENCE_RE = re.compile(r"^```[\w-]*\n(.*?)^```", re.M | re.S)
+_FENCE_RE = re.compile(r"^```([\w-]*)\n(.*?)^```", re.M | re.S)
+# The file name an example is checked as, by its fence's info string (default: plain text).
+EXAMPLE_PATHS = {"markdown": "story.md", "md": "story.md", "html": "story.html"}
 
 Check = Callable[["Document", dict], Iterable[Finding]]
 
@@ -51,10 +53,17 @@ class Rule:
 
     def examples(self) -> tuple[list[str], list[str]]:
         """The fenced examples under ``## Wrong`` and ``## Right`` in the documentation."""
-        wrong: list[str] = []
-        right: list[str] = []
+        wrong, right = self.example_files()
+        return [text for _, text in wrong], [text for _, text in right]
+
+    def example_files(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The examples as ``(file name, text)``: a fence's info string picks the format
+        (```markdown -> story.md, ```html -> story.html, anything else -> story.txt)."""
+        wrong: list[tuple[str, str]] = []
+        right: list[tuple[str, str]] = []
         for match in _SECTION_RE.finditer(_dedent(self.doc or "")):
-            blocks = [m.group(1) for m in _FENCE_RE.finditer(match.group(2))]
+            blocks = [(EXAMPLE_PATHS.get(m.group(1), "story.txt"), m.group(2))
+                      for m in _FENCE_RE.finditer(match.group(2))]
             (wrong if match.group(1) == "Wrong" else right).extend(blocks)
         return wrong, right
 

@@ -23,11 +23,11 @@ def test_rule_has_documentation_and_examples(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_wrong_examples_fire(rule):
-    for example in rule.examples()[0]:
-        assert rule_hits(example, rule.id), f"{rule.id} is silent on its own wrong example:\n{example}"
+    for path, example in rule.example_files()[0]:
+        assert rule_hits(example, rule.id, path), f"{rule.id} is silent on its own wrong example:\n{example}"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_right_examples_stay_silent(rule):
-    for example in rule.examples()[1]:
-        assert not rule_hits(example, rule.id), f"{rule.id} fires on its own right example:\n{example}"
+    for path, example in rule.example_files()[1]:
+        assert not rule_hits(example, rule.id, path), f"{rule.id} fires on its own right example:\n{example}"

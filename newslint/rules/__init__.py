@@ -5,6 +5,7 @@ BUILTIN_RULE_MODULES = (
     "newslint.rules.debris",
     "newslint.rules.trailing_whitespace",
     "newslint.rules.doubled_space",
+    "newslint.rules.invalid_suppression",
     "newslint.rules.missing_verb",
     "newslint.rules.article_before_possessive",
     "newslint.rules.doubled_word",

@@ -1,0 +1,208 @@
+"""Inline suppression: comments in a Markdown or HTML story that silence findings.
+
+::
+
+    <!-- newslint-disable debris, doubled-space -->   from here on, until enabled again
+    <!-- newslint-enable debris -->                   ... just these again
+    <!-- newslint-enable -->                          ... everything again
+    <!-- newslint-disable-next-line duplication -->   only the next line that holds prose
+
+Without a rule id a directive covers every rule. Ids may be rule ids, categories, plugin
+names or ``plugin/`` prefixes, exactly as ``--select`` and ``--ignore`` take them, separated
+by commas or spaces; anything after ``--`` is a free-text reason (``newslint-disable debris
+-- the sponsor line stays``).
+
+- A disabled range runs from the end of the comment to the start of the matching enable,
+  or to the end of the file. A finding is suppressed when its start lies in the range (a
+  block finding such as a duplicated paragraph counts by its first character).
+- ``disable-next-line`` covers the first line *after the comment's last line* that holds
+  prose: blank lines and lines of pure markup (``<div>``, ``<p>``) are passed over, so it
+  works whether the text starts on the same line as its tag or the next.
+- Internal errors (a plugin that crashed) and the reports about suppression comments
+  themselves are never suppressed.
+- An unknown id or a misspelt directive (``newslint-disabel``) is reported by the rule
+  ``invalid-suppression`` at the comment, with the closest ids as suggestions; the known
+  ids in the same comment still work.
+
+Plain text has no comments, so it has no inline suppression.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from newslint.engine import matches
+from newslint.model import Finding
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.document import Document
+    from newslint.engine import Linter
+    from newslint.rule import Rule
+
+REPORT_RULE = "invalid-suppression"
+ACTIONS = ("disable", "enable", "disable-next-line")
+
+_DIRECTIVE_RE = re.compile(r"\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*)\Z", re.S)
+_MISSPELT_RE = re.compile(r"\s*(newslint-[\w-]*)")
+_TOKEN_RE = re.compile(r"[^,\s]+")
+
+
+@dataclass(frozen=True)
+class Directive:
+    action: str  # "disable", "enable" or "disable-next-line"
+    tokens: tuple[str, ...]  # the known ids it names; empty with ``every`` means all rules
+    every: bool  # named no id at all
+    start: tuple[int, int]  # (line, column) of the comment's first character
+    end: tuple[int, int]  # (line, column) just after the comment
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    start: tuple[int, int]
+    end: tuple[int, int]
+    suggestions: tuple[str, ...] = ()
+
+
+def parse_directives(document: "Document", rules: Iterable["Rule"]) -> tuple[list[Directive], list[Problem]]:
+    """The suppression directives in the document's comments, in source order, and the
+    problems found in them (unknown ids, misspelt directives)."""
+    rules = list(rules)
+    directives: list[Directive] = []
+    problems: list[Problem] = []
+    source = document.source
+    position = document.source_position
+    for start, end, body in sorted(document.comments):
+        match = _DIRECTIVE_RE.match(body)
+        body_start = source.find(body, start, end) if body else start
+        if match is None:
+            wrong = _MISSPELT_RE.match(body)
+            if wrong:
+                at = body_start + wrong.start(1)
+                problems.append(Problem(
+                    f"unknown directive {wrong.group(1)!r}; use newslint-disable, newslint-enable "
+                    "or newslint-disable-next-line",
+                    position(at), position(at + len(wrong.group(1))),
+                    tuple(difflib.get_close_matches(wrong.group(1), [f"newslint-{a}" for a in ACTIONS], 1))))
+            continue
+        action, rest = match.group(1), match.group(2)
+        rest_start = body_start + match.start(2)
+        reason = rest.find("--")
+        if reason != -1:
+            rest = rest[:reason]
+        tokens = []
+        for token in _TOKEN_RE.finditer(rest):
+            name = token.group()
+            if any(_names(name, None, rule) for rule in rules):
+                tokens.append(name)
+                continue
+            at = rest_start + token.start()
+            problems.append(Problem(
+                f"unknown rule or category {name!r} in newslint-{action}; see 'newslint rules'",
+                position(at), position(at + len(name)), _close_ids(name, rules)))
+        named = bool(_TOKEN_RE.search(rest))
+        if named and not tokens:
+            continue  # named only unknown ids: it must not silence everything
+        directives.append(Directive(action, tuple(tokens), not named, position(start), position(end)))
+    return directives, problems
+
+
+def _close_ids(name: str, rules: list["Rule"]) -> tuple[str, ...]:
+    known = sorted({r.id for r in rules} | {r.category for r in rules})
+    return tuple(difflib.get_close_matches(name, known, 3, 0.6))
+
+
+def _names(token: str, finding: Finding | None, rule: "Rule | None") -> bool:
+    """Does ``token`` name this rule (as --select does), or one of its sub-ids
+    (``languagetool/EN_QUOTES`` under a backend's rule ``languagetool``)?"""
+    if rule is not None:
+        return matches(token, rule) or token.startswith(rule.id + "/")
+    assert finding is not None
+    return token in (finding.rule, finding.category) or finding.rule.startswith(token.rstrip("/") + "/")
+
+
+def _disabled(ops: tuple[tuple[str, str | None], ...], finding: Finding, rule: "Rule | None") -> bool:
+    """Whether the latest operation naming this finding's rule disables it."""
+    for action, token in reversed(ops):
+        if token is None or _names(token, finding, rule):
+            return action == "disable"
+    return False
+
+
+def _prose_lines(document: "Document") -> list[int]:
+    """Sorted source lines holding prose (a word or the start of a block line)."""
+    lines = {document.line_of(w.start) for w in document.words}
+    for block in document.blocks:
+        for offset, text in block.lines():
+            if text.strip():
+                lines.add(document.line_of(offset + len(text) - len(text.lstrip())))
+    return sorted(lines)
+
+
+def suppress(document: "Document", findings: list[Finding], directives: list[Directive],
+             rules: dict[str, "Rule"]) -> list[Finding]:
+    """The findings that no directive covers (findings carry resolved line and column)."""
+    if not directives:
+        return findings
+    # Ranges: after each disable/enable, the operations that decide what is off from there.
+    ends: list[tuple[int, int]] = []
+    states: list[tuple[tuple[str, str | None], ...]] = []
+    ops: tuple[tuple[str, str | None], ...] = ()
+    next_line: dict[int, list[Directive]] = {}
+    prose_lines: list[int] | None = None
+    for directive in directives:
+        if directive.action == "disable-next-line":
+            if prose_lines is None:
+                prose_lines = _prose_lines(document)
+            at = bisect_right(prose_lines, directive.end[0])
+            if at < len(prose_lines):
+                next_line.setdefault(prose_lines[at], []).append(directive)
+            continue
+        if directive.every:
+            ops = () if directive.action == "enable" else (("disable", None),)
+        else:
+            ops = ops + tuple((directive.action, token) for token in directive.tokens)
+        ends.append(directive.end)
+        states.append(ops)
+
+    kept = []
+    for finding in findings:
+        if finding.category == "internal" or finding.rule == REPORT_RULE:
+            kept.append(finding)
+            continue
+        rule = rules.get(finding.rule)
+        where = (finding.line, finding.column)
+        index = bisect_right(ends, where) - 1
+        if index >= 0 and _disabled(states[index], finding, rule):
+            continue
+        covering = next_line.get(finding.line, ())
+        if any(d.every or any(_names(t, finding, rule) for t in d.tokens) for d in covering):
+            continue
+        kept.append(finding)
+    return kept
+
+
+def apply_suppressions(linter: "Linter", document: "Document", findings: list[Finding],
+                       config: "Config") -> list[Finding]:
+    """Drop what the document's suppression comments cover; add reports on bad comments
+    (when the ``invalid-suppression`` rule is active)."""
+    if not document.comments:
+        return findings
+    rules = linter.registry.rules
+    directives, problems = parse_directives(document, rules.values())
+    kept = suppress(document, findings, directives, rules)
+    report = rules.get(REPORT_RULE)
+    if problems and report is not None and report in linter.active_rules(config):
+        severity = config.rule_severity(report)
+        for problem in problems:
+            kept.append(Finding(
+                rule=report.id, category=report.category, severity=severity,
+                message=problem.message, suggestions=problem.suggestions,
+                line=problem.start[0], column=problem.start[1],
+                end_line=problem.end[0], end_column=problem.end[1]))
+    return kept
