@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from newslint.changes import ALL, ChangedLines, ChangesError, changed_lines, parse_diff
 from newslint.model import Finding
 
-from conftest import run_module
+from conftest import REPO, run_module
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",
            "GIT_COMMITTER_NAME": "Desk", "GIT_COMMITTER_EMAIL": "desk@example.org",
@@ -225,3 +226,68 @@ def test_a_finding_counts_when_any_of_its_lines_or_related_lines_changed(tmp_pat
 def test_changed_lines_api_rejects_paths_outside_the_repository(repo, tmp_path):
     with pytest.raises(ChangesError, match="outside the git repository"):
         changed_lines("HEAD", [str(tmp_path)], cwd=str(repo))
+
+
+# --- the CI examples run as written --------------------------------------------------------
+
+def _ci_step(command: str, repo: Path, env: dict) -> subprocess.CompletedProcess:
+    """A CI script line run by the shell, with this interpreter's newslint."""
+    assert command.startswith("newslint ")
+    line = f'"{sys.executable}" -m newslint ' + command[len("newslint "):]
+    return subprocess.run(["sh", "-c", line], cwd=repo, env={**os.environ, **GIT_ENV, **env},
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def pull_request(repo, tmp_path) -> Path:
+    """A clone with origin/main, on a branch that edits one line and adds a story."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "-b", "feature")
+    story = clone / "stories" / "ferry.txt"
+    story.write_text(OLD_STORY.replace("without warning", "without  warning"), encoding="utf-8")
+    (clone / "stories" / "new.md").write_text(
+        "# Pier reopens\n\nThe pier reopened on Friday.\n\nThe pier reopened on Friday.\n",
+        encoding="utf-8")
+    git(clone, "add", ".")
+    git(clone, "commit", "-q", "-m", "edit the ferry story")
+    return clone
+
+
+def test_github_workflow_example_annotates_only_the_pull_requests_lines(pull_request):
+    yaml = pytest.importorskip("yaml")
+    workflow = yaml.safe_load((REPO / "examples" / "ci" / "github-workflow.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["copy"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0
+    (check,) = [s for s in steps if s.get("name") == "Check changed copy"]
+    done = _ci_step(check["run"], pull_request, {"BASE": "main"})
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split("::")[1].split(",title")[0] for line in lines] == [
+        "notice file=stories/ferry.txt,line=3,endLine=3,col=41,endColumn=43",
+        "warning file=stories/new.md,line=5,endLine=5,col=1,endColumn=29",
+    ]
+    (sarif,) = [s for s in workflow["jobs"]["copy-sarif"]["steps"] if "sarif" in s.get("run", "")]
+    done = _ci_step(sarif["run"], pull_request, {"BASE": "main"})
+    assert done.returncode == 0, done.stderr
+    log = json.loads((pull_request / "newslint.sarif").read_text("utf-8"))
+    assert len(log["runs"][0]["results"]) == 2
+
+
+def test_gitlab_job_example_writes_a_junit_report_and_fails_on_new_findings(pull_request):
+    import xml.etree.ElementTree as ET
+
+    yaml = pytest.importorskip("yaml")
+    job = yaml.safe_load((REPO / "examples" / "ci" / "gitlab-ci.yml").read_text("utf-8"))["newslint"]
+    assert job["variables"]["GIT_DEPTH"] == "0"
+    base = git(pull_request, "merge-base", "origin/main", "HEAD")
+    env = {"CI_MERGE_REQUEST_DIFF_BASE_SHA": base}
+    first, second = (_ci_step(line, pull_request, env) for line in job["script"])
+    assert first.returncode == 0  # "|| true": the report is written whatever it holds
+    suite = ET.parse(pull_request / job["artifacts"]["reports"]["junit"]).getroot()
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "1")
+    assert second.returncode == 1
+    assert second.stdout.splitlines()[:2] == [
+        "stories/ferry.txt:3:41: info [doubled-space] Doubled space between words",
+        "stories/new.md:5:1: warning [duplicate-paragraph] Paragraph repeats the one at line 3; delete one copy",
+    ]
