@@ -44,6 +44,22 @@ def test_flagged(text, phrase, suggestion):
 
 
 @pytest.mark.parametrize(
+    "text, phrase, after",
+    [
+        ("Residents were promised a an hourly service.", "a an hourly",
+         "Residents were promised an hourly service."),
+        ("She took an a university course.", "an a university", "She took a university course."),
+        ("A an early start was agreed.", "A an early", "An early start was agreed."),
+    ],
+)
+def test_two_articles_in_a_row(text, phrase, after):
+    (hit,) = rule_hits(text, RULE)
+    assert text[hit.start:hit.end] == phrase
+    assert "Two articles in a row" in hit.message
+    assert apply_edits(text, hit.fix)[0] == after
+
+
+@pytest.mark.parametrize(
     "token, sound",
     [
         ("hour", VOWEL), ("heir", VOWEL), ("honorary", VOWEL), ("MP", VOWEL), ("FBI", VOWEL),

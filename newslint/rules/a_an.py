@@ -24,6 +24,10 @@ A MP said an European official had joined the call.
 ```
 
 ```text
+Residents were promised a an hourly bus service.
+```
+
+```text
 Police said a 18-year-old man had been arrested after a 8% rise in thefts.
 ```
 
@@ -51,6 +55,7 @@ from functools import lru_cache
 from newslint.model import Edit
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
+from newslint.text.words import spaced
 
 VOWEL, CONSONANT = "vowel", "consonant"
 
@@ -180,15 +185,43 @@ def _at_sentence_start(document, starts: list[int], offset: int) -> bool:
     return not document.text[starts[i]:offset].strip("\"'“‘( ")
 
 
+def _two_articles(text: str, first, second, word):
+    """ "a an hourly", "an a university": two articles left by an edit; keep the right one."""
+    if not spaced(text, first, second) or _GAP_RE.fullmatch(text, second.end, word.start) is None:
+        return None
+    sound = sound_of(word.text)
+    if sound is None:
+        return None
+    right = "an" if sound == VOWEL else "a"
+    if first.text[0] == "A":
+        right = right.capitalize()
+    shown = text[word.start:word.end]
+    return RULE.finding(
+        first.start,
+        word.end,
+        f"Two articles in a row: keep '{right}' before '{shown}'",
+        suggestions=(f"{right}{text[second.end:word.start]}{shown}",),
+        fix=(Edit(first.start, second.end, right),),
+        data={"article": f"{first.text} {second.text}", "word": shown},
+    )
+
+
 def check(document, options):
     text = document.text
     words = document.words
     starts: list[int] | None = None
+    skip = -1
     for i in range(len(words) - 1):
         article = words[i]
-        if article.text not in ("a", "an", "A", "An"):
+        if article.text not in ("a", "an", "A", "An") or i == skip:
             continue
         nxt = words[i + 1]
+        if nxt.lower in ("a", "an") and nxt.lower != article.lower and i + 2 < len(words):
+            finding = _two_articles(text, article, nxt, words[i + 2])
+            if finding is not None:
+                skip = i + 1
+                yield finding
+            continue
         if nxt.lower in _NOT_AFTER_ARTICLE:
             continue
         gap = _GAP_RE.fullmatch(text, article.end, nxt.start)
