@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -151,3 +153,37 @@ def test_importing_newslint_loads_no_rules_or_parsers():
             "print('newslint.rules.debris' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+def _readme_blocks():
+    import re
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme.split("## Python API for CMS back ends", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", section, re.S)
+
+
+def test_readme_cms_recipes_work(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    blocks = _readme_blocks()
+    save_hook = next(b for b in blocks if "def before_save" in b)
+    stdin_json = next(b for b in blocks if "--stdin-filename" in b)
+    config = tmp_path / "newslint.toml"
+    config.write_text('ignore = ["whitespace"]\n', encoding="utf-8")
+    namespace: dict = {}
+    exec(save_hook.replace("/etc/newsroom/newslint.toml", str(config)), namespace)
+    body = ("<h1>Pier reopens</h1>\n<p>The pier reopened on Friday after  repairs.</p>\n"
+            "<p>Share on Facebook</p>\n")
+    story = SimpleNamespace(slug="pier", body_html=body)
+    assert namespace["before_save"](story) is False
+    assert [(d["rule"], d["line"], d["column"]) for d in story.lint] == [("debris", 3, 4)]
+    clean = SimpleNamespace(slug="pier", body_html="<p>The pier reopened on Friday.</p>\n")
+    assert namespace["before_save"](clean) is True and clean.lint == []
+
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    scope = {"story": story}
+    exec(stdin_json, scope)
+    assert [(d["rule"], d["line"]) for d in scope["findings"]] == [("debris", 3)]
