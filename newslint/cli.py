@@ -179,6 +179,28 @@ def _apply_fixes(linter, sources, results, formats, problems):
     return [again.get(r.path, r) for r in results]
 
 
+def _plugin_notes(registry) -> None:
+    """Print the plugins' ``newslint_notes`` (a backend with no server, say) on stderr."""
+    from newslint.config import Config, ConfigError, find_config, load_config
+
+    try:
+        found = find_config(Path.cwd())
+        config = load_config(found) if found else Config()
+    except ConfigError:
+        config = Config()  # 'newslint check' reports a bad config; here it only mutes notes
+    for plugin in registry.manager.get_plugins():
+        impl = getattr(plugin, "newslint_notes", None)
+        if impl is None:
+            continue
+        name = registry.manager.get_name(plugin)
+        try:
+            notes = list(impl(config=config) or ())
+        except Exception as exc:  # a broken plugin must not take 'rules' down
+            notes = [f"newslint_notes raised {type(exc).__name__}: {exc}"]
+        for note in notes:
+            click.echo(f"newslint: note: plugin {name}: {note}", err=True)
+
+
 @main.command()
 @click.argument("rule_id", required=False)
 @click.option("--format", "output_format", default="text", type=click.Choice(["text", "json"]))
@@ -192,6 +214,7 @@ def rules(rule_id, output_format):
     registry = build_registry()
     for problem in registry.errors:
         _error(problem)
+    _plugin_notes(registry)
     if rule_id:
         rule = registry.rules.get(rule_id)
         if rule is None:

@@ -7,13 +7,14 @@ many calls without leaking state between them.
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from newslint.config import Config
 from newslint.document import Document
 from newslint.inputs import InputError, Source
-from newslint.model import Edit, FileResult, Finding
+from newslint.model import CATEGORIES, Edit, FileResult, Finding
 from newslint.plugins import Registry, build_registry
 from newslint.rule import Rule
 
@@ -43,22 +44,39 @@ def matches(token: str, rule: Rule) -> bool:
     )
 
 
+def names(token: str, rule: Rule) -> bool:
+    """``matches``, or the token names one of the rule's sub-ids: ``languagetool/EN_QUOTES``
+    under a backend's umbrella rule ``languagetool``, whose findings carry such ids."""
+    return matches(token, rule) or token.strip().startswith(rule.id + "/")
+
+
+def is_selected(rule, config: Config) -> bool:
+    """Does --select/--ignore and the config leave this rule (or finding view) on?"""
+    if config.select and not any(names(t, rule) for t in config.select):
+        return False
+    if any(matches(t, rule) for t in config.ignore):
+        return False
+    return config.rule_enabled(rule) or any(t == rule.id for t in config.select)
+
+
 def select_rules(rules: Iterable[Rule], config: Config) -> list[Rule]:
     rules = list(rules)
     for token in (*config.select, *config.ignore):
-        if not any(matches(token, r) for r in rules):
+        # A category is always valid: a backend's findings may bring one no rule has.
+        if token.strip() not in CATEGORIES and not any(names(token, r) for r in rules):
             raise SelectionError(f"unknown rule or category {token!r} (see 'newslint rules')")
-    chosen = []
-    for rule in rules:
-        named = [t for t in config.select if t == rule.id]
-        if config.select and not any(matches(t, rule) for t in config.select):
-            continue
-        if any(matches(t, rule) for t in config.ignore):
-            continue
-        if not config.rule_enabled(rule) and not named:
-            continue
-        chosen.append(rule)
-    return chosen
+    return [rule for rule in rules if is_selected(rule, config)]
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """What selection and config need of a rule, for a finding whose id is not a registered
+    rule (a backend's ``languagetool/<ID>``): its id, category, severity and plugin."""
+
+    id: str
+    category: str
+    severity: str
+    plugin: str
 
 
 def internal_finding(message: str, start: int = 0) -> Finding:
@@ -118,13 +136,19 @@ class Linter:
             for document in documents:
                 results[document.path] = self.check_document(document, config_for(document.path))
             by_path = {d.path: d for d in documents}
+            # What the per-document rules found (prose offsets), for backends that drop
+            # their own findings where a core rule already reported the span.
+            core = {path: tuple(found) for path, found in results.items()}
             for plugin in manager.get_plugins():
                 impl = getattr(plugin, "newslint_check_documents", None)
                 if impl is None:
                     continue
                 name = manager.get_name(plugin)
+                kwargs = {"documents": documents, "config": self.config}
+                if "findings" in inspect.signature(impl).parameters:
+                    kwargs["findings"] = core
                 try:
-                    pairs = list(impl(documents=documents, config=self.config) or ())
+                    pairs = list(impl(**kwargs) or ())
                 except BackendError as exc:
                     if problems is not None:
                         problems.append(f"plugin {name}: {exc}")
@@ -144,6 +168,11 @@ class Linter:
                         if rule not in self.active_rules(config):
                             continue
                         finding = self._with_config(finding, rule, config)
+                    else:  # selectable by its id, an id prefix, its category and its plugin
+                        view = FindingView(finding.rule, finding.category, finding.severity, name)
+                        if not is_selected(view, config):
+                            continue
+                        finding = self._with_config(finding, view, config)
                     results[by_path[document.path].path].append(finding)
         finally:
             manager.hook.newslint_unconfigure()

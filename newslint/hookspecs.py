@@ -36,15 +36,27 @@ def newslint_configure(config):
 
 
 @hookspec
-def newslint_check_documents(documents, config):
+def newslint_check_documents(documents, config, findings):
     """See every document of a run at once: for cross-document rules and batching backends.
 
     Return an iterable of ``(document, finding)`` pairs, findings built with prose offsets
-    like any rule's. An exception raised here becomes an ``internal`` finding on each
-    document and exit code 2; the other rules still report. A backend that cannot serve
+    like any rule's. A finding's rule id need not be a registered rule (a backend reports
+    ``languagetool/<ID>``): --select/--ignore and ``[rules."<id>"]`` then apply to it by its
+    id, an id prefix ending in ``/``, its category and the plugin's name. Take ``findings``
+    (optional, like every hook argument) to see what the per-document rules reported:
+    ``{document.path: (finding, ...)}`` with prose offsets, e.g. to drop a duplicate.
+    An exception raised here becomes an ``internal`` finding on each document and exit
+    code 2; the other rules still report. A backend that cannot serve
     the run at all (a server down) raises ``newslint.engine.BackendError``: its message is
     printed once for the run, not once per file, and the exit code is 2.
     """
+
+
+@hookspec
+def newslint_notes(config):
+    """Return one-line notes that ``newslint rules`` shows about this plugin's state, e.g. a
+    backend with no server configured. ``config`` is the config ``newslint check`` would use
+    here. Called only by ``newslint rules``; return nothing when all is well."""
 
 
 @hookspec

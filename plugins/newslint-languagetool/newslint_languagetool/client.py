@@ -1,0 +1,224 @@
+"""Talking to a LanguageTool server through language-tool-python's remote-server client.
+
+Why the remote-server client, always: started without ``remote_server``, language-tool-python
+downloads LanguageTool (about 250 MB) into the user's home and spawns Java, and its 3.x
+local mode looks for the jar in its own download folder, not in ``LTP_JAR_DIR_PATH``.
+newslint must never download anything, so:
+
+- a configured URL (``[languagetool] url`` or ``NEWSLINT_LANGUAGETOOL_URL``) is used as is;
+- a local install (``LTP_JAR_DIR_PATH``) is started here, with the user's own ``java``, as
+  LanguageTool's HTTP server on a free port of 127.0.0.1, and then reached the same way;
+  it is stopped at the end of the run.
+
+In remote mode the library only sends requests (``/v2/languages`` once, ``/v2/check`` per
+text); it neither downloads nor spawns. Its request timeout is a class attribute
+(``_TIMEOUT``, 300 s), set here from ``[languagetool] timeout`` by subclassing; it tries a
+failed /v2/check twice, so a silent server costs up to twice the timeout.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.engine import BackendError
+
+from newslint_languagetool.mapping import span_in_code_points
+from newslint_languagetool.settings import JAR_DIR_ENV, Settings
+
+JAR_NAMES = ("languagetool-server.jar", "languagetool.jar")
+
+# language-tool-python's Match converts offsets to code points with a cache kept on the
+# class (the last text and its astral positions): two threads checking at once could read
+# each other's. Requests are serialised per process for that.
+_MATCH_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class LTMatch:
+    """One LanguageTool match, its span in code points of the text that was sent."""
+
+    start: int
+    end: int
+    rule_id: str
+    category: str  # LanguageTool's category id (TYPOS, GRAMMAR, ...)
+    issue_type: str
+    message: str
+    replacements: tuple[str, ...]
+
+
+def base_url(url: str) -> str:
+    """``host:8081``, ``http://host:8081/v2/`` and the like -> ``http://host:8081/``."""
+    url = url.strip()
+    if "://" not in url:
+        url = "http://" + url
+    url = url.rstrip("/")
+    if url.endswith("/v2"):
+        url = url[:-3]
+    return url + "/"
+
+
+class Connection:
+    """One run's link to LanguageTool: opened on the first text, closed at the end."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.url = base_url(settings.url) if settings.url else ""
+        self._tool = None
+        self._local: LocalServer | None = None
+        self.requests = 0  # /v2/check requests sent (the tests count them)
+
+    def _open(self):
+        if self._tool is not None:
+            return self._tool
+        if not self.url:
+            self._local = LocalServer(self.settings)
+            self.url = self._local.start()
+        import language_tool_python
+
+        client = type("TimedLanguageTool", (language_tool_python.LanguageTool,),
+                      {"_TIMEOUT": self.settings.timeout})
+        try:
+            self._tool = client(language=self.settings.language, remote_server=self.url)
+        except ValueError as exc:  # the language tag is not among the server's languages
+            raise BackendError(f"LanguageTool at {self.url} does not offer language "
+                               f"{self.settings.language!r} ({exc})") from None
+        except Exception as exc:
+            raise BackendError(self.explain(exc)) from None
+        tool = self._tool
+        s = self.settings
+        tool.enabled_rules = set(s.enabled_rules)
+        tool.disabled_rules = set(s.disabled_rules)
+        tool.enabled_categories = set(s.enabled_categories)
+        tool.disabled_categories = set(s.disabled_categories)
+        tool.enabled_rules_only = s.enabled_only
+        tool.picky = s.picky
+        return tool
+
+    def check(self, text: str) -> list[LTMatch]:
+        """LanguageTool's matches on ``text``; BackendError when the server fails."""
+        tool = self._open()
+        self.requests += 1
+        try:
+            with _MATCH_LOCK:
+                matches = tool.check(text)
+            return [self._convert(m, text) for m in matches]
+        except Exception as exc:
+            raise BackendError(self.explain(exc)) from None
+
+    @staticmethod
+    def _convert(match, text: str) -> LTMatch:
+        # language-tool-python gives the offset in code points already, the length still in
+        # LanguageTool's UTF-16 units.
+        start, end = span_in_code_points(text, int(match.offset), int(match.error_length))
+        return LTMatch(start, end, str(match.rule_id), str(match.category),
+                       str(match.rule_issue_type), str(match.message),
+                       tuple(str(r) for r in match.replacements))
+
+    def explain(self, exc: BaseException) -> str:
+        """One line saying what went wrong with the server, for the user."""
+        import requests
+
+        where = f"LanguageTool at {self.url}"
+        cause: BaseException | None = exc
+        while cause is not None:
+            if isinstance(cause, requests.Timeout):
+                return (f"{where} did not answer within {self.settings.timeout:g} s "
+                        "(is it overloaded? raise [languagetool] timeout)")
+            if isinstance(cause, requests.ConnectionError):
+                why = "connection refused" if "refused" in str(cause).lower() else "cannot connect"
+                return f"{where} is not reachable ({why}); is the server running?"
+            cause = cause.__cause__ or cause.__context__
+        from language_tool_python.exceptions import LanguageToolError
+
+        if isinstance(exc, LanguageToolError):
+            body = " ".join(str(exc).split())
+            if not body:
+                return f"{where} sent an empty answer"
+            if body.lower().startswith("error"):
+                hint = "; lower [languagetool] max_chars" if "exceeds the limit" in body else ""
+                return f"{where} failed: {_clip(body)}{hint}"
+            return f"{where} sent an answer that is not LanguageTool's JSON: {_clip(body)!r}"
+        return (f"{where} sent an answer that is not LanguageTool's JSON "
+                f"({type(exc).__name__}: {_clip(str(exc))})")
+
+    def close(self) -> None:
+        self._tool = None
+        if self._local is not None:
+            self._local.stop()
+            self._local = None
+
+
+def _clip(text: str, size: int = 120) -> str:
+    return text if len(text) <= size else text[: size - 3] + "..."
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LocalServer:
+    """LanguageTool's HTTP server from the user's own install, for one run."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.process: subprocess.Popen | None = None
+
+    def _command(self, port: int) -> list[str]:
+        folder = Path(self.settings.jar_dir).expanduser()
+        jar = next((folder / name for name in JAR_NAMES if (folder / name).is_file()), None)
+        if jar is None:
+            raise BackendError(f"{JAR_DIR_ENV}={self.settings.jar_dir} holds no {JAR_NAMES[0]} "
+                               "(unzip LanguageTool there, or set [languagetool] url)")
+        java = self.settings.java or shutil.which("java")
+        if not java:
+            raise BackendError(f"{JAR_DIR_ENV} is set but no 'java' is on PATH "
+                               "(LanguageTool needs Java 17; or set [languagetool] java)")
+        return [java, "-cp", str(jar), "org.languagetool.server.HTTPServer", "--port", str(port)]
+
+    def start(self) -> str:
+        port = _free_port()
+        command = self._command(port)
+        try:
+            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except OSError as exc:
+            raise BackendError(f"cannot start {command[0]}: {exc.strerror or exc}") from None
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + self.settings.startup_timeout
+        while True:
+            code = self.process.poll()
+            if code is not None:
+                self.process = None
+                raise BackendError(f"the LanguageTool in {JAR_DIR_ENV}={self.settings.jar_dir} "
+                                   f"exited with code {code} on start (it needs Java 17)")
+            try:
+                with urllib.request.urlopen(url + "v2/languages", timeout=2) as answer:
+                    answer.read()
+                return url
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise BackendError(f"the LanguageTool in {JAR_DIR_ENV}={self.settings.jar_dir} did "
+                                   f"not start within {self.settings.startup_timeout:g} s")
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        process, self.process = self.process, None
+        if process is None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -1,0 +1,173 @@
+"""The newslint plugin: hook implementations, registered through the ``newslint`` entry point.
+
+Written only against newslint's public plugin API (``newslint.hookimpl``, ``newslint.Rule``,
+``newslint.Finding``, ``newslint.engine.BackendError`` and the hooks in
+``newslint/hookspecs.py``), so it doubles as the model for third-party plugins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from newslint import Finding, Rule, hookimpl
+from newslint.engine import BackendError
+
+from newslint_languagetool.mapping import (
+    CATEGORIES,
+    DEFAULT_CATEGORY,
+    category_for,
+    chunk_spans,
+    duplicates_core,
+    inside,
+    quoted_spans,
+    severity_for,
+)
+from newslint_languagetool.settings import SettingsError, read_settings
+
+RULE_ID = "languagetool"
+MAX_SUGGESTIONS = 5
+
+DOC = """Grammar, spelling and style findings from a LanguageTool server.
+
+The plugin sends each story's prose (what a reader sees: no Markdown or HTML markup) to a
+LanguageTool server you run, once per run, and reports LanguageTool's matches beside the
+core findings at their exact positions. Each finding's rule id is ``languagetool/<ID>``
+with LanguageTool's rule id; its category comes from LanguageTool's: TYPOS, CASING and
+COMPOUNDING are spelling; GRAMMAR, CONFUSED_WORDS, SEMANTICS and MISC grammar;
+TYPOGRAPHY and PUNCTUATION typography; whitespace problems whitespace; STYLE, REDUNDANCY
+and anything else style. Spelling and grammar are warnings, the rest info.
+
+Select or ignore its findings by ``languagetool`` (all of them), ``languagetool/<ID>`` or a
+category (``--ignore style``); set a severity in ``[rules."languagetool/<ID>"]``. Style
+findings on words inside quotation marks are dropped (quotes are what people said), and so
+are matches on a span where a core rule reported the same problem (doubled words, "a"/"an",
+doubled spaces).
+
+Nothing happens until a server is named: ``[languagetool] url`` in the config or the
+environment variable ``NEWSLINT_LANGUAGETOOL_URL``, or a local install in
+``LTP_JAR_DIR_PATH`` (started for the run with your own Java 17). The plugin never
+downloads LanguageTool. A server that is down, slow or answers garbage gives one error line
+for the run; the core findings are still reported and the exit code is 2.
+
+Options, in ``[languagetool]``: url, language (en-US, en-GB, ...), enabled_rules,
+disabled_rules, enabled_categories, disabled_categories, enabled_only, picky, timeout
+(seconds a request), max_chars (longest text a request; longer stories are split on
+paragraph boundaries), skip_quotes, categories (LanguageTool category -> newslint
+category), java and startup_timeout (local install), enabled.
+
+## Wrong
+
+```text
+The minister said their was no plan to raise taxes this year.
+```
+
+## Right
+
+```text
+The minister said there was no plan to raise taxes this year.
+```
+"""
+
+
+def _no_findings(document, options):
+    """Findings come from the run-wide hook, where one request can serve a whole story."""
+    return ()
+
+
+RULE = Rule(id=RULE_ID, category="grammar", severity="warning", check=_no_findings, doc=DOC)
+
+NOT_CONFIGURED = ("no LanguageTool server configured, so its checks are off; set [languagetool] "
+                  "url, NEWSLINT_LANGUAGETOOL_URL or LTP_JAR_DIR_PATH")
+
+
+def wanted(config, categories: dict[str, str]) -> bool:
+    """Could any LanguageTool finding survive --select/--ignore? If not, send nothing."""
+    if not config.rule_enabled(RULE) and RULE_ID not in config.select:
+        return False
+    ours = {RULE_ID, RULE_ID + "/"}
+    if any(t.strip() in ours for t in config.ignore):
+        return False
+    if not config.select:
+        return True
+    reachable = {*CATEGORIES.values(), DEFAULT_CATEGORY, "whitespace", *categories.values()}
+    return any(t.strip() in ours or t.strip().startswith(RULE_ID + "/") or t.strip() in reachable
+               for t in config.select)
+
+
+@hookimpl
+def newslint_rules():
+    return [RULE]
+
+
+@hookimpl
+def newslint_notes(config):
+    try:
+        settings = read_settings(config.section("languagetool"))
+    except SettingsError as exc:
+        return [str(exc)]
+    return [NOT_CONFIGURED] if settings.enabled and not settings.configured else []
+
+
+@hookimpl
+def newslint_check_documents(documents, config, findings):
+    """Check every document of the run; all state (connection, cache, a local server) lives
+    in this call, so runs in several threads at once never share it."""
+    try:
+        settings = read_settings(config.section("languagetool"))
+    except SettingsError as exc:
+        raise BackendError(str(exc)) from None
+    if not documents or not settings.configured or not wanted(config, settings.categories):
+        return []
+    from newslint_languagetool.client import Connection
+
+    run = Run(settings, Connection(settings))
+    try:
+        return [(document, finding) for document in documents
+                for finding in run.check(document, findings.get(document.path, ()))]
+    finally:
+        run.connection.close()
+
+
+class Run:
+    """One run's requests: each distinct chunk of prose is sent once (cached by content)."""
+
+    def __init__(self, settings, connection) -> None:
+        self.settings = settings
+        self.connection = connection
+        self.cache: dict[str, list] = {}
+
+    def matches(self, chunk: str) -> list:
+        key = hashlib.sha256(
+            (self.settings.fingerprint() + "\0" + chunk).encode("utf-8", "surrogatepass")).hexdigest()
+        if key not in self.cache:
+            self.cache[key] = self.connection.check(chunk)
+        return self.cache[key]
+
+    def check(self, document, core) -> list[Finding]:
+        """The findings on one document, minus style inside quotes and core duplicates."""
+        settings = self.settings
+        text = document.text
+        quotes = None
+        out: list[Finding] = []
+        for chunk_start, chunk_end in chunk_spans(document, settings.max_chars):
+            for match in self.matches(text[chunk_start:chunk_end]):
+                start, end = chunk_start + match.start, chunk_start + match.end
+                category = category_for(match.category, match.issue_type, settings.categories)
+                if category == "style" and settings.skip_quotes:
+                    if quotes is None:
+                        quotes = quoted_spans(document.blocks)
+                    if inside(quotes, start, end):
+                        continue
+                if duplicates_core(match.rule_id, category, start, end, core):
+                    continue
+                out.append(Finding(
+                    rule=f"{RULE_ID}/{match.rule_id}",
+                    category=category,
+                    severity=severity_for(category),
+                    message=match.message,
+                    start=start,
+                    end=end,
+                    suggestions=match.replacements[:MAX_SUGGESTIONS],
+                    data={"languagetool_category": match.category},
+                ))
+        return out

@@ -1,0 +1,234 @@
+"""A small stand-in for a LanguageTool server, for the plugin's tests.
+
+It speaks the two endpoints the plugin uses, shaped like LanguageTool's documented HTTP API:
+``GET /v2/languages`` (a JSON list of {name, code, longCode}) and ``/v2/check`` (form fields
+``text``, ``language``, ``enabledRules``, ``disabledRules``, ``level``, ... by POST or GET;
+a JSON object with ``software``, ``language`` and ``matches``, each match carrying
+``message``, ``replacements``, ``offset``/``length`` in UTF-16 units, ``context``,
+``sentence`` and ``rule`` {id, description, issueType, category {id, name}}).
+
+Its "grammar" is a handful of regular expressions. ``mode`` makes it fail the ways real
+servers fail: slow, garbage, HTTP 500, text over its size limit.
+
+Run as a script (``python lt_fakeserver.py --port N``) it serves until killed: the tests use
+that as a stand-in for ``java ... org.languagetool.server.HTTPServer --port N``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+LANGUAGES = [
+    {"name": "English", "code": "en", "longCode": "en"},
+    {"name": "English (US)", "code": "en", "longCode": "en-US"},
+    {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
+    {"name": "German (Germany)", "code": "de", "longCode": "de-DE"},
+]
+
+
+@dataclass(frozen=True)
+class FakeRule:
+    pattern: str
+    id: str
+    category: str
+    issue_type: str
+    message: str
+    replacements: tuple[str, ...] = ()
+    picky: bool = False
+
+
+RULES = (
+    FakeRule(r"\bteh\b", "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling",
+             "Possible spelling mistake found.", ("the", "ten", "tea")),
+    FakeRule(r"\btheir(?= was\b)", "THEIR_IS", "CONFUSED_WORDS", "grammar",
+             "Did you mean “there”?", ("there",)),
+    FakeRule(r"\bvery unique\b", "VERY_UNIQUE", "STYLE", "style",
+             "“Unique” is absolute; “very” adds nothing.", ("unique",)),
+    FakeRule(r"(?<=\S)  +(?=\S)", "WHITESPACE_RULE", "TYPOGRAPHY", "whitespace",
+             "Possible typo: you repeated a whitespace", (" ",)),
+    FakeRule(r"\b(\w+) \1\b", "ENGLISH_WORD_REPEAT_RULE", "MISC", "duplication",
+             "Possible typo: you repeated a word.", ()),
+    FakeRule(r"\bcolour\b", "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling",
+             "Possible spelling mistake found.", ("color",)),
+    FakeRule(r"\bin order to\b", "IN_ORDER_TO", "REDUNDANCY", "style",
+             "Consider “to”.", ("to",), picky=True),
+)
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+class FakeLanguageTool:
+    """The server; ``requests`` records the form fields of every /v2/check."""
+
+    def __init__(self, port: int = 0) -> None:
+        self.mode = "ok"  # ok | slow | garbage | error500 | badjson | badlanguages
+        self.delay = 0.0
+        self.max_length: int | None = None
+        self.rules = RULES
+        self.requests: list[dict[str, str]] = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # keep test output clean
+                pass
+
+            def do_GET(self):
+                parts = urlsplit(self.path)
+                fake.answer(self, parts.path, {k: v[-1] for k, v in parse_qs(parts.query).items()})
+
+            def do_POST(self):
+                size = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(size).decode("utf-8")
+                fake.answer(self, urlsplit(self.path).path,
+                            {k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()})
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.server.daemon_threads = True
+        self.server.block_on_close = False
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    @property
+    def texts(self) -> list[str]:
+        return [r["text"] for r in self.requests]
+
+    def start(self) -> "FakeLanguageTool":
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    # --- answers ----------------------------------------------------------------------
+    def answer(self, handler, path: str, fields: dict[str, str]) -> None:
+        if path == "/v2/languages":
+            if self.mode == "badlanguages":
+                return self.send(handler, 200, "text/html", "<html><body>It works!</body></html>")
+            return self.send(handler, 200, "application/json", json.dumps(LANGUAGES))
+        if path != "/v2/check":
+            return self.send(handler, 404, "text/plain", "Error: unknown path")
+        self.requests.append(fields)
+        if self.mode == "slow":
+            time.sleep(self.delay)
+        if self.mode == "garbage":
+            return self.send(handler, 200, "text/html", "<html><body>502 Bad Gateway</body></html>")
+        if self.mode == "badjson":
+            return self.send(handler, 200, "application/json", json.dumps({"matches": [{"offset": 1}]}))
+        if self.mode == "error500":
+            return self.send(handler, 500, "text/plain",
+                             "Error: Internal Error: java.lang.OutOfMemoryError, text length: 42")
+        text = fields.get("text", "")
+        if self.max_length is not None and len(text) > self.max_length:
+            return self.send(handler, 413, "text/plain",
+                             f"Error: Your text exceeds the limit of {self.max_length} characters "
+                             f"(it's {len(text)} characters). Please submit a shorter text.")
+        codes = {lang["longCode"] for lang in LANGUAGES}
+        language = fields.get("language", "")
+        if language not in codes:
+            return self.send(handler, 400, "text/plain", f"Error: '{language}' is not a language code")
+        return self.send(handler, 200, "application/json", json.dumps(self.check(text, fields)))
+
+    def check(self, text: str, fields: dict[str, str]) -> dict:
+        disabled = set(filter(None, fields.get("disabledRules", "").split(",")))
+        enabled = set(filter(None, fields.get("enabledRules", "").split(",")))
+        disabled_categories = set(filter(None, fields.get("disabledCategories", "").split(",")))
+        only = fields.get("enabledOnly") == "true"
+        picky = fields.get("level") == "picky"
+        matches = []
+        for rule in self.rules:
+            if rule.id in disabled or rule.category in disabled_categories:
+                continue
+            if only and rule.id not in enabled:
+                continue
+            if rule.picky and not picky and rule.id not in enabled:
+                continue
+            for found in re.finditer(rule.pattern, text):
+                offset, length = utf16_len(text[: found.start()]), utf16_len(found.group())
+                context_start = max(0, found.start() - 20)
+                context = text[context_start: found.end() + 20].replace("\n", " ")
+                matches.append({
+                    "message": rule.message,
+                    "shortMessage": "",
+                    "replacements": [{"value": r} for r in rule.replacements],
+                    "offset": offset,
+                    "length": length,
+                    "context": {"text": context, "offset": found.start() - context_start,
+                                "length": len(found.group())},
+                    "sentence": text[max(0, text.rfind(".", 0, found.start()) + 1): found.end()].strip(),
+                    "type": {"typeName": "Other"},
+                    "rule": {"id": rule.id, "description": rule.message, "issueType": rule.issue_type,
+                             "category": {"id": rule.category, "name": rule.category.title()}},
+                    "ignoreForIncompleteSentence": False,
+                    "contextForSureMatch": 0,
+                })
+        matches.sort(key=lambda m: m["offset"])
+        language = next(lang for lang in LANGUAGES if lang["longCode"] == fields["language"])
+        return {
+            "software": {"name": "LanguageTool", "version": "6.4", "buildDate": "2024-03-28",
+                         "apiVersion": 1, "premium": False, "status": ""},
+            "warnings": {"incompleteResults": False},
+            "language": {"name": language["name"], "code": language["longCode"],
+                         "detectedLanguage": {"name": language["name"], "code": language["longCode"],
+                                              "confidence": 0.99}},
+            "matches": matches,
+        }
+
+    @staticmethod
+    def send(handler, status: int, content_type: str, body: str) -> None:
+        data = body.encode("utf-8")
+        handler.send_response(status)
+        handler.send_header("Content-Type", f"{content_type}; charset=utf-8")
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        try:
+            handler.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout tests)
+            pass
+
+
+@pytest.fixture
+def fake_lt():
+    server = FakeLanguageTool().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def isolated_languagetool(monkeypatch):
+    """No test reaches a server from the developer's environment, and none may make
+    language-tool-python download or start LanguageTool."""
+    monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_URL", raising=False)
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    import language_tool_python.server as lt_server
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("language-tool-python was asked to download or start LanguageTool")
+
+    monkeypatch.setattr(lt_server.LanguageTool, "_start_local_server", forbidden)
+    monkeypatch.setattr(lt_server.LanguageTool, "_start_server_on_free_port", forbidden)
+
+
+if __name__ == "__main__":  # stand-in for LanguageTool's HTTPServer: --port N
+    args = sys.argv[1:]
+    port = int(args[args.index("--port") + 1])
+    record = args[args.index("--record") + 1] if "--record" in args else None
+    if record:
+        with open(record, "w", encoding="utf-8") as handle:
+            json.dump({"argv": sys.argv[1:], "pid": __import__("os").getpid()}, handle)
+    FakeLanguageTool(port).server.serve_forever()
