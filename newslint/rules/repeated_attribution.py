@@ -341,6 +341,50 @@ def _describe(document, first: int, second: int) -> str:
     return f"column {col1}" if line1 == line2 else f"line {line1}, column {col1}"
 
 
+@lru_cache(maxsize=None)
+def _triggers() -> tuple[dict[str, str], frozenset[str]]:
+    """Words without which no mention repeats: a sentence must hold one of them twice.
+
+    Maps a lower-case word to what it stands for (months to their first three letters), and
+    says which of those words belong to attributions. Checking a sentence's words against
+    these is far cheaper than running the phrase patterns on every sentence.
+    """
+    time_words: dict[str, str] = {}
+    for day in load_lines("days.txt"):
+        time_words[day.lower()] = day.lower()
+    for month in load_lines("months.txt"):
+        time_words[month.lower()] = time_words[month.lower()[:3]] = month.lower()[:3]
+    time_words["sept"] = "sep"
+    for phrase in load_set("relative_times.txt"):
+        last = phrase.split()[-1]
+        time_words[last] = last
+    attribution_words = {"according"} | {p.split()[-1] for p in load_set("attribution_phrases.txt")}
+    attribution_words |= load_set("speech_verbs.txt")
+    words = dict(time_words)
+    words.update({w: w for w in attribution_words})
+    return words, frozenset(attribution_words)
+
+
+def _doubled_triggers(words) -> tuple[bool, bool]:
+    """Whether some time word, and some attribution word, occurs twice among ``words``."""
+    table, attribution_words = _triggers()
+    seen: set[str] = set()
+    times = attributions = False
+    for word in words:
+        canonical = table.get(word.text.lower().rstrip("."))
+        if canonical is None:
+            continue
+        if canonical in seen:
+            if canonical in attribution_words:
+                attributions = True
+            else:
+                times = True
+            if times and attributions:
+                break
+        seen.add(canonical)
+    return times, attributions
+
+
 def _repeats(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """(first, repeat) pairs among a sentence's mentions, in order.
 
@@ -368,10 +412,11 @@ def check(document, options):
     quote_maps: dict[int, QuoteMap] = {}
     text = document.text
     for sentence in document.sentences:
+        times, attributions = _doubled_triggers(document.words_in(sentence.start, sentence.end))
         mentions: list[Mention] = []
-        if check_times:
+        if check_times and times:
             mentions.extend(_time_mentions(sentence.text, sentence.start))
-        if check_attributions:
+        if check_attributions and attributions:
             mentions.extend(_attribution_mentions(sentence.text, sentence.start))
         if len(mentions) < 2:
             continue
