@@ -57,6 +57,7 @@ def test_flagged_and_fixed(text, phrase, after):
         "The Germany coach's decision to rest his captain was criticised.",
         "The waters of the Jordan's lower reaches are shrinking, a study found.",
         "Germany's exporters and France's farmers both lobbied the commission.",
+        "Viewers voted in record numbers for the Britain’s Got Talent final.",
     ],
 )
 def test_silent_on_correct_copy(text):

@@ -34,6 +34,11 @@ def test_flagged(text, phrase):
     assert text[hit.start:hit.end] == phrase
 
 
+def test_two_inline_code_spans_are_not_a_doubled_word():
+    text = "Set `verbose` `true` in the file, the guide says.\n"
+    assert rule_hits(text, RULE, path="story.md") == []
+
+
 def test_wrapped_prose_line_break_still_counts():
     text = ("The committee will publish its findings once the the\n"
             "minister has had time to respond to the report in full.")

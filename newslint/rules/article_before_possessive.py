@@ -7,9 +7,10 @@ keeping the article. Names that do take "the" are not flagged: "the Netherlands'
 Philippines'", "the Gambia's", "the United States'", "the UK's", "the EU's", "the
 Kremlin's", "the Taliban's". Nor is a longer name that merely starts with a place, because
 there the possessive belongs to the whole name: "the Paris Agreement's", "the Berlin
-Wall's", "the New York Times'". The places are listed in
-``newslint/data/places_without_article.txt``; names that also belong to a river, a race or a
-person ("the Jordan's waters", "the Derby's favourite") are left out of it.
+Wall's", "the New York Times'"; nor a title that opens with a place's possessive ("the
+Britain's Got Talent final", listed in ``newslint/data/possessive_titles.txt``). The places
+are listed in ``newslint/data/places_without_article.txt``; names that also belong to a
+river, a race or a person ("the Jordan's waters", "the Derby's favourite") are left out.
 
 ## Wrong
 
@@ -40,7 +41,7 @@ from functools import lru_cache
 from newslint.model import Edit
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
-from newslint.text.words import spaced
+from newslint.text.words import normalise_quotes, spaced
 
 _APOSTROPHES = "'’"
 
@@ -65,6 +66,18 @@ def _possessed(text: str, word) -> str | None:
     ):
         return token  # "Wales' captain"
     return None
+
+
+@lru_cache(maxsize=None)
+def _titles() -> tuple[str, ...]:
+    return load_lines("possessive_titles.txt")
+
+
+def _starts_title(text: str, start: int, end: int) -> bool:
+    """Whether the possessive opens a title: "the Britain's Got Talent final"."""
+    ahead = normalise_quotes(text[start:end + 60])
+    return any(ahead.startswith(title) and not ahead[len(title):len(title) + 1].isalnum()
+               for title in _titles())
 
 
 def check(document, options):
@@ -93,6 +106,8 @@ def check(document, options):
                 continue
             if not all(spaced(text, a, b) for a, b in zip(span, span[1:])):
                 continue
+            if _starts_title(text, first.start, last.end):
+                break
             name = " ".join(parts)
             phrase = text[first.start:last.end]
             if text[last.end:last.end + 1] in _APOSTROPHES:

@@ -70,8 +70,8 @@ def _skip(first, second) -> bool:
     word = first.lower
     if word in load_set("doubled_word_allowed.txt"):
         return True
-    if any(ch.isdigit() for ch in word) or "." in word:
-        return True  # numbers ("20 20") and initialisms
+    if any(ch.isdigit() for ch in word) or "." in word or "\ufffc" in word:
+        return True  # numbers ("20 20"), initialisms, inline code placeholders
     if len(word) == 1 and not (first.text == second.text == "a"):
         return True  # letters: "Grade A A-levels", stammered "I I"
     if first.text[:1].isupper() and second.text[:1].isupper():

@@ -69,7 +69,9 @@ _EED_PARTICIPLES = frozenset("agreed freed decreed guaranteed refereed disagreed
 def _is_participle_or_adjective(word: str) -> bool:
     if not word.islower() or not word.isalpha():
         return False
-    if word in load_set("irregular_participles.txt") or word in load_set("predicative_adjectives.txt"):
+    if word in load_set("irregular_participles.txt"):
+        return True
+    if word in load_set("predicative_adjectives.txt"):
         return True
     if len(word) < 5 or not word.endswith("ed") or word in _NOT_PARTICIPLES:
         return False
@@ -95,8 +97,10 @@ def check(document, options):
             continue
         if i >= 2 and spaced(text, words[i - 2], subject):
             before = words[i - 2].lower
-            if before in context or (before.endswith("ed") and subject.lower in ("it", "you", "that")):
+            if before in context:
                 continue
+            if before.endswith("ed") and subject.lower in ("it", "you", "that"):
+                continue  # "considered it not worth", "declared it not valid"
         phrase = f"{subject.text} not {complement.text}"
         suggestions = [f"{subject.text} {aux} not {complement.text}" for aux in auxes]
         if subject.lower == "it":
