@@ -122,6 +122,17 @@ def test_attribution_message_names_the_first():
     assert finding.fix == ()
 
 
+def test_check_fix_rewrites_the_file_once(cli, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Bridge Reopens\n\nThe bridge reopened on Tuesday, the council said on Tuesday.\n")
+    first = cli("check", "--no-plugins", "--select", RULE, "--fix", str(story))
+    assert first.exit_code == 0, first.output
+    assert story.read_text() == "Bridge Reopens\n\nThe bridge reopened on Tuesday, the council said.\n"
+    again = cli("check", "--no-plugins", "--select", RULE, "--fix", str(story))
+    assert again.exit_code == 0
+    assert story.read_text() == "Bridge Reopens\n\nThe bridge reopened on Tuesday, the council said.\n"
+
+
 def test_first_occurrence_on_an_earlier_line_gives_the_line():
     text = "Police arrested two men on Friday,\na spokesman said on Friday."
     (finding,) = hits(text)
@@ -143,6 +154,7 @@ def test_first_occurrence_on_an_earlier_line_gives_the_line():
         # Quoted speech repeating a day, inside the quote or one in and one out.
         '"We trained on Sunday and we will rest on Sunday," the coach said.',
         "“I signed on Monday,” the striker said on Monday.",
+        "‘We trained on Sunday,’ the coach said on Sunday.",
         '"It was a good year," she said of last year, adding that "last year" had been hard.',
         # Names and ranges that hold a day.
         "The Mail on Sunday said on Sunday that the minister would resign.",
@@ -159,6 +171,9 @@ def test_first_occurrence_on_an_earlier_line_gives_the_line():
         "Growth this year will be weaker than last year, the bank said, and weaker still next year.",
         "The club has lost every Saturday since Saturday's defeat at home.",
         "She said on Wednesday that the vote, held on Tuesday, was fair.",
+        "The company said Friday it would appeal the Friday ruling by Friday next week.",
+        "Mr Lee said police said the gunman had fled on foot.",
+        "The minister told MPs he would act and he told MPs the law was clear.",
     ],
 )
 def test_silent_on_correct_copy(text):

@@ -142,7 +142,7 @@ def _attribution_re() -> re.Pattern:
     verbs = "|".join(sorted(load_set("speech_verbs.txt"), key=len, reverse=True))
     phrases = _alternation("attribution_phrases.txt")
     return re.compile(
-        rf"\b(?P<according>[Aa]ccording\s+to)\s+(?P<source>[^,;:.!?()\"“”]+)"
+        rf"\b(?P<according>[Aa]ccording\s+to)\s+(?P<source>[^,;:.!?()\"“”]{{1,80}})"
         rf"|\b(?P<phrase>{phrases})\b"
         rf"|\b(?P<verb>{verbs})\b"
     )
