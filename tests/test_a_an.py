@@ -72,7 +72,7 @@ def test_two_articles_in_a_row(text, phrase, after):
         ("180,000", CONSONANT), ("118", CONSONANT), ("M", VOWEL),
         # unsure: both articles in use, or the letters do not tell
         ("historic", None), ("hotel", None), ("Uber", None), ("Mbeki", None), ("SAT", None),
-        ("1800s", None), ("yacht", None),
+        ("1800s", None), ("year", CONSONANT), ("Ypres", None), ("REM", VOWEL),
     ],
 )
 def test_sound_of(token, sound):

@@ -148,7 +148,9 @@ def word_sound(word: str, *, capitalised: bool = False) -> str | None:
         if len(word) > 2 and word[1] not in "aeiouy" and word[2] not in "aeiouy":
             return VOWEL  # "an umbrella", "an urgent", "an usher"
         return None
-    if first in "xy" or not first.isalpha() or not first.isascii():
+    if first == "y":
+        return CONSONANT if len(word) > 1 and word[1] in "aeiou" else None  # "a year"; "Ypres"
+    if first == "x" or not first.isalpha() or not first.isascii():
         return None
     if capitalised and len(word) > 1 and word[1] not in "aeiouy" and word[:2] not in _ONSETS:
         return None  # foreign names: "Mbeki", "Nkosi"
