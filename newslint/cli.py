@@ -64,10 +64,15 @@ def main() -> None:
                    "atomically, then report what is left.")
 @click.option("--changed-since", metavar="REV", default=None,
               help="Report only findings on lines added or changed since git revision REV.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              metavar="FILE", help="Hide the findings recorded in this baseline file; report only new ones.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None,
+              metavar="FILE", help="Record today's findings in this baseline file (and hide them).")
 def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
-          stdin_filename, disable_plugin, no_plugins, changed_since=None, fix=False):
+          stdin_filename, disable_plugin, no_plugins, changed_since=None, fix=False,
+          baseline_path=None, write_baseline=None):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
-    from newslint.config import Config, ConfigError, find_config, load_config
+    from newslint.config import ConfigError, ConfigResolver
     from newslint.engine import Linter, SelectionError
     from newslint.inputs import STDIN, InputError, read_path, read_stdin
     from newslint.output import Report, render
@@ -75,31 +80,24 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
     if not paths:
         _error("no paths given; name files or directories, or '-' to read stdin")
         sys.exit(EXIT_ERROR)
+    # Each file gets the nearest config from its folder upward (see newslint/config.py);
+    # --select/--ignore/--fail-on apply on top of whichever config that is.
+    resolver = ConfigResolver(
+        explicit=Path(config_path) if config_path else None, disabled=no_config,
+        adjust=lambda c: c.narrowed(select=_split(select), ignore=_split(ignore), fail_on=fail_on))
+    linter = Linter.create(entry_points=not no_plugins, disabled=disable_plugin)
+    resolver.check = _config_check(linter.registry)
     try:
-        if no_config:
-            config = Config()
-        elif config_path:
-            config = load_config(Path(config_path))
-        else:
-            found = find_config(Path.cwd())
-            config = load_config(found) if found else Config()
-    except ConfigError as exc:
-        _error(str(exc))
-        sys.exit(EXIT_ERROR)
-    if select:
-        config.select = _split(select)
-    if ignore:
-        config.ignore = config.ignore + _split(ignore)
-    if fail_on:
-        config.fail_on = fail_on
-
-    linter = Linter.create(config, entry_points=not no_plugins, disabled=disable_plugin)
-    problems = list(linter.registry.errors)
-    try:
+        linter.config = resolver.for_cwd()
         linter.active_rules()
-    except SelectionError as exc:
+    except (ConfigError, SelectionError) as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
+    linter.config_for = resolver.for_path
+    problems = list(linter.registry.errors)
+    baseline = _open_baseline(baseline_path, write_baseline)
+    if baseline is not None:
+        linter.document_filter = baseline.record_and_filter if write_baseline else baseline.filter
 
     changes = None
     if changed_since:
@@ -132,6 +130,14 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
         except InputError as exc:
             sources.append(exc)
 
+    try:  # every file's config is loaded and checked before any is linted
+        for source in sources:
+            if not isinstance(source, InputError):
+                resolver.for_path(source.path)
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+
     results = linter.run(sources, formats, problems=problems)
     if changes is not None:
         from newslint.changes import keep_changed
@@ -144,12 +150,67 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
             problems.append(f"{result.path}: {result.error}")
     for problem in problems:
         _error(problem)
+    if baseline is not None:
+        _close_baseline(baseline, write_baseline, problems)
 
     report = Report(results, rules=linter.registry.rules, color=_use_color(sys.stdout),
-                    fail_on=config.fail_on)
+                    fail_on=linter.config.fail_on, fail_on_for=_fail_on_for(resolver, linter.config))
     click.echo(render(output_format, report), nl=False)
     code = report.exit_code()
     sys.exit(EXIT_ERROR if problems else code)
+
+
+def _fail_on_for(resolver, default):
+    """Each file's --fail-on threshold: its own config's (a file that could not be read: the
+    current folder's)."""
+    from newslint.config import ConfigError
+
+    def fail_on(path: str) -> str:
+        try:
+            return resolver.for_path(path).fail_on
+        except ConfigError:
+            return default.fail_on
+    return fail_on
+
+
+def _config_check(registry):
+    """Validate a loaded config against this run's rules and plugins (a ConfigError if not)."""
+    from newslint.config import validate
+
+    tables = [registry.manager.get_name(p) for p in registry.manager.get_plugins()]
+    return lambda config: validate(config, registry.rules, [t for t in tables if t])
+
+
+def _open_baseline(baseline_path, write_baseline):
+    from newslint.baseline import Baseline, BaselineError
+
+    if write_baseline:
+        return Baseline.empty(Path(write_baseline))
+    if baseline_path:
+        try:
+            return Baseline.load(Path(baseline_path))
+        except BaselineError as exc:
+            _error(str(exc))
+            sys.exit(EXIT_ERROR)
+    return None
+
+
+def _close_baseline(baseline, write_baseline, problems) -> None:
+    """Write a new baseline, or say how many entries of the old one no longer match."""
+    if write_baseline:
+        try:
+            count = baseline.write()
+        except OSError as exc:
+            problems.append(f"{write_baseline}: cannot write the baseline ({exc.strerror or exc})")
+            _error(problems[-1])
+            return
+        click.echo(f"newslint: wrote {count} finding{'s' if count != 1 else ''} to the baseline "
+                   f"{write_baseline}", err=True)
+        return
+    stale = baseline.stale_count()
+    if stale:
+        click.echo(f"newslint: {stale} baseline entr{'ies' if stale != 1 else 'y'} no longer match "
+                   f"(fixed findings); rewrite {baseline.path} with --write-baseline to drop them", err=True)
 
 
 def _apply_fixes(linter, sources, results, formats, problems):
@@ -204,7 +265,9 @@ def _plugin_notes(registry) -> None:
 @main.command()
 @click.argument("rule_id", required=False)
 @click.option("--format", "output_format", default="text", type=click.Choice(["text", "json"]))
-def rules(rule_id, output_format):
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Also list the house-style rules ([[house-style]]) of this config file.")
+def rules(rule_id, output_format, config_path=None):
     """List every rule, or print one rule's documentation."""
     import json
 
@@ -215,14 +278,23 @@ def rules(rule_id, output_format):
     for problem in registry.errors:
         _error(problem)
     _plugin_notes(registry)
+    known = dict(registry.rules)
+    if config_path:
+        from newslint.config import ConfigError, load_config
+
+        try:
+            known.update((r.id, r) for r in load_config(Path(config_path)).house_rules)
+        except ConfigError as exc:
+            _error(str(exc))
+            sys.exit(EXIT_ERROR)
     if rule_id:
-        rule = registry.rules.get(rule_id)
+        rule = known.get(rule_id)
         if rule is None:
             _error(f"unknown rule {rule_id!r} (see 'newslint rules')")
             sys.exit(EXIT_ERROR)
         click.echo(documentation(rule), nl=False)
         return
-    ordered = sorted(registry.rules.values(), key=lambda r: (r.plugin != "newslint", r.category, r.id))
+    ordered = sorted(known.values(), key=lambda r: (r.plugin != "newslint", r.category, r.id))
     if output_format == "json":
         click.echo(json.dumps([
             {"id": r.id, "category": r.category, "severity": r.severity, "plugin": r.plugin,

@@ -1,19 +1,129 @@
-"""Run configuration: which rules run, how severe they are, and their options.
+"""Run configuration: which rules run, how severe they are, their options, the house style.
 
-Read from ``newslint.toml``, ``.newslint.toml`` or ``[tool.newslint]`` in ``pyproject.toml``.
+A config lives in ``newslint.toml``, ``.newslint.toml`` or the ``[tool.newslint]`` table of
+``pyproject.toml``. Each checked file gets the nearest one found from its own folder upward,
+stopping at the repository root (a folder holding ``.git``); ``--config`` names one for
+every file and ``--no-config`` ignores them all. Keys::
+
+    select = ["debris", "whitespace"]     # only these rule ids, categories or plugins
+    ignore = ["doubled-space"]            # never these
+    fail-on = "warning"                   # error | warning | info | never
+    vocabulary = ["Zelensky", "Sinn Féin"]  # or "names.txt", or {words = [...], files = [...]}
+    pattern-timeout = 1.0                 # seconds a house-style pattern may run per story
+
+    [rules.debris]                        # any rule: severity, enabled, its own options
+    severity = "error"
+    extra = ['Listen to this article']
+
+    [[overrides]]                         # for some paths (globs relative to this file)
+    paths = ["wires/**"]
+    ignore = ["house"]
+    fail-on = "error"
+
+    [[house-style]]                       # see newslint.house_style
+    id = "govt"
+    kind = "substitution"
+    pattern = '\\bGovt\\b'
+    replace = "government"
+
+Any other top-level table belongs to a plugin and is allowed only if a plugin of that name is
+installed (``[languagetool]`` always). Every mistake is a ConfigError: one line naming the
+file, the key and what was expected.
+
+The vocabulary (names the house accepts) reaches rules through their options: a rule that
+declares an option named ``vocabulary`` receives, as a frozenset of strings, its own default
+plus the config's ``vocabulary`` plus any ``vocabulary`` set in its ``[rules.<id>]`` table.
+``Config.vocabulary`` holds the config's part for other uses.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from newslint.rule import Rule
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "info", "never")
+SEVERITY_NAMES = ("error", "warning", "info")
+TOP_KEYS = ("select", "ignore", "fail-on", "rules", "overrides", "house-style", "vocabulary",
+            "pattern-timeout")
+OVERRIDE_KEYS = ("paths", "select", "ignore", "fail-on", "rules")
+# Plugin tables accepted even when the plugin is not installed in this environment.
+KNOWN_PLUGIN_TABLES = ("languagetool",)
+DEFAULT_PATTERN_TIMEOUT = 1.0
+VOCABULARY_OPTION = "vocabulary"
 
 
 class ConfigError(Exception):
     """A bad configuration; the message is one line naming the file, the key and the cause."""
+
+
+def expected_type(kind: type) -> str:
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string",
+            list: "a list", tuple: "a list", frozenset: "a list", set: "a list",
+            dict: "a table"}.get(kind, kind.__name__)
+
+
+def _fail(origin: str, key: str, expected: str, value: Any = ...) -> ConfigError:
+    got = "" if value is ... else f", got {value!r}"
+    return ConfigError(f"{origin}: key '{key}': expected {expected}{got}")
+
+
+@dataclass(frozen=True)
+class Override:
+    """Settings for the files matching ``paths`` (globs relative to the config's folder)."""
+
+    paths: tuple[str, ...]
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _patterns: tuple[re.Pattern, ...] = ()
+
+    def matches(self, relative: str) -> bool:
+        """Does the path (posix, relative to the config folder) or one of its folders match?"""
+        parts = relative.split("/")
+        candidates = ["/".join(parts[:n]) for n in range(len(parts), 0, -1)]
+        return any(p.fullmatch(c) for p in self._patterns for c in candidates)
+
+
+def glob_regex(pattern: str) -> re.Pattern:
+    """A path glob as a regex: ``**`` any folders, ``*`` and ``?`` within one name, a
+    trailing ``/`` a folder; a glob without ``/`` matches a name at any depth."""
+    glob = pattern.strip()
+    while glob.startswith("./"):
+        glob = glob[2:]
+    glob = glob.rstrip("/") or "**"
+    if "/" not in glob:
+        glob = "**/" + glob
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif glob[i] == "[" and "]" in glob[i + 2:]:
+            close = glob.index("]", i + 2)
+            body = glob[i + 1:close]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+            i = close + 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out))
 
 
 @dataclass
@@ -22,8 +132,13 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: str = "warning"
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    sections: dict[str, Any] = field(default_factory=dict)
-    path: str | None = None
+    sections: dict[str, Any] = field(default_factory=dict)  # plugin tables, e.g. [languagetool]
+    path: str | None = None  # the file it came from (as shown to the user)
+    overrides: tuple[Override, ...] = ()
+    house_rules: tuple["Rule", ...] = ()  # from [[house-style]]; ids house/<id>
+    vocabulary: frozenset[str] = frozenset()
+    pattern_timeout: float = DEFAULT_PATTERN_TIMEOUT
+    folder: Path | None = None  # override globs and vocabulary files are relative to it
 
     def rule_table(self, rule_id: str) -> dict[str, Any]:
         return self.rules.get(rule_id, {})
@@ -32,6 +147,9 @@ class Config:
         table = self.rule_table(rule.id)
         merged = dict(rule.options)
         merged.update({k: v for k, v in table.items() if k not in ("severity", "enabled")})
+        if VOCABULARY_OPTION in rule.options:
+            merged[VOCABULARY_OPTION] = frozenset(
+                (*rule.options[VOCABULARY_OPTION], *self.vocabulary, *table.get(VOCABULARY_OPTION, ())))
         return merged
 
     def rule_severity(self, rule) -> str:
@@ -44,31 +162,99 @@ class Config:
         value = self.sections.get(name, {})
         return value if isinstance(value, dict) else {}
 
+    def for_path(self, path: str | os.PathLike) -> "Config":
+        """This config with the ``[[overrides]]`` that match ``path`` applied."""
+        if not self.overrides:
+            return self
+        relative = _relative(Path(path), self.folder)
+        config = replace(self, overrides=())
+        if relative is None:
+            return config
+        for override in self.overrides:
+            if override.matches(relative):
+                rules = {k: dict(v) for k, v in config.rules.items()}
+                for rule_id, table in override.rules.items():
+                    rules.setdefault(rule_id, {}).update(table)
+                config = replace(
+                    config,
+                    select=config.select if override.select is None else override.select,
+                    ignore=config.ignore + override.ignore,
+                    fail_on=override.fail_on or config.fail_on,
+                    rules=rules,
+                )
+        return config
 
-def _read_toml(path: Path) -> dict[str, Any]:
+    def narrowed(self, *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                 fail_on: str | None = None) -> "Config":
+        """This config with the command line's --select (replaces), --ignore (adds) and
+        --fail-on (replaces) applied on top."""
+        if not (select or ignore or fail_on):
+            return self
+        return replace(self, select=select or self.select, ignore=self.ignore + ignore,
+                       fail_on=fail_on or self.fail_on)
+
+
+def _relative(path: Path, folder: Path | None) -> str | None:
+    base = (folder or Path.cwd()).resolve()
+    try:
+        return Path(os.path.abspath(path)).relative_to(base).as_posix()
+    except ValueError:
+        try:
+            return path.resolve().relative_to(base).as_posix()
+        except (ValueError, OSError):
+            return None
+
+
+def _shown(path: Path) -> str:
+    """A config path as the user should read it: relative to the cwd when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _read_toml(path: Path, shown: str | None = None) -> dict[str, Any]:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
+    shown = shown or str(path)
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such file") from None
+        raise ConfigError(f"{shown}: no such file") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{shown}: is a directory, not a config file") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{shown}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{shown}: invalid TOML: not UTF-8") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+        raise ConfigError(f"{shown}: {exc.strerror or exc}") from None
+
+
+def _has_newslint_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text("utf-8", "replace")
+    except OSError:
+        return False
+    if "newslint" not in text:
+        return False
+    try:
+        return "newslint" in _read_toml(pyproject).get("tool", {})
+    except ConfigError:
+        return True  # broken TOML that mentions newslint: let loading report it
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest config file from ``start`` upward, stopping at a repository root."""
+    """The nearest config file from the folder ``start`` upward, stopping at a repository root."""
     here = start.resolve()
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
-                if name != "pyproject.toml" or "[tool.newslint" in candidate.read_text("utf-8", "replace"):
+                if name != "pyproject.toml" or _has_newslint_table(candidate):
                     return candidate
         if (folder / ".git").exists():
             return None
@@ -76,32 +262,270 @@ def find_config(start: Path) -> Path | None:
 
 
 def load_config(path: Path) -> Config:
-    data = _read_toml(path)
+    shown = _shown(path)
+    data = _read_toml(path, shown)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("newslint", {})
-    return config_from_dict(data, str(path))
+        if not isinstance(data, dict):
+            raise ConfigError(f"{shown}: key 'tool.newslint': expected a table")
+    return config_from_dict(data, shown, folder=path.resolve().parent)
 
 
-def config_from_dict(data: dict[str, Any], origin: str = "<config>") -> Config:
-    cfg = Config(path=origin)
+def config_from_dict(data: Mapping[str, Any], origin: str = "<config>", *,
+                     folder: Path | None = None) -> Config:
+    """Check the structure of a config's data and build it (house-style patterns compiled).
 
-    def str_list(key: str) -> tuple[str, ...]:
-        value = data.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{origin}: key '{key}' must be a list of rule ids or categories")
-        return tuple(value)
+    Rule ids, option names and selectors are checked against the installed rules by
+    :func:`validate`, once the plugins are known.
+    """
+    cfg = Config(path=origin, folder=folder)
+    data = dict(data)
+    cfg.select = _selectors(data, "select", origin)
+    cfg.ignore = _selectors(data, "ignore", origin)
+    cfg.fail_on = _fail_on(data.get("fail-on", "warning"), "fail-on", origin)
+    cfg.rules = _rule_tables(data.get("rules", {}), "rules", origin)
+    timeout = data.get("pattern-timeout", DEFAULT_PATTERN_TIMEOUT)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 60:
+        raise _fail(origin, "pattern-timeout", "a number of seconds above 0 and at most 60", timeout)
+    cfg.pattern_timeout = float(timeout)
+    cfg.vocabulary = _vocabulary(data.get("vocabulary", []), origin, folder)
+    cfg.overrides = tuple(_overrides(data.get("overrides", []), origin))
+    if "house-style" in data:
+        from newslint.house_style import build_rules
 
-    cfg.select = str_list("select")
-    cfg.ignore = str_list("ignore")
-    fail_on = data.get("fail-on", "warning")
-    if fail_on not in ("error", "warning", "info", "never"):
-        raise ConfigError(f"{origin}: key 'fail-on' must be one of error, warning, info, never (got {fail_on!r})")
-    cfg.fail_on = fail_on
-    rules = data.get("rules", {})
-    if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
-        raise ConfigError(f"{origin}: 'rules' must hold tables, one per rule id ([rules.<id>])")
-    cfg.rules = rules
-    cfg.sections = {k: v for k, v in data.items() if k not in ("select", "ignore", "fail-on", "rules")}
+        cfg.house_rules = build_rules(data["house-style"], origin, timeout=cfg.pattern_timeout)
+    for key, value in data.items():
+        if key in TOP_KEYS:
+            continue
+        if not isinstance(value, dict):
+            raise ConfigError(f"{origin}: unknown key '{key}' (expected one of: {', '.join(TOP_KEYS)}, "
+                              f"or a plugin's table)")
+        cfg.sections[key] = value
     return cfg
+
+
+def _selectors(data: Mapping[str, Any], key: str, origin: str, shown: str | None = None) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(origin, shown or key, "a list of rule ids, categories or plugin names", value)
+    return tuple(v.strip() for v in value)
+
+
+def _fail_on(value: Any, key: str, origin: str) -> str:
+    if value not in FAIL_ON:
+        raise _fail(origin, key, "one of " + ", ".join(FAIL_ON), value)
+    return value
+
+
+def _rule_tables(rules: Any, key: str, origin: str) -> dict[str, dict[str, Any]]:
+    if not isinstance(rules, dict):
+        raise _fail(origin, key, "a table of tables, one per rule id ([rules.<id>])", rules)
+    for rule_id, table in rules.items():
+        if not isinstance(table, dict):
+            raise _fail(origin, f"{key}.{rule_id}", "a table ([rules.<id>]) of severity, enabled and options", table)
+        if "severity" in table and table["severity"] not in SEVERITY_NAMES:
+            raise _fail(origin, f"{key}.{rule_id}.severity", "one of " + ", ".join(SEVERITY_NAMES), table["severity"])
+        if "enabled" in table and not isinstance(table["enabled"], bool):
+            raise _fail(origin, f"{key}.{rule_id}.enabled", "true or false", table["enabled"])
+    return {k: dict(v) for k, v in rules.items()}
+
+
+def _overrides(value: Any, origin: str) -> Iterable[Override]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise _fail(origin, "overrides", "an array of tables ([[overrides]])", value)
+    for number, table in enumerate(value, 1):
+        key = f"overrides[{number}]"
+        for name in table:
+            if name not in OVERRIDE_KEYS:
+                raise ConfigError(f"{origin}: unknown key '{key}.{name}' (expected one of: {', '.join(OVERRIDE_KEYS)})")
+        paths = table.get("paths")
+        if isinstance(paths, str):
+            paths = [paths]
+        if not isinstance(paths, list) or not paths or not all(isinstance(p, str) and p.strip() for p in paths):
+            raise _fail(origin, f"{key}.paths", "a non-empty list of path globs relative to the config file",
+                        paths) if paths is not None else _fail(origin, f"{key}.paths", "a list of path globs")
+        yield Override(
+            paths=tuple(paths),
+            select=_selectors(table, "select", origin, f"{key}.select") if "select" in table else None,
+            ignore=_selectors(table, "ignore", origin, f"{key}.ignore"),
+            fail_on=_fail_on(table["fail-on"], f"{key}.fail-on", origin) if "fail-on" in table else None,
+            rules=_rule_tables(table.get("rules", {}), f"{key}.rules", origin),
+            _patterns=tuple(glob_regex(p) for p in paths),
+        )
+
+
+def _vocabulary(value: Any, origin: str, folder: Path | None) -> frozenset[str]:
+    """Inline names, a file of names (one a line, relative to the config), or a table of both."""
+    from newslint.text.lexicon import parse_lines
+
+    words: list[str] = []
+    files: list[str] = []
+    if isinstance(value, str):
+        files = [value]
+    elif isinstance(value, list):
+        words = value
+    elif isinstance(value, dict):
+        for name in value:
+            if name not in ("words", "files"):
+                raise ConfigError(f"{origin}: unknown key 'vocabulary.{name}' (expected one of: words, files)")
+        words = value.get("words", [])
+        files = value.get("files", [])
+        if isinstance(files, str):
+            files = [files]
+    else:
+        raise _fail(origin, "vocabulary", "a list of names, a file name, or a table {words, files}", value)
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise _fail(origin, "vocabulary", "a list of names (non-empty strings)", words)
+    if not isinstance(files, list) or not all(isinstance(f, str) and f.strip() for f in files):
+        raise _fail(origin, "vocabulary.files", "a list of file names", files)
+    names = [w.strip() for w in words]
+    for name in files:
+        path = (folder or Path.cwd()) / name
+        try:
+            names.extend(parse_lines(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            cause = getattr(exc, "strerror", None) or ("not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc))
+            raise _fail(origin, "vocabulary", f"a readable UTF-8 file of names ({path}: {cause})", name) from None
+    return frozenset(names)
+
+
+# --- checks that need the installed rules --------------------------------------------------
+
+def validate(config: Config, rules: Mapping[str, "Rule"], plugin_tables: Iterable[str] = ()) -> None:
+    """Check selectors, ``[rules.<id>]`` ids, option names and types, and plugin tables
+    against the rules of this run; raise ConfigError on the first mistake."""
+    from newslint.engine import names  # a rule id, category, plugin, or an id under a rule
+
+    origin = config.path or "<config>"
+    known = dict(rules)
+    known.update({r.id: r for r in config.house_rules})
+    allowed = set(KNOWN_PLUGIN_TABLES) | set(plugin_tables) | {r.plugin for r in known.values()}
+    for name in config.sections:
+        if name not in allowed:
+            raise ConfigError(f"{origin}: unknown key '{name}' (expected one of: {', '.join(TOP_KEYS)}, "
+                              f"or the table of an installed plugin)")
+
+    def selectors(tokens: Iterable[str], key: str) -> None:
+        for token in tokens:
+            if not any(names(token, rule) for rule in known.values()):
+                raise _fail(origin, key, "rule ids, categories or plugin names (see 'newslint rules')", token)
+
+    def tables(rule_tables: Mapping[str, dict], key: str) -> None:
+        for rule_id, table in rule_tables.items():
+            rule = known.get(rule_id)
+            if rule is None:
+                raise ConfigError(f"{origin}: key '{key}.{rule_id}': unknown rule id {rule_id!r} "
+                                  f"(see 'newslint rules')")
+            for name, value in table.items():
+                if name in ("severity", "enabled"):
+                    continue
+                if name not in rule.options:
+                    takes = ", ".join(["severity", "enabled", *rule.options])
+                    raise ConfigError(f"{origin}: unknown key '{key}.{rule_id}.{name}' "
+                                      f"(rule {rule_id} takes: {takes})")
+                problem = option_problem(rule.options[name], value)
+                if problem:
+                    raise _fail(origin, f"{key}.{rule_id}.{name}", problem, value)
+
+    selectors(config.select, "select")
+    selectors(config.ignore, "ignore")
+    tables(config.rules, "rules")
+    for number, override in enumerate(config.overrides, 1):
+        selectors(override.select or (), f"overrides[{number}].select")
+        selectors(override.ignore, f"overrides[{number}].ignore")
+        tables(override.rules, f"overrides[{number}].rules")
+
+
+def option_problem(default: Any, value: Any) -> str | None:
+    """What is wrong with ``value`` for an option whose default is ``default`` (None if fine).
+
+    The type follows the default: a bool takes true/false, an int an integer, a float any
+    number, a string a string, a list a list (of the same kind as the default's items), a
+    table a table. A default of None takes anything.
+    """
+    if default is None:
+        return None
+    if isinstance(default, bool):
+        return None if isinstance(value, bool) else "true or false"
+    if isinstance(default, int):
+        return None if isinstance(value, int) and not isinstance(value, bool) else "an integer"
+    if isinstance(default, float):
+        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
+    if isinstance(default, str):
+        return None if isinstance(value, str) else "a string"
+    if isinstance(default, (list, tuple, set, frozenset)):
+        if not isinstance(value, list):
+            return "a list"
+        items = list(default)
+        if items:
+            kind = type(items[0])
+            if not all(option_problem(items[0], v) is None for v in value):
+                return f"a list of {expected_type(kind).removeprefix('a ').removeprefix('an ')}s"
+        return None
+    if isinstance(default, dict):
+        return None if isinstance(value, dict) else "a table"
+    return None
+
+
+class ConfigResolver:
+    """Which config each checked file gets, loading and validating each config file once.
+
+    ``explicit`` names one config for every file; ``disabled`` gives every file the defaults;
+    otherwise the nearest config from the file's folder upward (cached per folder). Stdin
+    (a display path that is not a real file) uses the config of the current folder.
+    ``check`` validates each config once after loading; ``adjust`` applies the command line.
+    """
+
+    def __init__(self, *, explicit: Path | None = None, disabled: bool = False,
+                 check: Callable[[Config], None] | None = None,
+                 adjust: Callable[[Config], Config] | None = None) -> None:
+        self.explicit = explicit
+        self.disabled = disabled
+        self.check = check
+        self.adjust = adjust or (lambda c: c)
+        self._files: dict[Path, Config] = {}
+        self._folders: dict[Path, Path | None] = {}
+        self._paths: dict[str, Config] = {}
+        self._default: Config | None = None
+
+    def _load(self, path: Path) -> Config:
+        key = path.resolve()
+        if key not in self._files:
+            config = load_config(path)
+            if self.check:
+                self.check(config)
+            self._files[key] = config
+        return self._files[key]
+
+    def _defaults(self) -> Config:
+        if self._default is None:
+            self._default = Config()
+            if self.check:
+                self.check(self._default)
+        return self._default
+
+    def for_folder(self, folder: Path) -> Config:
+        """The config (before overrides and the command line) for files in ``folder``."""
+        if self.disabled:
+            return self._defaults()
+        if self.explicit is not None:
+            return self._load(self.explicit)
+        key = folder.resolve()
+        if key not in self._folders:
+            self._folders[key] = find_config(key)
+        found = self._folders[key]
+        return self._load(found) if found else self._defaults()
+
+    def for_path(self, path: str) -> Config:
+        """The config that applies to the file shown as ``path``: overrides and command line in."""
+        if path not in self._paths:
+            folder = Path(os.path.abspath(path)).parent
+            if not folder.is_dir():
+                folder = Path.cwd()
+            self._paths[path] = self.adjust(self.for_folder(folder).for_path(path))
+        return self._paths[path]
+
+    def for_cwd(self) -> Config:
+        return self.adjust(self.for_folder(Path.cwd()))

@@ -88,6 +88,10 @@ def internal_finding(message: str, start: int = 0) -> Finding:
 class Linter:
     config: Config
     registry: Registry
+    # The config of each checked file (per-folder discovery, [[overrides]]); default: ``config``.
+    config_for: Callable[[str], Config] | None = None
+    # Runs on each document's resolved findings before they are reported (e.g. a baseline).
+    document_filter: Callable[[Document, list[Finding]], list[Finding]] | None = None
 
     @classmethod
     def create(cls, config: Config | None = None, **registry_options) -> "Linter":
@@ -102,19 +106,31 @@ class Linter:
 
     # --- checking ---------------------------------------------------------------------
     def active_rules(self, config: Config | None = None) -> list[Rule]:
-        return select_rules(self.registry.rules.values(), config or self.config)
+        config = config or self.config
+        return select_rules([*self.registry.rules.values(), *config.house_rules], config)
 
-    def check_document(self, document: Document, config: Config | None = None) -> list[Finding]:
+    def check_document(self, document: Document, config: Config | None = None,
+                       problems: list[str] | None = None) -> list[Finding]:
         config = config or self.config
         findings: list[Finding] = []
         for rule in self.active_rules(config):
             try:
                 produced = list(rule.check(document, config.rule_options(rule)))
+            except BackendError as exc:  # e.g. a house-style pattern past its time budget
+                if problems is None:
+                    findings.append(internal_finding(str(exc)))
+                elif str(exc) not in problems:
+                    problems.append(str(exc))
+                continue
             except Exception as exc:  # one broken rule must not hide the others' findings
                 findings.append(internal_finding(
                     f"rule {rule.id} (plugin {rule.plugin}) raised {type(exc).__name__}: {exc}"))
                 continue
             findings.extend(self._with_config(f, rule, config) for f in produced)
+        if config.house_rules:  # a house rule's edit supersedes a built-in rule's same edit
+            from newslint.house_style import supersede
+
+            findings = supersede(findings)
         return findings
 
     def check_documents(
@@ -128,13 +144,13 @@ class Linter:
         A plugin's BackendError goes to ``problems`` once (the CLI prints it); without a
         ``problems`` list it becomes an internal finding on each document so it is not lost.
         """
-        config_for = config_for or (lambda _path: self.config)
+        config_for = config_for or self.config_for or (lambda _path: self.config)
         results: dict[str, list[Finding]] = {}
         manager = self.registry.manager
         manager.hook.newslint_configure(config=self.config)
         try:
             for document in documents:
-                results[document.path] = self.check_document(document, config_for(document.path))
+                results[document.path] = self.check_document(document, config_for(document.path), problems)
             by_path = {d.path: d for d in documents}
             # What the per-document rules found (prose offsets), for backends that drop
             # their own findings where a core rule already reported the span.
@@ -208,6 +224,8 @@ class Linter:
             except Exception as exc:  # a parser bug: report it on the file, keep going
                 order.append(FileResult(source.path, error=f"could not be parsed ({type(exc).__name__}: {exc})"))
         findings = self.check_documents(documents, config_for, problems)
+        if self.document_filter is not None:
+            findings = {d.path: self.document_filter(d, findings.get(d.path, [])) for d in documents}
         for result in order:
             if result.error is None:
                 result.findings = findings.get(result.path, [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from newslint.model import FileResult, Finding, at_or_above
 
@@ -23,6 +24,8 @@ class Report:
     rules: dict = field(default_factory=dict)  # rule id -> Rule, for formats that describe rules
     color: bool = False
     fail_on: str = "warning"
+    # The threshold of each file when configs differ by folder ([[overrides]], nested configs).
+    fail_on_for: Callable[[str], str] | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -40,9 +43,11 @@ class Report:
     def exit_code(self) -> int:
         if any(r.had_internal_error for r in self.results):
             return 2
-        if self.fail_on == "never":
-            return 0
-        return 1 if any(at_or_above(f.severity, self.fail_on) for f in self.findings) else 0
+        for result in self.results:
+            threshold = self.fail_on_for(result.path) if self.fail_on_for else self.fail_on
+            if threshold != "never" and any(at_or_above(f.severity, threshold) for f in result.findings):
+                return 1
+        return 0
 
 
 def message_with_suggestions(finding: Finding) -> str:

@@ -9,15 +9,19 @@ from functools import lru_cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
-def load_lines(name: str) -> tuple[str, ...]:
-    text = resources.files("newslint.data").joinpath(name).read_text(encoding="utf-8")
+def parse_lines(text: str) -> tuple[str, ...]:
+    """The entries of a word list: one a line, blank lines and ``#`` comments dropped."""
     out = []
     for raw in text.splitlines():
         line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
         if line:
             out.append(line)
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    return parse_lines(resources.files("newslint.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,313 @@
+"""House style as data: ``[[house-style]]`` tables in a config become rules ``house/<id>``.
+
+A desk writes its style guide as configuration, not Python::
+
+    [[house-style]]
+    id = "govt"
+    kind = "substitution"
+    pattern = '\\bGovt\\b'
+    replace = "government"
+    message = "Spell out '{replace}'; 'Govt' is for headlines only"
+
+Three kinds:
+
+- ``substitution``: ``pattern`` (a regular expression, ``regex`` module syntax) and
+  ``replace``, the preferred form, offered as the suggestion and as a fix. ``replace`` may use
+  the pattern's groups (``\\1``, ``\\g<name>``). At the start of a sentence a replacement that
+  begins in lower case is capitalised.
+- ``existence``: ``pattern`` or ``words`` (a list, each matched as a whole word or phrase):
+  forms the house bans.
+- ``consistency``: ``variants`` (a list) and optional ``prefer``: one entity, one form per
+  story. It fires only when a story uses two or more of the variants; then it reports every
+  form other than ``prefer`` (without ``prefer``: other than the first form the story used).
+
+Every table takes ``id``, ``kind``, optional ``message`` (``{match}`` and ``{replace}`` are
+filled in), ``severity`` (default ``warning``), ``category`` (default ``style``) and
+``ignorecase`` (default ``true`` for ``words``, ``false`` for ``pattern`` and ``variants``:
+a regular expression says its own case rules, and names are spelt with capitals).
+
+Patterns are compiled once, when the config is loaded (a bad one is a config error naming
+the file, the table and its id), and matched paragraph by paragraph within a time budget per
+story (``pattern-timeout``, default 1 second), so a pattern that backtracks without end
+stops the run with one clear error instead of hanging a CI job.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import regex
+
+from newslint.config import ConfigError, expected_type
+from newslint.engine import BackendError
+from newslint.model import CATEGORIES, SEVERITIES, Edit, Finding
+from newslint.rule import Rule
+
+KINDS = ("substitution", "existence", "consistency")
+COMMON_KEYS = ("id", "kind", "message", "severity", "category", "ignorecase")
+KIND_KEYS = {
+    "substitution": ("pattern", "replace"),
+    "existence": ("pattern", "words"),
+    "consistency": ("variants", "prefer"),
+}
+PLUGIN = "house-style"
+ID_RE = regex.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+DEFAULT_MESSAGES = {
+    "substitution": "House style is '{replace}', not '{match}'",
+    "existence": "'{match}' is not house style",
+    "consistency": "'{match}' here, but '{replace}' elsewhere in this story; use one form throughout",
+}
+PREFERRED_MESSAGE = "'{match}' here, but house style is '{replace}', also used in this story; use one form throughout"
+# Whole words: not part of a longer word, nor of a hyphenated or apostrophe'd one ("non-amid",
+# "o'clock"); a possessive "'s" after the word is fine ("TransLink's").
+_BEFORE = r"(?<!\w)(?<!\w[-'’])"
+_AFTER = r"(?!\w)(?!-\w)(?!['’](?!s\b)\w)"
+
+
+class PatternTimeout(BackendError):
+    """A house-style pattern ran past its time budget; the run reports it once and exits 2."""
+
+
+def build_rules(tables: Any, origin: str, *, timeout: float) -> tuple[Rule, ...]:
+    """Validate the ``[[house-style]]`` array of ``origin`` and compile it into rules."""
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise ConfigError(f"{origin}: key 'house-style': expected an array of tables ([[house-style]])")
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for number, table in enumerate(tables, 1):
+        rule = _build(table, f"{origin}: [[house-style]] table {number}", origin, timeout)
+        if rule.id in seen:
+            raise ConfigError(f"{origin}: [[house-style]] table {number}: key 'id': "
+                              f"expected a unique id, got {rule.id[len('house/'):]!r} twice")
+        seen.add(rule.id)
+        rules.append(rule)
+    return tuple(rules)
+
+
+def _build(table: dict, where: str, origin: str, timeout: float) -> Rule:
+    ident = table.get("id")
+    if not isinstance(ident, str) or not ID_RE.fullmatch(ident):
+        raise ConfigError(f"{where}: key 'id': expected letters, digits, '-', '_' or '.', "
+                          f"got {ident!r}" if ident is not None else f"{where}: key 'id': missing")
+    where = f"{where} (id '{ident}')"
+
+    def fail(key: str, expected: str, value: Any = ...) -> ConfigError:
+        got = "" if value is ... else f", got {value!r}"
+        return ConfigError(f"{where}: key '{key}': expected {expected}{got}")
+
+    kind = table.get("kind")
+    if kind not in KINDS:
+        raise fail("kind", "one of " + ", ".join(KINDS), kind) if kind is not None else fail("kind", "one of " + ", ".join(KINDS))
+    for key in table:
+        if key not in COMMON_KEYS + KIND_KEYS[kind]:
+            raise ConfigError(f"{where}: unknown key '{key}' for kind {kind} "
+                              f"(expected: {', '.join(COMMON_KEYS + KIND_KEYS[kind])})")
+
+    def get(key: str, default: Any, kind_of: type) -> Any:
+        value = table.get(key, default)
+        if value is not default and (not isinstance(value, kind_of) or isinstance(value, bool) != (kind_of is bool)):
+            raise fail(key, expected_type(kind_of), value)
+        return value
+
+    severity = get("severity", "warning", str)
+    if severity not in SEVERITIES:
+        raise fail("severity", "one of " + ", ".join(SEVERITIES), severity)
+    category = get("category", "style", str)
+    if category not in CATEGORIES or category == "internal":
+        raise fail("category", "one of " + ", ".join(c for c in CATEGORIES if c != "internal"), category)
+    default = PREFERRED_MESSAGE if kind == "consistency" and table.get("prefer") else DEFAULT_MESSAGES[kind]
+    message = get("message", default, str)
+    if not message.strip():
+        raise fail("message", "a non-empty string", message)
+
+    def strings(key: str) -> list[str]:
+        value = table.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(key, "a non-empty list of non-empty strings", value)
+        return value
+
+    def compile_(source: str, key: str, ignorecase: bool) -> regex.Pattern:
+        try:
+            compiled = regex.compile(source, regex.IGNORECASE if ignorecase else 0)
+        except regex.error as exc:
+            raise fail(key, f"a valid regular expression ({exc})", table.get(key)) from None
+        if compiled.search("", timeout=timeout) is not None and key == "pattern":
+            raise fail(key, "a pattern that cannot match empty text", table.get(key))
+        return compiled
+
+    label = where
+    rule_id = f"house/{ident}"
+
+    def make(start: int, end: int, text: str, **extra) -> Finding:
+        return Finding(rule=rule_id, category=category, severity=severity, message=text,
+                       start=start, end=end, **extra)
+    if kind == "consistency":
+        variants = strings("variants")
+        if len(set(variants)) < 2:
+            raise fail("variants", "at least two different forms", variants)
+        prefer = get("prefer", None, str)
+        if prefer is not None and prefer not in variants:
+            raise fail("prefer", "one of the variants (" + ", ".join(variants) + ")", prefer)
+        ignorecase = get("ignorecase", False, bool)
+        matcher = _Matcher(compile_(_words_pattern(variants), "variants", ignorecase), label, timeout)
+        detail = f"Variants: {', '.join(variants)}" + (f"; preferred: {prefer}" if prefer else "")
+        check = _consistency(matcher, make, variants, prefer, ignorecase, message)
+    else:
+        has_pattern, has_words = "pattern" in table, "words" in table
+        if kind == "substitution" and not has_pattern:
+            raise fail("pattern", "a regular expression (the form to replace)")
+        if has_pattern == has_words:
+            raise ConfigError(f"{where}: expected exactly one of the keys 'pattern' and 'words'")
+        if has_words:
+            words = strings("words")
+            ignorecase = get("ignorecase", True, bool)
+            matcher = _Matcher(compile_(_words_pattern(words), "words", ignorecase), label, timeout)
+            detail = f"Words: {', '.join(words)}"
+        else:
+            pattern = get("pattern", None, str)
+            ignorecase = get("ignorecase", False, bool)
+            matcher = _Matcher(compile_(pattern, "pattern", ignorecase), label, timeout)
+            detail = f"Pattern: {pattern}"
+        if kind == "substitution":
+            replace = table.get("replace")
+            if not isinstance(replace, str):
+                raise fail("replace", "a string (the preferred form)", replace)
+            try:  # a bad group reference is a config error now, not a crash later
+                _check_template(matcher.regex, replace)
+            except (regex.error, IndexError) as exc:
+                raise fail("replace", f"a replacement using only the pattern's groups ({exc})", replace) from None
+            detail += f"; replace: {replace}"
+            check = _substitution(matcher, make, replace, message, ignorecase)
+        else:
+            check = _existence(matcher, make, message)
+    case = "ignoring case" if ignorecase else "case-sensitive"
+    doc = (f"{message.replace('{match}', '…').replace('{replace}', '…')}\n\n"
+           f"House-style rule ({kind}, {case}) from {origin}, [[house-style]] id '{ident}'.\n"
+           f"{detail}\n")
+    return Rule(id=rule_id, category=category, severity=severity, check=check,
+                doc=doc, plugin=PLUGIN)
+
+
+def _check_template(pattern: regex.Pattern, template: str) -> None:
+    """Raise if ``template`` names a group the pattern does not have."""
+    for ref in regex.finditer(r"\\(?:(\d+)|g<([^>]*)>)", template):
+        number, name = ref.groups()
+        if number is not None:
+            if int(number) > pattern.groups:
+                raise regex.error(f"no group {number}")
+        elif name.isdigit():
+            if int(name) > pattern.groups:
+                raise regex.error(f"no group {name}")
+        elif name not in pattern.groupindex:
+            raise regex.error(f"no group named {name!r}")
+
+
+def _words_pattern(words: list[str]) -> str:
+    """One alternation matching any of ``words`` as whole words (longest first)."""
+    parts = sorted({r"\s+".join(regex.escape(p) for p in w.split()) for w in words}, key=len, reverse=True)
+    return _BEFORE + "(?:" + "|".join(parts) + ")" + _AFTER
+
+
+@dataclass
+class _Matcher:
+    regex: regex.Pattern
+    label: str
+    timeout: float
+    timed_out: bool = False
+
+    def matches(self, document) -> Iterator[tuple[int, Any]]:
+        """(offset of the block, match) for every non-empty match, paragraph by paragraph."""
+        if self.timed_out:  # reported once already; do not spend the budget on every story
+            raise PatternTimeout(self._message())
+        deadline = time.monotonic() + self.timeout
+        for block in document.blocks:
+            remaining = deadline - time.monotonic()
+            try:
+                if remaining <= 0:
+                    raise TimeoutError
+                found = [m for m in self.regex.finditer(block.text, timeout=remaining) if m.end() > m.start()]
+            except TimeoutError:
+                self.timed_out = True
+                raise PatternTimeout(self._message()) from None
+            for match in found:
+                yield block.start, match
+
+    def _message(self) -> str:
+        return (f"{self.label}: the pattern took longer than {self.timeout:g}s on one story and was "
+                f"stopped; simplify it (nested repeats such as (a+)+ backtrack without end) "
+                f"or raise pattern-timeout")
+
+
+def _fill(message: str, match: str, replace: str = "") -> str:
+    return message.replace("{match}", match).replace("{replace}", replace)
+
+
+_OPENERS = " \"'“‘«([*_—–-"
+
+
+def _opens_sentence(document, starts: list[int], offset: int) -> bool:
+    """Is ``offset`` the first word of a sentence (after any opening quote or bracket)?"""
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and not document.text[starts[index]:offset].strip(_OPENERS)
+
+
+def _substitution(matcher: _Matcher, make, template: str, message: str, ignorecase: bool):
+    def check(document, options):
+        starts: list[int] | None = None
+        for offset, m in matcher.matches(document):
+            replacement = m.expand(template)
+            if replacement == m.group():
+                continue
+            start, end = offset + m.start(), offset + m.end()
+            # "Whilst" -> "While" when the pattern ignores case; a case-sensitive pattern's
+            # capital is its own ("Govt"), so only a sentence's first word is capitalised.
+            if replacement[:1].islower() and m.group()[:1].isupper():
+                if starts is None and not ignorecase:
+                    starts = [s.start for s in document.sentences]
+                if ignorecase or _opens_sentence(document, starts, start):
+                    replacement = replacement[0].upper() + replacement[1:]
+            yield make(start, end, _fill(message, m.group(), replacement),
+                           suggestions=(replacement,), fix=(Edit(start, end, replacement),))
+    return check
+
+
+def _existence(matcher: _Matcher, make, message: str):
+    def check(document, options):
+        for offset, m in matcher.matches(document):
+            yield make(offset + m.start(), offset + m.end(), _fill(message, m.group()))
+    return check
+
+
+def _consistency(matcher: _Matcher, make, variants: list[str], prefer: str | None, ignorecase: bool, message: str):
+    def canonical(text: str) -> str:
+        key = " ".join(text.split())
+        for variant in variants:
+            if (variant.lower() == key.lower()) if ignorecase else (variant == key):
+                return variant
+        return key
+
+    def check(document, options):
+        found = [(offset + m.start(), offset + m.end(), m.group(), canonical(m.group()))
+                 for offset, m in matcher.matches(document)]
+        if len({form for *_, form in found}) < 2:
+            return
+        keep = prefer or found[0][3]
+        for start, end, text, form in found:
+            if form != keep:
+                yield make(start, end, _fill(message, text, keep),
+                               suggestions=(keep,), fix=(Edit(start, end, keep),))
+    return check
+
+
+def supersede(findings: list[Finding]) -> list[Finding]:
+    """Drop another rule's finding where a house rule proposes the same edit on the same
+    span: a desk's own consistency group covers a built-in one of ``inconsistent-naming``
+    (Sinn Fein/Sinn Féin), and its substitution a built-in variant (Govt/government)."""
+    house = {(f.start, f.end, f.suggestions) for f in findings if f.rule.startswith("house/")}
+    if not house:
+        return findings
+    return [f for f in findings
+            if f.rule.startswith("house/") or (f.start, f.end, f.suggestions) not in house]
