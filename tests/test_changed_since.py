@@ -101,6 +101,17 @@ def test_a_pasted_copy_counts_because_the_change_touches_the_duplicate(repo):
     assert hits(payload) == [("stories/ferry.txt", 7, "duplicate-paragraph")]
 
 
+@pytest.mark.xfail(strict=True, reason="duplicate-paragraph reports the later copy; it must name the "
+                   "original in data['related_lines'] for a copy pasted above it to count")
+def test_a_copy_pasted_above_the_original_counts_too(repo):
+    story = repo / "stories" / "ferry.txt"
+    pasted = "The operator said the winter service would resume in March.\n\n"
+    story.write_text(pasted + OLD_STORY, encoding="utf-8")
+    done, payload = check(repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph",
+                          "stories/ferry.txt")
+    assert hits(payload) == [("stories/ferry.txt", 7, "duplicate-paragraph")]
+
+
 def test_an_old_duplicate_is_not_reported_when_the_edit_is_elsewhere(repo):
     story = repo / "stories" / "ferry.txt"
     story.write_text(OLD_STORY + "\nThe operator said the winter service would resume in March.\n",
