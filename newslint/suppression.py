@@ -35,7 +35,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from newslint.engine import matches
+from newslint.engine import FindingView, names
 from newslint.model import Finding
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def parse_directives(document: "Document", rules: Iterable["Rule"]) -> tuple[lis
         tokens = []
         for token in _TOKEN_RE.finditer(rest):
             name = token.group()
-            if any(_names(name, None, rule) for rule in rules):
+            if any(names(name, rule) for rule in rules):
                 tokens.append(name)
                 continue
             at = rest_start + token.start()
@@ -117,13 +117,10 @@ def _close_ids(name: str, rules: list["Rule"]) -> tuple[str, ...]:
     return tuple(difflib.get_close_matches(name, known, 3, 0.6))
 
 
-def _names(token: str, finding: Finding | None, rule: "Rule | None") -> bool:
-    """Does ``token`` name this rule (as --select does), or one of its sub-ids
-    (``languagetool/EN_QUOTES`` under a backend's rule ``languagetool``)?"""
-    if rule is not None:
-        return matches(token, rule) or token.startswith(rule.id + "/")
-    assert finding is not None
-    return token in (finding.rule, finding.category) or finding.rule.startswith(token.rstrip("/") + "/")
+def _names(token: str, finding: Finding, rule: "Rule | None") -> bool:
+    """Does ``token`` name the finding's rule as --select would (a backend's sub-id such as
+    ``languagetool/EN_QUOTES`` is not a registered rule: it is matched as a FindingView)?"""
+    return names(token, rule or FindingView(finding.rule, finding.category, finding.severity, ""))
 
 
 def _disabled(ops: tuple[tuple[str, str | None], ...], finding: Finding, rule: "Rule | None") -> bool:
@@ -193,7 +190,9 @@ def apply_suppressions(linter: "Linter", document: "Document", findings: list[Fi
     (when the ``invalid-suppression`` rule is active)."""
     if not document.comments:
         return findings
-    rules = linter.registry.rules
+    # Every rule of the run, on or off (a comment may name a rule the config turned off),
+    # and the house rules a config defines.
+    rules = {**linter.registry.rules, **{r.id: r for r in getattr(config, "house_rules", ())}}
     directives, problems = parse_directives(document, rules.values())
     kept = suppress(document, findings, directives, rules)
     report = rules.get(REPORT_RULE)
