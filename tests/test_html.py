@@ -149,6 +149,11 @@ def test_non_prose_elements(element):
     assert not rule_hits(source, "debris", "story.html")
 
 
+def test_blocks_inside_a_skipped_inline_element_do_not_split_the_paragraph():
+    doc = parse("s.html", "<p>Tap <button><div>Share</div></button> to share the story.</p>")
+    assert [b.text for b in doc.blocks] == ["Tap to share the story."]
+
+
 def test_script_content_is_raw_text():
     doc = parse("s.html", '<script>if (a < b) { document.write("<p>Share this post</p>"); }</script>'
                           "<p>Copy.</p>")

@@ -259,7 +259,7 @@ class _HtmlReader:
             self.close_implied(name)
         if name in _HEADINGS and self.stack and self.stack[-1] in _HEADINGS:
             self.pop_through(len(self.stack) - 1)
-        if name in _BLOCK:
+        if name in _BLOCK and not self.skip:  # not for a <div> inside a skipped <button>
             self.boundary()
         if name in _PLACEHOLDER and not self.skip:
             self.emit(INLINE_CODE, start, end)
@@ -275,7 +275,7 @@ class _HtmlReader:
             if self.stack[i] in wanted:
                 self.pop_through(i)
                 break
-        if name in _BLOCK:
+        if name in _BLOCK and not self.skip:
             self.boundary()
 
     # --- the tokenizer --------------------------------------------------------------
