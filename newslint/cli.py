@@ -73,7 +73,7 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
           baseline_path=None, write_baseline=None):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
     from newslint.config import ConfigError, ConfigResolver
-    from newslint.engine import Linter, SelectionError
+    from newslint.engine import Linter, SelectionError, check_selectors
     from newslint.inputs import STDIN, InputError, read_path, read_stdin
     from newslint.output import Report, render
 
@@ -89,8 +89,7 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
     resolver.check = _config_check(linter.registry)
     try:
         linter.config = resolver.for_cwd()
-        linter.active_rules()
-    except (ConfigError, SelectionError) as exc:
+    except ConfigError as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
     linter.config_for = resolver.for_path
@@ -134,17 +133,24 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
         for source in sources:
             if not isinstance(source, InputError):
                 resolver.for_path(source.path)
-    except ConfigError as exc:
+        # --select/--ignore may name any rule of the run, house rules of any folder included.
+        check_selectors(_split(select) + _split(ignore), [*linter.registry.rules.values(),
+                                                          *resolver.house_rules().values()])
+    except (ConfigError, SelectionError) as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
 
-    results = linter.run(sources, formats, problems=problems)
-    if changes is not None:
+    def only_changed(results):
+        if changes is None:
+            return results
         from newslint.changes import keep_changed
 
-        keep_changed(results, changes, exempt=[stdin_filename or "<stdin>"] if STDIN in paths else [])
+        return keep_changed(results, changes, exempt=[stdin_filename or "<stdin>"] if STDIN in paths else [])
+
+    results = only_changed(linter.run(sources, formats, problems=problems))
     if fix:
-        results = _apply_fixes(linter, sources, results, formats, problems)
+        # Fix only what is reported, then report what is left of it.
+        results = only_changed(_apply_fixes(linter, sources, results, formats, problems))
     for result in results:
         if result.error:
             problems.append(f"{result.path}: {result.error}")

@@ -139,6 +139,9 @@ class Config:
     vocabulary: frozenset[str] = frozenset()
     pattern_timeout: float = DEFAULT_PATTERN_TIMEOUT
     folder: Path | None = None  # override globs and vocabulary files are relative to it
+    # The command line's --select/--ignore were checked against every rule of the run (a
+    # house rule may exist in some folders' configs only): the engine need not refuse them.
+    selection_checked: bool = False
 
     def rule_table(self, rule_id: str) -> dict[str, Any]:
         return self.rules.get(rule_id, {})
@@ -191,7 +194,7 @@ class Config:
         if not (select or ignore or fail_on):
             return self
         return replace(self, select=select or self.select, ignore=self.ignore + ignore,
-                       fail_on=fail_on or self.fail_on)
+                       fail_on=fail_on or self.fail_on, selection_checked=bool(select or ignore))
 
 
 def _relative(path: Path, folder: Path | None) -> str | None:
@@ -526,6 +529,10 @@ class ConfigResolver:
                 folder = Path.cwd()
             self._paths[path] = self.adjust(self.for_folder(folder).for_path(path))
         return self._paths[path]
+
+    def house_rules(self) -> dict[str, "Rule"]:
+        """Every house-style rule of the configs loaded so far, by id."""
+        return {r.id: r for config in self._files.values() for r in config.house_rules}
 
     def for_cwd(self) -> Config:
         return self.adjust(self.for_folder(Path.cwd()))

@@ -59,12 +59,19 @@ def is_selected(rule, config: Config) -> bool:
     return config.rule_enabled(rule) or any(t == rule.id for t in config.select)
 
 
-def select_rules(rules: Iterable[Rule], config: Config) -> list[Rule]:
+def check_selectors(tokens: Iterable[str], rules: Iterable[Rule]) -> None:
+    """Raise SelectionError for a token that names no rule, category or plugin."""
     rules = list(rules)
-    for token in (*config.select, *config.ignore):
+    for token in tokens:
         # A category is always valid: a backend's findings may bring one no rule has.
         if token.strip() not in CATEGORIES and not any(names(token, r) for r in rules):
             raise SelectionError(f"unknown rule or category {token!r} (see 'newslint rules')")
+
+
+def select_rules(rules: Iterable[Rule], config: Config) -> list[Rule]:
+    rules = list(rules)
+    if not config.selection_checked:
+        check_selectors((*config.select, *config.ignore), rules)
     return [rule for rule in rules if is_selected(rule, config)]
 
 
