@@ -101,8 +101,6 @@ def test_a_pasted_copy_counts_because_the_change_touches_the_duplicate(repo):
     assert hits(payload) == [("stories/ferry.txt", 7, "duplicate-paragraph")]
 
 
-@pytest.mark.xfail(strict=True, reason="duplicate-paragraph reports the later copy; it must name the "
-                   "original in data['related_lines'] for a copy pasted above it to count")
 def test_a_copy_pasted_above_the_original_counts_too(repo):
     story = repo / "stories" / "ferry.txt"
     pasted = "The operator said the winter service would resume in March.\n\n"

@@ -172,8 +172,13 @@ def check(document, options):
             message = f"Paragraph{near} repeats the one at {source_lines}; delete one copy"
         if total_edits:
             message += f" ({total_edits} word{'s' if total_edits > 1 else ''} differ)"
+        original_span = [document.block_lines(paras[original_first].index)[0],
+                         document.block_lines(paras[original_last].index)[1]]
         yield RULE.finding(start, stop, message, data={
-            "repeats": source_lines, "paragraphs": end - pos + 1, "word_edits": total_edits})
+            "repeats": source_lines, "paragraphs": end - pos + 1, "word_edits": total_edits,
+            # A copy pasted above an old paragraph changes the original's side: CI gates
+            # on changed lines (--changed-since) must see both.
+            "related_lines": [original_span]})
         pos = end + 1
 
 
