@@ -9,16 +9,12 @@ a JSON object with ``software``, ``language`` and ``matches``, each match carryi
 
 Its "grammar" is a handful of regular expressions. ``mode`` makes it fail the ways real
 servers fail: slow, garbage, HTTP 500, text over its size limit.
-
-Run as a script (``python lt_fakeserver.py --port N``) it serves until killed: the tests use
-that as a stand-in for ``java ... org.languagetool.server.HTTPServer --port N``.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -107,7 +103,7 @@ class FakeLanguageTool:
         return [r["text"] for r in self.requests]
 
     def start(self) -> "FakeLanguageTool":
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)
         self._thread.start()
         return self
 
@@ -224,11 +220,3 @@ def isolated_languagetool(monkeypatch):
     monkeypatch.setattr(lt_server.LanguageTool, "_start_server_on_free_port", forbidden)
 
 
-if __name__ == "__main__":  # stand-in for LanguageTool's HTTPServer: --port N
-    args = sys.argv[1:]
-    port = int(args[args.index("--port") + 1])
-    record = args[args.index("--record") + 1] if "--record" in args else None
-    if record:
-        with open(record, "w", encoding="utf-8") as handle:
-            json.dump({"argv": sys.argv[1:], "pid": __import__("os").getpid()}, handle)
-    FakeLanguageTool(port).server.serve_forever()
