@@ -11,4 +11,5 @@ BUILTIN_RULE_MODULES = (
     "newslint.rules.doubled_word",
     "newslint.rules.a_an",
     "newslint.rules.repeated_attribution",
+    "newslint.rules.inconsistent_naming",
 )

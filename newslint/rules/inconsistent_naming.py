@@ -1,0 +1,644 @@
+"""One entity written in different forms in one story: Govt and government, Kiev and Kyiv.
+
+A reader who meets "Brennan" in one paragraph and "Brenan" in the next wonders whether
+they are two people; a sub-editor's job is to pick one form and keep to it. The rule finds
+four kinds of inconsistency and reports each occurrence of the minority form, naming the
+form the rest of the story uses (and where it first appears) as the suggestion:
+
+- **Variant groups**: forms a desk knows belong together (U.S./US, U.N./UN,
+  government/Govt, Gaddafi/Qaddafi, al-Qaeda/al Qaeda, Kyiv/Kiev, ISIS/ISIL/Daesh, ...),
+  listed in ``newslint/data/naming_variants.txt``. A newsroom adds its own with the
+  ``groups`` option: each group a list of forms (the first is the house choice when two
+  forms tie) or a table ``{forms = [...], prefer = "...", full = [...], body-only = true}``.
+  "US" never matches the pronoun "us": forms with a capital match only as written.
+- **Case, hyphen and space variants of one multiword name**: "Foreign Ministry" and
+  "foreign ministry", "al-Shabab" and "al Shabab", "Time Warner" and "TimeWarner". A name
+  used as a title before a person's name ("Prime Minister Jane Doe" beside "the prime
+  minister") and a name inside a longer name are not counted.
+- **Near spellings of a recurring proper name**: Brennan/Brenan, Mohammed/Mohammad,
+  Zelensky/Zelenskyy, Erdogan/Erdoğan: one letter added, dropped, changed or swapped, or
+  only diacritics differ, in names of five letters or more. Two people introduced with
+  different first names (Ruth Johnston, Boris Johnson) are not variants; nor are a country
+  and its people (Israel, Israeli), months, days, titles, words the story also uses in lower
+  case, or a word that is capitalised only because it opens a sentence.
+- **British and American spellings mixed** (colour/color, centre/center,
+  travelled/traveled, defence/defense): one story-level finding on the first minority
+  spelling, naming every other one. Capitalised words mid-sentence are names and keep their
+  own spelling (World Trade Center, Pearl Harbor, the Australian Labor Party). -ise/-ize
+  verbs are compared only with each other, since Oxford spelling writes "organize" beside
+  "colour". Words that are right in both varieties (program for software, licence and
+  license, practice and practise) are not listed.
+
+Capitals forced by position are never a variant: the first word of a sentence or
+quotation, and headline-style blocks (the title, headings, Title Case or all-capitals
+lines), where "Talks Between Govt and Taliban" capitalises every word. Headlines still count
+for variant groups, so "Govt" in a headline is flagged against "government" in the body.
+"the Government" and "the government" are not reported: many style guides capitalise a
+specific government and lower-case a generic one, so a single word's capital alone is not an
+inconsistency; a desk that wants one form adds its own group.
+
+## Wrong
+
+```text
+Officials at the Foreign Ministry said the talks would resume in March.
+
+A spokesman for the foreign ministry later confirmed that the date had been agreed.
+
+The Foreign Ministry said both delegations had accepted the venue.
+```
+
+```text
+The government said on Monday it would cut fuel duty. The government expects the cut to
+cost about £2bn a year, and opposition parties said the Govt had not said how it would be paid for.
+```
+
+```text
+Maria Brennan, the charity's director, said the appeal had raised £40,000. Ms Brennan said
+donations had come from across the region. Ms Brenan added that a second appeal would open in
+the spring, and Ms Brennan thanked volunteers.
+```
+
+```text
+The council said the new sports centre would open in May. The centre will have a pool and a
+gym, and a second center is planned for the north of the town.
+```
+
+## Right
+
+```text
+Ruth Johnston, a local councillor, said the plan was flawed. Boris Johnson, the former prime
+minister, did not comment. Ms Johnston said she would vote against it, and Mr Johnson's office
+said he was travelling.
+```
+
+```text
+Prime Minister Jane Doe met union leaders on Tuesday. The prime minister said afterwards
+that the talks had been useful.
+```
+
+```text
+The exhibition at the World Trade Center site opens in June, the museum's British curator
+said, and the centre of the display is a steel beam.
+```
+
+```text
+"Tell us what happened," the judge said. The US embassy said it had no comment.
+```
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterator
+
+from newslint.rule import Rule, hookimpl
+from newslint.text.lexicon import load_lines, load_set
+from newslint.text.names import (
+    Occurrence,
+    StoryWords,
+    edit_kind,
+    fold,
+    is_all_caps,
+    name_titles,
+    near_pairs,
+    not_names,
+    story_words,
+    strip_possessive,
+    vote,
+)
+from newslint.text.varieties import AMERICAN, BRITISH, is_spelling_pair, spelling_table
+
+
+# --- variant groups ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VariantGroup:
+    """Forms of one entity a story must not mix.
+
+    ``forms`` are compared with each other (the first, or ``prefer``, wins a tie);
+    ``full`` names may stand beside any one of them ("Islamic State (IS)"); a
+    ``body_only`` group ignores headlines.
+    """
+
+    forms: tuple[str, ...]
+    full: tuple[str, ...] = ()
+    body_only: bool = False
+    prefer: str | None = None
+
+    @property
+    def preferred(self) -> str:
+        return self.prefer or self.forms[0]
+
+
+def parse_group(spec: Any) -> VariantGroup:
+    """A group from the data file's line syntax, a list of forms, or a table."""
+    if isinstance(spec, VariantGroup):
+        return spec
+    if isinstance(spec, str):
+        line = spec.strip()
+        body_only = line.startswith("[body]")
+        if body_only:
+            line = line[len("[body]"):].strip()
+        full_part, sep, short_part = line.partition("::")
+        if not sep:
+            full_part, short_part = "", full_part
+        forms = tuple(f.strip() for f in short_part.split("|") if f.strip())
+        full = tuple(f.strip() for f in full_part.split("|") if f.strip())
+        return _checked(VariantGroup(forms, full, body_only), spec)
+    if isinstance(spec, (list, tuple)):
+        return _checked(VariantGroup(tuple(str(f) for f in spec)), spec)
+    if isinstance(spec, dict):
+        forms = spec.get("forms", ())
+        prefer = spec.get("prefer")
+        full = spec.get("full", ())
+        if isinstance(forms, str) or isinstance(full, str):
+            raise ValueError(f"inconsistent-naming: 'forms' and 'full' must be lists of strings in {spec!r}")
+        group = VariantGroup(tuple(str(f) for f in forms), tuple(str(f) for f in full),
+                             bool(spec.get("body-only", spec.get("body_only", False))),
+                             str(prefer) if prefer else None)
+        if group.prefer and group.prefer not in group.forms:
+            group = VariantGroup((group.prefer, *group.forms), group.full, group.body_only, group.prefer)
+        return _checked(group, spec)
+    raise ValueError(f"inconsistent-naming: a variant group must be a list of forms or a table, not {spec!r}")
+
+
+def _checked(group: VariantGroup, spec: Any) -> VariantGroup:
+    if len(group.forms) < 2 or not all(f.strip() for f in group.forms):
+        raise ValueError(f"inconsistent-naming: a variant group needs two or more forms: {spec!r}")
+    return group
+
+
+@lru_cache(maxsize=None)
+def builtin_groups() -> tuple[VariantGroup, ...]:
+    return tuple(parse_group(line) for line in load_lines("naming_variants.txt"))
+
+
+def variant_groups(options: dict | None = None) -> tuple[VariantGroup, ...]:
+    """The built-in groups followed by the ``groups`` option's (a newsroom's own)."""
+    extra = (options or {}).get("groups", ()) or ()
+    if isinstance(extra, (str, dict)):
+        extra = [extra]
+    return builtin_groups() + tuple(parse_group(g) for g in extra)
+
+
+def _form_pattern(form: str) -> str:
+    body = r"\s+".join(re.escape(part) for part in form.split())
+    return f"(?i:{body})" if form == form.lower() else body
+
+
+@dataclass(frozen=True)
+class _GroupMatcher:
+    regex: re.Pattern
+    exact: dict  # surface -> (group index, form)
+    folded: dict  # lower-case surface -> (group index, form), for lower-case forms
+
+
+@lru_cache(maxsize=64)
+def _matcher(groups: tuple[VariantGroup, ...]) -> _GroupMatcher:
+    exact: dict[str, tuple[int, str]] = {}
+    folded: dict[str, tuple[int, str]] = {}
+    forms: set[str] = set()
+    for index, group in enumerate(groups):
+        for form in (*group.forms, *group.full):
+            key = " ".join(form.split())
+            forms.add(key)
+            if key == key.lower():
+                folded.setdefault(key, (index, form))
+            else:
+                exact.setdefault(key, (index, form))
+    alternation = "|".join(_form_pattern(f) for f in sorted(forms, key=len, reverse=True))
+    regex = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w]|\.\w)")
+    return _GroupMatcher(regex, exact, folded)
+
+
+def _group_findings(document, options, sw: StoryWords) -> Iterator:
+    groups = variant_groups(options)
+    matcher = _matcher(groups)
+    per_group: dict[int, list[Occurrence]] = {}
+    for block in document.blocks:
+        if is_all_caps(block.text):
+            continue
+        for match in matcher.regex.finditer(block.text):
+            surface = " ".join(match.group(0).split())
+            hit = matcher.exact.get(surface) or matcher.folded.get(surface.lower())
+            if hit is None:
+                continue
+            index, form = hit
+            group = groups[index]
+            start = block.start + match.start()
+            w = bisect_right(sw.start, start) - 1
+            own = w >= 0 and sw.start[w] == start  # the match starts a word ("US", not "pro-US")
+            heading = w >= 0 and sw.heading[w]
+            if (heading and group.body_only) or form in group.full:
+                continue
+            per_group.setdefault(index, []).append(Occurrence(
+                start, block.start + match.end(), form, surface,
+                initial=own and sw.initial[w], heading=heading))
+    for index, occurrences in per_group.items():
+        result = vote(occurrences, prefer=(groups[index].preferred,))
+        if result is None:
+            continue
+        for occ in result.minority:
+            yield _minority_finding(document, occ, result, "group")
+
+
+# --- case, hyphen and space variants of a multiword name --------------------------------
+
+# Lower-case particles inside names ("Bank of England", "al-Shabab", "van Gogh").
+_PARTICLES = frozenset("al el bin de da du la le van von der den".split())
+_CONNECTORS = _PARTICLES | frozenset({"of", "for", "and"})
+# A lower-case word between two capitalised ones joins them into one longer name.
+_JOINERS = _CONNECTORS | frozenset("on in to the at".split())
+_GENERIC = frozenset("a an any every each another other no some many several".split())
+_CAMEL_RE = re.compile(r"[a-z][A-Z]")
+_SHOUTED_RE = re.compile(r"\b[A-Z]{5,}\b")
+_OPENING_WORDS = frozenset(
+    "the a an but and in on at as if so for this that these those his her its their our "
+    "when while after before since new".split()
+)
+
+
+def _is_capital_word(text: str) -> bool:
+    """A word that can be part of a name: capitalised, and no lower-case tail after a
+    hyphen ("Radio-enabled" is a name plus an adjective)."""
+    if "-" not in text:
+        return text[:1].isupper()
+    parts = [p for p in strip_possessive(text).split("-") if p]
+    if not parts:
+        return False
+    if parts[0][:1].isupper():
+        return all(p[:1].isupper() or p[:1].isdigit() for p in parts[1:])
+    return any(p[:1].isupper() for p in parts[1:])  # al-Shabab
+
+
+def _unforced_capital(text: str, initial: bool) -> bool:
+    """A capital the writer chose: not only the first letter of a sentence's first word."""
+    word = strip_possessive(text)
+    if not initial:
+        return any(c.isupper() for c in word)
+    return any(c.isupper() for c in word[1:])
+
+
+def _has_parts(texts: list[str]) -> bool:
+    """Two words, or one word with a hyphen or an inner capital (al-Shabab, TimeWarner)."""
+    if len(texts) > 1:
+        return True
+    word = strip_possessive(texts[0])
+    return "-" in word.strip("-") or (_CAMEL_RE.search(word) is not None
+                                      and not re.match(r"(?:Mc|Mac|O')", word))
+
+
+def _words(surface: str) -> list[str]:
+    return re.split(r"[\s-]+", surface)
+
+
+def _case_only(a: str, b: str) -> bool:
+    return a.lower() == b.lower()
+
+
+def _optional_capitals(a: str, b: str) -> bool:
+    """Every word whose capital differs is one that style guides capitalise or not."""
+    optional = load_set("case_optional.txt")
+    return all(x.lower() in optional for x, y in zip(_words(a), _words(b)) if x != y)
+
+
+def _possessive(text: str) -> bool:
+    return text.endswith(("'s", "’s"))
+
+
+def _case_findings(document, sw: StoryWords, ctx: "_Context") -> Iterator:
+    text = document.text
+    texts, initial, heading, links = sw.text, sw.initial, sw.heading, sw.link
+    keys = ctx.keys
+    n = len(texts)
+    caps = [_is_capital_word(t) for t in texts]
+    skip_first = not_names()
+    titles = name_titles()  # "Ms Lloyd Price": a title, not part of the name
+
+    # Candidates: runs of capitalised words (connectors allowed inside) with a chosen capital.
+    candidates: set[str] = set()
+    prefixes: set[str] = set()  # a candidate's key up to each word boundary
+    i = 0
+    while i < n:
+        if not caps[i] or heading[i]:
+            i += 1
+            continue
+        j = i
+        while links[j] and not _possessive(texts[j]) and (
+            caps[j + 1] or (texts[j + 1] in _CONNECTORS and links[j + 1] and caps[j + 2])
+        ):
+            j += 1
+        lo = i
+        while j > lo and (keys[lo] in ("the",) or keys[lo] in titles or initial[lo] and (
+                keys[lo] in ctx.lowered or keys[lo] in _OPENING_WORDS)):
+            lo += 1  # "The", "Ms", "President" or a sentence's opening word before the name
+        run = texts[lo:j + 1]
+        if len(run) <= 5 and _has_parts(run) and any(
+                _unforced_capital(texts[k], initial[k]) for k in range(lo, j + 1)):
+            key = ""
+            for k in range(lo, j + 1):
+                key += keys[k]
+                prefixes.add(key)
+            candidates.add(key)
+        i = j + 1
+    if not candidates:
+        return
+
+    # Every standalone sequence of words whose joined key is a candidate is an occurrence.
+    per_key: dict[str, list[Occurrence]] = {}
+    for i in [i for i, key in enumerate(keys) if key in prefixes and not heading[i]]:
+        key = keys[i]
+        for j in range(i, min(i + 5, n)):
+            if j > i:
+                if not links[j - 1] or _possessive(texts[j - 1]):
+                    break
+                key += keys[j]
+            if key not in prefixes:
+                break
+            if key not in candidates:
+                continue
+            if i > 0 and links[i - 1]:
+                before = texts[i - 1]
+                if (caps[i - 1] and not initial[i - 1] and before.rstrip(".").lower() not in titles) \
+                        or before in _PARTICLES:
+                    continue  # part of a longer name ("Russian Foreign Ministry", "bin Laden")
+                if before in _JOINERS and i > 1 and links[i - 2] and caps[i - 2] and not initial[i - 2]:
+                    continue  # "Convention on Human Rights"
+                if before.lower() in _GENERIC and not caps[i]:
+                    continue  # "a moving castle": a kind of thing, not the name
+            if links[j] and (caps[j + 1] or texts[j + 1] in ("of", "for")):
+                continue  # a title before a name, or part of a longer name
+            end = sw.start[j] + len(strip_possessive(texts[j]))
+            surface = " ".join(text[sw.start[i]:end].split())
+            if _SHOUTED_RE.search(surface):
+                continue
+            per_key.setdefault(key, []).append(Occurrence(sw.start[i], end, surface, surface,
+                                                          initial=initial[i]))
+    for occurrences in per_key.values():
+        result = vote(occurrences)
+        if result is None:
+            continue
+        for occ in result.minority:
+            if _case_only(occ.text, result.majority):
+                # Capitals alone: only against a clear majority, and not on words whose
+                # capital is a matter of house style (the prime minister, the Government).
+                if result.counts[result.majority] < 2 or \
+                        result.counts[result.majority] <= result.counts.get(occ.form, 0) or \
+                        _optional_capitals(occ.text, result.majority):
+                    continue
+            yield _minority_finding(document, occ, result, "case")
+
+
+# --- near spellings of one proper name ---------------------------------------------------
+
+_MALE_TITLES = frozenset({"mr", "sir", "lord"})
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady"})
+_NAME_RE = re.compile(r"[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)?$")
+
+
+@dataclass
+class _Name:
+    surface: str
+    starts: list = field(default_factory=list)  # prose offsets
+    initials: list = field(default_factory=list)  # capital forced by position, per occurrence
+    given: set = field(default_factory=set)  # first names written before it
+    following: set = field(default_factory=set)  # surnames written after it
+    titles: set = field(default_factory=set)
+
+    @property
+    def named(self) -> bool:
+        """Used at least once where its capital is not forced by position."""
+        return not all(self.initials)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and _NAME_RE.match(word) is not None and any(c.islower() for c in word[1:])
+
+
+def _names(sw: StoryWords, ctx: "_Context") -> dict[str, _Name]:
+    texts, links, initial = sw.text, sw.link, sw.initial
+    stop = not_names()
+    names: dict[str, _Name] = {}
+    for k in [k for k, t in enumerate(texts) if t[:1].isupper() and not sw.heading[k]]:
+        raw = texts[k]
+        word = strip_possessive(raw)
+        if not _is_name_word(word):
+            continue
+        key = ctx.key(word)
+        if len(key) < 4 or key in stop or key in ctx.lowered or key in _OPENING_WORDS:
+            continue
+        entry = names.get(word)
+        if entry is None:
+            entry = names[word] = _Name(word)
+        entry.starts.append(sw.start[k])
+        entry.initials.append(initial[k])
+        if k > 0 and links[k - 1]:
+            before = texts[k - 1].rstrip(".")
+            if before.lower() in _MALE_TITLES or before.lower() in _FEMALE_TITLES:
+                entry.titles.add(before.lower())
+            elif _is_name_word(before) and fold(before) not in stop:
+                entry.given.add(fold(before))
+        if links[k] and raw == word:
+            after = strip_possessive(texts[k + 1])
+            if _is_name_word(after) and fold(after) not in stop:
+                entry.following.add(fold(after))
+    return names
+
+
+def _different_people(a: _Name, b: _Name) -> bool:
+    if a.given and b.given and not (a.given & b.given):
+        return True  # Ruth Johnston and Boris Johnson
+    if a.following and b.following and not (a.following & b.following):
+        return True  # first names of two people: Julian Smith and Julien Dupont
+    if (a.following and b.given) or (b.following and a.given):
+        return True  # Jennifer Lopez, and a singer introduced as "the French singer Jenifer"
+    a_male, a_female = bool(a.titles & _MALE_TITLES), bool(a.titles & _FEMALE_TITLES)
+    b_male, b_female = bool(b.titles & _MALE_TITLES), bool(b.titles & _FEMALE_TITLES)
+    return (a_male and b_female and not a_female) or (a_female and b_male and not a_male)
+
+
+# Kinds of one-letter difference that are typing slips rather than two real names. Two
+# short names one consonant apart are usually two names (Bolton, Boston; Preston, Peston).
+_SLIPS = frozenset({"double", "swap", "vowel"})
+_LONG_NAME = 8
+
+
+def _plausible_pair(a: str, b: str, min_length: int) -> bool:
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True  # only diacritics or capitals differ
+    if min(len(fa), len(fb)) < min_length or is_spelling_pair(fa, fb):
+        return False
+    kind = edit_kind(fa, fb)
+    if kind in ("first", "last"):
+        return False  # Hollywood/Bollywood, David/Davis, Argentina/Argentine
+    short, long_ = (fa, fb) if len(fa) < len(fb) else (fb, fa)
+    if len(long_) > len(short) and long_.startswith(short) and kind != "double":
+        return False  # Israel/Israeli, Russia/Russian, Brown/Browne, German/Germany
+    return kind in _SLIPS or len(short) >= _LONG_NAME
+
+
+def _name_findings(document, sw: StoryWords, ctx: "_Context", min_length: int) -> Iterator:
+    names = _names(sw, ctx)
+    by_key: dict[str, list[_Name]] = {}
+    for entry in names.values():
+        by_key.setdefault(fold(entry.surface), []).append(entry)
+    pairs: list[tuple[_Name, _Name]] = []
+    for entries in by_key.values():  # Erdogan / Erdoğan
+        for i, a in enumerate(entries):
+            pairs.extend((a, b) for b in entries[i + 1:])
+    for ka, kb in near_pairs(k for k in by_key if len(k) >= min_length):
+        pairs.extend((a, b) for a in by_key[ka] for b in by_key[kb])
+
+    flagged: set[int] = set()
+    for a, b in pairs:
+        if not (a.named or b.named) or not _plausible_pair(a.surface, b.surface, min_length):
+            continue
+        if _different_people(a, b):
+            continue
+        ca, cb = len(a.starts), len(b.starts)
+        if ca == cb:
+            if bool(a.given) == bool(b.given):
+                continue  # no evidence which spelling is the story's
+            major, minor = (a, b) if a.given else (b, a)
+        else:
+            major, minor = (a, b) if ca > cb else (b, a)
+        if not major.named:
+            continue
+        firsts = {major.surface: major.starts[0], minor.surface: minor.starts[0]}
+        counts = {major.surface: len(major.starts), minor.surface: len(minor.starts)}
+        for start, forced in zip(minor.starts, minor.initials):
+            if start in flagged:
+                continue
+            flagged.add(start)
+            occ = Occurrence(start, start + len(minor.surface), minor.surface, minor.surface, initial=forced)
+            yield _finding(document, occ, major.surface, counts, firsts, "name")
+
+
+# --- British and American spelling ------------------------------------------------------
+
+_AXES = {
+    "main": "British and American spellings are mixed",
+    "ize": "-ise and -ize spellings are mixed",
+}
+
+
+def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator:
+    table = spelling_table()
+    seen: dict[str, dict[str, list[tuple[int, int, str, str]]]] = {}
+    quoted = sw.quoted
+    listed = {t for t in set(sw.text) if t in table or ("-" in t and any(p in table for p in t.split("-")))
+              or (t.endswith(("'s", "’s")) and t[:-2] in table)}
+    if not listed:
+        return
+    for k in [k for k, t in enumerate(sw.text) if t in listed and not quoted[k]]:
+        # A quotation may keep its speaker's spelling.
+        raw = sw.text[k]
+        parts = raw.split("-") if "-" in raw else (raw,)
+        offset = sw.start[k]
+        for part in parts:
+            start, word = offset, strip_possessive(part)
+            offset += len(part) + 1
+            entry = table.get(word)
+            # Only lower-case words: a capitalised one may be a name, which keeps its own
+            # spelling (World Trade Center, Stuart Gray).
+            if entry is None:
+                continue
+            axis, variety, other = entry
+            seen.setdefault(axis, {}).setdefault(variety, []).append((start, start + len(word), word, other))
+    for axis, varieties in seen.items():
+        if len(varieties) < 2:
+            continue
+        british, american = varieties[BRITISH], varieties[AMERICAN]
+        if len(british) != len(american):
+            major, minor = (british, american) if len(british) > len(american) else (american, british)
+        elif prefer in (BRITISH, AMERICAN):
+            major, minor = (british, american) if prefer == BRITISH else (american, british)
+        else:
+            continue  # one each way and no house preference: no evidence which is the slip
+        major_name = BRITISH if major is british else AMERICAN
+        start, end, word, other = minor[0]
+        where = ", ".join(f"'{w}' (line {document.line_of(s)})" for s, _, w, _ in minor)
+        usual = ", ".join(dict.fromkeys(w for _, _, w, _ in major))
+        message = (f"{_AXES.get(axis, 'Spellings are mixed')}: {where}, but the story's "
+                   f"{major_name} spelling elsewhere ({usual}; first on line {document.line_of(major[0][0])}); "
+                   f"keep to one")
+        yield RULE.finding(start, end, message, suggestions=(other,),
+                           data={"kind": "spelling", "axis": axis, "majority": major_name,
+                                 "minority": [[s, e] for s, e, _, _ in minor]})
+
+
+# --- findings --------------------------------------------------------------------------
+
+class _Context:
+    """What several checks need from one story, computed once.
+
+    ``keys[i]`` is word i folded, without a possessive or hyphens (the spelling-blind form
+    that "Al-Shabab" and "al Shabab" share); ``lowered`` holds the keys of the words the
+    story writes in lower case, which are therefore not names."""
+
+    def __init__(self, sw: StoryWords) -> None:
+        self._keys = {t: fold(strip_possessive(t)).replace("-", "") for t in set(sw.text)}
+        self.keys = [self._keys[t] for t in sw.text]
+        self.lowered = {k for t, k in self._keys.items() if t[:1].islower()}
+
+    def key(self, word: str) -> str:
+        found = self._keys.get(word)
+        if found is None:
+            found = self._keys[word] = fold(strip_possessive(word)).replace("-", "")
+        return found
+
+
+def _match_case(suggestion: str, original: str) -> str:
+    if original[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _minority_finding(document, occ: Occurrence, result, kind: str):
+    return _finding(document, occ, result.majority, result.counts, result.first, kind)
+
+
+def _finding(document, occ: Occurrence, majority: str, counts: dict, firsts: dict, kind: str):
+    times = counts.get(majority, 0)
+    line = document.line_of(firsts[majority])
+    count = f"{times} times" if times != 1 else "once"
+    message = (f"'{occ.text}' here, but '{majority}' elsewhere in this story ({count}, first on "
+               f"line {line}); use one form throughout")
+    suggestion = _match_case(majority, occ.text) if (occ.initial or occ.heading) else majority
+    return RULE.finding(occ.start, occ.end, message, suggestions=(suggestion,),
+                        data={"kind": kind, "form": occ.text, "majority": majority})
+
+
+def check(document, options):
+    sw = story_words(document)
+    ctx = _Context(sw)
+    found = []
+    found.extend(_group_findings(document, options, sw))
+    found.extend(_case_findings(document, sw, ctx))
+    found.extend(_name_findings(document, sw, ctx, int(options.get("min-name-length", 5))))
+    if options.get("spelling", True):
+        found.extend(_spelling_findings(document, sw, options.get("prefer-spelling") or None))
+    seen: set[tuple[int, int]] = set()
+    for finding in sorted(found, key=lambda f: (f.start, f.end)):
+        if (finding.start, finding.end) not in seen:
+            seen.add((finding.start, finding.end))
+            yield finding
+
+
+RULE = Rule(
+    id="inconsistent-naming",
+    category="naming",
+    severity="warning",
+    check=check,
+    doc=__doc__,
+    options={"groups": [], "min-name-length": 5, "spelling": True, "prefer-spelling": ""},
+)
+
+
+@hookimpl
+def newslint_rules():
+    return [RULE]

@@ -1,0 +1,280 @@
+"""inconsistent-naming: one entity written in different forms in one story."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.config import Config
+from newslint.engine import Linter
+from newslint.inputs import Source
+from newslint.rules.inconsistent_naming import VariantGroup, parse_group, variant_groups
+from newslint.text.names import edit_kind, near_pairs, one_edit_apart
+
+from conftest import rule_hits
+
+RULE = "inconsistent-naming"
+
+
+def hits(text: str, **options):
+    if not options:
+        return rule_hits(text, RULE)
+    linter = Linter.create(Config(select=(RULE,), rules={RULE: options}), entry_points=False)
+    return [f for f in linter.run([Source("story.txt", text)])[0].findings if f.rule == RULE]
+
+
+def spans(text: str, findings) -> list[str]:
+    return [text[f.start:f.end] for f in findings]
+
+
+# --- an article with the faults of a scraped wire story --------------------------------
+
+ARTICLE = """Share this post
+
+Minister Urges Talks Between Govt and Rebels
+
+The Norwegian Foreign Ministry said on Thursday it was ready to host talks between the
+Sudanese government and rebel groups, after weeks of fighting in the west of the country.
+
+Oslo has organised similar meetings before, and officials said the government had
+welcomed the offer. The US said it would send an observer.
+
+A spokesman for the rebels said the defeat of Daesh fighters across the border had left
+the region calmer, but that the government still had to release prisoners.
+
+Minister Urges Talks Between Govt and Rebels
+
+The Foreign Ministry said a date would be set once both sides had replied.
+"""
+
+
+def test_article_flags_only_govt_in_both_headlines():
+    found = hits(ARTICLE)
+    assert spans(ARTICLE, found) == ["Govt", "Govt"]
+    lines = [ARTICLE[:f.start].count("\n") + 1 for f in found]
+    assert lines == [3, 14]
+    for finding in found:
+        assert finding.severity == "warning" and finding.category == "naming"
+        assert "'government' elsewhere" in finding.message
+        assert "3 times, first on line 6" in finding.message
+        assert finding.suggestions == ("Government",)  # a Title Case headline keeps its capital
+
+
+def test_cli_reports_line_and_column(cli, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    result = cli("check", "--select", RULE, "--format", "json", str(story))
+    import json
+
+    findings = json.loads(result.output)["files"][0]["findings"]
+    assert [(f["line"], f["column"], f["end_column"]) for f in findings] == [(3, 30, 34), (14, 30, 34)]
+
+
+# --- variant groups --------------------------------------------------------------------
+
+def test_group_minority_is_flagged_each_time_with_majority_suggested():
+    text = ("Shelling hit Kyiv overnight, the mayor said. Power was cut across Kyiv for six hours.\n\n"
+            "Trains from Kiev to the west were running late, and schools in Kyiv stayed shut. "
+            "Officials in Kiev gave no figures.")
+    found = hits(text)
+    assert spans(text, found) == ["Kiev", "Kiev"]
+    assert all(f.suggestions == ("Kyiv",) for f in found)
+    assert "'Kyiv' elsewhere in this story (3 times, first on line 1)" in found[0].message
+
+
+def test_us_variants_ignore_the_pronoun_and_headlines():
+    text = ("US Envoy Visits Seoul\n\n"
+            "The U.S. envoy arrived in Seoul on Monday. The U.S. embassy said the visit would last "
+            "two days. \"Let us talk,\" she told reporters, before a US official briefed them.")
+    found = hits(text)
+    assert spans(text, found) == ["US"]
+    assert found[0].start == text.index("a US official") + 2
+    assert found[0].suggestions == ("U.S.",)
+
+
+def test_tie_goes_to_the_house_form():
+    text = "The Govt said the plan was sound. Critics said the government had not costed it."
+    found = hits(text)
+    assert spans(text, found) == ["Govt"]
+
+
+def test_sentence_initial_capital_matches_lower_case_form():
+    text = ("Al-Qaeda claimed the attack. Officials said al-Qaeda had planned it for months, and "
+            "that al-Qaeda cells were still active. Later al Qaeda posted a video.")
+    found = hits(text)
+    assert spans(text, found) == ["al Qaeda"]
+    assert found[0].suggestions == ("al-Qaeda",)
+
+
+def test_full_name_may_stand_beside_one_short_form():
+    text = ("Islamic State (IS) lost its last town in the region on Sunday. IS fighters fled east, "
+            "and Islamic State commanders were reported killed. IS said nothing.")
+    assert hits(text) == []
+    mixed = text + " Daesh media denied it."
+    assert spans(mixed, hits(mixed)) == ["Daesh"]
+
+
+def test_groups_option_extends_the_built_in_groups():
+    text = "The Beeb said on Friday it would cut jobs. The BBC said 200 posts would go. The BBC denied it."
+    assert hits(text) == []
+    found = hits(text, groups=[["BBC", "Beeb"]])
+    assert spans(text, found) == ["Beeb"]
+    table = hits(text, groups=[{"forms": ["Beeb", "BBC"], "prefer": "BBC"}])
+    assert spans(text, table) == ["Beeb"]
+
+
+def test_variant_groups_function_merges_config():
+    groups = variant_groups({"groups": [["Beeb", "BBC"], "Auntie | BBC"]})
+    assert groups[-2] == VariantGroup(("Beeb", "BBC"))
+    assert groups[-1].forms == ("Auntie", "BBC")
+    assert any(g.forms[:2] == ("U.S.", "US") and g.body_only for g in groups)
+    assert parse_group("Islamic State :: IS | ISIS").full == ("Islamic State",)
+    with pytest.raises(ValueError):
+        parse_group(["alone"])
+    with pytest.raises(ValueError):
+        parse_group(42)
+
+
+# --- case, hyphen and space variants ----------------------------------------------------
+
+def test_case_variant_of_a_multiword_name():
+    text = ("Officials at the Foreign Ministry said the talks would resume.\n\n"
+            "A spokesman for the foreign ministry later confirmed the date.\n\n"
+            "The Foreign Ministry said both delegations had accepted.")
+    found = hits(text)
+    assert spans(text, found) == ["foreign ministry"]
+    assert found[0].suggestions == ("Foreign Ministry",)
+    assert "first on line 1" in found[0].message
+
+
+def test_hyphen_and_space_variants():
+    text = ("Fighters from al-Shabab attacked a base on Tuesday. The army said al-Shabab lost 20 men. "
+            "Residents said al Shabab had withdrawn.")
+    assert spans(text, hits(text)) == ["al Shabab"]
+    joined = ("Shares in DataVault rose 4%. DataVault said profits doubled, and analysts said "
+              "Data Vault was now worth £2bn.")
+    assert spans(joined, hits(joined)) == ["Data Vault"]
+    hyphen = ("Anna Lloyd-Price won the seat. Ms Lloyd-Price said she would serve everyone. "
+              "Supporters cheered Ms Lloyd Price outside.")
+    assert spans(hyphen, hits(hyphen)) == ["Lloyd Price"]
+
+
+def test_inner_capital_variant():
+    text = "PayPal said fees would rise. PayPal users complained, and Paypal said it would listen."
+    found = hits(text)
+    assert spans(text, found) == ["Paypal"]
+
+
+# --- near spellings of a proper name -----------------------------------------------------
+
+def test_surname_that_changes_after_the_first_reference():
+    text = ("John Brennan, who chairs the committee, said the report was late. "
+            "Mr Brenan said it would be published in May.")
+    found = hits(text)
+    assert spans(text, found) == ["Brenan"]
+    assert found[0].suggestions == ("Brennan",)
+    assert "'Brennan' elsewhere in this story (once, first on line 1)" in found[0].message
+
+
+def test_near_spellings_against_a_majority():
+    text = ("Mohammed Salem, 34, was arrested on Friday. Police said Mohammed had travelled from "
+            "Leeds. A lawyer for Mohammad said he denied the charge.")
+    assert spans(text, hits(text)) == ["Mohammad"]
+    doubled = ("Roberta Harrington won the vote. Harrington thanked her staff, and Harington's "
+               "rivals conceded.")
+    assert spans(doubled, hits(doubled)) == ["Harington"]
+
+
+def test_diacritics_only():
+    text = ("President Recep Tayyip Erdoğan met EU leaders. Erdoğan said Turkey wanted closer "
+            "ties; Erdogan's aides said talks would go on.")
+    found = hits(text)
+    assert spans(text, found) == ["Erdogan"]
+    assert found[0].suggestions == ("Erdoğan",)
+
+
+def test_edit_distance_helpers():
+    assert one_edit_apart("brennan", "brenan")
+    assert one_edit_apart("kujda", "kudja")
+    assert not one_edit_apart("brennan", "brennan")
+    assert not one_edit_apart("johnston", "jonson")
+    assert edit_kind("brennan", "brenan") == "double"
+    assert edit_kind("mohammed", "mohammad") == "vowel"
+    assert edit_kind("kudja", "kujda") == "swap"
+    assert edit_kind("bolton", "boston") == "change"
+    assert edit_kind("david", "davis") == "last"
+    assert sorted(near_pairs(["brennan", "brenan", "smith", "smyth", "jones"])) == [
+        ("brenan", "brennan"), ("smith", "smyth")]
+
+
+# --- British and American spelling --------------------------------------------------------
+
+def test_spelling_mixed_is_one_finding_on_the_minority():
+    text = ("The council said the new sports centre would open in May. The centre will have a "
+            "pool, and its colour scheme was chosen by pupils.\n\n"
+            "A second center is planned, and the color of the roof is still undecided.")
+    found = hits(text)
+    assert len(found) == 1
+    assert spans(text, found) == ["center"]
+    assert "'center' (line 3), 'color' (line 3)" in found[0].message
+    assert "british" in found[0].message
+    assert found[0].suggestions == ("centre",)
+
+
+def test_ise_and_ize_are_their_own_axis():
+    text = ("The club organised a march and recognised the volunteers. It will organize another "
+            "next year.")
+    found = hits(text)
+    assert spans(text, found) == ["organize"]
+    assert "-ise and -ize" in found[0].message
+
+
+def test_spelling_tie_needs_a_house_preference():
+    text = "The colour of the flag was debated, and the color of the banner too."
+    assert hits(text) == []
+    found = hits(text, **{"prefer-spelling": "british"})
+    assert spans(text, found) == ["color"]
+
+
+# --- negatives: correct copy that must stay silent ----------------------------------------
+
+NEGATIVES = [
+    # Two different people with similar surnames, both introduced.
+    "Ruth Johnston, a local councillor, said the plan was flawed. Boris Johnson, the former "
+    "prime minister, did not comment. Ms Johnston said she would vote against it, and Mr "
+    "Johnson's office said he was travelling.",
+    # The pronoun "us" beside the country.
+    "\"Give us time,\" the mayor said. The US ambassador said his country would help, and US "
+    "officials arrived on Friday.",
+    # A Title Case headline over a body that writes the same words in lower case.
+    "Foreign Ministry Rejects Claims\n\nThe foreign ministry of a neighbouring state rejected "
+    "the claims on Monday. A spokesman said the ministry had not been consulted.",
+    # A name that keeps its American spelling in a British story.
+    "The exhibition at the World Trade Center site opens in June, the museum's British curator "
+    "said, and the centre of the display is a steel beam. Pearl Harbor survivors will attend.",
+    # A title before a name, and the office in lower case.
+    "Prime Minister Jane Doe met union leaders on Tuesday. The prime minister said afterwards "
+    "that the talks had been useful.",
+    # A country and its people; a month; sentence-initial capitals.
+    "Israel said on Monday it would reopen the crossing. Israeli officials said March would be "
+    "too late. Many Israelis welcomed the move, and Israel's allies agreed.",
+    # Two towns one letter apart.
+    "Bolton beat Boston 2-0 in the cup on Saturday. Bolton's manager praised Boston's fans, and "
+    "Bolton now face Chelsea.",
+    # Oxford spelling: -ize beside British -our and -re.
+    "The theatre organized a festival of colour. Its director recognized the centre's "
+    "volunteers and said the programme had honoured them.",
+    # An American speaker quoted in a British story.
+    "The airline said demand had fallen. \"My favorite route lost its color,\" the passenger "
+    "said. The airline's favourite route reopens in spring, and its colour scheme will change.",
+    # "the Government" and "the government" are a matter of house style.
+    "The Government said it would act. Critics said the government had waited too long, and "
+    "the Government denied it.",
+    # A generic lower-case use beside the name of one institution.
+    "The European Central Bank kept rates on hold. Japan's central bank did the same, and the "
+    "European Central Bank will meet again in March.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_correct_copy_stays_silent(text):
+    assert hits(text) == [], spans(text, hits(text))
