@@ -31,3 +31,9 @@ def test_doubled_space_inside_a_sentence():
 ])
 def test_doubled_space_stays_silent_on_sentence_spacing_and_indentation(text):
     assert rule_hits(text + "\n", "doubled-space") == []
+
+
+def test_spaces_meeting_around_a_markdown_comment_are_not_doubled():
+    text = "The council approved <!-- newslint-disable-next-line --> the plan.\n"
+    assert rule_hits(text, "doubled-space", "s.md") == []
+    assert len(rule_hits("The council  approved the plan.\n", "doubled-space", "s.md")) == 1

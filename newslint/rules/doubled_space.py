@@ -34,6 +34,11 @@ def check(document, options):
             before = text[match.start() - 1]
             if before in ".!?:;…" or (before in "\"”’)" and text[match.start() - 2] in ".!?"):
                 continue
+            # Spaces that only meet in the prose (around a removed comment or tag) are
+            # not a doubled space in the file.
+            to_source = document.source_map.to_source
+            if "<" in document.source[to_source(match.start()):to_source(match.end(), end=True)]:
+                continue
             yield RULE.finding(match.start(), match.end(), "Doubled space between words",
                                fix=(Edit(match.start(), match.end(), " "),))
 

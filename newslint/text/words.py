@@ -5,21 +5,15 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-# A word: letters/digits, with inner apostrophes, hyphens, dots (U.S., 3.5) and the
-# object-replacement character parsers use for inline code.
-WORD_RE = re.compile(r"[\w\uFFFC]+(?:[’'\-.][\w\uFFFC]+)*\.?", re.UNICODE)
-
-_INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
+# A word: letters/digits, with inner apostrophes, hyphens and dots (3.5, e-mail), and the
+# object-replacement character parsers use for inline code. An initialism keeps its final
+# dot ("U.S."); a sentence's full stop is never part of its last word.
+WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}(?![\w\uFFFC])|[\w\uFFFC]+(?:[’'\-.][\w\uFFFC]+)*")
 
 
 def iter_words(text: str) -> Iterator[tuple[int, int]]:
     for match in WORD_RE.finditer(text):
-        start, end = match.span()
-        # Keep the final dot only on initialisms ("U.S."); a sentence's full stop is not
-        # part of its last word.
-        if text[end - 1] == "." and not _INITIALISM_RE.match(text[start:end]):
-            end -= 1
-        yield start, end
+        yield match.span()
 
 
 def normalise_quotes(text: str) -> str:
