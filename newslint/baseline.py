@@ -151,8 +151,16 @@ class Baseline:
         """Write the baseline atomically (temp file + rename); return the number of findings."""
         rows = [{"rule": r, "path": p, "text": t, "context": c, "count": n}
                 for (r, p, t, c), n in sorted(self.entries.items())]
-        body = json.dumps({"version": VERSION, "entries": rows}, ensure_ascii=False, indent=1) + "\n"
+        # One entry a line: small, and a diff shows exactly which findings came or went.
+        lines = ",\n  ".join(json.dumps(row, ensure_ascii=False) for row in rows)
+        body = f'{{\n "version": {VERSION},\n "entries": [\n  {lines}\n ]\n}}\n' if rows else \
+            f'{{\n "version": {VERSION},\n "entries": []\n}}\n'
+        new = not self.path.exists()
         write_atomically(self.path, body.encode("utf-8"))
+        if new:  # a temp file is private (0600); a new baseline gets the usual permissions
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.path, 0o666 & ~umask)
         return sum(self.entries.values())
 
     # --- filtering --------------------------------------------------------------------

@@ -20,7 +20,13 @@ def newslint_rules():
     """Return a list of :class:`newslint.rule.Rule` this plugin provides.
 
     Rule ids are stable and unique; a third-party plugin should prefix its ids
-    (``languagetool/...``, ``house/...``) so they never collide with built-in ones.
+    (``languagetool/...``) so they never collide with built-in ones; ``house/...`` is taken
+    by the ``[[house-style]]`` rules of a config.
+
+    A rule's ``options`` defaults are its documented settings (``[rules.<id>]`` values are
+    type-checked against them). A rule that declares an option named ``vocabulary`` (a
+    list) receives the names the house accepts (the config's ``vocabulary``, its own
+    default and any ``[rules.<id>] vocabulary``) as one frozenset of strings.
     """
 
 
