@@ -100,15 +100,18 @@ def _build(table: dict, where: str, origin: str, timeout: float) -> Rule:
 
     kind = table.get("kind")
     if kind not in KINDS:
-        raise fail("kind", "one of " + ", ".join(KINDS), kind) if kind is not None else fail("kind", "one of " + ", ".join(KINDS))
+        raise fail("kind", "one of " + ", ".join(KINDS), ... if kind is None else kind)
     for key in table:
         if key not in COMMON_KEYS + KIND_KEYS[kind]:
             raise ConfigError(f"{where}: unknown key '{key}' for kind {kind} "
                               f"(expected: {', '.join(COMMON_KEYS + KIND_KEYS[kind])})")
 
     def get(key: str, default: Any, kind_of: type) -> Any:
-        value = table.get(key, default)
-        if value is not default and (not isinstance(value, kind_of) or isinstance(value, bool) != (kind_of is bool)):
+        """The value of ``key`` (``default`` when absent), which must be a ``kind_of``."""
+        if key not in table:
+            return default
+        value = table[key]
+        if not isinstance(value, kind_of) or (isinstance(value, bool) and kind_of is not bool):
             raise fail(key, expected_type(kind_of), value)
         return value
 
@@ -177,7 +180,7 @@ def _build(table: dict, where: str, origin: str, timeout: float) -> Rule:
                 raise fail("replace", "a string (the preferred form)", replace)
             try:  # a bad group reference is a config error now, not a crash later
                 _check_template(matcher.regex, replace)
-            except (regex.error, IndexError) as exc:
+            except regex.error as exc:
                 raise fail("replace", f"a replacement using only the pattern's groups ({exc})", replace) from None
             detail += f"; replace: {replace}"
             check = _substitution(matcher, make, replace, message, ignorecase)
@@ -216,12 +219,12 @@ class _Matcher:
     regex: regex.Pattern
     label: str
     timeout: float
-    timed_out: bool = False
+    error: str | None = None  # set by the first timeout
 
     def matches(self, document) -> Iterator[tuple[int, Any]]:
         """(offset of the block, match) for every non-empty match, paragraph by paragraph."""
-        if self.timed_out:  # reported once already; do not spend the budget on every story
-            raise PatternTimeout(self._message())
+        if self.error:  # reported once already; do not spend the budget on every story
+            raise PatternTimeout(self.error)
         deadline = time.monotonic() + self.timeout
         for block in document.blocks:
             remaining = deadline - time.monotonic()
@@ -230,15 +233,12 @@ class _Matcher:
                     raise TimeoutError
                 found = [m for m in self.regex.finditer(block.text, timeout=remaining) if m.end() > m.start()]
             except TimeoutError:
-                self.timed_out = True
-                raise PatternTimeout(self._message()) from None
+                self.error = (f"{self.label}: the pattern took longer than {self.timeout:g}s on "
+                              f"{document.path} and was stopped; simplify it (nested repeats such "
+                              f"as (a+)+ backtrack without end) or raise pattern-timeout")
+                raise PatternTimeout(self.error) from None
             for match in found:
                 yield block.start, match
-
-    def _message(self) -> str:
-        return (f"{self.label}: the pattern took longer than {self.timeout:g}s on one story and was "
-                f"stopped; simplify it (nested repeats such as (a+)+ backtrack without end) "
-                f"or raise pattern-timeout")
 
 
 def _fill(message: str, match: str, replace: str = "") -> str:
