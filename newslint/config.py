@@ -399,7 +399,7 @@ def _vocabulary(value: Any, origin: str, folder: Path | None) -> frozenset[str]:
 def validate(config: Config, rules: Mapping[str, "Rule"], plugin_tables: Iterable[str] = ()) -> None:
     """Check selectors, ``[rules.<id>]`` ids, option names and types, and plugin tables
     against the rules of this run; raise ConfigError on the first mistake."""
-    from newslint.engine import names  # a rule id, category, plugin, or an id under a rule
+    from newslint.engine import SelectionError, check_selectors
 
     origin = config.path or "<config>"
     known = dict(rules)
@@ -412,12 +412,18 @@ def validate(config: Config, rules: Mapping[str, "Rule"], plugin_tables: Iterabl
 
     def selectors(tokens: Iterable[str], key: str) -> None:
         for token in tokens:
-            if not any(names(token, rule) for rule in known.values()):
-                raise _fail(origin, key, "rule ids, categories or plugin names (see 'newslint rules')", token)
+            try:
+                check_selectors([token], known.values())
+            except SelectionError:
+                raise _fail(origin, key, "rule ids, categories or plugin names (see 'newslint rules')",
+                            token) from None
 
     def tables(rule_tables: Mapping[str, dict], key: str) -> None:
         for rule_id, table in rule_tables.items():
             rule = known.get(rule_id)
+            if rule is None and set(table) <= {"severity", "enabled"} and any(
+                    rule_id.startswith(r.id + "/") for r in known.values()):
+                continue  # a backend's finding id under its rule: [rules."languagetool/EN_QUOTES"]
             if rule is None:
                 raise ConfigError(f"{origin}: key '{key}.{rule_id}': unknown rule id {rule_id!r} "
                                   f"(see 'newslint rules')")

@@ -106,3 +106,16 @@ def test_rules_prints_plugin_notes_on_stderr(capsys, tmp_path, monkeypatch):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == "newslint: note: plugin demo: no demo server configured\n"
+
+
+def test_config_files_may_name_sub_ids_and_any_category():
+    from newslint.config import ConfigError, validate
+    from newslint.plugins import build_registry
+
+    rules = build_registry(entry_points=False, extra_plugins=[demo_plugin()]).rules
+    validate(config_from_dict({"select": ["spelling", "demo/ONE"], "ignore": ["demo/TWO"],
+                               "rules": {"demo/ONE": {"severity": "info", "enabled": True}}}), rules)
+    with pytest.raises(ConfigError, match="unknown rule id 'nosuch/ONE'"):
+        validate(config_from_dict({"rules": {"nosuch/ONE": {"severity": "info"}}}, "n.toml"), rules)
+    with pytest.raises(ConfigError, match="unknown rule id 'demo/ONE'"):  # sub-ids take no options
+        validate(config_from_dict({"rules": {"demo/ONE": {"limit": 3}}}, "n.toml"), rules)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from newslint.engine import BackendError
 
-from newslint_languagetool.mapping import span_in_code_points
+from newslint_languagetool.mapping import DUPLICATES, span_in_code_points
 from newslint_languagetool.settings import JAR_DIR_ENV, Settings
 
 JAR_NAMES = ("languagetool-server.jar", "languagetool.jar")
@@ -94,7 +94,9 @@ class Connection:
         tool = self._tool
         s = self.settings
         tool.enabled_rules = set(s.enabled_rules)
-        tool.disabled_rules = set(s.disabled_rules)
+        # A built-in rule does these rules' job, with newsroom exceptions of its own
+        # ("had had", two spaces after a full stop): leave it to that rule unless asked.
+        tool.disabled_rules = set(s.disabled_rules) | (set(DUPLICATES) - set(s.enabled_rules))
         tool.enabled_categories = set(s.enabled_categories)
         tool.disabled_categories = set(s.disabled_categories)
         tool.enabled_rules_only = s.enabled_only

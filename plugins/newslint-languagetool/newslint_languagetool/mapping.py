@@ -36,9 +36,10 @@ WHITESPACE_ISSUE = "whitespace"
 SEVERITIES = {"spelling": "warning", "grammar": "warning"}
 DEFAULT_SEVERITY = "info"
 
-# LanguageTool rules that do a core rule's job. Where the core rule reported an overlapping
-# span, the LanguageTool match is dropped (besides any overlapping core finding of the same
-# category, which always wins).
+# LanguageTool rules that do a built-in rule's job. They are disabled on the server unless
+# named in [languagetool] enabled_rules; even then, where the built-in rule reported an
+# overlapping span the match is dropped (as is any match overlapping a core finding of the
+# same category).
 DUPLICATES = {
     "ENGLISH_WORD_REPEAT_RULE": ("doubled-word",),
     "EN_A_VS_AN": ("a-an",),

@@ -40,8 +40,9 @@ and anything else style. Spelling and grammar are warnings, the rest info.
 Select or ignore its findings by ``languagetool`` (all of them), ``languagetool/<ID>`` or a
 category (``--ignore style``); set a severity in ``[rules."languagetool/<ID>"]``. Style
 findings on words inside quotation marks are dropped (quotes are what people said), and so
-are matches on a span where a core rule reported the same problem (doubled words, "a"/"an",
-doubled spaces).
+are matches on a span where a core rule of the same category reported a problem.
+LanguageTool's rules for doubled words, "a"/"an" and doubled spaces are off: newslint's
+own rules do those jobs (name them in enabled_rules to have both).
 
 Nothing happens until a server is named: ``[languagetool] url`` in the config or the
 environment variable ``NEWSLINT_LANGUAGETOOL_URL``, or a local install in

@@ -66,7 +66,7 @@ def test_check_shows_languagetool_findings_beside_the_core_ones(fake_lt, newsroo
     assert f"story.md:3:{column(lines[2], 'their')}: warning [languagetool/THEIR_IS]" in result.stdout
     assert f"story.md:4:{column(lines[3], 'teh')}: warning [languagetool/MORFOLOGIK_RULE_EN_US]" in result.stdout
     assert f"story.md:4:{column(lines[3], '  ')}: info [doubled-space]" in result.stdout
-    assert "WHITESPACE_RULE" not in result.stdout  # the core rule reported that space
+    assert "WHITESPACE_RULE" not in result.stdout  # doubled-space does that job
     assert "VERY_UNIQUE" not in result.stdout  # style inside a quote
     assert len(fake_lt.requests) == 1
 
@@ -82,7 +82,6 @@ def test_json_positions_are_exact(fake_lt, newsroom):
         ("languagetool/MORFOLOGIK_RULE_EN_US", 1, 17, 1, 20, "spelling"),
         ("languagetool/THEIR_IS", 3, column(lines[2], "their"), 3, column(lines[2], "their") + 5, "grammar"),
         ("languagetool/MORFOLOGIK_RULE_EN_US", 4, column(lines[3], "teh"), 4, column(lines[3], "teh") + 3, "spelling"),
-        ("languagetool/WHITESPACE_RULE", 4, column(lines[3], "  "), 4, column(lines[3], "  ") + 2, "whitespace"),
     ]
     assert lines[0][16:19] == "teh" and lines[3][column(lines[3], "teh") - 1:][:3] == "teh"
 
@@ -94,6 +93,18 @@ def test_crlf_file(fake_lt, newsroom):
     findings = json.loads(result.stdout)["files"][0]["findings"]
     lines = STORY.splitlines()
     assert [(f["line"], f["column"]) for f in findings] == [(1, 17), (4, column(lines[3], "teh"))]
+
+
+def test_config_file_selects_and_sets_severity_of_languagetool_ids(fake_lt, newsroom):
+    folder = newsroom(fake_lt.url, '\n[rules."languagetool/MORFOLOGIK_RULE_EN_US"]\nseverity = "info"\n')
+    config = folder / "newslint.toml"
+    config.write_text('select = ["spelling", "languagetool/THEIR_IS"]\n' + config.read_text())
+    result = newslint("check", "--format", "json", "story.md", cwd=folder)
+    assert result.stderr == ""
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [
+        ("languagetool/MORFOLOGIK_RULE_EN_US", "info"), ("languagetool/THEIR_IS", "warning"),
+        ("languagetool/MORFOLOGIK_RULE_EN_US", "info")]
 
 
 def test_server_stopped_one_error_line_core_findings_exit_2(newsroom):

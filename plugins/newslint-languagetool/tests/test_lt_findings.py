@@ -117,6 +117,18 @@ def test_markdown_prose_only_is_sent_and_positions_are_in_the_source(fake_lt):
     assert "title" not in sent
 
 
+def test_html_prose_only_is_sent_and_positions_are_in_the_source(fake_lt):
+    text = ('<html><head><title>x</title><script>var teh = 1;</script></head><body>\n'
+            '<h1>Vote on teh budget</h1>\n'
+            '<p>The mayor&rsquo;s <a href="/teh">plan</a> &amp; teh \U0001F389 vote.</p>\n'
+            '</body></html>\n')
+    findings = lt(run(fake_lt, {"story.html": text})[0]["story.html"])
+    assert [(f.line, f.column, f.end_column - f.column) for f in findings] == [
+        (*at(text, "teh", 1), 3), (*at(text, "teh", 3), 3)]
+    sent = "".join(fake_lt.texts)
+    assert "<" not in sent and "var teh" not in sent and "\u2019" in sent
+
+
 # --- chunks and the cache -----------------------------------------------------------------
 def paragraphs(count: int) -> str:
     return "\n\n".join(f"Paragraph {i} says teh council met on day {i}." for i in range(count))
@@ -185,7 +197,9 @@ def test_options_reach_the_server(fake_lt):
         "enabled_categories": ["STYLE"], "disabled_categories": ["CASING"], "picky": True})
     [fields] = fake_lt.requests
     assert fields["language"] == "en-GB"
-    assert set(fields["disabledRules"].split(",")) == {"EN_QUOTES", "DASH_RULE"}
+    assert set(fields["disabledRules"].split(",")) == {
+        "EN_QUOTES", "DASH_RULE",  # and the rules whose job a built-in rule does:
+        "ENGLISH_WORD_REPEAT_RULE", "EN_A_VS_AN", "WHITESPACE_RULE", "CONSECUTIVE_SPACES"}
     assert fields["enabledRules"] == "X"
     assert fields["enabledCategories"] == "STYLE" and fields["disabledCategories"] == "CASING"
     assert fields["level"] == "picky"
@@ -245,15 +259,29 @@ def test_style_in_quotes_is_kept_when_skip_quotes_is_off(fake_lt):
     assert [f.rule for f in found] == ["languagetool/VERY_UNIQUE"]
 
 
-def test_matches_a_core_rule_already_reported_are_dropped(fake_lt):
-    text = "The minister said the the budget was final.\n\nThe vote  was close."
-    found = run(fake_lt, text)[0]["story.txt"]
-    rules = sorted(f.rule for f in found)
-    assert rules == ["doubled-space", "doubled-word"]
-    # Without the core rule's finding, LanguageTool's own match is the one reported.
-    found = run(fake_lt, text, ignore=["doubled-word", "doubled-space"])[0]["story.txt"]
-    assert sorted(f.rule for f in found) == ["languagetool/ENGLISH_WORD_REPEAT_RULE",
-                                             "languagetool/WHITESPACE_RULE"]
+TWICE = "The minister said the the budget was final.\n\nThe vote  was close. It had had  support."
+BUILT_IN_JOBS = {"enabled_rules": ["ENGLISH_WORD_REPEAT_RULE", "WHITESPACE_RULE"]}
+
+
+def test_languagetool_rules_doing_a_built_in_rules_job_are_off(fake_lt):
+    found = run(fake_lt, TWICE)[0]["story.txt"]
+    assert sorted(f.rule for f in found) == ["doubled-space", "doubled-space", "doubled-word"]
+    # The built-in rules keep their exceptions ("had had") even where they are ignored.
+    found = run(fake_lt, TWICE, ignore=["doubled-word", "doubled-space"])[0]["story.txt"]
+    assert found == []
+
+
+def test_when_enabled_they_give_way_to_the_core_finding_on_the_same_span(fake_lt):
+    found = run(fake_lt, TWICE, section=BUILT_IN_JOBS)[0]["story.txt"]
+    assert sorted(f.rule for f in found) == [
+        "doubled-space", "doubled-space", "doubled-word",
+        "languagetool/ENGLISH_WORD_REPEAT_RULE"]  # "had had": the core rule lets it be
+    [repeat] = lt(found)
+    assert TWICE.splitlines()[repeat.line - 1][repeat.column - 1:repeat.end_column - 1] == "had had"
+    found = run(fake_lt, TWICE, section=BUILT_IN_JOBS, ignore=["doubled-word", "doubled-space"])[0]
+    assert sorted(f.rule for f in found["story.txt"]) == [
+        "languagetool/ENGLISH_WORD_REPEAT_RULE", "languagetool/ENGLISH_WORD_REPEAT_RULE",
+        "languagetool/WHITESPACE_RULE", "languagetool/WHITESPACE_RULE"]
 
 
 # --- selection ----------------------------------------------------------------------------
@@ -265,9 +293,8 @@ def rules_of(found):
 
 
 def test_select_languagetool_keeps_only_its_findings(fake_lt):
-    # doubled-space did not run, so LanguageTool's whitespace match is no duplicate here.
     assert rules_of(run(fake_lt, STORY, select=["languagetool"])[0]) == [
-        "languagetool/MORFOLOGIK_RULE_EN_US", "languagetool/THEIR_IS", "languagetool/WHITESPACE_RULE"]
+        "languagetool/MORFOLOGIK_RULE_EN_US", "languagetool/THEIR_IS"]
 
 
 def test_select_one_languagetool_rule(fake_lt):
