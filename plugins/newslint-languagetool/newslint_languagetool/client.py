@@ -72,7 +72,6 @@ class Connection:
         self.url = base_url(settings.url) if settings.url else ""
         self._tool = None
         self._local: LocalServer | None = None
-        self.requests = 0  # /v2/check requests sent (the tests count them)
 
     def _open(self):
         if self._tool is not None:
@@ -106,7 +105,6 @@ class Connection:
     def check(self, text: str) -> list[LTMatch]:
         """LanguageTool's matches on ``text``; BackendError when the server fails."""
         tool = self._open()
-        self.requests += 1
         try:
             with _MATCH_LOCK:
                 matches = tool.check(text)
