@@ -83,6 +83,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
 
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)  # as the CLI does (newslint/cli.py)
     sources = load(args.directory)
     words = sum(len(s.text.split()) for s in sources)
     sizes = sorted(sources, key=lambda s: len(s.text))

@@ -7,6 +7,7 @@ the parser; sentences and words are computed once, on first use, and shared by a
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -42,15 +43,16 @@ class Sentence:
 
 
 class Word(NamedTuple):
-    # A NamedTuple, not a dataclass: a story has thousands of words and building them is
-    # the largest shared cost of the language rules.
+    # A NamedTuple, not a dataclass, and ``lower`` stored rather than computed: a story has
+    # thousands of words, every language rule reads them, and building them is the largest
+    # shared cost of those rules.
     start: int
     end: int
     text: str
+    lower: str
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+
+_span = re.Match.span
 
 
 class SourceMap:
@@ -163,7 +165,12 @@ class Document:
     def words(self) -> list[Word]:
         from newslint.text.words import WORD_RE
 
-        return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+        text = self.text
+        lower = text.lower()
+        if len(lower) != len(text):  # a few characters ("İ") grow when lower-cased
+            return [Word(s, e, text[s:e], text[s:e].lower()) for s, e in map(_span, WORD_RE.finditer(text))]
+        new = tuple.__new__
+        return [new(Word, (s, e, text[s:e], lower[s:e])) for s, e in map(_span, WORD_RE.finditer(text))]
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The words lying inside ``start:end`` (by binary search on the shared word list)."""
@@ -176,6 +183,12 @@ class Document:
     @cached_property
     def _word_starts(self) -> list[int]:
         return [w.start for w in self.words]
+
+    def release_analyses(self) -> None:
+        """Drop the shared word and sentence lists once the rules are done with them, so a
+        run over an archive holds only what the run-wide hook needs; they are rebuilt on use."""
+        for name in ("words", "sentences", "_word_starts"):
+            self.__dict__.pop(name, None)
 
     @property
     def title(self) -> Block | None:

@@ -5,11 +5,11 @@ BUILTIN_RULE_MODULES = (
     "newslint.rules.debris",
     "newslint.rules.trailing_whitespace",
     "newslint.rules.doubled_space",
-    "newslint.rules.invalid_suppression",
     "newslint.rules.missing_verb",
     "newslint.rules.article_before_possessive",
     "newslint.rules.doubled_word",
     "newslint.rules.a_an",
+    "newslint.rules.invalid_suppression",
     "newslint.rules.repeated_attribution",
     "newslint.rules.inconsistent_naming",
 )
