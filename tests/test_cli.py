@@ -99,3 +99,12 @@ def test_import_does_no_work():
     code = "import sys, newslint; print(sorted(m for m in sys.modules if m.startswith('newslint')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert out.strip() == "['newslint']"
+
+
+def test_readme_cli_reference_names_every_option(cli):
+    readme = (REPO / "README.md").read_text()
+    reference = readme.split("## CLI reference", 1)[1].split("\n## ", 1)[0]
+    for command in ("check", "rules"):
+        help_text = cli(command, "--help").output
+        for option in set(re.findall(r"^\s+(--[a-z-]+)", help_text, re.M)) - {"--help"}:
+            assert option in reference, f"README's CLI reference lacks {command} {option}"
