@@ -19,9 +19,9 @@ import threading
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from newslint.config import Config, config_from_dict, load_config
+from newslint.config import Config, ConfigError, config_from_dict, load_config
 from newslint.engine import Linter
-from newslint.inputs import InputError, Source, decode, discover, normalise_newlines, read_path
+from newslint.inputs import InputError, Source, decode, normalise_newlines
 from newslint.model import FileResult, Finding
 from newslint.plugins import Registry, build_registry
 
@@ -90,21 +90,22 @@ def lint_text(
 
 def lint_paths(paths: Iterable[str | Path], *, config: ConfigLike = None) -> list[FileResult]:
     """Check files and directories (recursively); one FileResult per file, in order, with
-    ``error`` set (and no findings) for a file that could not be read."""
-    linter = _linter(config)
-    sources: list[Source | InputError] = []
-    seen: set[str] = set()
-    for item in discover([str(p) for p in paths], linter.registry.extensions):
-        if isinstance(item, InputError):
-            sources.append(item)
-        elif item not in seen:
-            seen.add(item)
-            sources.append(_read(item))
-    return linter.run(sources)
+    ``error`` set (and no findings) for a file that could not be read.
 
+    Without ``config``, each file gets the nearest ``newslint.toml`` (or ``.newslint.toml``,
+    or ``pyproject.toml`` with ``[tool.newslint]``) from its folder upward, as on the command
+    line. Raises ``ConfigError`` for a bad configuration and ``SelectionError`` for an
+    unknown rule or category.
+    """
+    from newslint.runner import CheckRequest, RunAborted, run_check
 
-def _read(path: str) -> Source | InputError:
+    paths = [str(p) for p in paths]
+    if not paths:
+        return []
+    request = CheckRequest(paths, config=None if config is None else _config(config))
     try:
-        return read_path(Path(path), path)
-    except InputError as exc:
-        return exc
+        outcome = run_check(request, _shared_registry())
+    except RunAborted as exc:
+        # The typed cause (ConfigError, SelectionError) when there is one.
+        raise (exc.__cause__ if isinstance(exc.__cause__, (ConfigError, ValueError)) else ConfigError(str(exc))) from None
+    return outcome.results

@@ -77,178 +77,28 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
           stdin_filename, disable_plugin, no_plugins, changed_since=None, fix=False,
           baseline_path=None, write_baseline=None):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
-    from newslint.config import ConfigError, ConfigResolver
-    from newslint.engine import Linter, SelectionError, check_selectors
-    from newslint.inputs import STDIN, InputError, read_path, read_stdin
-    from newslint.output import Report, render
+    from newslint.output import render
+    from newslint.runner import CheckRequest, RunAborted, run_check
 
-    if not paths:
-        _error("no paths given; name files or directories, or '-' to read stdin")
-        sys.exit(EXIT_ERROR)
-    # Each file gets the nearest config from its folder upward (see newslint/config.py);
-    # --select/--ignore/--fail-on apply on top of whichever config that is.
-    resolver = ConfigResolver(
-        explicit=Path(config_path) if config_path else None, disabled=no_config,
-        adjust=lambda c: c.narrowed(select=_split(select), ignore=_split(ignore), fail_on=fail_on))
-    linter = Linter.create(entry_points=not no_plugins, disabled=disable_plugin)
-    resolver.check = _config_check(linter.registry)
+    request = CheckRequest(
+        paths=paths, select=_split(select), ignore=_split(ignore), fail_on=fail_on,
+        config_path=Path(config_path) if config_path else None, no_config=no_config,
+        stdin=sys.stdin.buffer, stdin_filename=stdin_filename,
+        entry_points=not no_plugins, disabled_plugins=disable_plugin,
+        changed_since=changed_since, fix=fix,
+        baseline=Path(baseline_path) if baseline_path else None,
+        write_baseline=Path(write_baseline) if write_baseline else None)
     try:
-        linter.config = resolver.for_cwd()
-    except ConfigError as exc:
+        outcome = run_check(request)
+    except RunAborted as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
-    linter.config_for = resolver.for_path
-    problems = list(linter.registry.errors)
-    baseline = _open_baseline(baseline_path, write_baseline)
-    if baseline is not None:
-        linter.document_filter = baseline.record_and_filter if write_baseline else baseline.filter
-
-    changes = None
-    if changed_since:
-        from newslint.changes import ChangesError, changed_lines
-
-        try:
-            changes = changed_lines(changed_since, [p for p in paths if p != STDIN])
-        except ChangesError as exc:
-            _error(str(exc))
-            sys.exit(EXIT_ERROR)
-
-    from newslint.inputs import discover
-
-    sources = []
-    formats = {}
-    seen = set()
-    for item in discover(paths, linter.registry.extensions):
-        if isinstance(item, InputError):
-            sources.append(item)
-            continue
-        if item in seen:
-            continue
-        seen.add(item)
-        try:
-            if item == STDIN:
-                shown = stdin_filename or "<stdin>"
-                sources.append(read_stdin(shown, sys.stdin.buffer))
-            else:
-                sources.append(read_path(Path(item), item))
-        except InputError as exc:
-            sources.append(exc)
-
-    try:  # every file's config is loaded and checked before any is linted
-        for source in sources:
-            if not isinstance(source, InputError):
-                resolver.for_path(source.path)
-        # --select/--ignore may name any rule of the run, house rules of any folder included.
-        check_selectors(_split(select) + _split(ignore), [*linter.registry.rules.values(),
-                                                          *resolver.house_rules().values()])
-    except (ConfigError, SelectionError) as exc:
-        _error(str(exc))
-        sys.exit(EXIT_ERROR)
-
-    def only_changed(results):
-        if changes is None:
-            return results
-        from newslint.changes import keep_changed
-
-        return keep_changed(results, changes, exempt=[stdin_filename or "<stdin>"] if STDIN in paths else [])
-
-    results = only_changed(linter.run(sources, formats, problems=problems))
-    if fix:
-        # Fix only what is reported, then report what is left of it.
-        results = only_changed(_apply_fixes(linter, sources, results, formats, problems))
-    for result in results:
-        if result.error:
-            problems.append(f"{result.path}: {result.error}")
-    for problem in problems:
+    for problem in outcome.problems:
         _error(problem)
-    if baseline is not None:
-        _close_baseline(baseline, write_baseline, problems)
-
-    report = Report(results, rules=linter.registry.rules, color=_use_color(sys.stdout),
-                    fail_on=linter.config.fail_on, fail_on_for=_fail_on_for(resolver, linter.config))
-    click.echo(render(output_format, report), nl=False)
-    code = report.exit_code()
-    sys.exit(EXIT_ERROR if problems else code)
-
-
-def _fail_on_for(resolver, default):
-    """Each file's --fail-on threshold: its own config's (a file that could not be read: the
-    current folder's)."""
-    from newslint.config import ConfigError
-
-    def fail_on(path: str) -> str:
-        try:
-            return resolver.for_path(path).fail_on
-        except ConfigError:
-            return default.fail_on
-    return fail_on
-
-
-def _config_check(registry):
-    """Validate a loaded config against this run's rules and plugins (a ConfigError if not)."""
-    from newslint.config import validate
-
-    tables = [registry.manager.get_name(p) for p in registry.manager.get_plugins()]
-    return lambda config: validate(config, registry.rules, [t for t in tables if t])
-
-
-def _open_baseline(baseline_path, write_baseline):
-    from newslint.baseline import Baseline, BaselineError
-
-    if write_baseline:
-        return Baseline.empty(Path(write_baseline))
-    if baseline_path:
-        try:
-            return Baseline.load(Path(baseline_path))
-        except BaselineError as exc:
-            _error(str(exc))
-            sys.exit(EXIT_ERROR)
-    return None
-
-
-def _close_baseline(baseline, write_baseline, problems) -> None:
-    """Write a new baseline, or say how many entries of the old one no longer match."""
-    if write_baseline:
-        try:
-            count = baseline.write()
-        except OSError as exc:
-            problems.append(f"{write_baseline}: cannot write the baseline ({exc.strerror or exc})")
-            _error(problems[-1])
-            return
-        click.echo(f"newslint: wrote {count} finding{'s' if count != 1 else ''} to the baseline "
-                   f"{write_baseline}", err=True)
-        return
-    stale = baseline.stale_count()
-    if stale:
-        click.echo(f"newslint: {stale} baseline entr{'ies' if stale != 1 else 'y'} no longer match "
-                   f"(fixed findings); rewrite {baseline.path} with --write-baseline to drop them", err=True)
-
-
-def _apply_fixes(linter, sources, results, formats, problems):
-    """Fix each file in place, then check the fixed files again so the report shows what is left."""
-    from newslint.fixes import fix_file
-    from newslint.inputs import InputError, read_path
-
-    texts = {s.path: s.text for s in sources if not isinstance(s, InputError)}
-    fixed_paths, applied = [], 0
-    for result in results:
-        fixable = [f for f in result.findings if f.fix]
-        if not fixable or result.path not in texts or result.path == "<stdin>":
-            continue
-        try:
-            count = fix_file(result.path, texts[result.path], fixable)
-        except InputError as exc:
-            problems.append(str(exc))
-            continue
-        if count:
-            applied += count
-            fixed_paths.append(result.path)
-    if not fixed_paths:
-        return results
-    click.echo(f"newslint: fixed {applied} problem{'s' if applied != 1 else ''} "
-               f"in {len(fixed_paths)} file{'s' if len(fixed_paths) != 1 else ''}", err=True)
-    again = {r.path: r for r in linter.run([read_path(Path(p), p) for p in fixed_paths], formats)}
-    return [again.get(r.path, r) for r in results]
+    for note in outcome.notes:
+        click.echo(f"newslint: {note}", err=True)
+    click.echo(render(output_format, outcome.report(color=_use_color(sys.stdout))), nl=False)
+    sys.exit(outcome.exit_code)
 
 
 def _plugin_notes(registry) -> None:

@@ -481,17 +481,20 @@ def option_problem(default: Any, value: Any) -> str | None:
 class ConfigResolver:
     """Which config each checked file gets, loading and validating each config file once.
 
-    ``explicit`` names one config for every file; ``disabled`` gives every file the defaults;
+    ``explicit`` names one config file for every file, ``fixed`` one Config object;
+    ``disabled`` gives every file the defaults;
     otherwise the nearest config from the file's folder upward (cached per folder). Stdin
     (a display path that is not a real file) uses the config of the current folder.
     ``check`` validates each config once after loading; ``adjust`` applies the command line.
     """
 
     def __init__(self, *, explicit: Path | None = None, disabled: bool = False,
+                 fixed: Config | None = None,
                  check: Callable[[Config], None] | None = None,
                  adjust: Callable[[Config], Config] | None = None) -> None:
         self.explicit = explicit
         self.disabled = disabled
+        self.fixed = fixed
         self.check = check
         self.adjust = adjust or (lambda c: c)
         self._files: dict[Path, Config] = {}
@@ -510,14 +513,14 @@ class ConfigResolver:
 
     def _defaults(self) -> Config:
         if self._default is None:
-            self._default = Config()
+            self._default = self.fixed or Config()
             if self.check:
                 self.check(self._default)
         return self._default
 
     def for_folder(self, folder: Path) -> Config:
         """The config (before overrides and the command line) for files in ``folder``."""
-        if self.disabled:
+        if self.disabled or self.fixed is not None:
             return self._defaults()
         if self.explicit is not None:
             return self._load(self.explicit)

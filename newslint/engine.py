@@ -8,7 +8,7 @@ many calls without leaking state between them.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from newslint.config import Config
@@ -97,8 +97,9 @@ class Linter:
     registry: Registry
     # The config of each checked file (per-folder discovery, [[overrides]]); default: ``config``.
     config_for: Callable[[str], Config] | None = None
-    # Runs on each document's resolved findings before they are reported (e.g. a baseline).
-    document_filter: Callable[[Document, list[Finding]], list[Finding]] | None = None
+    # Run in order on each document's resolved findings before they are reported: only the
+    # changed lines (--changed-since), a baseline.
+    document_filters: list[Callable[[Document, list[Finding]], list[Finding]]] = field(default_factory=list)
 
     @classmethod
     def create(cls, config: Config | None = None, **registry_options) -> "Linter":
@@ -231,8 +232,8 @@ class Linter:
             except Exception as exc:  # a parser bug: report it on the file, keep going
                 order.append(FileResult(source.path, error=f"could not be parsed ({type(exc).__name__}: {exc})"))
         findings = self.check_documents(documents, config_for, problems)
-        if self.document_filter is not None:
-            findings = {d.path: self.document_filter(d, findings.get(d.path, [])) for d in documents}
+        for keep in self.document_filters:
+            findings = {d.path: keep(d, findings.get(d.path, [])) for d in documents}
         for result in order:
             if result.error is None:
                 result.findings = findings.get(result.path, [])

@@ -187,3 +187,19 @@ def test_readme_cms_recipes_work(tmp_path, monkeypatch):
     scope = {"story": story}
     exec(stdin_json, scope)
     assert [(d["rule"], d["line"]) for d in scope["findings"]] == [("debris", 3)]
+
+
+def test_lint_paths_finds_each_files_config_like_the_cli(tmp_path):
+    from newslint.api import lint_paths
+
+    repo = tmp_path / "content"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "newslint.toml").write_text('ignore = ["debris"]\n')
+    (repo / "wires").mkdir()
+    story = repo / "wires" / "story.txt"
+    story.write_text("Advertisement\n\nThe the council met.\n")
+    (result,) = lint_paths([story])
+    assert {f.rule for f in result.findings} == {"doubled-word"}
+    (explicit,) = lint_paths([story], config={})
+    assert {f.rule for f in explicit.findings} == {"debris", "doubled-word"}
+    assert lint_paths([]) == []
