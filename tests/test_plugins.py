@@ -144,3 +144,21 @@ def test_cross_document_hook_sees_every_document():
     linter = Linter.create(Config(), entry_points=False, extra_plugins=[Batch()])
     linter.run([Source("a.txt", "One.\n"), Source("b.md", "Two.\n")])
     assert seen == [["a.txt", "b.md"]]
+
+
+def test_readme_plugin_example_works_as_written(tmp_path):
+    import re as _re
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text()
+    code = _re.search(r"````python\n(# acme_newslint\.py\n.*?)````", readme, _re.S).group(1)
+    install_fake_distribution(tmp_path, "acme_newslint", code)
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    wrong = run_with(env, "check", "--format", "json", "-", input="The minister slammed the report.\n")
+    (finding,) = json.loads(wrong.stdout)["files"][0]["findings"]
+    assert (finding["rule"], finding["column"], finding["suggestions"]) == ("acme/slammed", 14, ["criticised"])
+    right = run_with(env, "check", "-", input="The minister criticised the report.\n")
+    assert right.returncode == 0
+    docs = run_with(env, "rules", "acme/slammed").stdout
+    assert "## Wrong" in docs and "slammed the report" in docs
