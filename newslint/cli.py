@@ -159,8 +159,10 @@ def rules(rule_id, output_format, config_path=None):
     if output_format == "json":
         click.echo(json.dumps([
             {"id": r.id, "category": r.category, "severity": r.severity, "plugin": r.plugin,
-             "summary": r.summary} for r in ordered], indent=2))
+             "summary": r.summary, "enabled_by_default": getattr(r, "enabled_by_default", True)}
+            for r in ordered], indent=2))
         return
     width = max((len(r.id) for r in ordered), default=10)
     for r in ordered:
-        click.echo(f"{r.id:<{width}}  {r.category:<11}  {r.severity:<7}  {r.plugin:<10}  {r.summary}")
+        off = "" if getattr(r, "enabled_by_default", True) else " (off by default)"
+        click.echo(f"{r.id:<{width}}  {r.category:<11}  {r.severity:<7}  {r.plugin:<10}  {r.summary}{off}")

@@ -159,7 +159,7 @@ class Config:
         return self.rule_table(rule.id).get("severity", rule.severity)
 
     def rule_enabled(self, rule) -> bool:
-        return bool(self.rule_table(rule.id).get("enabled", True))
+        return bool(self.rule_table(rule.id).get("enabled", getattr(rule, "enabled_by_default", True)))
 
     def section(self, name: str) -> dict[str, Any]:
         value = self.sections.get(name, {})

@@ -11,7 +11,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,14 @@ class Document:
     @cached_property
     def _word_starts(self) -> list[int]:
         return [w.start for w in self.words]
+
+    def shared(self, name: str, compute: Callable[["Document"], T]) -> T:
+        """A rule-specific analysis computed once per document and shared by the rules (and
+        run-wide hooks) that ask for it by the same name, e.g. paragraph word tokens."""
+        cache = self.__dict__.setdefault("_shared", {})
+        if name not in cache:
+            cache[name] = compute(self)
+        return cache[name]
 
     def release_analyses(self) -> None:
         """Drop the shared word and sentence lists once the rules are done with them, so a

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 hookimpl = pluggy.HookimplMarker("newslint")
 
 _SECTION_RE = re.compile(r"^## (Wrong|Right)\s*$(.*?)(?=^## |\Z)", re.M | re.S)
-_FENCE_RE = re.compile(r"^```([\w-]*)\n(.*?)^```", re.M | re.S)
+# A fence's info string: a format (text, markdown, html) and, optionally, a file name; an
+# example that needs several stories (a run-wide rule) names each fence's file.
+_FENCE_RE = re.compile(r"^```([\w-]*)(?:[ \t]+(\S+))?[ \t]*\n(.*?)^```", re.M | re.S)
 # The file name an example is checked as, by its fence's info string (default: plain text).
 EXAMPLE_PATHS = {"markdown": "story.md", "md": "story.md", "html": "story.html"}
 
@@ -39,6 +41,8 @@ class Rule:
     plugin: str = "newslint"
     # Default options; a newsroom overrides them in [rules.<id>]. Documented in ``doc``.
     options: dict[str, Any] = field(default_factory=dict)
+    # Off unless selected by id or turned on with [rules.<id>] enabled = true.
+    enabled_by_default: bool = True
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -59,12 +63,26 @@ class Rule:
     def example_files(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """The examples as ``(file name, text)``: a fence's info string picks the format
         (```markdown -> story.md, ```html -> story.html, anything else -> story.txt)."""
-        wrong: list[tuple[str, str]] = []
-        right: list[tuple[str, str]] = []
+        wrong, right = self.example_sets()
+        return [f for s in wrong for f in s], [f for s in right for f in s]
+
+    def example_sets(self) -> tuple[list[list[tuple[str, str]]], list[list[tuple[str, str]]]]:
+        """The examples grouped into runs: each fence is a run of its own, except that
+        consecutive fences naming their files (```text first.txt) are one run of several
+        stories, for rules that compare stories."""
+        wrong: list[list[tuple[str, str]]] = []
+        right: list[list[tuple[str, str]]] = []
         for match in _SECTION_RE.finditer(_dedent(self.doc or "")):
-            blocks = [(EXAMPLE_PATHS.get(m.group(1), "story.txt"), m.group(2))
-                      for m in _FENCE_RE.finditer(match.group(2))]
-            (wrong if match.group(1) == "Wrong" else right).extend(blocks)
+            runs: list[list[tuple[str, str]]] = []
+            named_run = False
+            for m in _FENCE_RE.finditer(match.group(2)):
+                path = m.group(2) or EXAMPLE_PATHS.get(m.group(1), "story.txt")
+                if m.group(2) and named_run:
+                    runs[-1].append((path, m.group(3)))
+                else:
+                    runs.append([(path, m.group(3))])
+                named_run = bool(m.group(2))
+            (wrong if match.group(1) == "Wrong" else right).extend(runs)
         return wrong, right
 
     def finding(
@@ -100,6 +118,9 @@ def _dedent(doc: str) -> str:
 def documentation(rule: Rule) -> str:
     """The rule's documentation as ``newslint rules ID`` prints it."""
     header = f"{rule.id}  ({rule.category}, {rule.severity}, plugin {rule.plugin})"
+    if not rule.enabled_by_default:
+        header += (f"\nOff by default: turn it on with --select {rule.id} or "
+                   f"[rules.{rule.id}] enabled = true")
     body = _dedent(rule.doc or "")
     if rule.options:
         opts = "\n".join(f"  {k} = {v!r}" for k, v in rule.options.items())

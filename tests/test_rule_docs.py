@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.config import Config
+from newslint.engine import Linter
+from newslint.inputs import Source
 from newslint.plugins import build_registry
 from newslint.rule import documentation
-
-from conftest import rule_hits
 
 RULES = sorted(build_registry(entry_points=False).rules.values(), key=lambda r: r.id)
 
@@ -21,13 +22,19 @@ def test_rule_has_documentation_and_examples(rule):
     assert rule.id in documentation(rule)
 
 
+def hits(rule, stories):
+    """The rule's findings on a run of one or more example stories."""
+    linter = Linter.create(Config(select=(rule.id,)), entry_points=False)
+    return [f for r in linter.run([Source(p, t) for p, t in stories]) for f in r.findings if f.rule == rule.id]
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_wrong_examples_fire(rule):
-    for path, example in rule.example_files()[0]:
-        assert rule_hits(example, rule.id, path), f"{rule.id} is silent on its own wrong example:\n{example}"
+    for stories in rule.example_sets()[0]:
+        assert hits(rule, stories), f"{rule.id} is silent on its own wrong example:\n{stories}"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_right_examples_stay_silent(rule):
-    for path, example in rule.example_files()[1]:
-        assert not rule_hits(example, rule.id, path), f"{rule.id} fires on its own right example:\n{example}"
+    for stories in rule.example_sets()[1]:
+        assert not hits(rule, stories), f"{rule.id} fires on its own right example:\n{stories}"

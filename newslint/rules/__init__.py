@@ -2,6 +2,7 @@
 
 BUILTIN_RULE_MODULES = (
     "newslint.rules.duplicate_paragraph",
+    "newslint.rules.duplicate_across_stories",
     "newslint.rules.debris",
     "newslint.rules.trailing_whitespace",
     "newslint.rules.doubled_space",

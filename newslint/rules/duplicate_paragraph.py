@@ -134,12 +134,16 @@ def _lines(document, first: int, last: int) -> str:
     return f"line {a}" if a == b else f"lines {a}-{b}"
 
 
+def paragraph_tokens(document) -> list[tuple[str, ...]]:
+    """Each block's normalised words, shared with duplicate-across-stories."""
+    return document.shared("paragraph_tokens", lambda d: [tokens_of(b.text) for b in d.blocks])
+
+
 def check(document, options):
     min_words = int(options.get("min_words", 3))
     near_min_words = int(options.get("near_min_words", 8))
     paras: list[_Para] = []
-    for index, block in enumerate(document.blocks):
-        toks = tokens_of(block.text)
+    for index, (block, toks) in enumerate(zip(document.blocks, paragraph_tokens(document))):
         if len(toks) < min_words or all(is_debris_line(line) for _, line in block.lines()):
             continue
         paras.append(_Para(index, toks))

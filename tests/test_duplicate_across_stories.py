@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from newslint.config import Config
+from newslint.engine import Linter
+from newslint.inputs import Source
+
+from conftest import run_module
+
+P1 = "The regional council agreed on Tuesday to spend four million pounds repairing flood defences along the river before next winter."
+P2 = "Residents said the work was long overdue and that insurers had already raised their premiums twice in the past three years."
+P3 = "Work is expected to begin in March and to last about eighteen months, with the towpath closed for most of that time."
+OTHER = "A new ferry will carry up to four hundred passengers between the two islands from next spring, the operator said on Monday."
+
+
+def run(stories, config=None):
+    linter = Linter.create(config or Config(select=("duplicate-across-stories",)), entry_points=False)
+    return {r.path: r.findings for r in linter.run([Source(p, t) for p, t in stories])}
+
+
+def test_a_story_filed_twice_is_one_finding_per_copy():
+    found = run([("a.txt", f"{P1}\n\n{P2}\n\n{P3}\n"), ("b.txt", f"{OTHER}\n\n{P1}\n\n{P2}\n\n{P3}\n")])
+    (a,) = found["a.txt"]
+    (b,) = found["b.txt"]
+    assert (b.line, b.end_line) == (3, 7)
+    assert "These 3 paragraphs also appear in a.txt (lines 1-5)" in b.message
+    assert "b.txt (lines 3-7)" in a.message
+
+
+def test_a_single_pasted_paragraph_names_the_other_story_and_line():
+    found = run([("a.md", f"# Flood plan\n\n{P1}\n"), ("b.txt", f"{OTHER}\n\n{P1.upper()}\n")])
+    assert [f.line for f in found["b.txt"]] == [3]
+    assert "a.md (line 3)" in found["b.txt"][0].message
+
+
+def test_short_and_unique_paragraphs_are_left_alone():
+    short = "The council met on Tuesday."
+    assert run([("a.txt", f"{short}\n\n{P1}\n"), ("b.txt", f"{short}\n\n{OTHER}\n")]) == {"a.txt": [], "b.txt": []}
+
+
+def test_off_by_default_and_on_through_config():
+    stories = [("a.txt", f"{P1}\n"), ("b.txt", f"{P1}\n")]
+    assert run(stories, Config()) == {"a.txt": [], "b.txt": []}
+    on = Config(rules={"duplicate-across-stories": {"enabled": True, "min_words": 30}})
+    assert run(stories, on) == {"a.txt": [], "b.txt": []}  # P1 has fewer than 30 words
+    on = Config(rules={"duplicate-across-stories": {"enabled": True}})
+    assert all(len(f) == 1 for f in run(stories, on).values())
+
+
+def test_listed_as_off_by_default():
+    listing = run_module("rules").stdout
+    assert any(line.startswith("duplicate-across-stories") and line.endswith("(off by default)")
+               for line in listing.splitlines())
+    assert "Off by default" in run_module("rules", "duplicate-across-stories").stdout
