@@ -17,7 +17,8 @@ from newslint.text.lexicon import load_set
 
 # A candidate boundary: terminal punctuation (or an ellipsis), any closing quotes or
 # brackets, then whitespace. Decimals (3.5) and initialisms (U.S.) mid-word never qualify.
-_BOUNDARY_RE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
+# (One character class first, so the regex engine can scan for it quickly.)
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _LIST_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[-*•–]|\d+[.)])\s)")
 # The word before a full stop; the look-back window keeps the search local.
 _PREV_WORD_RE = re.compile(r"([\w.’'&-]+)$")
@@ -58,15 +59,15 @@ def _is_title(word: str, bare: str, titles: frozenset[str]) -> bool:
 def _keeps_going(text: str, match: re.Match, nxt: re.Match, lexicons) -> bool:
     """True when the boundary candidate ``match`` does not end the sentence."""
     titles, companies, numbered, speech_verbs = lexicons
-    mark = match.group(0)
     first = nxt.group(2)
     opening_quote = bool(nxt.group(1))
+    if not (first.isupper() or first.isdigit()) and not opening_quote:
+        return True  # "as soon as possible... to put an end", "Who knows? not me"
+
+    mark = match.group(0)
     next_word_match = _NEXT_WORD_RE.match(text, nxt.start(2))
     next_word = next_word_match.group(0) if next_word_match else first
     nw = next_word.lower()
-
-    if not (first.isupper() or first.isdigit()) and not opening_quote:
-        return True  # "as soon as possible... to put an end", "Who knows? not me"
 
     if mark[0] in "!?" and mark[-1] in "\"'”’" and not opening_quote:
         # "Will it work?" Mr Lee asked.  -- the quote ends, the sentence does not.
