@@ -89,10 +89,11 @@ said, and the centre of the display is a steel beam.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator
+from itertools import chain, repeat
+from operator import add, sub
+from typing import Any, Iterator, NamedTuple
 
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines, load_set
@@ -107,6 +108,8 @@ from newslint.text.names import (
     not_names,
     story_words,
     strip_possessive,
+    token_memo,
+    trim_memos,
     vote,
 )
 from newslint.text.varieties import AMERICAN, BRITISH, is_spelling_pair, spelling_table
@@ -194,6 +197,63 @@ class _GroupMatcher:
     regex: re.Pattern
     exact: dict  # surface -> (group index, form)
     folded: dict  # lower-case surface -> (group index, form), for lower-case forms
+    starts: re.Pattern  # where a form may start: a superset of where ``regex`` matches
+    other_starts: re.Pattern | None  # the same for non-ASCII text, when a form ignores case
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """``regex.finditer(text)``, trying the regex only where a form may start.
+
+        ``starts`` scans fast because every branch opens with a literal character; the
+        matches are those of ``regex.finditer``: leftmost first, resuming at a match's end."""
+        at = [m.start() for m in self.starts.finditer(text)]
+        if self.other_starts is not None and not text.isascii():
+            others = [m.start() for m in self.other_starts.finditer(text)]
+            if others:
+                at = sorted(set(at).union(others))
+        match = self.regex.match
+        last = 0
+        for start in at:
+            if start < last:
+                continue
+            found = match(text, start)
+            if found is not None:
+                last = found.end()
+                yield found
+
+
+_ASCII = [chr(c) for c in range(128)]
+
+
+def _start_filter(forms) -> tuple[re.Pattern, re.Pattern | None]:
+    """A regex matching (one character) wherever one of ``forms`` could start: its first
+    letter (any ASCII letter a lower-case form folds to), not after a word character or a
+    point, and followed by its second character."""
+    seconds: dict[str, set[str]] = {}
+    any_case = False
+    for form in forms:
+        folds = form == form.lower()
+        any_case = any_case or folds
+        if folds:
+            firsts = [c for c in _ASCII if re.fullmatch(f"(?i:{re.escape(form[0])})", c)]
+        else:
+            firsts = [form[0]]
+        if len(form) < 2:
+            second = ""
+        elif form[1].isspace():
+            second = r"\s"
+        else:
+            second = f"(?i:{re.escape(form[1])})" if folds else re.escape(form[1])
+        for first in firsts:
+            seconds.setdefault(first, set()).add(second)
+    branches = []
+    for first, after in sorted(seconds.items()):
+        ahead = "" if "" in after else "(?=" + "|".join(sorted(after)) + ")"
+        branches.append(rf"{re.escape(first)}(?<![\w.].){ahead}")
+    starts = re.compile("(?:" + "|".join(branches) + ")" if branches else "(?!)", re.DOTALL)
+    # A lower-case form folds to a few non-ASCII letters too (Kelvin K, long s): try every
+    # non-ASCII letter at a word's start.
+    other = re.compile(r"[^\W\x00-\x7f](?<![\w.].)", re.DOTALL) if any_case else None
+    return starts, other
 
 
 @lru_cache(maxsize=64)
@@ -211,17 +271,18 @@ def _matcher(groups: tuple[VariantGroup, ...]) -> _GroupMatcher:
                 exact.setdefault(key, (index, form))
     alternation = "|".join(_form_pattern(f) for f in sorted(forms, key=len, reverse=True))
     regex = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w]|\.\w)")
-    return _GroupMatcher(regex, exact, folded)
+    return _GroupMatcher(regex, exact, folded, *_start_filter(forms))
 
 
 def _group_findings(document, options, sw: StoryWords) -> Iterator:
     groups = variant_groups(options)
     matcher = _matcher(groups)
+    words, heading = sw.words, sw.heading
     per_group: dict[int, list[Occurrence]] = {}
     for block in document.blocks:
         if is_all_caps(block.text):
             continue
-        for match in matcher.regex.finditer(block.text):
+        for match in matcher.finditer(block.text):
             surface = " ".join(match.group(0).split())
             hit = matcher.exact.get(surface) or matcher.folded.get(surface.lower())
             if hit is None:
@@ -229,14 +290,14 @@ def _group_findings(document, options, sw: StoryWords) -> Iterator:
             index, form = hit
             group = groups[index]
             start = block.start + match.start()
-            w = bisect_right(sw.start, start) - 1
-            own = w >= 0 and sw.start[w] == start  # the match starts a word ("US", not "pro-US")
-            heading = w >= 0 and sw.heading[w]
-            if (heading and group.body_only) or form in group.full:
+            w = sw.index_at(start)
+            own = w >= 0 and words[w][0] == start  # the match starts a word ("US", not "pro-US")
+            in_heading = w >= 0 and bool(heading[w])
+            if (in_heading and group.body_only) or form in group.full:
                 continue
             per_group.setdefault(index, []).append(Occurrence(
                 start, block.start + match.end(), form, surface,
-                initial=own and sw.initial[w], heading=heading))
+                initial=own and sw.initial(w), heading=in_heading))
     for index, occurrences in per_group.items():
         result = vote(occurrences, prefer=(groups[index].preferred,))
         if result is None:
@@ -309,74 +370,101 @@ def _possessive(text: str) -> bool:
     return text.endswith(("'s", "’s"))
 
 
-def _case_findings(document, sw: StoryWords, ctx: "_Context") -> Iterator:
+def _case_findings(document, story: "_Story") -> Iterator:
     text = document.text
-    texts, initial, heading, links = sw.text, sw.initial, sw.heading, sw.link
-    keys = ctx.keys
-    n = len(texts)
-    caps = [_is_capital_word(t) for t in texts]
-    skip_first = not_names()
+    sw = story.sw
+    words, heading, forced, n = sw.words, sw.heading, sw.forced, sw.n
+    info = story.info
+    lowered = story.lowered
     titles = name_titles()  # "Ms Lloyd Price": a title, not part of the name
 
+    def link(i: int) -> bool:
+        return i + 1 < n and text[words[i][1]:words[i + 1][0]] in (" ", "\n")
+
+    def capital(token: str) -> bool:
+        found = info.get(token)
+        return found is not None and found.capital
+
+    def key_of(token: str) -> str:
+        found = info.get(token)
+        return found.key if found is not None else _KEY[token]
+
+    def unforced(token: str, initial: bool) -> bool:
+        found = info.get(token)  # a word without a capital has no chosen capital
+        return found is not None and found.unforced[initial]
+
     # Candidates: runs of capitalised words (connectors allowed inside) with a chosen capital.
+    # Only a word followed by another capitalised word (or a connector and one) starts a run
+    # of two or more; a lone word counts only when it has parts of its own (al-Shabab).
     candidates: set[str] = set()
     prefixes: set[str] = set()  # a candidate's key up to each word boundary
-    i = 0
-    while i < n:
-        if not caps[i] or heading[i]:
-            i += 1
+    resume = 0
+    for i in story.run_starts():
+        if i < resume or heading[i]:
             continue
         j = i
-        while links[j] and not _possessive(texts[j]) and (
-            caps[j + 1] or (texts[j + 1] in _CONNECTORS and links[j + 1] and caps[j + 2])
-        ):
+        while link(j) and not _possessive(words[j][2]):
+            after = words[j + 1][2]
+            if not (capital(after) or (after in _CONNECTORS and link(j + 1) and capital(words[j + 2][2]))):
+                break
             j += 1
         lo = i
-        while j > lo and (keys[lo] in ("the",) or keys[lo] in titles or initial[lo] and (
-                keys[lo] in ctx.lowered or keys[lo] in _OPENING_WORDS)):
+        while j > lo:
+            key = key_of(words[lo][2])
+            if not (key == "the" or key in titles or words[lo][0] in forced and (
+                    lowered(key) or key in _OPENING_WORDS)):
+                break
             lo += 1  # "The", "Ms", "President" or a sentence's opening word before the name
-        run = texts[lo:j + 1]
-        if len(run) <= 5 and _has_parts(run) and any(
-                _unforced_capital(texts[k], initial[k]) for k in range(lo, j + 1)):
+        if j - lo < 5 and (j > lo or info[words[lo][2]].parts) and any(
+                unforced(words[k][2], words[k][0] in forced) for k in range(lo, j + 1)):
             key = ""
             for k in range(lo, j + 1):
-                key += keys[k]
+                key += key_of(words[k][2])
                 prefixes.add(key)
             candidates.add(key)
-        i = j + 1
+        resume = j + 1
     if not candidates:
         return
 
     # Every standalone sequence of words whose joined key is a candidate is an occurrence.
+    firsts: list[int] = []
+    for prefix in prefixes:
+        for token in story.tokens_with_key(prefix):
+            firsts.extend(sw.occurrences(token))
+    firsts.sort()
     per_key: dict[str, list[Occurrence]] = {}
-    for i in [i for i, key in enumerate(keys) if key in prefixes and not heading[i]]:
-        key = keys[i]
+    for i in firsts:
+        if heading[i]:
+            continue
+        key = key_of(words[i][2])
         for j in range(i, min(i + 5, n)):
             if j > i:
-                if not links[j - 1] or _possessive(texts[j - 1]):
+                if not link(j - 1) or _possessive(words[j - 1][2]):
                     break
-                key += keys[j]
+                key += key_of(words[j][2])
             if key not in prefixes:
                 break
             if key not in candidates:
                 continue
-            if i > 0 and links[i - 1]:
-                before = texts[i - 1]
-                if (caps[i - 1] and not initial[i - 1] and before.rstrip(".").lower() not in titles) \
-                        or before in _PARTICLES:
+            if i > 0 and link(i - 1):
+                before = words[i - 1][2]
+                if (capital(before) and words[i - 1][0] not in forced
+                        and before.rstrip(".").lower() not in titles) or before in _PARTICLES:
                     continue  # part of a longer name ("Russian Foreign Ministry", "bin Laden")
-                if before in _JOINERS and i > 1 and links[i - 2] and caps[i - 2] and not initial[i - 2]:
+                if before in _JOINERS and i > 1 and link(i - 2) and capital(words[i - 2][2]) \
+                        and words[i - 2][0] not in forced:
                     continue  # "Convention on Human Rights"
-                if before.lower() in _GENERIC and not caps[i]:
+                if before.lower() in _GENERIC and not capital(words[i][2]):
                     continue  # "a moving castle": a kind of thing, not the name
-            if links[j] and (caps[j + 1] or texts[j + 1] in ("of", "for")):
+            if link(j) and (capital(words[j + 1][2]) or words[j + 1][2] in ("of", "for")):
                 continue  # a title before a name, or part of a longer name
-            end = sw.start[j] + len(strip_possessive(texts[j]))
-            surface = " ".join(text[sw.start[i]:end].split())
+            start = words[i][0]
+            end = words[j][0] + len(strip_possessive(words[j][2]))
+            surface = " ".join(text[start:end].split())
             if _SHOUTED_RE.search(surface):
                 continue
-            per_key.setdefault(key, []).append(Occurrence(sw.start[i], end, surface, surface,
-                                                          initial=initial[i]))
+            per_key.setdefault(key, []).append(Occurrence(start, end, surface, surface,
+                                                          initial=start in forced))
     for occurrences in per_key.values():
         result = vote(occurrences)
         if result is None:
@@ -418,34 +506,89 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and _NAME_RE.match(word) is not None and any(c.islower() for c in word[1:])
 
 
-def _names(sw: StoryWords, ctx: "_Context") -> dict[str, _Name]:
-    texts, links, initial = sw.text, sw.link, sw.initial
-    stop = not_names()
+def _name_word(raw: str) -> tuple[str, str] | None:
+    """(name, key) when a token can be a name: capitalised, letters only, long enough and
+    not a word listed as no name; the story's lower-case words are ruled out later."""
+    if not raw[:1].isupper():
+        return None
+    word = strip_possessive(raw)
+    if not _is_name_word(word):
+        return None
+    key = _KEY[word]
+    if len(key) < 4 or key in not_names() or key in _OPENING_WORDS:
+        return None
+    return word, key
+
+
+def _word_before(raw: str) -> tuple[bool, str] | None:
+    """(is a title, what it adds) for the word before a name: a title, a first name, or None."""
+    before = raw.rstrip(".")
+    lower = before.lower()
+    if lower in _MALE_TITLES or lower in _FEMALE_TITLES:
+        return True, lower
+    if _is_name_word(before) and fold(before) not in not_names():
+        return False, fold(before)
+    return None
+
+
+def _word_after(raw: str) -> str | None:
+    """The folded surname a first name is followed by, or None."""
+    after = strip_possessive(raw)
+    if _is_name_word(after) and fold(after) not in not_names():
+        return fold(after)
+    return None
+
+
+def _names(story: "_Story") -> dict[str, _Name]:
+    sw = story.sw
+    words, heading, forced, text, n = sw.words, sw.heading, sw.forced, sw.text, sw.n
+    info, lowered = story.info, story.lowered
+    word_before, word_after = _WORD_BEFORE, _WORD_AFTER
     names: dict[str, _Name] = {}
-    for k in [k for k, t in enumerate(texts) if t[:1].isupper() and not sw.heading[k]]:
-        raw = texts[k]
-        word = strip_possessive(raw)
-        if not _is_name_word(word):
+    for k in sw.upper:
+        raw = words[k][2]
+        found = info[raw].name
+        if found is None or heading[k]:
             continue
-        key = ctx.key(word)
-        if len(key) < 4 or key in stop or key in ctx.lowered or key in _OPENING_WORDS:
+        word, key = found
+        if lowered(key):
             continue
         entry = names.get(word)
         if entry is None:
             entry = names[word] = _Name(word)
-        entry.starts.append(sw.start[k])
-        entry.initials.append(initial[k])
-        if k > 0 and links[k - 1]:
-            before = texts[k - 1].rstrip(".")
-            if before.lower() in _MALE_TITLES or before.lower() in _FEMALE_TITLES:
-                entry.titles.add(before.lower())
-            elif _is_name_word(before) and fold(before) not in stop:
-                entry.given.add(fold(before))
-        if links[k] and raw == word:
-            after = strip_possessive(texts[k + 1])
-            if _is_name_word(after) and fold(after) not in stop:
-                entry.following.add(fold(after))
+        start = words[k][0]
+        entry.starts.append(start)
+        entry.initials.append(start in forced)
+        if k > 0 and text[words[k - 1][1]:start] in (" ", "\n"):
+            before = word_before[words[k - 1][2]]
+            if before is not None:
+                (entry.titles if before[0] else entry.given).add(before[1])
+        if raw == word and k + 1 < n and text[words[k][1]:words[k + 1][0]] in (" ", "\n"):
+            after = word_after[words[k + 1][2]]
+            if after is not None:
+                entry.following.add(after)
     return names
+
+
+def _may_have_near_names(story: "_Story", min_length: int) -> bool:
+    """Whether two of the story's name words could be read as one name spelt two ways:
+    checked on its distinct words (headlines included), before finding where each stands."""
+    surfaces = set()
+    for token in story.sw.upper_tokens:
+        found = story.info[token].name
+        if found is not None and not story.lowered(found[1]):
+            surfaces.add(found[0])
+    if len(surfaces) < 2:
+        return False
+    by_fold: dict[str, list[str]] = {}
+    for surface in surfaces:
+        by_fold.setdefault(_FOLD[surface], []).append(surface)
+    if len(by_fold) < len(surfaces):
+        return True  # Erdogan / Erdoğan
+    for a, b in near_pairs((k for k in by_fold if len(k) >= min_length), max_bucket=None):
+        if any(_plausible_pair(x, y, min_length) for x in by_fold[a] for y in by_fold[b]):
+            return True
+    return False
 
 
 def _different_people(a: _Name, b: _Name) -> bool:
@@ -481,11 +624,13 @@ def _plausible_pair(a: str, b: str, min_length: int) -> bool:
     return kind in _SLIPS or len(short) >= _LONG_NAME
 
 
-def _name_findings(document, sw: StoryWords, ctx: "_Context", min_length: int) -> Iterator:
-    names = _names(sw, ctx)
+def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
+    if not _may_have_near_names(story, min_length):
+        return
+    names = _names(story)
     by_key: dict[str, list[_Name]] = {}
     for entry in names.values():
-        by_key.setdefault(fold(entry.surface), []).append(entry)
+        by_key.setdefault(_FOLD[entry.surface], []).append(entry)
     pairs: list[tuple[_Name, _Name]] = []
     for entries in by_key.values():  # Erdogan / Erdoğan
         for i, a in enumerate(entries):
@@ -526,19 +671,33 @@ _AXES = {
 }
 
 
+def _spelling_listed(token: str) -> bool:
+    """A token holding a word of the spelling table (alone, in a compound or possessive)."""
+    table = spelling_table()
+    return token in table or ("-" in token and any(p in table for p in token.split("-"))) \
+        or (token.endswith(("'s", "’s")) and token[:-2] in table)
+
+
+@lru_cache(maxsize=None)
+def _spelling_words() -> frozenset[str]:
+    return frozenset(spelling_table())
+
+
 def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator:
     table = spelling_table()
     seen: dict[str, dict[str, list[tuple[int, int, str, str]]]] = {}
-    quoted = sw.quoted
-    listed = {t for t in set(sw.text) if t in table or ("-" in t and any(p in table for p in t.split("-")))
-              or (t.endswith(("'s", "’s")) and t[:-2] in table)}
+    # A compound or a possessive holds a hyphen or an apostrophe: an irregular token.
+    listed = sw.tokens & _spelling_words()
+    listed.update(filter(_spelling_listed, sw.irregular_tokens))
     if not listed:
         return
-    for k in [k for k, t in enumerate(sw.text) if t in listed and not quoted[k]]:
-        # A quotation may keep its speaker's spelling.
-        raw = sw.text[k]
+    words = sw.words
+    for k in sorted(chain.from_iterable(map(sw.occurrences, listed))):
+        if sw.quoted(k):
+            continue  # a quotation may keep its speaker's spelling
+        raw = words[k][2]
         parts = raw.split("-") if "-" in raw else (raw,)
-        offset = sw.start[k]
+        offset = words[k][0]
         for part in parts:
             start, word = offset, strip_possessive(part)
             offset += len(part) + 1
@@ -573,23 +732,95 @@ def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator
 
 # --- findings --------------------------------------------------------------------------
 
-class _Context:
-    """What several checks need from one story, computed once.
+class _Token(NamedTuple):
+    """What the checks ask about one word that holds a capital letter."""
 
-    ``keys[i]`` is word i folded, without a possessive or hyphens (the spelling-blind form
-    that "Al-Shabab" and "al Shabab" share); ``lowered`` holds the keys of the words the
-    story writes in lower case, which are therefore not names."""
+    key: str  # folded, without a possessive or hyphens: "Al-Shabab" and "al Shabab" share it
+    capital: bool  # can be part of a name (_is_capital_word)
+    unforced: tuple[bool, bool]  # a chosen capital, when not first in a sentence and when first
+    parts: bool  # two parts of its own: a hyphen or an inner capital (al-Shabab, TimeWarner)
+    name: tuple[str, str] | None  # (name, key) when it can be a person's or place's name
 
-    def __init__(self, sw: StoryWords) -> None:
-        self._keys = {t: fold(strip_possessive(t)).replace("-", "") for t in set(sw.text)}
-        self.keys = [self._keys[t] for t in sw.text]
-        self.lowered = {k for t, k in self._keys.items() if t[:1].islower()}
 
-    def key(self, word: str) -> str:
-        found = self._keys.get(word)
+def _key(token: str) -> str:
+    return fold(strip_possessive(token)).replace("-", "")
+
+
+def _token(token: str) -> _Token:
+    return _Token(_KEY[token], _is_capital_word(token),
+                  (_unforced_capital(token, False), _unforced_capital(token, True)),
+                  _has_parts([token]), _name_word(token))
+
+
+# Per-token answers shared by every story (emptied together by ``trim_memos``).
+_KEY = token_memo(_key)
+_TOKEN = token_memo(_token)
+_FOLD = token_memo(fold)
+_WORD_BEFORE = token_memo(_word_before)
+_WORD_AFTER = token_memo(_word_after)
+
+
+class _Story:
+    """One story as the checks see it: its StoryWords, what each of its capitalised words
+    is, and which keys it also writes in lower case.
+
+    Words without a capital are looked at only where a check needs them: a word that is
+    lower-case ASCII letters and digits is its own key, and every other word is among
+    ``sw.upper_tokens`` or ``sw.irregular_tokens``."""
+
+    def __init__(self, document) -> None:
+        self.sw = sw = story_words(document)
+        upper = sw.upper_tokens
+        self.info: dict[str, _Token] = dict(zip(upper, map(_TOKEN.__getitem__, upper)))
+        self._lowered: dict[str, bool] = {}
+        self._other_keys: dict[str, list[str]] | None = None  # key -> tokens that are not their key
+        self._lower_keys: set[str] | None = None
+
+    def _index(self) -> None:
+        other: dict[str, list[str]] = {}
+        lower: set[str] = set()
+        for token in self.sw.upper_tokens | self.sw.irregular_tokens:
+            found = self.info.get(token)
+            key = found.key if found is not None else _KEY[token]
+            other.setdefault(key, []).append(token)
+            if token[:1].islower():
+                lower.add(key)
+        self._other_keys, self._lower_keys = other, lower
+
+    def lowered(self, key: str) -> bool:
+        """Whether the story writes a word with this key in lower case (so it is no name)."""
+        found = self._lowered.get(key)
         if found is None:
-            found = self._keys[word] = fold(strip_possessive(word)).replace("-", "")
+            if self._lower_keys is None:
+                self._index()
+            found = self._lowered[key] = key in self._lower_keys or (
+                key in self.sw.tokens and key[:1].islower() and _KEY[key] == key)
         return found
+
+    def tokens_with_key(self, key: str) -> list[str]:
+        """The distinct words of the story whose key is ``key``."""
+        if self._other_keys is None:
+            self._index()
+        found = list(self._other_keys.get(key, ()))
+        if key in self.sw.tokens and key not in found and _KEY[key] == key:
+            found.append(key)
+        return found
+
+    def run_starts(self) -> list[int]:
+        """Indices of the capitalised words that may start a multiword name (another
+        capitalised word one or two words on) or are a name of parts on their own."""
+        sw = self.sw
+        words = sw.words
+        capitals = {token for token, found in self.info.items() if found.capital}
+        at = [i for i in sw.upper if words[i][2] in capitals]
+        present = set(at)
+        starts = set(map(sub, present.intersection(map(add, at, repeat(1))), repeat(1)))
+        starts.update(i for i in map(sub, present.intersection(map(add, at, repeat(2))), repeat(2))
+                      if words[i + 1][2] in _CONNECTORS)
+        for token in capitals:
+            if self.info[token].parts:
+                starts.update(sw.occurrences(token))
+        return sorted(starts)
 
 
 def _match_case(suggestion: str, original: str) -> str:
@@ -614,12 +845,13 @@ def _finding(document, occ: Occurrence, majority: str, counts: dict, firsts: dic
 
 
 def check(document, options):
-    sw = story_words(document)
-    ctx = _Context(sw)
+    trim_memos()
+    story = _Story(document)
+    sw = story.sw
     found = []
     found.extend(_group_findings(document, options, sw))
-    found.extend(_case_findings(document, sw, ctx))
-    found.extend(_name_findings(document, sw, ctx, int(options.get("min-name-length", 5))))
+    found.extend(_case_findings(document, story))
+    found.extend(_name_findings(document, story, int(options.get("min-name-length", 5))))
     if options.get("spelling", True):
         found.extend(_spelling_findings(document, sw, options.get("prefer-spelling") or None))
     seen: set[tuple[int, int]] = set()

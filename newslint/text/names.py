@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain, compress, count
+from operator import itemgetter, ne
 from typing import Iterable, Iterator
 
 from newslint.text.lexicon import load_set
+from newslint.text.quotes import BlockQuotes
 
 # Quotation marks: the first word of a quotation is capitalised by rule.
 _QUOTES = "\"'“‘«"
@@ -35,7 +38,12 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+_SMALL_ASCII_RE = re.compile("[a-z]")
+
+
 def is_all_caps(text: str) -> bool:
+    if _SMALL_ASCII_RE.search(text):
+        return False  # found at once in ordinary copy, where upper() would copy it all
     return text == text.upper() and sum(1 for c in text if c.isalpha()) >= 8
 
 
@@ -76,44 +84,172 @@ def heading_blocks(document) -> frozenset[int]:
 # Where a capital is forced: after a line break, a colon or a bullet, or after an opening
 # quotation mark. The match ends where the word starts.
 _FORCED_RE = re.compile(r"[\n:" + _QUOTES + r"][ \t" + _QUOTES + r"]*(?:[-*•][ \t]+)?(?=\w)")
+_START = itemgetter(0)
+# Characters that are upper case yet unchanged by lower() (letterlike and mathematical
+# symbols, Unicode 14): a word holding one is capitalised although it equals its lower case.
+_CASELESS_CAPITALS_RE = re.compile("[\u03d2-\u03d4\u2102-\u2145\U0001d400-\U0001d7ff\U0001f130-\U0001f189]")
+# An apostrophe or hyphen joining two word characters, or a non-ASCII word character: what
+# (besides a capital) a word needs for folding it or dropping a possessive or hyphens to
+# change it.
+_IRREGULAR_RE = re.compile(
+    "[’'\\-\x80-\U0010ffff](?:(?<=[\\w\uFFFC][’'\\-])(?=[\\w\uFFFC])|(?<=[^\\W\x00-\x7f]))"
+)
+
+
+def _may_hold_caseless_capitals(text: str) -> bool:
+    if text.isascii():
+        return False
+    try:
+        text.encode("latin-1")  # fast, and all such characters lie beyond Latin-1
+    except UnicodeEncodeError:
+        return _CASELESS_CAPITALS_RE.search(text) is not None
+    return False
+
+
+class TokenMemo(dict):
+    """Answers that depend only on a token's spelling, worked out once per distinct token
+    and shared across stories (a story repeats its tokens, a corpus its vocabulary).
+    ``memo[token]`` computes a missing answer; ``memo.get`` does not."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, token: str):
+        value = self[token] = self._compute(token)
+        return value
+
+
+_MEMOS: list[TokenMemo] = []
+_MEMO_LIMIT = 200_000
+
+
+def register_memo(memo: TokenMemo) -> TokenMemo:
+    """Have ``trim_memos`` empty ``memo`` with all the others."""
+    _MEMOS.append(memo)
+    return memo
+
+
+def token_memo(compute) -> TokenMemo:
+    """A new TokenMemo that ``trim_memos`` empties with all the others."""
+    return register_memo(TokenMemo(compute))
+
+
+def trim_memos() -> None:
+    """Empty every TokenMemo together once one has grown past its limit (a long-running
+    process meets an open-ended vocabulary). Called between stories, never during one, so
+    memos that index each other stay consistent."""
+    if any(len(m) > _MEMO_LIMIT for m in _MEMOS):
+        for memo in _MEMOS:
+            memo.clear()
 
 
 class StoryWords:
-    """The story's words as columns, one entry a word of ``document.words``.
+    """What several checks ask about the words of one story, answered by word index ``i``
+    into ``document.words`` and worked out on demand, so that a check pays for the words it
+    looks at rather than for every word of the story.
 
-    ``initial[i]``: its capital is forced (first word of a sentence, a quotation, a line or
+    ``initial(i)``: its capital is forced (first word of a sentence, a quotation, a line or
     a list item, or after a colon); ``heading[i]``: it stands in a headline-style block;
-    ``quoted[i]``: it is inside quotation marks; ``link[i]``: word i and word i + 1 are
-    side by side with only a space (or one line break) between them.
+    ``quoted(i)``: it is inside quotation marks; ``link(i)``: word i and word i + 1 are side
+    by side with only a space (or one line break) between them; ``upper``: the indices of
+    the words holding a capital letter; ``tokens``: the distinct word texts.
     """
 
     def __init__(self, document) -> None:
-        text = document.text
-        words = document.words
-        self.text = [w.text for w in words]
-        self.start = [w.start for w in words]
-        self.end = [w.end for w in words]
+        self.document = document
+        self.text = document.text
+        self.words = words = document.words
+        n = self.n = len(words)
         forced = {s.start for s in document.sentences}
         forced.add(0)
-        forced.update(m.end() for m in _FORCED_RE.finditer(text))
-        self.initial = [s in forced for s in self.start]
-        headings = heading_blocks(document)
-        block_starts = [b.start for b in document.blocks]
-        self.block = [max(0, bisect_right(block_starts, s) - 1) for s in self.start]
-        self.heading = [b in headings for b in self.block] if headings else [False] * len(words)
-        quotes = quoted_spans(document)
-        if quotes:
-            q_starts = [a for a, _ in quotes]
-            q_ends = [b for _, b in quotes]
-            at = [bisect_right(q_starts, s) - 1 for s in self.start]
-            self.quoted = [k >= 0 and s < q_ends[k] for k, s in zip(at, self.start)]
-        else:
-            self.quoted = [False] * len(words)
-        ends, starts = self.end, self.start
-        self.link = [text[ends[i]:starts[i + 1]] in (" ", "\n") for i in range(len(words) - 1)] + [False]
+        forced.update(m.end() for m in _FORCED_RE.finditer(self.text))
+        self.forced = forced
+        # heading[i]: word i lies in a headline-style block (the last block starting at or
+        # before the word's start).
+        self.heading = heading = bytearray(n)
+        blocks = document.blocks
+        for b in heading_blocks(document):
+            lo = 0 if b == 0 else bisect_left(words, blocks[b].start, key=_START)
+            hi = bisect_left(words, blocks[b + 1].start, key=_START) if b + 1 < len(blocks) else n
+            if hi > lo:
+                heading[lo:hi] = b"\x01" * (hi - lo)
+        self._quotes = None
 
     def __len__(self) -> int:
-        return len(self.text)
+        return self.n
+
+    def initial(self, i: int) -> bool:
+        return self.words[i][0] in self.forced
+
+    def link(self, i: int) -> bool:
+        if i + 1 >= self.n:
+            return False
+        words = self.words
+        return self.text[words[i][1]:words[i + 1][0]] in (" ", "\n")
+
+    def index_at(self, offset: int) -> int:
+        """The index of the last word starting at or before ``offset`` (-1 if none)."""
+        return bisect_right(self.words, offset, key=_START) - 1
+
+    @cached_property
+    def tokens(self) -> set[str]:
+        return set(map(_TEXT, self.words))
+
+    @cached_property
+    def upper(self) -> list[int]:
+        """Indices of the words with a capital letter anywhere (in order)."""
+        words = self.words
+        if _may_hold_caseless_capitals(self.text):
+            return list(range(self.n))  # rare capitals that lower() keeps: look at every word
+        return list(compress(count(), map(ne, map(_TEXT, words), map(_LOWER, words))))
+
+    @cached_property
+    def upper_tokens(self) -> set[str]:
+        """The distinct texts of the words in ``upper``."""
+        words = self.words
+        return set(map(_TEXT, map(words.__getitem__, self.upper)))
+
+    @cached_property
+    def irregular_tokens(self) -> set[str]:
+        """The distinct words holding an apostrophe or a hyphen between word characters, or a
+        non-ASCII word character. With ``upper_tokens`` they include every word that
+        lower-casing, folding diacritics, or dropping a possessive or hyphens would change."""
+        words, n = self.words, self.n
+        found = set()
+        last = -1
+        for match in _IRREGULAR_RE.finditer(self.text):
+            at = match.start()
+            if at < last:
+                continue  # still inside the word just taken
+            i = bisect_right(words, at, key=_START) - 1
+            if i >= 0 and at < words[i][1]:
+                found.add(words[i][2])
+                last = words[i][1]
+        return found
+
+    def occurrences(self, token: str) -> list[int]:
+        """Indices of the words written exactly ``token``, in order."""
+        words, text, n = self.words, self.text, self.n
+        out = []
+        find = text.find
+        at = find(token)
+        while at >= 0:
+            i = bisect_left(words, at, key=_START)
+            if i < n and words[i][0] == at and words[i][2] == token:
+                out.append(i)
+            at = find(token, at + 1)
+        return out
+
+    def quoted(self, i: int) -> bool:
+        """Whether word i stands inside quotation marks."""
+        if self._quotes is None:
+            self._quotes = BlockQuotes(self.document)
+        return self._quotes.inside(self.words[i][0])
+
+
+_TEXT = itemgetter(2)
+_LOWER = itemgetter(3)
 
 
 def story_words(document) -> StoryWords:
@@ -122,39 +258,6 @@ def story_words(document) -> StoryWords:
     if cached is None:
         cached = document.__dict__["_newslint_story_words"] = StoryWords(document)
     return cached
-
-
-def quoted_spans(document) -> list[tuple[int, int]]:
-    """Prose spans inside double quotation marks, block by block.
-
-    A straight mark opens when it follows a space and precedes a word, and closes
-    otherwise; a quotation re-opened before it closed (a speaker's next paragraph, a
-    quote that ran on) stays open, and one left open runs to the end of its block.
-    """
-    spans: list[tuple[int, int]] = []
-    for block in document.blocks:
-        text = block.text
-        open_at = None
-        for match in _QUOTE_RE.finditer(text):
-            mark, at = match.group(0), match.start()
-            if mark == '"':
-                before = text[at - 1] if at else " "
-                after = text[at + 1] if at + 1 < len(text) else " "
-                opening = (before.isspace() or before in "([—–") and not after.isspace()
-            else:
-                opening = mark == "“"
-            if opening:
-                if open_at is None:
-                    open_at = block.start + at
-            elif open_at is not None:
-                spans.append((open_at, block.start + at + 1))
-                open_at = None
-        if open_at is not None:
-            spans.append((open_at, block.end))
-    return spans
-
-
-_QUOTE_RE = re.compile("[\"“”]")
 
 
 # --- voting on forms -------------------------------------------------------------------
@@ -277,15 +380,30 @@ def edit_kind(a: str, b: str) -> str:
     return "vowel" if a[i] in _VOWELS and b[i] in _VOWELS else "change"
 
 
-def near_pairs(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """Pairs of distinct keys one edit apart, found through a deletion-variant index."""
+def _deletion_variants(key: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(deletion_keys(key)))
+
+
+_DELETIONS = token_memo(_deletion_variants)
+
+
+def near_pairs(keys: Iterable[str], max_bucket: int | None = 8) -> Iterator[tuple[str, str]]:
+    """Pairs of distinct keys one edit apart, found through a deletion-variant index.
+
+    A deletion variant shared by more than ``max_bucket`` keys (a short, common shape) pairs
+    none of them; ``None`` sets no limit."""
+    keys = sorted(set(keys))
+    variants = [_DELETIONS[key] for key in keys]
+    every = list(chain.from_iterable(variants))
+    if len(set(every)) == len(every):
+        return  # no two keys share a deletion variant, so none is one edit from another
     index: dict[str, list[str]] = {}
-    for key in sorted(set(keys)):
-        for variant in set(deletion_keys(key)):
+    for key, own in zip(keys, variants):
+        for variant in own:
             index.setdefault(variant, []).append(key)
     seen = set()
     for bucket in index.values():
-        if len(bucket) < 2 or len(bucket) > 8:
+        if len(bucket) < 2 or (max_bucket is not None and len(bucket) > max_bucket):
             continue
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:

@@ -78,3 +78,28 @@ class QuoteMap:
     def inside(self, offset: int) -> bool:
         i = bisect_right(self._starts, offset) - 1
         return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+
+
+class BlockQuotes:
+    """Answers "is this prose offset inside quotes?" for a whole document: quotation marks
+    are paired within each block (as ``quoted_spans`` reads one paragraph), and a block's
+    spans are worked out the first time an offset in it is asked about."""
+
+    def __init__(self, document) -> None:
+        self._blocks = document.blocks
+        self._maps: dict[int, QuoteMap] = {}
+
+    def block_map(self, index: int) -> QuoteMap:
+        found = self._maps.get(index)
+        if found is None:
+            found = self._maps[index] = QuoteMap(self._blocks[index].text)
+        return found
+
+    def inside(self, offset: int) -> bool:
+        """``offset`` is read in the last block starting at or before it."""
+        index = max(0, bisect_right(self._blocks, offset, key=_block_start) - 1)
+        return self.block_map(index).inside(offset - self._blocks[index].start)
+
+
+def _block_start(block) -> int:
+    return block.start
