@@ -100,6 +100,7 @@ from newslint.text.lexicon import load_lines, load_set
 from newslint.text.names import (
     Occurrence,
     StoryWords,
+    deletion_variants,
     edit_kind,
     fold,
     is_all_caps,
@@ -224,11 +225,14 @@ class _GroupMatcher:
 _ASCII = [chr(c) for c in range(128)]
 
 
+_AHEAD = 4  # characters after the first that a candidate start must also show
+
+
 def _start_filter(forms) -> tuple[re.Pattern, re.Pattern | None]:
     """A regex matching (one character) wherever one of ``forms`` could start: its first
     letter (any ASCII letter a lower-case form folds to), not after a word character or a
-    point, and followed by its second character."""
-    seconds: dict[str, set[str]] = {}
+    point, and followed by the form's next few characters (up to its first space)."""
+    aheads: dict[str, set[str]] = {}
     any_case = False
     for form in forms:
         folds = form == form.lower()
@@ -237,16 +241,16 @@ def _start_filter(forms) -> tuple[re.Pattern, re.Pattern | None]:
             firsts = [c for c in _ASCII if re.fullmatch(f"(?i:{re.escape(form[0])})", c)]
         else:
             firsts = [form[0]]
-        if len(form) < 2:
-            second = ""
-        elif form[1].isspace():
-            second = r"\s"
-        else:
-            second = f"(?i:{re.escape(form[1])})" if folds else re.escape(form[1])
+        ahead = ""
+        for char in form[1:1 + _AHEAD]:
+            if char.isspace():
+                ahead += r"\s"
+                break  # a space stands for any run of white space
+            ahead += f"(?i:{re.escape(char)})" if folds else re.escape(char)
         for first in firsts:
-            seconds.setdefault(first, set()).add(second)
+            aheads.setdefault(first, set()).add(ahead)
     branches = []
-    for first, after in sorted(seconds.items()):
+    for first, after in sorted(aheads.items()):
         ahead = "" if "" in after else "(?=" + "|".join(sorted(after)) + ")"
         branches.append(rf"{re.escape(first)}(?<![\w.].){ahead}")
     starts = re.compile("(?:" + "|".join(branches) + ")" if branches else "(?!)", re.DOTALL)
@@ -366,47 +370,51 @@ def _optional_capitals(a: str, b: str) -> bool:
     return all(x.lower() in optional for x, y in zip(_words(a), _words(b)) if x != y)
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
 def _possessive(text: str) -> bool:
-    return text.endswith(("'s", "’s"))
+    return text.endswith(_POSSESSIVE)
+
+
+_LINKS = (" ", "\n")
 
 
 def _case_findings(document, story: "_Story") -> Iterator:
     text = document.text
     sw = story.sw
     words, heading, forced, n = sw.words, sw.heading, sw.forced, sw.n
-    info = story.info
+    info, capitals = story.info, story.capitals
     lowered = story.lowered
     titles = name_titles()  # "Ms Lloyd Price": a title, not part of the name
-
-    def link(i: int) -> bool:
-        return i + 1 < n and text[words[i][1]:words[i + 1][0]] in (" ", "\n")
-
-    def capital(token: str) -> bool:
-        found = info.get(token)
-        return found is not None and found.capital
+    keys = _KEY
 
     def key_of(token: str) -> str:
         found = info.get(token)
-        return found.key if found is not None else _KEY[token]
-
-    def unforced(token: str, initial: bool) -> bool:
-        found = info.get(token)  # a word without a capital has no chosen capital
-        return found is not None and found.unforced[initial]
+        return found.key if found is not None else keys[token]
 
     # Candidates: runs of capitalised words (connectors allowed inside) with a chosen capital.
     # Only a word followed by another capitalised word (or a connector and one) starts a run
     # of two or more; a lone word counts only when it has parts of its own (al-Shabab).
+    # (Words i and i + 1 are linked when only a space or a line break lies between them.)
     candidates: set[str] = set()
     prefixes: set[str] = set()  # a candidate's key up to each word boundary
     resume = 0
+    last = n - 1
     for i in story.run_starts():
         if i < resume or heading[i]:
             continue
         j = i
-        while link(j) and not _possessive(words[j][2]):
-            after = words[j + 1][2]
-            if not (capital(after) or (after in _CONNECTORS and link(j + 1) and capital(words[j + 2][2]))):
+        while j < last:
+            here, after = words[j], words[j + 1]
+            if text[here[1]:after[0]] not in _LINKS or here[2].endswith(_POSSESSIVE):
                 break
+            if after[2] not in capitals:
+                if after[2] not in _CONNECTORS or j + 1 == last:
+                    break
+                beyond = words[j + 2]
+                if text[after[1]:beyond[0]] not in _LINKS or beyond[2] not in capitals:
+                    break
             j += 1
         lo = i
         while j > lo:
@@ -415,13 +423,16 @@ def _case_findings(document, story: "_Story") -> Iterator:
                     lowered(key) or key in _OPENING_WORDS)):
                 break
             lo += 1  # "The", "Ms", "President" or a sentence's opening word before the name
-        if j - lo < 5 and (j > lo or info[words[lo][2]].parts) and any(
-                unforced(words[k][2], words[k][0] in forced) for k in range(lo, j + 1)):
-            key = ""
+        if j - lo < 5 and (j > lo or info[words[lo][2]].parts):
             for k in range(lo, j + 1):
-                key += key_of(words[k][2])
-                prefixes.add(key)
-            candidates.add(key)
+                found = info.get(words[k][2])  # a word without a capital has no chosen one
+                if found is not None and found.unforced[words[k][0] in forced]:
+                    key = ""
+                    for k in range(lo, j + 1):
+                        key += key_of(words[k][2])
+                        prefixes.add(key)
+                    candidates.add(key)
+                    break
         resume = j + 1
     if not candidates:
         return
@@ -436,30 +447,34 @@ def _case_findings(document, story: "_Story") -> Iterator:
     for i in firsts:
         if heading[i]:
             continue
-        key = key_of(words[i][2])
+        first = words[i]
+        key = key_of(first[2])
         for j in range(i, min(i + 5, n)):
+            here = words[j]
             if j > i:
-                if not link(j - 1) or _possessive(words[j - 1][2]):
+                previous = words[j - 1]
+                if text[previous[1]:here[0]] not in _LINKS or previous[2].endswith(_POSSESSIVE):
                     break
-                key += key_of(words[j][2])
+                key += key_of(here[2])
             if key not in prefixes:
                 break
             if key not in candidates:
                 continue
-            if i > 0 and link(i - 1):
+            if i > 0 and text[words[i - 1][1]:first[0]] in _LINKS:
                 before = words[i - 1][2]
-                if (capital(before) and words[i - 1][0] not in forced
+                if (before in capitals and words[i - 1][0] not in forced
                         and before.rstrip(".").lower() not in titles) or before in _PARTICLES:
                     continue  # part of a longer name ("Russian Foreign Ministry", "bin Laden")
-                if before in _JOINERS and i > 1 and link(i - 2) and capital(words[i - 2][2]) \
-                        and words[i - 2][0] not in forced:
+                if before in _JOINERS and i > 1 and text[words[i - 2][1]:words[i - 1][0]] in _LINKS \
+                        and words[i - 2][2] in capitals and words[i - 2][0] not in forced:
                     continue  # "Convention on Human Rights"
-                if before.lower() in _GENERIC and not capital(words[i][2]):
+                if before.lower() in _GENERIC and first[2] not in capitals:
                     continue  # "a moving castle": a kind of thing, not the name
-            if link(j) and (capital(words[j + 1][2]) or words[j + 1][2] in ("of", "for")):
+            if j < n - 1 and text[here[1]:words[j + 1][0]] in _LINKS and (
+                    words[j + 1][2] in capitals or words[j + 1][2] in ("of", "for")):
                 continue  # a title before a name, or part of a longer name
-            start = words[i][0]
-            end = words[j][0] + len(strip_possessive(words[j][2]))
+            start = first[0]
+            end = here[0] + len(strip_possessive(here[2]))
             surface = " ".join(text[start:end].split())
             if _SHOUTED_RE.search(surface):
                 continue
@@ -572,19 +587,21 @@ def _names(story: "_Story") -> dict[str, _Name]:
 
 def _may_have_near_names(story: "_Story", min_length: int) -> bool:
     """Whether two of the story's name words could be read as one name spelt two ways:
-    checked on its distinct words (headlines included), before finding where each stands."""
-    surfaces = set()
-    for token in story.sw.upper_tokens:
-        found = story.info[token].name
-        if found is not None and not story.lowered(found[1]):
-            surfaces.add(found[0])
-    if len(surfaces) < 2:
-        return False
+    checked on its distinct capitalised words (headlines and words also written in lower
+    case included), before finding where each stands."""
+    shapes: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for found in story.info.values():
+        if found.name is not None:
+            shapes[found.name[0]] = found.shape
     by_fold: dict[str, list[str]] = {}
-    for surface in surfaces:
-        by_fold.setdefault(_FOLD[surface], []).append(surface)
-    if len(by_fold) < len(surfaces):
+    for surface, (folded, _) in shapes.items():
+        by_fold.setdefault(folded, []).append(surface)
+    if len(by_fold) < len(shapes):
         return True  # Erdogan / Erdoğan
+    # No deletion variant shared by two names: none is one edit from another.
+    every = list(chain.from_iterable(v for folded, v in shapes.values() if len(folded) >= min_length))
+    if len(set(every)) == len(every):
+        return False
     for a, b in near_pairs((k for k in by_fold if len(k) >= min_length), max_bucket=None):
         if any(_plausible_pair(x, y, min_length) for x in by_fold[a] for y in by_fold[b]):
             return True
@@ -740,6 +757,7 @@ class _Token(NamedTuple):
     unforced: tuple[bool, bool]  # a chosen capital, when not first in a sentence and when first
     parts: bool  # two parts of its own: a hyphen or an inner capital (al-Shabab, TimeWarner)
     name: tuple[str, str] | None  # (name, key) when it can be a person's or place's name
+    shape: tuple[str, tuple[str, ...]] | None  # the name folded, and its deletion variants
 
 
 def _key(token: str) -> str:
@@ -747,9 +765,14 @@ def _key(token: str) -> str:
 
 
 def _token(token: str) -> _Token:
+    name = _name_word(token)
+    shape = None
+    if name is not None:
+        folded = fold(name[0])
+        shape = (folded, deletion_variants(folded))
     return _Token(_KEY[token], _is_capital_word(token),
                   (_unforced_capital(token, False), _unforced_capital(token, True)),
-                  _has_parts([token]), _name_word(token))
+                  _has_parts([token]), name, shape)
 
 
 # Per-token answers shared by every story (emptied together by ``trim_memos``).
@@ -772,6 +795,8 @@ class _Story:
         self.sw = sw = story_words(document)
         upper = sw.upper_tokens
         self.info: dict[str, _Token] = dict(zip(upper, map(_TOKEN.__getitem__, upper)))
+        # The words that can be part of a name (capitalised, no lower-case tail after a hyphen).
+        self.capitals = {token for token, found in self.info.items() if found.capital}
         self._lowered: dict[str, bool] = {}
         self._other_keys: dict[str, list[str]] | None = None  # key -> tokens that are not their key
         self._lower_keys: set[str] | None = None
@@ -811,7 +836,7 @@ class _Story:
         capitalised word one or two words on) or are a name of parts on their own."""
         sw = self.sw
         words = sw.words
-        capitals = {token for token, found in self.info.items() if found.capital}
+        capitals = self.capitals
         at = [i for i in sw.upper if words[i][2] in capitals]
         present = set(at)
         starts = set(map(sub, present.intersection(map(add, at, repeat(1))), repeat(1)))

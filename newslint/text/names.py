@@ -56,17 +56,27 @@ def strip_possessive(word: str) -> str:
     return word
 
 
+_SENTENCE_ENDS = (".", "!", "?")
+_LINE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def is_title_case_line(text: str) -> bool:
     """A one-line block whose content words are all capitalised: a headline or a label."""
-    text = text.strip()
-    if not text or "\n" in text or text.endswith(tuple(".!?")) and not text.endswith("..."):
+    text = text.rstrip()  # most blocks end a sentence: know that before copying anything
+    if not text or text.endswith(_SENTENCE_ENDS) and not text.endswith("..."):
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(content) < 2:
+    text = text.lstrip()
+    if "\n" in text:
         return False
-    capital = sum(1 for w in content if w[0].isupper())
-    return capital == len(content)
+    content = 0
+    for match in _LINE_WORD_RE.finditer(text):
+        word = match.group()
+        if word.lower() in _SMALL_WORDS:
+            continue
+        if not word[0].isupper():
+            return False  # a paragraph shows this within its first few words
+        content += 1
+    return content >= 2
 
 
 def heading_blocks(document) -> frozenset[int]:
@@ -88,12 +98,7 @@ _START = itemgetter(0)
 # Characters that are upper case yet unchanged by lower() (letterlike and mathematical
 # symbols, Unicode 14): a word holding one is capitalised although it equals its lower case.
 _CASELESS_CAPITALS_RE = re.compile("[\u03d2-\u03d4\u2102-\u2145\U0001d400-\U0001d7ff\U0001f130-\U0001f189]")
-# An apostrophe or hyphen joining two word characters, or a non-ASCII word character: what
-# (besides a capital) a word needs for folding it or dropping a possessive or hyphens to
-# change it.
-_IRREGULAR_RE = re.compile(
-    "[’'\\-\x80-\U0010ffff](?:(?<=[\\w\uFFFC][’'\\-])(?=[\\w\uFFFC])|(?<=[^\\W\x00-\x7f]))"
-)
+_NON_ASCII_WORD_RE = re.compile("[^\\W\x00-\x7f]")
 
 
 def _may_hold_caseless_capitals(text: str) -> bool:
@@ -215,29 +220,36 @@ class StoryWords:
         """The distinct words holding an apostrophe or a hyphen between word characters, or a
         non-ASCII word character. With ``upper_tokens`` they include every word that
         lower-casing, folding diacritics, or dropping a possessive or hyphens would change."""
-        words, n = self.words, self.n
+        words, text = self.words, self.text
+        places = []
+        for mark in ("'", "-", "’"):
+            find = text.find
+            at = find(mark)
+            while at >= 0:
+                places.append(at)
+                at = find(mark, at + 1)
+        if not text.isascii():
+            places.extend(m.start() for m in _NON_ASCII_WORD_RE.finditer(text))
         found = set()
-        last = -1
-        for match in _IRREGULAR_RE.finditer(self.text):
-            at = match.start()
-            if at < last:
-                continue  # still inside the word just taken
+        for at in places:
             i = bisect_right(words, at, key=_START) - 1
-            if i >= 0 and at < words[i][1]:
+            if i >= 0 and at < words[i][1]:  # inside a word, so joining two word characters
                 found.add(words[i][2])
-                last = words[i][1]
         return found
 
     def occurrences(self, token: str) -> list[int]:
         """Indices of the words written exactly ``token``, in order."""
         words, text, n = self.words, self.text, self.n
+        size, end = len(token), len(text)
         out = []
         find = text.find
         at = find(token)
         while at >= 0:
-            i = bisect_left(words, at, key=_START)
-            if i < n and words[i][0] == at and words[i][2] == token:
-                out.append(i)
+            # A letter or digit on either side: inside a longer word, no need to look it up.
+            if not ((at and text[at - 1].isalnum()) or (at + size < end and text[at + size].isalnum())):
+                i = bisect_left(words, at, key=_START)
+                if i < n and words[i][0] == at and words[i][2] == token:
+                    out.append(i)
             at = find(token, at + 1)
         return out
 
@@ -380,11 +392,12 @@ def edit_kind(a: str, b: str) -> str:
     return "vowel" if a[i] in _VOWELS and b[i] in _VOWELS else "change"
 
 
-def _deletion_variants(key: str) -> tuple[str, ...]:
+def deletion_variants(key: str) -> tuple[str, ...]:
+    """The distinct strings ``key`` becomes with at most one letter deleted, itself first."""
     return tuple(dict.fromkeys(deletion_keys(key)))
 
 
-_DELETIONS = token_memo(_deletion_variants)
+_DELETIONS = token_memo(deletion_variants)
 
 
 def near_pairs(keys: Iterable[str], max_bucket: int | None = 8) -> Iterator[tuple[str, str]]:
