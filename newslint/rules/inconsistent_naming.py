@@ -373,10 +373,6 @@ def _optional_capitals(a: str, b: str) -> bool:
 _POSSESSIVE = ("'s", "’s")
 
 
-def _possessive(text: str) -> bool:
-    return text.endswith(_POSSESSIVE)
-
-
 _LINKS = (" ", "\n")
 
 

@@ -129,15 +129,11 @@ _MEMOS: list[TokenMemo] = []
 _MEMO_LIMIT = 200_000
 
 
-def register_memo(memo: TokenMemo) -> TokenMemo:
-    """Have ``trim_memos`` empty ``memo`` with all the others."""
-    _MEMOS.append(memo)
-    return memo
-
-
 def token_memo(compute) -> TokenMemo:
     """A new TokenMemo that ``trim_memos`` empties with all the others."""
-    return register_memo(TokenMemo(compute))
+    memo = TokenMemo(compute)
+    _MEMOS.append(memo)
+    return memo
 
 
 def trim_memos() -> None:
@@ -162,7 +158,7 @@ class StoryWords:
     """
 
     def __init__(self, document) -> None:
-        self.document = document
+        self.blocks = document.blocks  # not the document: it caches this object
         self.text = document.text
         self.words = words = document.words
         n = self.n = len(words)
@@ -256,7 +252,7 @@ class StoryWords:
     def quoted(self, i: int) -> bool:
         """Whether word i stands inside quotation marks."""
         if self._quotes is None:
-            self._quotes = BlockQuotes(self.document)
+            self._quotes = BlockQuotes(self.blocks)
         return self._quotes.inside(self.words[i][0])
 
 

@@ -81,12 +81,13 @@ class QuoteMap:
 
 
 class BlockQuotes:
-    """Answers "is this prose offset inside quotes?" for a whole document: quotation marks
-    are paired within each block (as ``quoted_spans`` reads one paragraph), and a block's
-    spans are worked out the first time an offset in it is asked about."""
+    """Answers "is this prose offset inside quotes?" for a whole document, given its
+    ``blocks``: quotation marks are paired within each block (as ``quoted_spans`` reads one
+    paragraph), and a block's spans are worked out the first time an offset in it is asked
+    about."""
 
-    def __init__(self, document) -> None:
-        self._blocks = document.blocks
+    def __init__(self, blocks) -> None:
+        self._blocks = blocks
         self._maps: dict[int, QuoteMap] = {}
 
     def block_map(self, index: int) -> QuoteMap:
