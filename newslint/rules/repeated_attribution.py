@@ -365,24 +365,30 @@ def _triggers() -> tuple[dict[str, str], frozenset[str]]:
     return words, frozenset(attribution_words)
 
 
-def _doubled_triggers(words) -> tuple[bool, bool]:
-    """Whether some time word, and some attribution word, occurs twice among ``words``."""
+# Word tokens as ``newslint.text.words`` cuts them ("Monday's" and "e-mail" are one token).
+_TOKEN_RE = re.compile(r"[\w\uFFFC]+(?:[’'\-.][\w\uFFFC]+)*")
+
+
+def _doubled_triggers(document) -> dict[int, tuple[bool, bool]]:
+    """For each sentence (by index) that holds some time word twice, or some attribution
+    word twice: (times, attributions). Tokens are read with one C-level ``findall`` a
+    sentence, on the story lower-cased once."""
     table, attribution_words = _triggers()
-    seen: set[str] = set()
-    times = attributions = False
-    for word in words:
-        canonical = table.get(word.text.lower().rstrip("."))
-        if canonical is None:
+    lowered = document.text.lower()
+    if len(lowered) != len(document.text):  # a few characters grow when lower-cased
+        lowered = document.text
+    found: dict[int, tuple[bool, bool]] = {}
+    for index, sentence in enumerate(document.sentences):
+        hits = [table[t] for t in _TOKEN_RE.findall(lowered, sentence.start, sentence.end) if t in table]
+        if len(hits) < 2 or len(set(hits)) == len(hits):
             continue
-        if canonical in seen:
-            if canonical in attribution_words:
-                attributions = True
-            else:
-                times = True
-            if times and attributions:
-                break
-        seen.add(canonical)
-    return times, attributions
+        counts: dict[str, int] = {}
+        for hit in hits:
+            counts[hit] = counts.get(hit, 0) + 1
+        doubled = [h for h, n in counts.items() if n > 1]
+        found[index] = (any(h not in attribution_words for h in doubled),
+                        any(h in attribution_words for h in doubled))
+    return found
 
 
 def _repeats(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -411,8 +417,9 @@ def check(document, options):
     check_attributions = options.get("attributions", True)
     quote_maps: dict[int, QuoteMap] = {}
     text = document.text
-    for sentence in document.sentences:
-        times, attributions = _doubled_triggers(document.words_in(sentence.start, sentence.end))
+    sentences = document.sentences
+    for index, (times, attributions) in sorted(_doubled_triggers(document).items()):
+        sentence = sentences[index]
         mentions: list[Mention] = []
         if check_times and times:
             mentions.extend(_time_mentions(sentence.text, sentence.start))
