@@ -7,7 +7,6 @@ the parser; sentences and words are computed once, on first use, and shared by a
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -52,9 +51,6 @@ class Word(NamedTuple):
     end: int
     text: str
     lower: str
-
-
-_span = re.Match.span
 
 
 class SourceMap:
@@ -165,14 +161,20 @@ class Document:
 
     @cached_property
     def words(self) -> list[Word]:
-        from newslint.text.words import WORD_RE
+        from newslint.text.words import GAP_AND_WORD_RE
 
         text = self.text
         lower = text.lower()
-        if len(lower) != len(text):  # a few characters ("İ") grow when lower-cased
-            return [Word(s, e, text[s:e], text[s:e].lower()) for s, e in map(_span, WORD_RE.finditer(text))]
+        same_length = len(lower) == len(text)  # a few characters ("İ") grow when lower-cased
         new = tuple.__new__
-        return [new(Word, (s, e, text[s:e], lower[s:e])) for s, e in map(_span, WORD_RE.finditer(text))]
+        words = []
+        append = words.append
+        position = 0
+        for gap, word in GAP_AND_WORD_RE.findall(text):
+            start = position + len(gap)
+            position = start + len(word)
+            append(new(Word, (start, position, word, lower[start:position] if same_length else word.lower())))
+        return words
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The words lying inside ``start:end`` (by binary search on the shared word list)."""

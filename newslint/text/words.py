@@ -11,6 +11,11 @@ from typing import Iterator
 WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}(?![\w\uFFFC])|[\w\uFFFC]+(?:[’'\-.][\w\uFFFC]+)*")
 
 
+# The same words, each with the text before it, so that one C-level ``findall`` yields
+# everything needed to place them (Document.words builds its list this way).
+GAP_AND_WORD_RE = re.compile(r"([^\w\uFFFC]*)(" + WORD_RE.pattern + ")")
+
+
 def iter_words(text: str) -> Iterator[tuple[int, int]]:
     for match in WORD_RE.finditer(text):
         yield match.span()
