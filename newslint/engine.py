@@ -240,15 +240,25 @@ class Linter:
         return order
 
 
+def resolve_edit(document: Document, edit: Edit) -> Edit:
+    """An edit's prose span as source offsets, lines and columns; a whole-line edit widened
+    to the line and its newline."""
+    source = document.source
+    start = document.source_map.to_source(edit.start)
+    end = document.source_map.to_source(edit.end, end=True)
+    if edit.whole_line:
+        start = source.rfind("\n", 0, start) + 1
+        newline = source.find("\n", end)
+        end = len(source) if newline == -1 else newline + 1
+    line, column = document.source_position(start)
+    end_line, end_column = document.source_position(end)
+    return Edit(start, end, edit.text, False, line, column, end_line, end_column)
+
+
 def resolve(document: Document, finding: Finding) -> Finding:
     """Turn a finding's prose span into line and column of the original file."""
     start, end = finding.start, max(finding.end, finding.start)
     line, column = document.position(start)
     end_line, end_column = document.position(end, end=True) if end > start else (line, column)
-    fix = tuple(
-        Edit(document.source_map.to_source(e.start), document.source_map.to_source(e.end, end=True),
-             e.text, e.whole_line)
-        for e in finding.fix
-    )
-    return finding.with_changes(line=line, column=column, end_line=end_line,
-                                end_column=end_column, fix=fix)
+    return finding.with_changes(line=line, column=column, end_line=end_line, end_column=end_column,
+                                fix=tuple(resolve_edit(document, e) for e in finding.fix))

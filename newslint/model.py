@@ -37,13 +37,24 @@ class Edit:
     """Replace the prose span ``start:end`` with ``text`` (source offsets after resolution).
 
     ``whole_line`` deletes the whole source line the span sits on, its newline included
-    (for debris: a line that should not be there at all).
+    (for debris: a line that should not be there at all); resolution widens the span to it.
+    After resolution the edit also carries its 1-based line and column range in the file
+    (``end_column`` exclusive), which is what the JSON output gives an editor or a CMS.
     """
 
     start: int
     end: int
     text: str
     whole_line: bool = False
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "text": self.text,
+                "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,7 @@ class Finding:
             "suggestions": list(self.suggestions),
         }
         if self.fix:
-            out["fix"] = [{"start": e.start, "end": e.end, "text": e.text} for e in self.fix]
+            out["fix"] = [e.to_dict() for e in self.fix]
         if self.data:
             out["data"] = self.data
         return out

@@ -50,3 +50,15 @@ def test_mixed_line_endings_are_not_rewritten(tmp_path):
 def test_overlapping_edits_wait_for_the_next_run():
     text, applied = apply_edits("abcdef", [Edit(1, 3, "X"), Edit(2, 4, "Y"), Edit(5, 6, "")])
     assert (text, applied) == ("aXde", 2)
+
+
+def test_json_gives_each_fix_as_a_line_and_column_range(cli):
+    import json
+
+    result = cli("check", "--no-plugins", "--format", "json", "-", input="Advertisement\nThe mayor  resigned.\n")
+    findings = json.loads(result.output)["files"][0]["findings"]
+    debris, space = findings
+    assert debris["fix"] == [{"line": 1, "column": 1, "end_line": 2, "end_column": 1, "text": "",
+                              "start": 0, "end": 14}]
+    assert {k: space["fix"][0][k] for k in ("line", "column", "end_line", "end_column", "text")} == {
+        "line": 2, "column": 10, "end_line": 2, "end_column": 12, "text": " "}
