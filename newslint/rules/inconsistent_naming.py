@@ -92,7 +92,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
-from operator import add, sub
+from operator import add, methodcaller, sub
 from typing import Any, Iterator, NamedTuple
 
 from newslint.rule import Rule, hookimpl
@@ -384,6 +384,7 @@ def _case_findings(document, story: "_Story") -> Iterator:
     lowered = story.lowered
     titles = name_titles()  # "Ms Lloyd Price": a title, not part of the name
     keys = _KEY
+    one_form = sw.one_form if sw.plain_words else None
 
     def key_of(token: str) -> str:
         found = info.get(token)
@@ -393,8 +394,8 @@ def _case_findings(document, story: "_Story") -> Iterator:
     # Only a word followed by another capitalised word (or a connector and one) starts a run
     # of two or more; a lone word counts only when it has parts of its own (al-Shabab).
     # (Words i and i + 1 are linked when only a space or a line break lies between them.)
-    candidates: set[str] = set()
-    prefixes: set[str] = set()  # a candidate's key up to each word boundary
+    runs: list[tuple[int, int, bool]] = []  # (first word, last word, may be written two ways)
+    any_two = False
     resume = 0
     last = n - 1
     for i in story.run_starts():
@@ -423,19 +424,29 @@ def _case_findings(document, story: "_Story") -> Iterator:
             for k in range(lo, j + 1):
                 found = info.get(words[k][2])  # a word without a capital has no chosen one
                 if found is not None and found.unforced[words[k][0] in forced]:
-                    key = ""
-                    for k in range(lo, j + 1):
-                        key += key_of(words[k][2])
-                        prefixes.add(key)
-                    candidates.add(key)
+                    two = one_form is None or not one_form(words[lo][0], words[j][0] + len(strip_possessive(words[j][2])))
+                    runs.append((lo, j, two))
+                    any_two = any_two or two
                     break
         resume = j + 1
-    if not candidates:
-        return
+    if not any_two:
+        return  # every candidate is written one way wherever its key occurs: nothing to vote on
+
+    candidates: set[str] = set()  # the keys of the runs that may be written two ways
+    prefixes: set[str] = set()  # every run's key up to each word boundary
+    for lo, j, two in runs:
+        key = ""
+        for k in range(lo, j + 1):
+            key += key_of(words[k][2])
+            prefixes.add(key)
+        if two:
+            candidates.add(key)
 
     # Every standalone sequence of words whose joined key is a candidate is an occurrence.
     firsts: list[int] = []
     for prefix in prefixes:
+        if not any(map(methodcaller("startswith", prefix), candidates)):
+            continue  # no occurrence of a candidate starts with this word
         for token in story.tokens_with_key(prefix):
             firsts.extend(sw.occurrences(token))
     firsts.sort()

@@ -99,6 +99,7 @@ _START = itemgetter(0)
 # symbols, Unicode 14): a word holding one is capitalised although it equals its lower case.
 _CASELESS_CAPITALS_RE = re.compile("[\u03d2-\u03d4\u2102-\u2145\U0001d400-\U0001d7ff\U0001f130-\U0001f189]")
 _NON_ASCII_WORD_RE = re.compile("[^\\W\x00-\x7f]")
+_NON_ASCII_RE = re.compile("[^\x00-\x7f]")
 
 
 def _may_hold_caseless_capitals(text: str) -> bool:
@@ -176,6 +177,9 @@ class StoryWords:
             if hi > lo:
                 heading[lo:hi] = b"\x01" * (hi - lo)
         self._quotes = None
+        self._spaced: str | None = None  # for one_form: the text with lines joined,
+        self._squashed = ""  # that lower-cased without spaces or hyphens,
+        self._one_form: dict[str, bool] = {}  # and its answers
 
     def __len__(self) -> int:
         return self.n
@@ -224,7 +228,7 @@ class StoryWords:
             while at >= 0:
                 places.append(at)
                 at = find(mark, at + 1)
-        if not text.isascii():
+        if not self.plain_words:
             places.extend(m.start() for m in _NON_ASCII_WORD_RE.finditer(text))
         found = set()
         for at in places:
@@ -249,6 +253,40 @@ class StoryWords:
             at = find(token, at + 1)
         return out
 
+    @cached_property
+    def plain_words(self) -> bool:
+        """Whether every word character is ASCII: then a word's key (``fold`` without a
+        possessive or hyphens) is its lower case without hyphens, as ``one_form`` needs."""
+        text = self.text
+        if text.isascii():
+            return True
+        others = "".join(set(_NON_ASCII_RE.findall(text)))  # a few: £, quotation marks
+        return _NON_ASCII_WORD_RE.search(others) is None
+
+    def one_form(self, start: int, end: int) -> bool:
+        """Whether every run of words in the story with the key of the words at
+        ``start:end`` is written as they are. Needs ``plain_words`` and a span that starts
+        and ends with a word character, its words linked by a space or a line break.
+
+        A run's key is its lower case without hyphens and links. Squashed like that, every
+        run is a place where the squashed span occurs in the squashed story, and so is each
+        place where the span occurs as written. When there are as many of one as of the
+        other, every run is written as the span."""
+        if self._spaced is None:
+            self._spaced = self.text.replace("\n", " ")
+            self._squashed = _squash(self._spaced.lower())
+            self._one_form = {}
+        spaced = self._spaced
+        span = spaced[start:end]
+        found = self._one_form.get(span)
+        if found is None:
+            squashed = self._squashed
+            part = _squash(span.lower())
+            at = squashed.find(part)
+            found = self._one_form[span] = squashed.find(part, at + 1) < 0 or \
+                _count(squashed, part) == _count(spaced, span)
+        return found
+
     def quoted(self, i: int) -> bool:
         """Whether word i stands inside quotation marks."""
         if self._quotes is None:
@@ -258,6 +296,21 @@ class StoryWords:
 
 _TEXT = itemgetter(2)
 _LOWER = itemgetter(3)
+
+
+def _squash(text: str) -> str:
+    return text.replace(" ", "").replace("-", "")
+
+
+def _count(text: str, part: str) -> int:
+    """How many times ``part`` occurs in ``text``, overlaps included."""
+    found = 0
+    find = text.find
+    at = find(part)
+    while at >= 0:
+        found += 1
+        at = find(part, at + 1)
+    return found
 
 
 def story_words(document) -> StoryWords:
