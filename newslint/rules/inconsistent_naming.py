@@ -91,8 +91,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, repeat
-from operator import add, methodcaller, sub
+from itertools import chain, compress, repeat
+from operator import add, itemgetter, methodcaller, sub
 from typing import Any, Iterator, NamedTuple
 
 from newslint.rule import Rule, hookimpl
@@ -106,6 +106,7 @@ from newslint.text.names import (
     is_all_caps,
     name_titles,
     near_pairs,
+    near_pairs_unordered,
     not_names,
     story_words,
     strip_possessive,
@@ -596,21 +597,12 @@ def _may_have_near_names(story: "_Story", min_length: int) -> bool:
     """Whether two of the story's name words could be read as one name spelt two ways:
     checked on its distinct capitalised words (headlines and words also written in lower
     case included), before finding where each stands."""
-    shapes: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for found in story.info.values():
-        if found.name is not None:
-            shapes[found.name[0]] = found.shape
-    by_fold: dict[str, list[str]] = {}
-    for surface, (folded, _) in shapes.items():
-        by_fold.setdefault(folded, []).append(surface)
-    if len(by_fold) < len(shapes):
+    folds = {found.name[0]: found.shape[0] for found in story.info.values() if found.name is not None}
+    by_fold = {folded: surface for surface, folded in folds.items()}
+    if len(by_fold) < len(folds):
         return True  # Erdogan / Erdoğan
-    # No deletion variant shared by two names: none is one edit from another.
-    every = list(chain.from_iterable(v for folded, v in shapes.values() if len(folded) >= min_length))
-    if len(set(every)) == len(every):
-        return False
-    for a, b in near_pairs((k for k in by_fold if len(k) >= min_length), max_bucket=None):
-        if any(_plausible_pair(x, y, min_length) for x in by_fold[a] for y in by_fold[b]):
+    for a, b in near_pairs_unordered(k for k in by_fold if len(k) >= min_length):
+        if _plausible_pair(by_fold[a], by_fold[b], min_length):
             return True
     return False
 
@@ -810,21 +802,20 @@ class _Story:
 
     def _index(self) -> None:
         other: dict[str, list[str]] = {}
-        lower: set[str] = set()
         for token in self.sw.upper_tokens | self.sw.irregular_tokens:
             found = self.info.get(token)
             key = found.key if found is not None else _KEY[token]
             other.setdefault(key, []).append(token)
-            if token[:1].islower():
-                lower.add(key)
-        self._other_keys, self._lower_keys = other, lower
+        self._other_keys = other
 
     def lowered(self, key: str) -> bool:
         """Whether the story writes a word with this key in lower case (so it is no name)."""
         found = self._lowered.get(key)
         if found is None:
             if self._lower_keys is None:
-                self._index()
+                sw = self.sw
+                self._lower_keys = {_KEY[token] for token in chain(sw.upper_tokens, sw.irregular_tokens)
+                                    if token[:1].islower()}
             found = self._lowered[key] = key in self._lower_keys or (
                 key in self.sw.tokens and key[:1].islower() and _KEY[key] == key)
         return found
@@ -844,15 +835,20 @@ class _Story:
         sw = self.sw
         words = sw.words
         capitals = self.capitals
-        at = [i for i in sw.upper if words[i][2] in capitals]
+        upper = sw.upper
+        texts = list(map(_TEXT, map(words.__getitem__, upper)))
+        at = list(compress(upper, map(capitals.__contains__, texts)))
         present = set(at)
         starts = set(map(sub, present.intersection(map(add, at, repeat(1))), repeat(1)))
         starts.update(i for i in map(sub, present.intersection(map(add, at, repeat(2))), repeat(2))
                       if words[i + 1][2] in _CONNECTORS)
-        for token in capitals:
-            if self.info[token].parts:
-                starts.update(sw.occurrences(token))
+        parted = {token for token in capitals if self.info[token].parts}
+        if parted:
+            starts.update(compress(upper, map(parted.__contains__, texts)))
         return sorted(starts)
+
+
+_TEXT = itemgetter(2)
 
 
 def _match_case(suggestion: str, original: str) -> str:

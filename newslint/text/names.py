@@ -12,8 +12,9 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from collections import Counter
 from itertools import chain, compress, count
-from operator import itemgetter, ne
+from operator import attrgetter, itemgetter, ne
 from typing import Iterable, Iterator
 
 from newslint.text.lexicon import load_set
@@ -95,6 +96,7 @@ def heading_blocks(document) -> frozenset[int]:
 # quotation mark. The match ends where the word starts.
 _FORCED_RE = re.compile(r"[\n:" + _QUOTES + r"][ \t" + _QUOTES + r"]*(?:[-*•][ \t]+)?(?=\w)")
 _START = itemgetter(0)
+_SENTENCE_START = attrgetter("start")
 # Characters that are upper case yet unchanged by lower() (letterlike and mathematical
 # symbols, Unicode 14): a word holding one is capitalised although it equals its lower case.
 _CASELESS_CAPITALS_RE = re.compile("[\u03d2-\u03d4\u2102-\u2145\U0001d400-\U0001d7ff\U0001f130-\U0001f189]")
@@ -163,7 +165,7 @@ class StoryWords:
         self.text = document.text
         self.words = words = document.words
         n = self.n = len(words)
-        forced = {s.start for s in document.sentences}
+        forced = set(map(_SENTENCE_START, document.sentences))
         forced.add(0)
         forced.update(m.end() for m in _FORCED_RE.finditer(self.text))
         self.forced = forced
@@ -449,20 +451,52 @@ def deletion_variants(key: str) -> tuple[str, ...]:
 _DELETIONS = token_memo(deletion_variants)
 
 
+# Every key met so far (across stories) indexed by its deletion variants, and each key's
+# neighbours one edit apart among them: a story then asks about its own keys only.
+_BUCKETS = token_memo(lambda variant: [])
+
+
+def _register(key: str) -> list[str]:
+    near: list[str] = []
+    for variant in _DELETIONS[key]:
+        bucket = _BUCKETS[variant]
+        for other in bucket:
+            if other not in near and one_edit_apart(key, other):
+                near.append(other)
+                _NEIGHBOURS[other].append(key)
+        bucket.append(key)
+    return near
+
+
+_NEIGHBOURS = token_memo(_register)
+
+
+def near_pairs_unordered(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """The pairs of ``near_pairs(keys, max_bucket=None)``, (a, b) with a < b, in no set order."""
+    keys = set(keys)
+    found = list(map(_NEIGHBOURS.__getitem__, keys))  # every key indexed before any is read
+    for key, near in zip(keys, found):
+        for other in near:
+            if key < other and other in keys:
+                yield key, other
+
+
 def near_pairs(keys: Iterable[str], max_bucket: int | None = 8) -> Iterator[tuple[str, str]]:
     """Pairs of distinct keys one edit apart, found through a deletion-variant index.
 
     A deletion variant shared by more than ``max_bucket`` keys (a short, common shape) pairs
     none of them; ``None`` sets no limit."""
     keys = sorted(set(keys))
-    variants = [_DELETIONS[key] for key in keys]
-    every = list(chain.from_iterable(variants))
-    if len(set(every)) == len(every):
+    variants = list(map(_DELETIONS.__getitem__, keys))
+    if len(set().union(*variants)) == sum(map(len, variants)):
         return  # no two keys share a deletion variant, so none is one edit from another
-    index: dict[str, list[str]] = {}
+    shared = {variant for variant, times in Counter(chain.from_iterable(variants)).items() if times > 1}
+    index: dict[str, list[str]] = {}  # a shared variant -> the keys it comes from
     for key, own in zip(keys, variants):
-        for variant in own:
-            index.setdefault(variant, []).append(key)
+        if not shared.isdisjoint(own):
+            for variant in own:
+                if variant in shared:
+                    index.setdefault(variant, []).append(key)
     seen = set()
     for bucket in index.values():
         if len(bucket) < 2 or (max_bucket is not None and len(bucket) > max_bucket):
