@@ -707,6 +707,17 @@ def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator
     listed.update(filter(_spelling_listed, sw.irregular_tokens))
     if not listed:
         return
+    first_variety: dict[str, str] = {}  # axis -> the variety of the first listed word met
+    for token in listed:
+        for part in token.split("-"):
+            entry = table.get(strip_possessive(part))
+            if entry is not None and first_variety.setdefault(entry[0], entry[1]) != entry[1]:
+                break
+        else:
+            continue
+        break
+    else:
+        return  # every listed word of an axis is of one variety: nothing is mixed
     words = sw.words
     for k in sorted(chain.from_iterable(map(sw.occurrences, listed))):
         if sw.quoted(k):
