@@ -283,7 +283,7 @@ def _group_findings(document, options, sw: StoryWords) -> Iterator:
     groups = variant_groups(options)
     matcher = _matcher(groups)
     words, heading = sw.words, sw.heading
-    per_group: dict[int, list[Occurrence]] = {}
+    per_group: dict[int, list[tuple[int, int, str, str]]] = {}  # (start, end, form, surface)
     for block in document.blocks:
         if is_all_caps(block.text):
             continue
@@ -293,18 +293,23 @@ def _group_findings(document, options, sw: StoryWords) -> Iterator:
             if hit is None:
                 continue
             index, form = hit
-            group = groups[index]
-            start = block.start + match.start()
+            if form not in groups[index].full:
+                per_group.setdefault(index, []).append(
+                    (block.start + match.start(), block.start + match.end(), form, surface))
+    for index, found in per_group.items():
+        if len({form for _, _, form, _ in found}) < 2:
+            continue  # one form: nothing to vote on
+        group = groups[index]
+        occurrences = []
+        for start, end, form, surface in found:
             w = sw.index_at(start)
             own = w >= 0 and words[w][0] == start  # the match starts a word ("US", not "pro-US")
             in_heading = w >= 0 and bool(heading[w])
-            if (in_heading and group.body_only) or form in group.full:
+            if in_heading and group.body_only:
                 continue
-            per_group.setdefault(index, []).append(Occurrence(
-                start, block.start + match.end(), form, surface,
-                initial=own and sw.initial(w), heading=in_heading))
-    for index, occurrences in per_group.items():
-        result = vote(occurrences, prefer=(groups[index].preferred,))
+            occurrences.append(Occurrence(start, end, form, surface,
+                                          initial=own and sw.initial(w), heading=in_heading))
+        result = vote(occurrences, prefer=(group.preferred,))
         if result is None:
             continue
         for occ in result.minority:
