@@ -55,7 +55,7 @@ from functools import lru_cache
 from newslint.model import Edit
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
-from newslint.text.words import spaced
+from newslint.text.words import Tokens, spaced, token_pattern
 
 VOWEL, CONSONANT = "vowel", "consonant"
 
@@ -208,20 +208,26 @@ def _two_articles(text: str, first, second, word):
     )
 
 
+_ARTICLE_RE = token_pattern(["a", "an", "A", "An"])
+
+
 def check(document, options):
     text = document.text
-    words = document.words
+    tokens = Tokens(text)
     starts: list[int] | None = None
     skip = -1
-    for i in range(len(words) - 1):
-        article = words[i]
-        if article.text not in ("a", "an", "A", "An") or i == skip:
+    for match in _ARTICLE_RE.finditer(text):
+        if match.start() == skip:
             continue
-        nxt = words[i + 1]
-        if nxt.lower in ("a", "an") and nxt.lower != article.lower and i + 2 < len(words):
-            finding = _two_articles(text, article, nxt, words[i + 2])
+        article = tokens.at(*match.span())
+        following = tokens.after(article.end, 2)
+        if not following:
+            continue
+        nxt = following[0]
+        if nxt.lower in ("a", "an") and nxt.lower != article.lower and len(following) == 2:
+            finding = _two_articles(text, article, nxt, following[1])
             if finding is not None:
-                skip = i + 1
+                skip = nxt.start
                 yield finding
             continue
         if nxt.lower in _NOT_AFTER_ARTICLE:

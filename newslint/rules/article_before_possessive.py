@@ -41,7 +41,7 @@ from functools import lru_cache
 from newslint.model import Edit
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
-from newslint.text.words import normalise_quotes, spaced
+from newslint.text.words import Tokens, normalise_quotes, spaced, token_pattern
 
 _APOSTROPHES = "'’"
 
@@ -80,14 +80,19 @@ def _starts_title(text: str, start: int, end: int) -> bool:
                for title in _titles())
 
 
+_THE_RE = token_pattern(["the"], ignorecase=True)
+
+
 def check(document, options):
     text = document.text
-    words = document.words
+    tokens = Tokens(text)
     places = _places()
-    for i, the in enumerate(words[:-1]):
-        if the.lower != "the":
+    for match in _THE_RE.finditer(text):
+        the = tokens.at(*match.span())
+        following = tokens.after(the.end, 1)
+        if not following:
             continue
-        first = words[i + 1]
+        first = following[0]
         if not spaced(text, the, first):
             continue
         key = first.text
@@ -95,8 +100,10 @@ def check(document, options):
         candidates = places.get(owner if owner is not None else key, ())
         if not candidates and owner is None:
             continue
+        longest = max(len(parts) for parts in candidates) if candidates else 1
+        ahead = [first, *tokens.after(first.end, longest - 1)]
         for parts in candidates:
-            span = words[i + 1:i + 1 + len(parts)]
+            span = ahead[:len(parts)]
             if len(span) < len(parts):
                 continue
             last = span[-1]

@@ -43,6 +43,7 @@ import re
 from newslint.model import Edit
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_set
+from newslint.text.words import TOKEN_END, TOKEN_START, WORD_RE, Tokens
 
 _LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])\s")
 # A line shorter than this reads as a list entry or a caption, not wrapped prose.
@@ -79,16 +80,22 @@ def _skip(first, second) -> bool:
     return False
 
 
+# A token followed, after white space only, by the same token in any case. The second is
+# in a look-ahead so that "the the the" yields both pairs.
+_DOUBLED_RE = re.compile(
+    rf"{TOKEN_START}({WORD_RE.pattern})(?=(\s+)\1{TOKEN_END})", re.IGNORECASE)
+
+
 def check(document, options):
     text = document.text
-    words = document.words
-    for index in range(1, len(words)):
-        first, second = words[index - 1], words[index]
+    tokens = Tokens(text)
+    for match in _DOUBLED_RE.finditer(text):
+        first = tokens.at(*match.span(1))
+        second_start = match.end(2)
+        second = tokens.at(second_start, second_start + len(first.text))
         if first.lower != second.lower:
             continue
-        gap = text[first.end:second.start]
-        if not gap or gap.strip():
-            continue  # punctuation between ("very, very") or no gap at all
+        gap = match.group(2)
         if "\n" in gap and ("\n\n" in gap or _is_list_break(text, first, second)):
             continue
         if _skip(first, second):

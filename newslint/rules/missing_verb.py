@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_set
-from newslint.text.words import spaced
+from newslint.text.words import Tokens, spaced, token_pattern
 
 _SUBJECTS = {
     "i": ("am", "was"),
@@ -78,25 +78,32 @@ def _is_participle_or_adjective(word: str) -> bool:
     return not word.endswith("eed") or word in _EED_PARTICIPLES
 
 
+_NOT_RE = token_pattern(["not"], ignorecase=True)
+
+
 def check(document, options):
     text = document.text
-    words = document.words
+    tokens = Tokens(text)
     context = load_set("missing_verb_context.txt")
-    for i in range(1, len(words) - 1):
-        neg = words[i]
-        if neg.lower != "not":
+    for match in _NOT_RE.finditer(text):
+        neg = tokens.at(*match.span())
+        subject = tokens.before(neg.start)
+        if subject is None:
             continue
-        subject = words[i - 1]
         auxes = _SUBJECTS.get(subject.lower)
         if auxes is None or subject.text not in (subject.lower, subject.lower.capitalize(), "I"):
             continue
-        complement = words[i + 1]
+        following = tokens.after(neg.end, 1)
+        if not following:
+            continue
+        complement = following[0]
         if not _is_participle_or_adjective(complement.text):
             continue
         if not (spaced(text, subject, neg) and spaced(text, neg, complement)):
             continue
-        if i >= 2 and spaced(text, words[i - 2], subject):
-            before = words[i - 2].lower
+        earlier = tokens.before(subject.start)
+        if earlier is not None and spaced(text, earlier, subject):
+            before = earlier.lower
             if before in context:
                 continue
             if before.endswith("ed") and subject.lower in ("it", "you", "that"):
