@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 MAX_BYTES = 20 * 1024 * 1024
+# Control characters that text files do not hold (tab, newline, form feed, return excepted).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 STDIN = "-"
 
 
@@ -47,7 +50,7 @@ def decode(path: str, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); save the file as UTF-8") from None
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL_RE.findall(text, 0, 8192))
     if controls > 8:
         raise InputError(path, "binary file (control characters); newslint reads UTF-8 text")
     return normalise_newlines(text)
