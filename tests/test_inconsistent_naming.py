@@ -278,3 +278,19 @@ NEGATIVES = [
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_correct_copy_stays_silent(text):
     assert hits(text) == [], spans(text, hits(text))
+
+
+def test_reads_the_text_without_building_the_shared_word_list():
+    # The shared list of every word is the largest shared cost of the language rules: this
+    # rule reads document.text around the words it looks at instead.
+    text = ("The Foreign Ministry said the talks would resume. A spokesman for the foreign "
+            "ministry said the date was agreed, and the Foreign Ministry named the venue.\n\n"
+            "Maria Brennan said the appeal had raised £40,000. Ms Brennan thanked the donors, "
+            "Ms Brenan said, and the new sports centre, a youth centre and a second center will open in May. "
+            "The US embassy and the U.S. consulate said the Govt and the government agreed.")
+    linter = Linter.create(Config(), entry_points=False)
+    rule = linter.registry.rules[RULE]
+    document = linter.parse(Source("story.txt", text))
+    found = list(rule.check(document, dict(rule.options)))
+    assert {f.data["kind"] for f in found} == {"case", "name", "spelling", "group"}
+    assert "words" not in document.__dict__

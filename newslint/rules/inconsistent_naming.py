@@ -91,8 +91,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress, repeat
-from operator import add, itemgetter, methodcaller, sub
+from itertools import chain, compress
+from operator import and_, itemgetter, methodcaller
 from typing import Any, Iterator, NamedTuple
 
 from newslint.rule import Rule, hookimpl
@@ -282,7 +282,6 @@ def _matcher(groups: tuple[VariantGroup, ...]) -> _GroupMatcher:
 def _group_findings(document, options, sw: StoryWords) -> Iterator:
     groups = variant_groups(options)
     matcher = _matcher(groups)
-    words, heading = sw.words, sw.heading
     per_group: dict[int, list[tuple[int, int, str, str]]] = {}  # (start, end, form, surface)
     for block in document.blocks:
         if is_all_caps(block.text):
@@ -302,13 +301,12 @@ def _group_findings(document, options, sw: StoryWords) -> Iterator:
         group = groups[index]
         occurrences = []
         for start, end, form, surface in found:
-            w = sw.index_at(start)
-            own = w >= 0 and words[w][0] == start  # the match starts a word ("US", not "pro-US")
-            in_heading = w >= 0 and bool(heading[w])
+            own = sw.token_at(start) is not None  # the match starts a word ("US", not "pro-US")
+            in_heading = sw.in_heading(start)
             if in_heading and group.body_only:
                 continue
             occurrences.append(Occurrence(start, end, form, surface,
-                                          initial=own and sw.initial(w), heading=in_heading))
+                                          initial=own and start in sw.forced, heading=in_heading))
         result = vote(occurrences, prefer=(group.preferred,))
         if result is None:
             continue
@@ -323,6 +321,9 @@ _PARTICLES = frozenset("al el bin de da du la le van von der den".split())
 _CONNECTORS = _PARTICLES | frozenset({"of", "for", "and"})
 # A lower-case word between two capitalised ones joins them into one longer name.
 _JOINERS = _CONNECTORS | frozenset("on in to the at".split())
+# A connector word and the marks after it, and the letters such a word starts with.
+_CONNECTOR_AT_RE = re.compile("(?:" + "|".join(sorted(_CONNECTORS)) + ")(?![\\w\uFFFC])[^\\w\uFFFC]*")
+_CONNECTOR_FIRSTS = frozenset(word[0] for word in _CONNECTORS)
 _GENERIC = frozenset("a an any every each another other no some many several".split())
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 _SHOUTED_RE = re.compile(r"\b[A-Z]{5,}\b")
@@ -385,7 +386,7 @@ _LINKS = (" ", "\n")
 def _case_findings(document, story: "_Story") -> Iterator:
     text = document.text
     sw = story.sw
-    words, heading, forced, n = sw.words, sw.heading, sw.forced, sw.n
+    forced, in_heading, next_linked, upper = sw.forced, sw.in_heading, sw.next_linked, sw.upper
     info, capitals = story.info, story.capitals
     lowered = story.lowered
     titles = name_titles()  # "Ms Lloyd Price": a title, not part of the name
@@ -399,57 +400,59 @@ def _case_findings(document, story: "_Story") -> Iterator:
     # Candidates: runs of capitalised words (connectors allowed inside) with a chosen capital.
     # Only a word followed by another capitalised word (or a connector and one) starts a run
     # of two or more; a lone word counts only when it has parts of its own (al-Shabab).
-    # (Words i and i + 1 are linked when only a space or a line break lies between them.)
-    runs: list[tuple[int, int, bool]] = []  # (first word, last word, may be written two ways)
+    # (Two words are linked when only a space or a line break lies between them.)
+    runs: list[tuple[list, bool]] = []  # (the run's tokens, may be written two ways)
     any_two = False
     resume = 0
-    last = n - 1
-    for i in story.run_starts():
-        if i < resume or heading[i]:
+    for k in story.run_starts():
+        first = upper[k]
+        if first[0] < resume or in_heading(first[0]):
             continue
-        j = i
-        while j < last:
-            here, after = words[j], words[j + 1]
-            if text[here[1]:after[0]] not in _LINKS or here[2].endswith(_POSSESSIVE):
+        run = [first]
+        here = first
+        while not here[2].endswith(_POSSESSIVE):
+            after = next_linked(here[1])
+            if after is None:
                 break
             if after[2] not in capitals:
-                if after[2] not in _CONNECTORS or j + 1 == last:
+                if after[2] not in _CONNECTORS:
                     break
-                beyond = words[j + 2]
-                if text[after[1]:beyond[0]] not in _LINKS or beyond[2] not in capitals:
+                beyond = next_linked(after[1])
+                if beyond is None or beyond[2] not in capitals:
                     break
-            j += 1
-        lo = i
+            run.append(after)
+            here = after
+        lo, j = 0, len(run) - 1
         while j > lo:
-            key = key_of(words[lo][2])
-            if not (key == "the" or key in titles or words[lo][0] in forced and (
+            key = key_of(run[lo][2])
+            if not (key == "the" or key in titles or run[lo][0] in forced and (
                     lowered(key) or key in _OPENING_WORDS)):
                 break
             lo += 1  # "The", "Ms", "President" or a sentence's opening word before the name
-        if j - lo < 5 and (j > lo or info[words[lo][2]].parts):
-            for k in range(lo, j + 1):
-                found = info.get(words[k][2])  # a word without a capital has no chosen one
-                if found is not None and found.unforced[words[k][0] in forced]:
-                    two = one_form is None or not one_form(words[lo][0], words[j][0] + len(strip_possessive(words[j][2])))
-                    runs.append((lo, j, two))
+        if j - lo < 5 and (j > lo or info[run[lo][2]].parts):
+            for token in run[lo:]:
+                found = info.get(token[2])  # a word without a capital has no chosen one
+                if found is not None and found.unforced[token[0] in forced]:
+                    two = one_form is None or not one_form(run[lo][0], run[j][0] + len(strip_possessive(run[j][2])))
+                    runs.append((run[lo:], two))
                     any_two = any_two or two
                     break
-        resume = j + 1
+        resume = run[-1][1]
     if not any_two:
         return  # every candidate is written one way wherever its key occurs: nothing to vote on
 
     candidates: set[str] = set()  # the keys of the runs that may be written two ways
     prefixes: set[str] = set()  # every run's key up to each word boundary
-    for lo, j, two in runs:
+    for run, two in runs:
         key = ""
-        for k in range(lo, j + 1):
-            key += key_of(words[k][2])
+        for token in run:
+            key += key_of(token[2])
             prefixes.add(key)
         if two:
             candidates.add(key)
 
     # Every standalone sequence of words whose joined key is a candidate is an occurrence.
-    firsts: list[int] = []
+    firsts: list[tuple[int, int, str]] = []
     for prefix in prefixes:
         if not any(map(methodcaller("startswith", prefix), candidates)):
             continue  # no occurrence of a candidate starts with this word
@@ -457,36 +460,41 @@ def _case_findings(document, story: "_Story") -> Iterator:
             firsts.extend(sw.occurrences(token))
     firsts.sort()
     per_key: dict[str, list[Occurrence]] = {}
-    for i in firsts:
-        if heading[i]:
+    for first in firsts:
+        start = first[0]
+        if in_heading(start):
             continue
-        first = words[i]
         key = key_of(first[2])
-        for j in range(i, min(i + 5, n)):
-            here = words[j]
-            if j > i:
-                previous = words[j - 1]
-                if text[previous[1]:here[0]] not in _LINKS or previous[2].endswith(_POSSESSIVE):
+        here = first
+        before: Any = None  # the linked word before, once looked up
+        for step in range(5):
+            if step:
+                if here[2].endswith(_POSSESSIVE):
+                    break
+                here = next_linked(here[1])
+                if here is None:
                     break
                 key += key_of(here[2])
             if key not in prefixes:
                 break
             if key not in candidates:
                 continue
-            if i > 0 and text[words[i - 1][1]:first[0]] in _LINKS:
-                before = words[i - 1][2]
-                if (before in capitals and words[i - 1][0] not in forced
-                        and before.rstrip(".").lower() not in titles) or before in _PARTICLES:
+            if before is None:
+                before = sw.prev_linked(start) or ()
+            if before:
+                word = before[2]
+                if (word in capitals and before[0] not in forced
+                        and word.rstrip(".").lower() not in titles) or word in _PARTICLES:
                     continue  # part of a longer name ("Russian Foreign Ministry", "bin Laden")
-                if before in _JOINERS and i > 1 and text[words[i - 2][1]:words[i - 1][0]] in _LINKS \
-                        and words[i - 2][2] in capitals and words[i - 2][0] not in forced:
-                    continue  # "Convention on Human Rights"
-                if before.lower() in _GENERIC and first[2] not in capitals:
+                if word in _JOINERS:
+                    further = sw.prev_linked(before[0])
+                    if further is not None and further[2] in capitals and further[0] not in forced:
+                        continue  # "Convention on Human Rights"
+                if word.lower() in _GENERIC and first[2] not in capitals:
                     continue  # "a moving castle": a kind of thing, not the name
-            if j < n - 1 and text[here[1]:words[j + 1][0]] in _LINKS and (
-                    words[j + 1][2] in capitals or words[j + 1][2] in ("of", "for")):
+            after = next_linked(here[1])
+            if after is not None and (after[2] in capitals or after[2] in ("of", "for")):
                 continue  # a title before a name, or part of a longer name
-            start = first[0]
             end = here[0] + len(strip_possessive(here[2]))
             surface = " ".join(text[start:end].split())
             if _SHOUTED_RE.search(surface):
@@ -569,14 +577,13 @@ def _word_after(raw: str) -> str | None:
 
 def _names(story: "_Story") -> dict[str, _Name]:
     sw = story.sw
-    words, heading, forced, text, n = sw.words, sw.heading, sw.forced, sw.text, sw.n
+    forced, in_heading = sw.forced, sw.in_heading
     info, lowered = story.info, story.lowered
     word_before, word_after = _WORD_BEFORE, _WORD_AFTER
     names: dict[str, _Name] = {}
-    for k in sw.upper:
-        raw = words[k][2]
+    for start, end, raw, _ in sw.upper:
         found = info[raw].name
-        if found is None or heading[k]:
+        if found is None or in_heading(start):
             continue
         word, key = found
         if lowered(key):
@@ -584,17 +591,19 @@ def _names(story: "_Story") -> dict[str, _Name]:
         entry = names.get(word)
         if entry is None:
             entry = names[word] = _Name(word)
-        start = words[k][0]
         entry.starts.append(start)
         entry.initials.append(start in forced)
-        if k > 0 and text[words[k - 1][1]:start] in (" ", "\n"):
-            before = word_before[words[k - 1][2]]
+        previous = sw.prev_linked(start)
+        if previous is not None:
+            before = word_before[previous[2]]
             if before is not None:
                 (entry.titles if before[0] else entry.given).add(before[1])
-        if raw == word and k + 1 < n and text[words[k][1]:words[k + 1][0]] in (" ", "\n"):
-            after = word_after[words[k + 1][2]]
-            if after is not None:
-                entry.following.add(after)
+        if raw == word:
+            following = sw.next_linked(end)
+            if following is not None:
+                after = word_after[following[2]]
+                if after is not None:
+                    entry.following.add(after)
     return names
 
 
@@ -700,16 +709,42 @@ def _spelling_listed(token: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _spelling_words() -> frozenset[str]:
-    return frozenset(spelling_table())
+def _spelling_regex() -> re.Pattern:
+    """The listed words standing alone or as a part of a compound (before a hyphen or a
+    possessive), as one regex (a trie of alternatives, so that a
+    pass over a story tries a few branches at each word start rather than every word)."""
+    return re.compile("(?<![\\w\uFFFC])(?<![\\w\uFFFC][’'.])" + _trie(spelling_table())
+                      + "(?![\\w\uFFFC])(?![.][\\w\uFFFC])")
+
+
+def _trie(words) -> str:
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return pattern(root)
 
 
 def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator:
     table = spelling_table()
     seen: dict[str, dict[str, list[tuple[int, int, str, str]]]] = {}
     # A compound or a possessive holds a hyphen or an apostrophe: an irregular token.
-    listed = sw.tokens & _spelling_words()
-    listed.update(filter(_spelling_listed, sw.irregular_tokens))
+    # Every word holding a listed word as a whole, a part of a compound or with a possessive.
+    listed = set()
+    for match in _spelling_regex().finditer(document.text):
+        found = sw.token_containing(match.start())
+        if found is not None and _spelling_listed(found[2]):
+            listed.add(found[2])
     if not listed:
         return
     first_variety: dict[str, str] = {}  # axis -> the variety of the first listed word met
@@ -723,13 +758,10 @@ def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator
         break
     else:
         return  # every listed word of an axis is of one variety: nothing is mixed
-    words = sw.words
-    for k in sorted(chain.from_iterable(map(sw.occurrences, listed))):
-        if sw.quoted(k):
+    for offset, _, raw in sorted(chain.from_iterable(map(sw.occurrences, listed))):
+        if sw.quoted(offset):
             continue  # a quotation may keep its speaker's spelling
-        raw = words[k][2]
         parts = raw.split("-") if "-" in raw else (raw,)
-        offset = words[k][0]
         for part in parts:
             start, word = offset, strip_possessive(part)
             offset += len(part) + 1
@@ -833,7 +865,7 @@ class _Story:
                 self._lower_keys = {_KEY[token] for token in chain(sw.upper_tokens, sw.irregular_tokens)
                                     if token[:1].islower()}
             found = self._lowered[key] = key in self._lower_keys or (
-                key in self.sw.tokens and key[:1].islower() and _KEY[key] == key)
+                key[:1].islower() and _KEY[key] == key and self.sw.has_token(key))
         return found
 
     def tokens_with_key(self, key: str) -> list[str]:
@@ -841,27 +873,34 @@ class _Story:
         if self._other_keys is None:
             self._index()
         found = list(self._other_keys.get(key, ()))
-        if key in self.sw.tokens and key not in found and _KEY[key] == key:
+        if key not in found and _KEY[key] == key and self.sw.has_token(key):
             found.append(key)
         return found
 
     def run_starts(self) -> list[int]:
-        """Indices of the capitalised words that may start a multiword name (another
-        capitalised word one or two words on) or are a name of parts on their own."""
+        """Indices into ``sw.upper`` of the capitalised words that may start a multiword
+        name (the next word, or the one after a connector, is capitalised) or are a name of
+        parts on their own."""
         sw = self.sw
-        words = sw.words
+        text, upper = sw.text, sw.upper
         capitals = self.capitals
-        upper = sw.upper
-        texts = list(map(_TEXT, map(words.__getitem__, upper)))
-        at = list(compress(upper, map(capitals.__contains__, texts)))
-        present = set(at)
-        starts = set(map(sub, present.intersection(map(add, at, repeat(1))), repeat(1)))
-        starts.update(i for i in map(sub, present.intersection(map(add, at, repeat(2))), repeat(2))
-                      if words[i + 1][2] in _CONNECTORS)
+        texts = list(map(_TEXT, upper))
+        caps = list(map(capitals.__contains__, texts))
+        starts = []
+        # Two capitalised words in a row: nothing but marks between them, or one connector.
+        for k in compress(range(len(upper) - 1), map(and_, caps, caps[1:])):
+            after, following = upper[k][3], upper[k + 1][0]
+            if following == after or text[after:after + 1] in _CONNECTOR_FIRSTS and (
+                    (found := _CONNECTOR_AT_RE.match(text, after)) is not None and found.end() == following):
+                starts.append(k)
+        # Where ``upper`` holds words without capitals too (rare capitals lower() keeps).
+        for k in compress(range(len(upper) - 2), map(_CONNECTORS.__contains__, texts[1:])):
+            if caps[k] and caps[k + 2] and upper[k][3] == upper[k + 1][0] and upper[k + 1][3] == upper[k + 2][0]:
+                starts.append(k)
         parted = {token for token in capitals if self.info[token].parts}
         if parted:
-            starts.update(compress(upper, map(parted.__contains__, texts)))
-        return sorted(starts)
+            starts.extend(compress(range(len(upper)), map(parted.__contains__, texts)))
+        return sorted(set(starts))
 
 
 _TEXT = itemgetter(2)

@@ -1,24 +1,25 @@
 """Proper names in a story: where they are, how they are written, which ones look alike.
 
 Shared by rules that compare the forms a story uses for one entity. Everything here is
-linear in the article's length: tokens are read once from ``document.words`` and near
-spellings are found by indexing deletion variants, never by comparing all pairs.
+linear in the article's length: tokens are read from ``document.text`` where a check looks
+(capitalised words by one regex pass, others around them), never through a list of every
+word, and near spellings are found by indexing deletion variants, never by comparing all pairs.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from collections import Counter
-from itertools import chain, compress, count
-from operator import attrgetter, itemgetter, ne
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import Iterable, Iterator
 
 from newslint.text.lexicon import load_set
 from newslint.text.quotes import BlockQuotes
+from newslint.text.words import WORD_RE
 
 # Quotation marks: the first word of a quotation is capitalised by rule.
 _QUOTES = "\"'“‘«"
@@ -95,7 +96,6 @@ def heading_blocks(document) -> frozenset[int]:
 # Where a capital is forced: after a line break, a colon or a bullet, or after an opening
 # quotation mark. The match ends where the word starts.
 _FORCED_RE = re.compile(r"[\n:" + _QUOTES + r"][ \t" + _QUOTES + r"]*(?:[-*•][ \t]+)?(?=\w)")
-_START = itemgetter(0)
 _SENTENCE_START = attrgetter("start")
 # Characters that are upper case yet unchanged by lower() (letterlike and mathematical
 # symbols, Unicode 14): a word holding one is capitalised although it equals its lower case.
@@ -148,100 +148,207 @@ def trim_memos() -> None:
             memo.clear()
 
 
-class StoryWords:
-    """What several checks ask about the words of one story, answered by word index ``i``
-    into ``document.words`` and worked out on demand, so that a check pays for the words it
-    looks at rather than for every word of the story.
+# Characters a word token is made of (WORD_RE): word characters, the object-replacement
+# character, and the apostrophes, hyphens and points that join parts. A maximal run of them
+# (a "chunk") is cut into tokens the same way whether it is read alone or with the story
+# around it, since a token never holds any other character.
+_CHUNK = "\\w\uFFFC’'.\\-"
+_CHUNK_RUN_RE = re.compile(f"[{_CHUNK}]+")
+# A chunk from its first capital on; group 1 when that is a token of letters, digits and
+# inner apostrophes or hyphens to the chunk's end, as WORD_RE reads it.
+_CAPS = "A-Z"
+# Group 1: the chunk is that one token (nothing joined before the capital, no point inside);
+# group 2: the marks up to where the next token starts.
+_UPPER_TAIL = (f"(?:(?<![{_CHUNK}].)([\\w\uFFFC]*(?:[’'\\-][\\w\uFFFC]+)*)(?![{_CHUNK}])"
+               f"(?=([^\\w\uFFFC]*))|[{_CHUNK}]*)")
+_MARKS_RE = re.compile("[^\\w\uFFFC]*")
+_ASCII_UPPER_RE = re.compile(f"[{_CAPS}]{_UPPER_TAIL}")
+# An apostrophe or a hyphen with a word character on either side: inside a token.
+_INNER_MARK_RE = re.compile("[’'\\-](?<=[\\w\uFFFC].)(?=[\\w\uFFFC])")
+_LINK_CHARS = (" ", "\n")
 
-    ``initial(i)``: its capital is forced (first word of a sentence, a quotation, a line or
-    a list item, or after a colon); ``heading[i]``: it stands in a headline-style block;
-    ``quoted(i)``: it is inside quotation marks; ``link(i)``: word i and word i + 1 are side
-    by side with only a space (or one line break) between them; ``upper``: the indices of
-    the words holding a capital letter; ``tokens``: the distinct word texts.
+
+
+def _is_chunk_char(char: str) -> bool:
+    return char.isalnum() or char in "_\uFFFC’'.-"
+
+
+@lru_cache(maxsize=256)
+def _upper_regex(extra: str) -> re.Pattern:
+    """The chunk regex for a story whose non-ASCII capitals are ``extra``."""
+    return re.compile(f"[{_CAPS}{re.escape(extra)}]{_UPPER_TAIL}")
+
+
+class StoryWords:
+    """What several checks ask about the words of one story, read from ``document.text``
+    around the places a check looks at, so that no list of every word is built.
+
+    A token is ``(start, end, text)`` exactly as ``WORD_RE`` cuts the whole text (and
+    ``document.words`` would hold it). ``upper``: the tokens holding a capital letter, in
+    order; ``next_linked(end)``/``prev_linked(start)``: the token beside one with only a space
+    or a line break between; ``occurrences(token)``: where a token is written; ``forced``:
+    offsets of words whose capital is forced (first word of a sentence, a quotation, a line
+    or a list item, or after a colon); ``in_heading(offset)``: in a headline-style block;
+    ``quoted(offset)``: inside quotation marks.
     """
 
     def __init__(self, document) -> None:
-        self.blocks = document.blocks  # not the document: it caches this object
+        self.blocks = blocks = document.blocks  # not the document: it caches this object
         self.text = document.text
-        self.words = words = document.words
-        n = self.n = len(words)
         forced = set(map(_SENTENCE_START, document.sentences))
         forced.add(0)
         forced.update(m.end() for m in _FORCED_RE.finditer(self.text))
         self.forced = forced
-        # heading[i]: word i lies in a headline-style block (the last block starting at or
-        # before the word's start).
-        self.heading = heading = bytearray(n)
-        blocks = document.blocks
-        for b in heading_blocks(document):
-            lo = 0 if b == 0 else bisect_left(words, blocks[b].start, key=_START)
-            hi = bisect_left(words, blocks[b + 1].start, key=_START) if b + 1 < len(blocks) else n
-            if hi > lo:
-                heading[lo:hi] = b"\x01" * (hi - lo)
+        # Headline-style blocks as prose ranges: from the block's start (0 for the first)
+        # to the next block's start.
+        self.headings = [
+            (0 if b == 0 else blocks[b].start, blocks[b + 1].start if b + 1 < len(blocks) else len(self.text) + 1)
+            for b in sorted(heading_blocks(document))
+        ]
         self._quotes = None
+        self._has: dict[str, bool] = {}
         self._spaced: str | None = None  # for one_form: the text with lines joined,
         self._squashed = ""  # that lower-cased without spaces or hyphens,
         self._one_form: dict[str, bool] = {}  # and its answers
 
-    def __len__(self) -> int:
-        return self.n
+    def in_heading(self, offset: int) -> bool:
+        for lo, hi in self.headings:
+            if lo <= offset < hi:
+                return True
+        return False
 
-    def initial(self, i: int) -> bool:
-        return self.words[i][0] in self.forced
-
-    def link(self, i: int) -> bool:
-        if i + 1 >= self.n:
-            return False
-        words = self.words
-        return self.text[words[i][1]:words[i + 1][0]] in (" ", "\n")
-
-    def index_at(self, offset: int) -> int:
-        """The index of the last word starting at or before ``offset`` (-1 if none)."""
-        return bisect_right(self.words, offset, key=_START) - 1
-
-    @cached_property
-    def tokens(self) -> set[str]:
-        return set(map(_TEXT, self.words))
+    # --- tokens read locally -------------------------------------------------------------
+    def _chunk_start(self, at: int) -> int:
+        """Where the chunk holding the character before ``at`` starts (``at`` if none does)."""
+        if at == 0 or not _is_chunk_char(self.text[at - 1]):
+            return at
+        # Read backwards, as a regex over the reversed text.
+        run = _CHUNK_RUN_RE.match(self._reversed, len(self.text) - at)
+        return at - (run.end() - run.start())
 
     @cached_property
-    def upper(self) -> list[int]:
-        """Indices of the words with a capital letter anywhere (in order)."""
-        words = self.words
-        if _may_hold_caseless_capitals(self.text):
-            return list(range(self.n))  # rare capitals that lower() keeps: look at every word
-        return list(compress(count(), map(ne, map(_TEXT, words), map(_LOWER, words))))
+    def _reversed(self) -> str:
+        return self.text[::-1]
+
+    def token_containing(self, at: int) -> tuple[int, int, str] | None:
+        """The token holding the character at ``at``, or None."""
+        for match in WORD_RE.finditer(self.text, self._chunk_start(at)):
+            if match.end() > at:
+                return (match.start(), match.end(), match.group()) if match.start() <= at else None
+        return None
+
+    def token_at(self, at: int) -> str | None:
+        """The text of the token starting at offset ``at``, or None."""
+        text = self.text
+        if at and _is_chunk_char(text[at - 1]):
+            for match in WORD_RE.finditer(text, self._chunk_start(at - 1)):
+                if match.start() >= at:
+                    return match.group() if match.start() == at else None
+            return None
+        match = WORD_RE.match(text, at)
+        return match.group() if match is not None else None
+
+    def next_linked(self, end: int) -> tuple[int, int, str] | None:
+        """The token after the token ending at ``end`` when only a space or a line break
+        lies between them."""
+        text = self.text
+        if text[end:end + 1] in _LINK_CHARS:
+            match = WORD_RE.match(text, end + 1)  # after white space: where a token may start
+            if match is not None:
+                return (end + 1, match.end(), match.group())
+        return None
+
+    def prev_token(self, start: int) -> tuple[int, int, str] | None:
+        """The token before the token starting at ``start``."""
+        text = self.text
+        at = start
+        while at > 0:
+            while at > 0 and not _is_chunk_char(text[at - 1]):
+                at -= 1
+            if at == 0:
+                return None
+            lo = self._chunk_start(at - 1)
+            last = None
+            for match in WORD_RE.finditer(text, lo):
+                if match.start() >= start:
+                    break
+                last = match
+            if last is not None:
+                return (last.start(), last.end(), last.group())
+            at = lo  # a chunk of marks alone ("--"): look further back
+        return None
+
+    def prev_linked(self, start: int) -> tuple[int, int, str] | None:
+        """The token before the token starting at ``start`` when only a space or a line
+        break lies between them."""
+        if start and self.text[start - 1] in _LINK_CHARS:
+            found = self.prev_token(start)
+            if found is not None and found[1] == start - 1:
+                return found
+        return None
+
+    def _tokens_of_chunk(self, start: int, end: int) -> list[tuple[int, int, str, int]]:
+        text = self.text
+        return [(m.start(), m.end(), m.group(), _MARKS_RE.match(text, m.end()).end())
+                for m in WORD_RE.finditer(text, start, end)]
+
+    @cached_property
+    def upper(self) -> list[tuple[int, int, str, int]]:
+        """The tokens with a capital letter anywhere, in order, each as ``(start, end,
+        text, next)``: ``next`` is where the token after it starts (marks alone between)."""
+        text = self.text
+        if text.isascii():
+            regex = _ASCII_UPPER_RE
+        elif _may_hold_caseless_capitals(text):
+            # Rare capitals that lower() keeps: every token.
+            return [t for m in _CHUNK_RUN_RE.finditer(text) for t in self._tokens_of_chunk(*m.span())]
+        else:
+            capitals = "".join(sorted(c for c in set(_NON_ASCII_RE.findall(text)) if c.lower() != c))
+            regex = _upper_regex(capitals)
+        out: list[tuple[int, int, str, int]] = []
+        append = out.append
+        for match in regex.finditer(text):
+            if match.group(1) is not None:  # the chunk is one token
+                append((match.start(), match.end(), match.group(), match.end(2)))
+                continue
+            start, end = match.span()
+            for token in self._tokens_of_chunk(self._chunk_start(start), end):
+                if token[2] != token[2].lower():
+                    append(token)
+        return out
 
     @cached_property
     def upper_tokens(self) -> set[str]:
-        """The distinct texts of the words in ``upper``."""
-        words = self.words
-        return set(map(_TEXT, map(words.__getitem__, self.upper)))
+        """The distinct texts of the tokens in ``upper``."""
+        return set(map(_TEXT, self.upper))
 
     @cached_property
     def irregular_tokens(self) -> set[str]:
         """The distinct words holding an apostrophe or a hyphen between word characters, or a
         non-ASCII word character. With ``upper_tokens`` they include every word that
         lower-casing, folding diacritics, or dropping a possessive or hyphens would change."""
-        words, text = self.words, self.text
-        places = []
-        for mark in ("'", "-", "’"):
-            find = text.find
-            at = find(mark)
-            while at >= 0:
-                places.append(at)
-                at = find(mark, at + 1)
+        text = self.text
+        places = [m.start() for m in _INNER_MARK_RE.finditer(text)]
         if not self.plain_words:
             places.extend(m.start() for m in _NON_ASCII_WORD_RE.finditer(text))
+            places.sort()
         found = set()
+        tokens: list[tuple[int, int, str, int]] = []
+        done = -1  # the end of the chunk whose tokens are in ``tokens``
         for at in places:
-            i = bisect_right(words, at, key=_START) - 1
-            if i >= 0 and at < words[i][1]:  # inside a word, so joining two word characters
-                found.add(words[i][2])
+            if at >= done:
+                lo = self._chunk_start(at)
+                done = _CHUNK_RUN_RE.match(text, lo).end()
+                tokens = self._tokens_of_chunk(lo, done)
+            for start, end, token, _ in tokens:
+                if start <= at < end:
+                    found.add(token)
+                    break
         return found
 
-    def occurrences(self, token: str) -> list[int]:
-        """Indices of the words written exactly ``token``, in order."""
-        words, text, n = self.words, self.text, self.n
+    def occurrences(self, token: str) -> list[tuple[int, int, str]]:
+        """The tokens written exactly ``token``, in order."""
+        text = self.text
         size, end = len(token), len(text)
         out = []
         find = text.find
@@ -249,11 +356,17 @@ class StoryWords:
         while at >= 0:
             # A letter or digit on either side: inside a longer word, no need to look it up.
             if not ((at and text[at - 1].isalnum()) or (at + size < end and text[at + size].isalnum())):
-                i = bisect_left(words, at, key=_START)
-                if i < n and words[i][0] == at and words[i][2] == token:
-                    out.append(i)
+                if self.token_at(at) == token:
+                    out.append((at, at + size, token))
             at = find(token, at + 1)
         return out
+
+    def has_token(self, token: str) -> bool:
+        """Whether the story writes ``token`` as a word."""
+        found = self._has.get(token)
+        if found is None:
+            found = self._has[token] = bool(self.occurrences(token))
+        return found
 
     @cached_property
     def plain_words(self) -> bool:
@@ -289,15 +402,14 @@ class StoryWords:
                 _count(squashed, part) == _count(spaced, span)
         return found
 
-    def quoted(self, i: int) -> bool:
-        """Whether word i stands inside quotation marks."""
+    def quoted(self, offset: int) -> bool:
+        """Whether prose offset ``offset`` stands inside quotation marks."""
         if self._quotes is None:
             self._quotes = BlockQuotes(self.blocks)
-        return self._quotes.inside(self.words[i][0])
+        return self._quotes.inside(offset)
 
 
 _TEXT = itemgetter(2)
-_LOWER = itemgetter(3)
 
 
 def _squash(text: str) -> str:
