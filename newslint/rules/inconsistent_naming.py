@@ -710,9 +710,9 @@ def _spelling_listed(token: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _spelling_regex() -> re.Pattern:
-    """The listed words standing alone or as a part of a compound (before a hyphen or a
-    possessive), as one regex (a trie of alternatives, so that a
-    pass over a story tries a few branches at each word start rather than every word)."""
+    """The listed words, alone, as a part of a hyphenated compound or before a possessive,
+    as one regex: a trie of alternatives, so that a pass over a story tries a few branches
+    at each word start rather than every listed word."""
     return re.compile("(?<![\\w\uFFFC])(?<![\\w\uFFFC][’'.])" + _trie(spelling_table())
                       + "(?![\\w\uFFFC])(?![.][\\w\uFFFC])")
 
@@ -860,12 +860,14 @@ class _Story:
         """Whether the story writes a word with this key in lower case (so it is no name)."""
         found = self._lowered.get(key)
         if found is None:
-            if self._lower_keys is None:
-                sw = self.sw
-                self._lower_keys = {_KEY[token] for token in chain(sw.upper_tokens, sw.irregular_tokens)
-                                    if token[:1].islower()}
-            found = self._lowered[key] = key in self._lower_keys or (
-                key[:1].islower() and _KEY[key] == key and self.sw.has_token(key))
+            found = key[:1].islower() and _KEY[key] == key and self.sw.has_token(key)
+            if not found:
+                if self._lower_keys is None:
+                    sw = self.sw
+                    self._lower_keys = {_KEY[token] for token in chain(sw.upper_tokens, sw.irregular_tokens)
+                                        if token[:1].islower()}
+                found = key in self._lower_keys
+            self._lowered[key] = found
         return found
 
     def tokens_with_key(self, key: str) -> list[str]:

@@ -305,16 +305,16 @@ class StoryWords:
         else:
             capitals = "".join(sorted(c for c in set(_NON_ASCII_RE.findall(text)) if c.lower() != c))
             regex = _upper_regex(capitals)
-        out: list[tuple[int, int, str, int]] = []
-        append = out.append
-        for match in regex.finditer(text):
-            if match.group(1) is not None:  # the chunk is one token
-                append((match.start(), match.end(), match.group(), match.end(2)))
-                continue
-            start, end = match.span()
-            for token in self._tokens_of_chunk(self._chunk_start(start), end):
-                if token[2] != token[2].lower():
-                    append(token)
+        matches = list(regex.finditer(text))
+        # Group 1: the chunk is one token.
+        out = [(m.start(), m.end(), m.group(), m.end(2)) for m in matches if m.end(1) >= 0]
+        if len(out) < len(matches):
+            for match in matches:
+                if match.end(1) < 0:
+                    start, end = match.span()
+                    out.extend(t for t in self._tokens_of_chunk(self._chunk_start(start), end)
+                               if t[2] != t[2].lower())
+            out.sort()
         return out
 
     @cached_property
