@@ -55,7 +55,7 @@ from functools import lru_cache
 from newslint.model import Edit
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
-from newslint.text.words import Tokens, spaced, token_pattern
+from newslint.text.words import WORD_RE, Tokens, spaced, token_pattern
 
 VOWEL, CONSONANT = "vowel", "consonant"
 
@@ -208,7 +208,9 @@ def _two_articles(text: str, first, second, word):
     )
 
 
-_ARTICLE_RE = token_pattern(["a", "an", "A", "An"])
+# An article, then (looked ahead, not consumed: the next word may be an article too) the
+# white space and the word after it. An article followed by anything else is never wrong here.
+_ARTICLE_RE = token_pattern(["a", "an", "A", "An"], then=rf"(?=[ \t\u00a0]+[\"'“‘(]?({WORD_RE.pattern}))")
 
 
 def check(document, options):
@@ -220,15 +222,14 @@ def check(document, options):
         if match.start() == skip:
             continue
         article = tokens.at(*match.span())
-        following = tokens.after(article.end, 2)
-        if not following:
-            continue
-        nxt = following[0]
-        if nxt.lower in ("a", "an") and nxt.lower != article.lower and len(following) == 2:
-            finding = _two_articles(text, article, nxt, following[1])
-            if finding is not None:
-                skip = nxt.start
-                yield finding
+        nxt = tokens.at(*match.span(1))
+        if nxt.lower in ("a", "an") and nxt.lower != article.lower:
+            third = tokens.after(nxt.end, 1)
+            if third:
+                finding = _two_articles(text, article, nxt, third[0])
+                if finding is not None:
+                    skip = nxt.start
+                    yield finding
             continue
         if nxt.lower in _NOT_AFTER_ARTICLE:
             continue

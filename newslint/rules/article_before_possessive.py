@@ -36,6 +36,7 @@ response would dominate the week, along with the Paris Agreement's targets.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from newslint.model import Edit
@@ -80,7 +81,9 @@ def _starts_title(text: str, start: int, end: int) -> bool:
                for title in _titles())
 
 
-_THE_RE = token_pattern(["the"], ignorecase=True)
+# "the" then spaces and a capital: every listed place starts with one (A-Z), so other
+# "the"s are passed over by the regex engine, not in Python.
+_THE_RE = token_pattern(["the"], ignorecase=True, then=r"(?=[ \t\u00a0]+(?-i:[A-Z]))")
 
 
 def check(document, options):
