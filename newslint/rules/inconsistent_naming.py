@@ -100,13 +100,12 @@ from newslint.text.lexicon import load_lines, load_set
 from newslint.text.names import (
     Occurrence,
     StoryWords,
-    deletion_variants,
     edit_kind,
     fold,
     is_all_caps,
     name_titles,
     near_pairs,
-    near_pairs_unordered,
+    one_edit_pairs,
     not_names,
     story_words,
     strip_possessive,
@@ -426,7 +425,7 @@ def _case_findings(document, story: "_Story") -> Iterator:
         while j > lo:
             key = key_of(run[lo][2])
             if not (key == "the" or key in titles or run[lo][0] in forced and (
-                    lowered(key) or key in _OPENING_WORDS)):
+                    key in _OPENING_WORDS or lowered(key))):
                 break
             lo += 1  # "The", "Ms", "President" or a sentence's opening word before the name
         if j - lo < 5 and (j > lo or info[run[lo][2]].parts):
@@ -611,11 +610,11 @@ def _may_have_near_names(story: "_Story", min_length: int) -> bool:
     """Whether two of the story's name words could be read as one name spelt two ways:
     checked on its distinct capitalised words (headlines and words also written in lower
     case included), before finding where each stands."""
-    folds = {found.name[0]: found.shape[0] for found in story.info.values() if found.name is not None}
+    folds = {found.name[0]: found.folded for found in story.info.values() if found.name is not None}
     by_fold = {folded: surface for surface, folded in folds.items()}
     if len(by_fold) < len(folds):
         return True  # Erdogan / Erdoğan
-    for a, b in near_pairs_unordered(k for k in by_fold if len(k) >= min_length):
+    for a, b in one_edit_pairs(k for k in by_fold if len(k) >= min_length):
         if _plausible_pair(by_fold[a], by_fold[b], min_length):
             return True
     return False
@@ -804,7 +803,7 @@ class _Token(NamedTuple):
     unforced: tuple[bool, bool]  # a chosen capital, when not first in a sentence and when first
     parts: bool  # two parts of its own: a hyphen or an inner capital (al-Shabab, TimeWarner)
     name: tuple[str, str] | None  # (name, key) when it can be a person's or place's name
-    shape: tuple[str, tuple[str, ...]] | None  # the name folded, and its deletion variants
+    folded: str | None  # the name folded
 
 
 def _key(token: str) -> str:
@@ -813,13 +812,9 @@ def _key(token: str) -> str:
 
 def _token(token: str) -> _Token:
     name = _name_word(token)
-    shape = None
-    if name is not None:
-        folded = fold(name[0])
-        shape = (folded, deletion_variants(folded))
     return _Token(_KEY[token], _is_capital_word(token),
                   (_unforced_capital(token, False), _unforced_capital(token, True)),
-                  _has_parts([token]), name, shape)
+                  _has_parts([token]), name, None if name is None else fold(name[0]))
 
 
 # Per-token answers shared by every story (emptied together by ``trim_memos``).
@@ -861,7 +856,7 @@ class _Story:
         found = self._lowered.get(key)
         if found is None:
             found = key[:1].islower() and _KEY[key] == key and self.sw.has_token(key)
-            if not found:
+            if not found and (not self.sw.plain_words or self.sw.may_write_lower(key)):
                 if self._lower_keys is None:
                     sw = self.sw
                     self._lower_keys = {_KEY[token] for token in chain(sw.upper_tokens, sw.irregular_tokens)

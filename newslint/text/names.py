@@ -210,6 +210,7 @@ class StoryWords:
         self._spaced: str | None = None  # for one_form: the text with lines joined,
         self._squashed = ""  # that lower-cased without spaces or hyphens,
         self._one_form: dict[str, bool] = {}  # and its answers
+        self._unhyphened: tuple[str, str] | None = None  # for may_write_lower
 
     def in_heading(self, offset: int) -> bool:
         for lo, hi in self.headings:
@@ -402,6 +403,27 @@ class StoryWords:
                 _count(squashed, part) == _count(spaced, span)
         return found
 
+    def may_write_lower(self, key: str) -> bool:
+        """False only when no word of the story that starts with a lower-case letter has
+        the key ``key`` (``fold`` without a possessive or hyphens). Such a word, its
+        hyphens dropped, starts where ``key`` occurs in the story lower-cased without
+        hyphens, on a lower-case letter. Needs ``plain_words`` (then ``fold`` is
+        ``lower``); True whenever it cannot tell."""
+        if self._unhyphened is None:
+            unhyphened = self.text.replace("-", "")
+            lowered = unhyphened.lower()
+            self._unhyphened = (unhyphened, lowered if len(lowered) == len(unhyphened) else "")
+        unhyphened, lowered = self._unhyphened
+        if not key or not lowered:
+            return True
+        find = lowered.find
+        at = find(key)
+        while at >= 0:
+            if unhyphened[at].islower():
+                return True
+            at = find(key, at + 1)
+        return False
+
     def quoted(self, offset: int) -> bool:
         """Whether prose offset ``offset`` stands inside quotation marks."""
         if self._quotes is None:
@@ -563,34 +585,35 @@ def deletion_variants(key: str) -> tuple[str, ...]:
 _DELETIONS = token_memo(deletion_variants)
 
 
-# Every key met so far (across stories) indexed by its deletion variants, and each key's
-# neighbours one edit apart among them: a story then asks about its own keys only.
-_BUCKETS = token_memo(lambda variant: [])
+def one_edit_pairs(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Every pair (a, b), a < b, of distinct ``keys`` one edit apart (``one_edit_apart``),
+    each once, in no set order; without deletion variants.
+
+    Two strings one edit apart whose shorter has length m agree on their first h or on
+    their last h characters, where h = (m - 1) // 2 is short enough that the edit leaves
+    one side whole: a change at i spares the first i and the last m - 1 - i
+    characters, a swap at i, i + 1 the first i and the last m - 2 - i, a letter added at i
+    to the shorter the first i and its last m - i; one of each pair is at least h. So every
+    key is filed under the pair lengths m it can have (its own length, and one less) by its
+    first h and by its last h characters, and only keys filed together are compared."""
+    keys = list(set(keys))
+    return _filed_pairs(keys, list(map(_PLACES.__getitem__, keys)), None)
 
 
-def _register(key: str) -> list[str]:
-    near: list[str] = []
-    for variant in _DELETIONS[key]:
-        bucket = _BUCKETS[variant]
-        for other in bucket:
-            if other not in near and one_edit_apart(key, other):
-                near.append(other)
-                _NEIGHBOURS[other].append(key)
-        bucket.append(key)
-    return near
+def _places(key: str) -> tuple[str, ...]:
+    """Where ``one_edit_pairs`` files a key: for each pair length m, m and its first h
+    characters, and m and its last h."""
+    size = len(key)
+    out = []
+    for m in (size - 1, size):
+        if m >= 0:
+            h = (m - 1) // 2 if m else 0
+            out.append(f"{m}<{key[:h]}")
+            out.append(f"{m}>{key[size - h:]}")
+    return tuple(out)
 
 
-_NEIGHBOURS = token_memo(_register)
-
-
-def near_pairs_unordered(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """The pairs of ``near_pairs(keys, max_bucket=None)``, (a, b) with a < b, in no set order."""
-    keys = set(keys)
-    found = list(map(_NEIGHBOURS.__getitem__, keys))  # every key indexed before any is read
-    for key, near in zip(keys, found):
-        for other in near:
-            if key < other and other in keys:
-                yield key, other
+_PLACES = token_memo(_places)
 
 
 def near_pairs(keys: Iterable[str], max_bucket: int | None = 8) -> Iterator[tuple[str, str]]:
@@ -599,19 +622,26 @@ def near_pairs(keys: Iterable[str], max_bucket: int | None = 8) -> Iterator[tupl
     A deletion variant shared by more than ``max_bucket`` keys (a short, common shape) pairs
     none of them; ``None`` sets no limit."""
     keys = sorted(set(keys))
-    variants = list(map(_DELETIONS.__getitem__, keys))
-    if len(set().union(*variants)) == sum(map(len, variants)):
-        return  # no two keys share a deletion variant, so none is one edit from another
-    shared = {variant for variant, times in Counter(chain.from_iterable(variants)).items() if times > 1}
-    index: dict[str, list[str]] = {}  # a shared variant -> the keys it comes from
-    for key, own in zip(keys, variants):
+    return _filed_pairs(keys, list(map(_DELETIONS.__getitem__, keys)), max_bucket)
+
+
+def _filed_pairs(keys: list[str], places: list[tuple[str, ...]], max_bucket: int | None) -> Iterator[tuple[str, str]]:
+    """The pairs (a, b), a < b, of ``keys`` one edit apart among those that share a
+    place (each key's distinct ``places``), skipping places shared by more than
+    ``max_bucket`` keys; in the order of the keys and of their places."""
+    every = list(chain.from_iterable(places))
+    if len(set(every)) == len(every):
+        return  # no two keys share a place
+    shared = {place for place, times in Counter(every).items() if times > 1}
+    index: dict[str, list[str]] = {}  # a shared place -> the keys filed there
+    for key, own in zip(keys, places):
         if not shared.isdisjoint(own):
-            for variant in own:
-                if variant in shared:
-                    index.setdefault(variant, []).append(key)
+            for place in own:
+                if place in shared:
+                    index.setdefault(place, []).append(key)
     seen = set()
     for bucket in index.values():
-        if len(bucket) < 2 or (max_bucket is not None and len(bucket) > max_bucket):
+        if max_bucket is not None and len(bucket) > max_bucket:
             continue
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
