@@ -113,7 +113,7 @@ from newslint.text.names import (
     trim_memos,
     vote,
 )
-from newslint.text.varieties import AMERICAN, BRITISH, is_spelling_pair, spelling_table
+from newslint.text.varieties import AMERICAN, BRITISH, is_spelling_pair, may_mix, spelling_table
 
 
 # --- variant groups ------------------------------------------------------------------
@@ -735,6 +735,8 @@ def _trie(words) -> str:
 
 
 def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator:
+    if not may_mix(document.text):
+        return  # every listed word of an axis is of one variety (checked below on tokens)
     table = spelling_table()
     seen: dict[str, dict[str, list[tuple[int, int, str, str]]]] = {}
     # A compound or a possessive holds a hyphen or an apostrophe: an irregular token.

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from collections import Counter
 from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Iterable, Iterator
@@ -629,19 +628,13 @@ def _filed_pairs(keys: list[str], places: list[tuple[str, ...]], max_bucket: int
     """The pairs (a, b), a < b, of ``keys`` one edit apart among those that share a
     place (each key's distinct ``places``), skipping places shared by more than
     ``max_bucket`` keys; in the order of the keys and of their places."""
-    every = list(chain.from_iterable(places))
-    if len(set(every)) == len(every):
-        return  # no two keys share a place
-    shared = {place for place, times in Counter(every).items() if times > 1}
-    index: dict[str, list[str]] = {}  # a shared place -> the keys filed there
+    index: dict[str, list[str]] = {}  # a place -> the keys filed there
     for key, own in zip(keys, places):
-        if not shared.isdisjoint(own):
-            for place in own:
-                if place in shared:
-                    index.setdefault(place, []).append(key)
+        for place in own:
+            index.setdefault(place, []).append(key)
     seen = set()
     for bucket in index.values():
-        if max_bucket is not None and len(bucket) > max_bucket:
+        if len(bucket) < 2 or (max_bucket is not None and len(bucket) > max_bucket):
             continue
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
