@@ -113,7 +113,7 @@ from newslint.text.names import (
     trim_memos,
     vote,
 )
-from newslint.text.varieties import AMERICAN, BRITISH, is_spelling_pair, may_mix, spelling_table
+from newslint.text.varieties import AMERICAN, BRITISH, is_spelling_pair, mixes, spelling_table, written_runs
 
 
 # --- variant groups ------------------------------------------------------------------
@@ -707,12 +707,12 @@ def _spelling_listed(token: str) -> bool:
         or (token.endswith(("'s", "’s")) and token[:-2] in table)
 
 
-@lru_cache(maxsize=None)
-def _spelling_regex() -> re.Pattern:
-    """The listed words, alone, as a part of a hyphenated compound or before a possessive,
-    as one regex: a trie of alternatives, so that a pass over a story tries a few branches
-    at each word start rather than every listed word."""
-    return re.compile("(?<![\\w\uFFFC])(?<![\\w\uFFFC][’'.])" + _trie(spelling_table())
+@lru_cache(maxsize=64)
+def _spelling_regex(words: frozenset[str] | None = None) -> re.Pattern:
+    """The listed words (or ``words`` of them), alone, as a part of a hyphenated compound or
+    before a possessive, as one regex: a trie of alternatives, so that a pass over a story
+    tries a few branches at each word start rather than every listed word."""
+    return re.compile("(?<![\\w\uFFFC])(?<![\\w\uFFFC][’'.])" + _trie(spelling_table() if words is None else words)
                       + "(?![\\w\uFFFC])(?![.][\\w\uFFFC])")
 
 
@@ -735,29 +735,24 @@ def _trie(words) -> str:
 
 
 def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator:
-    if not may_mix(document.text):
-        return  # every listed word of an axis is of one variety (checked below on tokens)
+    # A listed word the regex below finds is a run of word characters in the story, so
+    # it is one of ``written``; and the check ends unless two of those are of one axis and
+    # different varieties (asked again below of the words as the tokens hold them).
+    written = written_runs(document.text)
+    if written is not None and not mixes(written):
+        return
     table = spelling_table()
     seen: dict[str, dict[str, list[tuple[int, int, str, str]]]] = {}
     # A compound or a possessive holds a hyphen or an apostrophe: an irregular token.
     # Every word holding a listed word as a whole, a part of a compound or with a possessive.
     listed = set()
-    for match in _spelling_regex().finditer(document.text):
+    for match in _spelling_regex(written).finditer(document.text):
         found = sw.token_containing(match.start())
         if found is not None and _spelling_listed(found[2]):
             listed.add(found[2])
     if not listed:
         return
-    first_variety: dict[str, str] = {}  # axis -> the variety of the first listed word met
-    for token in listed:
-        for part in token.split("-"):
-            entry = table.get(strip_possessive(part))
-            if entry is not None and first_variety.setdefault(entry[0], entry[1]) != entry[1]:
-                break
-        else:
-            continue
-        break
-    else:
+    if not mixes(strip_possessive(part) for token in listed for part in token.split("-")):
         return  # every listed word of an axis is of one variety: nothing is mixed
     for offset, _, raw in sorted(chain.from_iterable(map(sw.occurrences, listed))):
         if sw.quoted(offset):

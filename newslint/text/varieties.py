@@ -56,32 +56,34 @@ _SPACED = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in 
 
 
 @lru_cache(maxsize=None)
-def _varieties() -> tuple[dict[bytes, tuple[str, str]], frozenset[bytes]] | None:
-    """Every listed word as ASCII bytes -> (axis, variety), and the words; None if a word
-    is not ASCII."""
+def _varieties() -> frozenset[bytes] | None:
+    """Every listed word as ASCII bytes; None if a word is not ASCII."""
     table = spelling_table()
     if not all(map(str.isascii, table)):
         return None
-    varieties = {word.encode(): (axis, variety) for word, (axis, variety, _) in table.items()}
-    return varieties, frozenset(varieties)
+    return frozenset(word.encode() for word in table)
 
 
-def may_mix(text: str) -> bool:
-    """False when no axis of the table has words of both varieties among the runs of ASCII
-    word characters in ``text``. A listed word written alone, in a compound or before a
-    possessive is such a run (when every listed word is ASCII), so then no spelling of the
-    text is mixed with the other variety's."""
+def written_runs(text: str) -> frozenset[str] | None:
+    """The listed words that are runs of ASCII word characters in ``text`` (None when a
+    listed word is not ASCII). A listed word written alone, in a compound or before a
+    possessive is such a run."""
     found = _varieties()
     if found is None:
-        return True
-    table, words = found
+        return None
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: the runs are read from the bytes all the same
         data = text.encode("utf-8", "surrogatepass")
+    return frozenset(run.decode() for run in found.intersection(data.translate(_SPACED).split()))
+
+
+def mixes(words) -> bool:
+    """Whether ``words`` hold listed words of both varieties of one axis."""
+    table = spelling_table()
     first: dict[str, str] = {}
-    for run in words.intersection(data.translate(_SPACED).split()):
-        axis, variety = table[run]
-        if first.setdefault(axis, variety) != variety:
+    for word in words:
+        entry = table.get(word)
+        if entry is not None and first.setdefault(entry[0], entry[1]) != entry[1]:
             return True
     return False
