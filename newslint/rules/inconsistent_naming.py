@@ -348,9 +348,11 @@ def _is_capital_word(text: str) -> bool:
 def _unforced_capital(text: str, initial: bool) -> bool:
     """A capital the writer chose: not only the first letter of a sentence's first word."""
     word = strip_possessive(text)
-    if not initial:
-        return any(c.isupper() for c in word)
-    return any(c.isupper() for c in word[1:])
+    if initial:
+        word = word[1:]
+    if word.isascii():
+        return word != word.lower()  # holds a letter A-Z
+    return any(c.isupper() for c in word)
 
 
 def _has_parts(texts: list[str]) -> bool:
@@ -430,8 +432,8 @@ def _case_findings(document, story: "_Story") -> Iterator:
             lo += 1  # "The", "Ms", "President" or a sentence's opening word before the name
         if j - lo < 5 and (j > lo or info[run[lo][2]].parts):
             for token in run[lo:]:
-                found = info.get(token[2])  # a word without a capital has no chosen one
-                if found is not None and found.unforced[token[0] in forced]:
+                # a word without a capital has no chosen one
+                if token[2] in info and _UNFORCED[token[2]][token[0] in forced]:
                     two = one_form is None or not one_form(run[lo][0], run[j][0] + len(strip_possessive(run[j][2])))
                     runs.append((run[lo:], two))
                     any_two = any_two or two
@@ -538,7 +540,12 @@ class _Name:
 
 
 def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() and _NAME_RE.match(word) is not None and any(c.islower() for c in word[1:])
+    if not word[:1].isupper() or _NAME_RE.match(word) is None:
+        return False
+    rest = word[1:]
+    if rest.isascii():
+        return rest != rest.upper()  # holds a letter a-z
+    return any(c.islower() for c in rest)
 
 
 def _name_word(raw: str) -> tuple[str, str] | None:
@@ -797,7 +804,6 @@ class _Token(NamedTuple):
 
     key: str  # folded, without a possessive or hyphens: "Al-Shabab" and "al Shabab" share it
     capital: bool  # can be part of a name (_is_capital_word)
-    unforced: tuple[bool, bool]  # a chosen capital, when not first in a sentence and when first
     parts: bool  # two parts of its own: a hyphen or an inner capital (al-Shabab, TimeWarner)
     name: tuple[str, str] | None  # (name, key) when it can be a person's or place's name
     folded: str | None  # the name folded
@@ -809,14 +815,15 @@ def _key(token: str) -> str:
 
 def _token(token: str) -> _Token:
     name = _name_word(token)
-    return _Token(_KEY[token], _is_capital_word(token),
-                  (_unforced_capital(token, False), _unforced_capital(token, True)),
-                  _has_parts([token]), name, None if name is None else fold(name[0]))
+    return _Token(_KEY[token], _is_capital_word(token), _has_parts([token]), name,
+                  None if name is None else fold(name[0]))
 
 
 # Per-token answers shared by every story (emptied together by ``trim_memos``).
 _KEY = token_memo(_key)
 _TOKEN = token_memo(_token)
+# A chosen capital, when not first in a sentence and when first (asked of words in runs).
+_UNFORCED = token_memo(lambda token: (_unforced_capital(token, False), _unforced_capital(token, True)))
 _FOLD = token_memo(fold)
 _WORD_BEFORE = token_memo(_word_before)
 _WORD_AFTER = token_memo(_word_after)

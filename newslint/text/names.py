@@ -307,7 +307,7 @@ class StoryWords:
             regex = _upper_regex(capitals)
         matches = list(regex.finditer(text))
         # Group 1: the chunk is one token.
-        out = [(m.start(), m.end(), m.group(), m.end(2)) for m in matches if m.end(1) >= 0]
+        out = [(m.start(), m.end(), m[0], m.end(2)) for m in matches if m.end(1) >= 0]
         if len(out) < len(matches):
             for match in matches:
                 if match.end(1) < 0:
