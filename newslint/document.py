@@ -35,8 +35,7 @@ class Block:
             offset += len(line) + 1
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
