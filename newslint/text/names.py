@@ -18,7 +18,10 @@ from typing import Iterable, Iterator
 
 from newslint.text.lexicon import load_set
 from newslint.text.quotes import BlockQuotes
-from newslint.text.words import WORD_RE
+from newslint.text.words import CHUNK_CHARS as _CHUNK
+from newslint.text.words import CHUNK_RUN_RE as _CHUNK_RUN_RE
+from newslint.text.words import WORD_RE, Tokens
+from newslint.text.words import is_chunk_char as _is_chunk_char
 
 # Quotation marks: the first word of a quotation is capitalised by rule.
 _QUOTES = "\"'“‘«"
@@ -147,12 +150,6 @@ def trim_memos() -> None:
             memo.clear()
 
 
-# Characters a word token is made of (WORD_RE): word characters, the object-replacement
-# character, and the apostrophes, hyphens and points that join parts. A maximal run of them
-# (a "chunk") is cut into tokens the same way whether it is read alone or with the story
-# around it, since a token never holds any other character.
-_CHUNK = "\\w\uFFFC’'.\\-"
-_CHUNK_RUN_RE = re.compile(f"[{_CHUNK}]+")
 # A chunk from its first capital on; group 1 when that is a token of letters, digits and
 # inner apostrophes or hyphens to the chunk's end, as WORD_RE reads it.
 _CAPS = "A-Z"
@@ -168,8 +165,6 @@ _LINK_CHARS = (" ", "\n")
 
 
 
-def _is_chunk_char(char: str) -> bool:
-    return char.isalnum() or char in "_\uFFFC’'.-"
 
 
 @lru_cache(maxsize=256)
@@ -194,6 +189,7 @@ class StoryWords:
     def __init__(self, document) -> None:
         self.blocks = blocks = document.blocks  # not the document: it caches this object
         self.text = document.text
+        self.tokens = Tokens(self.text)
         forced = set(map(_SENTENCE_START, document.sentences))
         forced.add(0)
         forced.update(m.end() for m in _FORCED_RE.finditer(self.text))
@@ -219,16 +215,7 @@ class StoryWords:
 
     # --- tokens read locally -------------------------------------------------------------
     def _chunk_start(self, at: int) -> int:
-        """Where the chunk holding the character before ``at`` starts (``at`` if none does)."""
-        if at == 0 or not _is_chunk_char(self.text[at - 1]):
-            return at
-        # Read backwards, as a regex over the reversed text.
-        run = _CHUNK_RUN_RE.match(self._reversed, len(self.text) - at)
-        return at - (run.end() - run.start())
-
-    @cached_property
-    def _reversed(self) -> str:
-        return self.text[::-1]
+        return self.tokens.chunk_start(at)
 
     def token_containing(self, at: int) -> tuple[int, int, str] | None:
         """The token holding the character at ``at``, or None."""
@@ -260,23 +247,8 @@ class StoryWords:
 
     def prev_token(self, start: int) -> tuple[int, int, str] | None:
         """The token before the token starting at ``start``."""
-        text = self.text
-        at = start
-        while at > 0:
-            while at > 0 and not _is_chunk_char(text[at - 1]):
-                at -= 1
-            if at == 0:
-                return None
-            lo = self._chunk_start(at - 1)
-            last = None
-            for match in WORD_RE.finditer(text, lo):
-                if match.start() >= start:
-                    break
-                last = match
-            if last is not None:
-                return (last.start(), last.end(), last.group())
-            at = lo  # a chunk of marks alone ("--"): look further back
-        return None
+        found = self.tokens.before(start)
+        return None if found is None else (found.start, found.end, found.text)
 
     def prev_linked(self, start: int) -> tuple[int, int, str] | None:
         """The token before the token starting at ``start`` when only a space or a line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Iterator
 
 # A word: letters/digits, with inner apostrophes, hyphens and dots (3.5, e-mail), and the
@@ -53,27 +54,49 @@ def token_pattern(words, *, ignorecase: bool = False, then: str = "") -> re.Patt
     return re.compile(f"(?:{'|'.join(alternatives)}){TOKEN_END}{then}", re.IGNORECASE if ignorecase else 0)
 
 
+# Characters a token is made of: word characters, the object-replacement character, and
+# the apostrophes, hyphens and points that join parts. A maximal run of them (a "chunk") is
+# cut into tokens the same way whether read alone or with the story around it, since a
+# token never holds any other character: so tokens can be read locally, from a chunk start.
+CHUNK_CHARS = "\\w\uFFFC’'.\\-"
+CHUNK_RUN_RE = re.compile(f"[{CHUNK_CHARS}]+")
+
+
+def is_chunk_char(char: str) -> bool:
+    return char.isalnum() or char in "_\uFFFC’'.-"
+
+
 class Tokens:
     """Word tokens read from the text around a position on demand, exactly as
     ``Document.words`` cuts them, for rules that start from a few anchor words."""
 
-    # How far back to look for the previous token before widening the window.
-    _BACK = 40
-
     def __init__(self, text: str) -> None:
         self.text = text
+
+    @cached_property
+    def _reversed(self) -> str:
+        return self.text[::-1]
+
+    def chunk_start(self, at: int) -> int:
+        """Where the chunk holding the character before ``at`` starts (``at`` if none does)."""
+        if at == 0 or not is_chunk_char(self.text[at - 1]):
+            return at
+        # Read backwards, as a regex over the reversed text.
+        run = CHUNK_RUN_RE.match(self._reversed, len(self.text) - at)
+        return at - (run.end() - run.start())
+
+    def at(self, start: int, end: int):
+        """The token known to span ``start:end``."""
+        from newslint.document import Word
+
+        text = self.text[start:end]
+        return Word(start, end, text, text.lower())
 
     def _word(self, match: re.Match):
         from newslint.document import Word
 
         text = match.group()
         return Word(match.start(), match.end(), text, text.lower())
-
-    def at(self, start: int, end: int):
-        from newslint.document import Word
-
-        text = self.text[start:end]
-        return Word(start, end, text, text.lower())
 
     def after(self, pos: int, count: int) -> list:
         """Up to ``count`` tokens after offset ``pos`` (the end of a token)."""
@@ -86,21 +109,22 @@ class Tokens:
                 break
         return out
 
-    def before(self, pos: int):
-        """The last token ending at or before ``pos`` (the start of a token), or None."""
+    def before(self, start: int):
+        """The token before offset ``start`` (the start of a token), or None."""
         text = self.text
-        lo = pos
-        while lo > 0:
-            lo = max(0, lo - self._BACK)
-            # Tokens hold no white space: start the scan just after some, never mid-token.
-            space = max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo), text.rfind("\t", 0, lo))
-            start = space + 1 if lo > 0 else 0
+        at = start
+        while at > 0:
+            while at > 0 and not is_chunk_char(text[at - 1]):
+                at -= 1
+            if at == 0:
+                return None
+            lo = self.chunk_start(at - 1)
             last = None
-            for match in WORD_RE.finditer(text, start, pos):
+            for match in WORD_RE.finditer(text, lo):
+                if match.start() >= start:
+                    break
                 last = match
             if last is not None:
                 return self._word(last)
-            if start == 0:
-                return None
-            lo = start
+            at = lo  # a chunk of marks alone ("--"): look further back
         return None
