@@ -6,6 +6,8 @@ import re
 from functools import cached_property
 from typing import Iterator
 
+from newslint.document import Word
+
 # A word: letters/digits, with inner apostrophes, hyphens and dots (3.5, e-mail), and the
 # object-replacement character parsers use for inline code. An initialism keeps its final
 # dot ("U.S."); a sentence's full stop is never part of its last word.
@@ -87,14 +89,10 @@ class Tokens:
 
     def at(self, start: int, end: int):
         """The token known to span ``start:end``."""
-        from newslint.document import Word
-
         text = self.text[start:end]
         return Word(start, end, text, text.lower())
 
     def _word(self, match: re.Match):
-        from newslint.document import Word
-
         text = match.group()
         return Word(match.start(), match.end(), text, text.lower())
 
