@@ -103,11 +103,10 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
 
 def _plugin_notes(registry) -> None:
     """Print the plugins' ``newslint_notes`` (a backend with no server, say) on stderr."""
-    from newslint.config import Config, ConfigError, find_config, load_config
+    from newslint.config import Config, ConfigError, ConfigResolver
 
     try:
-        found = find_config(Path.cwd())
-        config = load_config(found) if found else Config()
+        config = ConfigResolver().for_cwd()
     except ConfigError:
         config = Config()  # 'newslint check' reports a bad config; here it only mutes notes
     for plugin in registry.manager.get_plugins():

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Sequence
 from newslint.config import Config
 from newslint.document import Document
 from newslint.inputs import InputError, Source
-from newslint.model import CATEGORIES, Edit, FileResult, Finding
+from newslint.model import CATEGORIES, Edit, FileResult, Finding, whole_lines
 from newslint.plugins import Registry, build_registry
 from newslint.rule import Rule
 
@@ -247,9 +247,7 @@ def resolve_edit(document: Document, edit: Edit) -> Edit:
     start = document.source_map.to_source(edit.start)
     end = document.source_map.to_source(edit.end, end=True)
     if edit.whole_line:
-        start = source.rfind("\n", 0, start) + 1
-        newline = source.find("\n", end)
-        end = len(source) if newline == -1 else newline + 1
+        start, end = whole_lines(source, start, end)
     line, column = document.source_position(start)
     end_line, end_column = document.source_position(end)
     return Edit(start, end, edit.text, False, line, column, end_line, end_column)

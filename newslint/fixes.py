@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from newslint.inputs import InputError, decode
-from newslint.model import Edit, Finding
+from newslint.model import Edit, Finding, whole_lines
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
@@ -23,9 +23,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
     for edit in edits:
         start, end = edit.start, edit.end
         if edit.whole_line:
-            start = text.rfind("\n", 0, start) + 1
-            newline = text.find("\n", end)
-            end = len(text) if newline == -1 else newline + 1
+            start, end = whole_lines(text, start, end)
         spans.append((start, end, edit.text))
     spans.sort()
     out, cursor, applied = [], 0, 0

@@ -57,6 +57,12 @@ class Edit:
                 "start": self.start, "end": self.end}
 
 
+def whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` widened to the whole lines it touches, the last one's newline included."""
+    newline = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if newline == -1 else newline + 1
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem in one document.
