@@ -185,11 +185,16 @@ class Linter:
                         results[document.path].append(internal_finding(
                             f"plugin {name} raised {type(exc).__name__}: {exc}"))
                     continue
+                # The active rule ids per config (kept alive with it, so ids stay unique):
+                # a backend may bring thousands of findings.
+                active: dict[int, tuple[Config, set[str]]] = {}
                 for document, finding in pairs:
                     config = config_for(document.path)
                     rule = self.registry.rules.get(finding.rule)
                     if rule is not None:
-                        if rule not in self.active_rules(config):
+                        if id(config) not in active:
+                            active[id(config)] = (config, {r.id for r in self.active_rules(config)})
+                        if rule.id not in active[id(config)][1]:
                             continue
                         finding = self._with_config(finding, rule, config)
                     else:  # selectable by its id, an id prefix, its category and its plugin
