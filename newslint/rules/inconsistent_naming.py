@@ -454,8 +454,11 @@ def _case_findings(document, story: "_Story") -> Iterator:
 
     # Every standalone sequence of words whose joined key is a candidate is an occurrence.
     firsts: list[tuple[int, int, str]] = []
+    # Every beginning of a candidate key, so that each prefix is one set look-up (a long
+    # file has many runs: comparing each with every candidate would grow with the square).
+    beginnings = {key[:i] for key in candidates for i in range(len(key) + 1)}
     for prefix in prefixes:
-        if not any(map(methodcaller("startswith", prefix), candidates)):
+        if prefix not in beginnings:
             continue  # no occurrence of a candidate starts with this word
         for token in story.tokens_with_key(prefix):
             firsts.extend(sw.occurrences(token))

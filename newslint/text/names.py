@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -173,6 +174,11 @@ def _upper_regex(extra: str) -> re.Pattern:
     return re.compile(f"[{_CAPS}{re.escape(extra)}]{_UPPER_TAIL}")
 
 
+# Past this many characters, looking a name up by scanning the text (fast for a story)
+# would cost more than indexing every token once: a long file stays linear.
+_INDEX_FROM = 20_000
+
+
 class StoryWords:
     """What several checks ask about the words of one story, read from ``document.text``
     around the places a check looks at, so that no list of every word is built.
@@ -208,10 +214,12 @@ class StoryWords:
         self._unhyphened: tuple[str, str] | None = None  # for may_write_lower
 
     def in_heading(self, offset: int) -> bool:
-        for lo, hi in self.headings:
-            if lo <= offset < hi:
-                return True
-        return False
+        i = bisect_right(self._heading_starts, offset) - 1
+        return i >= 0 and offset < self.headings[i][1]
+
+    @cached_property
+    def _heading_starts(self) -> list[int]:
+        return [lo for lo, _ in self.headings]  # the ranges are in order and do not overlap
 
     # --- tokens read locally -------------------------------------------------------------
     def _chunk_start(self, at: int) -> int:
@@ -320,6 +328,8 @@ class StoryWords:
 
     def occurrences(self, token: str) -> list[tuple[int, int, str]]:
         """The tokens written exactly ``token``, in order."""
+        if len(self.text) > _INDEX_FROM:
+            return self._token_index.get(token, [])
         text = self.text
         size, end = len(token), len(text)
         out = []
@@ -332,6 +342,15 @@ class StoryWords:
                     out.append((at, at + size, token))
             at = find(token, at + 1)
         return out
+
+    @cached_property
+    def _token_index(self) -> dict[str, list[tuple[int, int, str]]]:
+        """Every token's occurrences, for a long text (one pass, not one scan per name)."""
+        index: dict[str, list[tuple[int, int, str]]] = {}
+        for match in WORD_RE.finditer(self.text):
+            token = match.group()
+            index.setdefault(token, []).append((match.start(), match.end(), token))
+        return index
 
     def has_token(self, token: str) -> bool:
         """Whether the story writes ``token`` as a word."""
@@ -359,6 +378,8 @@ class StoryWords:
         run is a place where the squashed span occurs in the squashed story, and so is each
         place where the span occurs as written. When there are as many of one as of the
         other, every run is written as the span."""
+        if len(self.text) > _INDEX_FROM:
+            return False  # cannot tell cheaply: a scan per name would grow with the square
         if self._spaced is None:
             self._spaced = self.text.replace("\n", " ")
             self._squashed = _squash(self._spaced.lower())
@@ -380,6 +401,8 @@ class StoryWords:
         hyphens dropped, starts where ``key`` occurs in the story lower-cased without
         hyphens, on a lower-case letter. Needs ``plain_words`` (then ``fold`` is
         ``lower``); True whenever it cannot tell."""
+        if len(self.text) > _INDEX_FROM:
+            return True  # cannot tell cheaply (see one_form)
         if self._unhyphened is None:
             unhyphened = self.text.replace("-", "")
             lowered = unhyphened.lower()
