@@ -87,6 +87,25 @@ def profile(sources, select: str | None) -> str:
     return out.getvalue()
 
 
+def scaling(sources) -> str:
+    """Every rule must stay linear in the length of one story: check the corpus joined into
+    one file, and a quarter of it, and compare words per second."""
+    from newslint.config import Config
+    from newslint.engine import Linter
+    from newslint.inputs import Source
+
+    linter = Linter.create(Config(), entry_points=False)
+    whole = "\n\n".join(s.text for s in sources)
+    rates = []
+    for text in (whole[: len(whole) // 4], whole):
+        start = time.perf_counter()
+        linter.run([Source("joined.txt", text)])
+        rates.append((len(text), len(text.split()) / (time.perf_counter() - start)))
+    (small, small_rate), (big, big_rate) = rates
+    return (f"one long story: {small / 1e6:.1f} MB at {small_rate:,.0f} words/s, {big / 1e6:.1f} MB at "
+            f"{big_rate:,.0f} words/s (linear cost keeps these close)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directory", type=Path)
@@ -118,6 +137,7 @@ def main() -> None:
     structural_s, all_s = seconds["structural"], seconds["all rules"]
     print(f"all rules take {all_s / structural_s:.2f}x the structural checks' time; the language checks "
           f"add {all_s - structural_s:.2f} s, {(all_s - structural_s) / structural_s:.2f}x the structural checks' cost")
+    print(scaling(sources))
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import newslint.cli"], check=True)
     print(f"start-up (python -c 'import newslint.cli'): {(time.perf_counter() - start) * 1000:.1f} ms")
