@@ -155,7 +155,8 @@ class Linter:
         config_for = config_for or self.config_for or (lambda _path: self.config)
         results: dict[str, list[Finding]] = {}
         manager = self.registry.manager
-        manager.hook.newslint_configure(config=self.config)
+        failures: list[str] = []  # plugins whose configure/unconfigure raised
+        self._broadcast("newslint_configure", failures, config=self.config)
         try:
             for document in documents:
                 results[document.path] = self.check_document(document, config_for(document.path), problems)
@@ -168,11 +169,8 @@ class Linter:
                 if impl is None:
                     continue
                 name = manager.get_name(plugin)
-                kwargs = {"documents": documents, "config": self.config}
-                if "findings" in inspect.signature(impl).parameters:
-                    kwargs["findings"] = core
                 try:
-                    pairs = list(impl(**kwargs) or ())
+                    pairs = list(_call(impl, documents=documents, config=self.config, findings=core) or ())
                 except BackendError as exc:
                     if problems is not None:
                         problems.append(f"plugin {name}: {exc}")
@@ -204,7 +202,13 @@ class Linter:
                         finding = self._with_config(finding, view, config)
                     results[by_path[document.path].path].append(finding)
         finally:
-            manager.hook.newslint_unconfigure()
+            self._broadcast("newslint_unconfigure", failures)
+        for failure in failures:
+            if problems is not None:
+                problems.append(failure)
+            else:
+                for document in documents:
+                    results[document.path].append(internal_finding(failure))
         from newslint.suppression import apply_suppressions
 
         return {
@@ -212,6 +216,19 @@ class Linter:
                                               config_for(d.path)), key=Finding.sort_key)
             for d in documents
         }
+
+    def _broadcast(self, hook_name: str, failures: list[str], **kwargs) -> None:
+        """Call one hook on every plugin; one that raises is named, the others still run."""
+        manager = self.registry.manager
+        for plugin in manager.get_plugins():
+            impl = getattr(plugin, hook_name, None)
+            if impl is None:
+                continue
+            try:
+                _call(impl, **kwargs)
+            except Exception as exc:
+                failures.append(f"plugin {manager.get_name(plugin)}: {hook_name} raised "
+                                f"{type(exc).__name__}: {exc}")
 
     @staticmethod
     def _with_config(finding: Finding, rule: Rule, config: Config) -> Finding:
@@ -243,6 +260,13 @@ class Linter:
             if result.error is None:
                 result.findings = findings.get(result.path, [])
         return order
+
+
+def _call(impl, **kwargs):
+    """Call a hook implementation with the arguments it names (pluggy's rule: a plugin takes
+    any subset of a hook's arguments)."""
+    wanted = inspect.signature(impl).parameters
+    return impl(**{k: v for k, v in kwargs.items() if k in wanted})
 
 
 def resolve_edit(document: Document, edit: Edit) -> Edit:

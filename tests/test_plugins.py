@@ -162,3 +162,25 @@ def test_readme_plugin_example_works_as_written(tmp_path):
     assert right.returncode == 0
     docs = run_with(env, "rules", "acme/slammed").stdout
     assert "## Wrong" in docs and "slammed the report" in docs
+
+
+def test_a_plugin_whose_configure_raises_is_named_and_the_run_goes_on():
+    class Broken:
+        @hookimpl
+        def newslint_configure(self, config):
+            raise RuntimeError("no licence key")
+
+        @hookimpl
+        def newslint_unconfigure(self):
+            raise OSError("socket already closed")
+
+    linter = Linter.create(Config(), entry_points=False, extra_plugins=[Broken()])
+    problems: list[str] = []
+    result = linter.run([Source("s.txt", "Advertisement\n")], problems=problems)[0]
+    assert [f.rule for f in result.findings] == ["debris"]
+    assert len(problems) == 2
+    assert "newslint_configure raised RuntimeError: no licence key" in problems[0]
+    assert "newslint_unconfigure raised OSError: socket already closed" in problems[1]
+    # Without a place for run-level problems (the Python API) they become internal findings.
+    again = linter.run([Source("s.txt", "Advertisement\n")])[0]
+    assert sorted(f.rule for f in again.findings) == ["debris", "internal-error", "internal-error"]
