@@ -108,3 +108,15 @@ def test_readme_cli_reference_names_every_option(cli):
         help_text = cli(command, "--help").output
         for option in set(re.findall(r"^\s+(--[a-z-]+)", help_text, re.M)) - {"--help"}:
             assert option in reference, f"README's CLI reference lacks {command} {option}"
+
+
+def test_json_output_survives_a_plugin_putting_any_value_in_data():
+    from pathlib import Path as P
+
+    from newslint.model import FileResult, Finding
+    from newslint.output import Report, render
+
+    finding = Finding("acme/x", "style", "warning", "m", line=1, column=1, end_line=1, end_column=2,
+                      data={"where": P("stories/a.md"), "seen": {1, 2}.__len__()})
+    out = json.loads(render("json", Report([FileResult("a.md", [finding])])))
+    assert out["files"][0]["findings"][0]["data"] == {"where": "stories/a.md", "seen": 2}

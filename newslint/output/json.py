@@ -15,5 +15,6 @@ def render(report: Report) -> str:
         if result.error:
             entry["error"] = result.error
         files.append(entry)
-    return json.dumps({"version": __version__, "files": files, "summary": report.summary()},
+    # default=str: a plugin may put any value in a finding's data; it must not break the output.
+    return json.dumps({"version": __version__, "files": files, "summary": report.summary()}, default=str,
                       ensure_ascii=False, indent=2) + "\n"
