@@ -93,6 +93,11 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
     except RunAborted as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
+    except Exception as exc:  # a bug of ours: one line, not a traceback (NEWSLINT_DEBUG=1 shows it)
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (set NEWSLINT_DEBUG=1 for the traceback)")
+        sys.exit(EXIT_ERROR)
     for problem in outcome.problems:
         _error(problem)
     for note in outcome.notes:

@@ -120,3 +120,17 @@ def test_json_output_survives_a_plugin_putting_any_value_in_data():
                       data={"where": P("stories/a.md"), "seen": {1, 2}.__len__()})
     out = json.loads(render("json", Report([FileResult("a.md", [finding])])))
     assert out["files"][0]["findings"][0]["data"] == {"where": "stories/a.md", "seen": 2}
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(cli, monkeypatch):
+    import newslint.runner
+
+    def broken(request, registry=None):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(newslint.runner, "run_check", broken)
+    monkeypatch.delenv("NEWSLINT_DEBUG", raising=False)
+    result = cli("check", "-", input="Text.\n")
+    assert result.exit_code == 2
+    assert result.output.strip() == ("newslint: error: internal error: KeyError: 'boom' "
+                                     "(set NEWSLINT_DEBUG=1 for the traceback)")
