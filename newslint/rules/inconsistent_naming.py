@@ -113,6 +113,7 @@ from newslint.text.names import (
     trim_memos,
     vote,
 )
+from newslint.text.words import trie_alternation
 from newslint.text.varieties import AMERICAN, BRITISH, is_spelling_pair, mixes, spelling_table, written_runs
 
 
@@ -722,26 +723,9 @@ def _spelling_regex(words: frozenset[str] | None = None) -> re.Pattern:
     """The listed words (or ``words`` of them), alone, as a part of a hyphenated compound or
     before a possessive, as one regex: a trie of alternatives, so that a pass over a story
     tries a few branches at each word start rather than every listed word."""
-    return re.compile("(?<![\\w\uFFFC])(?<![\\w\uFFFC][’'.])" + _trie(spelling_table() if words is None else words)
+    words = spelling_table() if words is None else words
+    return re.compile("(?<![\\w\uFFFC])(?<![\\w\uFFFC][’'.])" + trie_alternation(words)
                       + "(?![\\w\uFFFC])(?![.][\\w\uFFFC])")
-
-
-def _trie(words) -> str:
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return pattern(root)
 
 
 def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator:

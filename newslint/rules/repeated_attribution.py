@@ -60,6 +60,7 @@ from newslint.model import Edit
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines, load_set
 from newslint.text.quotes import QuoteMap
+from newslint.text.words import TOKEN_END, TOKEN_START, trie_alternation
 
 _PARTS = r"morning|afternoon|evening|night|lunchtime"
 # A word before a day or date that makes it something other than "when it happened":
@@ -365,29 +366,38 @@ def _triggers() -> tuple[dict[str, str], frozenset[str]]:
     return words, frozenset(attribution_words)
 
 
-# Word tokens as ``newslint.text.words`` cuts them ("Monday's" and "e-mail" are one token).
-_TOKEN_RE = re.compile(r"[\w\uFFFC]+(?:[’'\-.][\w\uFFFC]+)*")
+@lru_cache(maxsize=None)
+def _trigger_re() -> re.Pattern:
+    """Any trigger word as a whole token (as ``newslint.text.words`` cuts them: "Monday's"
+    and "e-mail" are one token each), for a pass over the lower-cased story."""
+    table, _ = _triggers()
+    return re.compile(f"{TOKEN_START}{trie_alternation(table)}{TOKEN_END}")
 
 
 def _doubled_triggers(document) -> dict[int, tuple[bool, bool]]:
     """For each sentence (by index) that holds some time word twice, or some attribution
-    word twice: (times, attributions). Tokens are read with one C-level ``findall`` a
-    sentence, on the story lower-cased once."""
+    word twice: (times, attributions). One regex pass over the story lower-cased once; the
+    hits come in order, so a moving index finds each one's sentence."""
     table, attribution_words = _triggers()
     lowered = document.text.lower()
     if len(lowered) != len(document.text):  # a few characters grow when lower-cased
         lowered = document.text
+    sentences = document.sentences
+    hits: dict[int, list[str]] = {}
+    index, last = 0, len(sentences) - 1
+    for match in _trigger_re().finditer(lowered):
+        at = match.start()
+        while index < last and sentences[index].end <= at:
+            index += 1
+        if sentences and sentences[index].start <= at and match.end() <= sentences[index].end:
+            hits.setdefault(index, []).append(table[match.group()])
     found: dict[int, tuple[bool, bool]] = {}
-    for index, sentence in enumerate(document.sentences):
-        hits = [table[t] for t in _TOKEN_RE.findall(lowered, sentence.start, sentence.end) if t in table]
-        if len(hits) < 2 or len(set(hits)) == len(hits):
+    for index, words in hits.items():
+        if len(words) < 2 or len(set(words)) == len(words):
             continue
-        counts: dict[str, int] = {}
-        for hit in hits:
-            counts[hit] = counts.get(hit, 0) + 1
-        doubled = [h for h, n in counts.items() if n > 1]
-        found[index] = (any(h not in attribution_words for h in doubled),
-                        any(h in attribution_words for h in doubled))
+        doubled = {w for w in words if words.count(w) > 1}
+        found[index] = (any(w not in attribution_words for w in doubled),
+                        any(w in attribution_words for w in doubled))
     return found
 
 

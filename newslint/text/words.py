@@ -68,6 +68,27 @@ def is_chunk_char(char: str) -> bool:
     return char.isalnum() or char in "_\uFFFC’'.-"
 
 
+def trie_alternation(words) -> str:
+    """``words`` as one regex alternation factored by shared beginnings ("monday|month" ->
+    "mon(?:day|th)"): Python's regex engine tries each branch in turn, so a trie of a few
+    hundred words scans far faster than the flat list."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return pattern(root)
+
+
 class Tokens:
     """Word tokens read from the text around a position on demand, exactly as
     ``Document.words`` cuts them, for rules that start from a few anchor words."""
