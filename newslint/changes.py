@@ -18,7 +18,7 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from newslint.model import FileResult, Finding
+from newslint.model import Finding
 
 ALL = None  # marker in ChangedLines.files: every line of the file is new
 
@@ -168,14 +168,3 @@ def _key(path: str) -> str:
     """A file's identity: its folder resolved (symlinks, '..'), its own name kept."""
     absolute = os.path.abspath(path)
     return os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
-
-
-def keep_changed(results: list[FileResult], changes: ChangedLines,
-                 exempt: Iterable[str] = ()) -> list[FileResult]:
-    """Drop the findings no changed line touches. ``exempt`` names results git cannot see
-    (the text read from stdin), which keep every finding."""
-    exempt = set(exempt)
-    for result in results:
-        if result.error is None and result.path not in exempt:
-            result.findings = [f for f in result.findings if changes.touches(result.path, f)]
-    return results

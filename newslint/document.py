@@ -175,18 +175,6 @@ class Document:
             append(new(Word, (start, position, word, lower[start:position] if same_length else word.lower())))
         return words
 
-    def words_in(self, start: int, end: int) -> list[Word]:
-        """The words lying inside ``start:end`` (by binary search on the shared word list)."""
-        words = self.words
-        starts = self._word_starts
-        lo = bisect_right(starts, start - 1)
-        hi = bisect_right(starts, end - 1)
-        return [w for w in words[lo:hi] if w.end <= end]
-
-    @cached_property
-    def _word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
-
     def shared(self, name: str, compute: Callable[["Document"], T]) -> T:
         """A rule-specific analysis computed once per document and shared by the rules (and
         run-wide hooks) that ask for it by the same name, e.g. paragraph word tokens."""
@@ -194,12 +182,6 @@ class Document:
         if name not in cache:
             cache[name] = compute(self)
         return cache[name]
-
-    def release_analyses(self) -> None:
-        """Drop the shared word and sentence lists once the rules are done with them, so a
-        run over an archive holds only what the run-wide hook needs; they are rebuilt on use."""
-        for name in ("words", "sentences", "_word_starts"):
-            self.__dict__.pop(name, None)
 
     @property
     def title(self) -> Block | None:
@@ -254,7 +236,7 @@ class ProseBuilder:
     def end_block(self) -> None:
         if self._block_start is None:
             return
-        start, end = self._block_start, self._length
+        start = self._block_start
         self._block_start = None
         text = "".join(self._parts[self._block_part:])
         # Leading and trailing blank lines are not part of the block; trailing spaces on

@@ -280,7 +280,7 @@ class _HtmlReader:
 
     # --- the tokenizer --------------------------------------------------------------
     def run(self) -> None:
-        src, n = self.src, len(self.src)
+        n = len(self.src)
         i = 0
         while i < n:
             lt = self.find.find("<", i)

@@ -36,7 +36,6 @@ response would dominate the week, along with the Paris Agreement's targets.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from newslint.model import Edit

@@ -92,7 +92,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress
-from operator import and_, itemgetter, methodcaller
+from operator import and_, itemgetter
 from typing import Any, Iterator, NamedTuple
 
 from newslint.rule import Rule, hookimpl

@@ -13,7 +13,6 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Iterable, Iterator
 

@@ -6,7 +6,6 @@ from each pair's suffix list, so the data file stays short. Loaded once, on firs
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from newslint.text.lexicon import load_lines

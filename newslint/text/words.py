@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Iterator
 
 from newslint.document import Word
 
@@ -17,11 +16,6 @@ WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}(?![\w\uFFFC])|[\w\uFFFC]+(?:[’'\-.][
 # The same words, each with the text before it, so that one C-level ``findall`` yields
 # everything needed to place them (Document.words builds its list this way).
 GAP_AND_WORD_RE = re.compile(r"([^\w\uFFFC]*)(" + WORD_RE.pattern + ")")
-
-
-def iter_words(text: str) -> Iterator[tuple[int, int]]:
-    for match in WORD_RE.finditer(text):
-        yield match.span()
 
 
 def normalise_quotes(text: str) -> str:
