@@ -3,7 +3,7 @@
 
     python benchmarks/accuracy.py                         # measure the working tree
     python benchmarks/accuracy.py --compare main HEAD     # what a change adds and drops
-    python benchmarks/accuracy.py --against RUN.json      # a saved run against the working tree
+    python benchmarks/accuracy.py --against main          # a revision (or a saved RUN.json) against the working tree
     python benchmarks/accuracy.py --compare main HEAD --fail-on-change   # the speed-work oracle
 
 Runs every built-in rule (those off by default too; no outside plugins) over
@@ -20,7 +20,8 @@ Every run is saved outside the repository (``~/.cache/newslint-accuracy/<commit>
 or ``--save PATH``) with each finding's flagged text: the corpora's terms forbid committing it.
 ``--compare A B`` checks each revision out into a temporary git worktree and runs this script on
 it with ``PYTHONPATH`` set to that worktree (nothing installed); either side may also be a saved
-run's ``.json``. The diff is finding by finding (added, dropped, and changed: same rule and
+run's ``.json``; ``--against REV`` compares a revision (or a saved run) with the working
+tree. The diff is finding by finding (added, dropped, and changed: same rule and
 start but another message, severity or end), with each finding's text in context and per-rule
 +/- counts. A clean commit's run is cached by its hash and reused (``--fresh`` recomputes).
 
@@ -578,7 +579,10 @@ def git(*args: str, cwd: Path = REPO) -> str:
 
 
 def commit_of(revision: str) -> str:
-    return git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    try:
+        return git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except UsageError:
+        raise UsageError(f"{revision!r} is neither a revision nor a saved run's .json") from None
 
 
 def working_tree_revision() -> str:
@@ -591,10 +595,14 @@ def working_tree_revision() -> str:
     return commit + ("-dirty" if dirty else "")
 
 
+def _is_saved_run(revision: str) -> bool:
+    return revision.endswith(".json") and Path(revision).is_file()
+
+
 def run_revision(revision: str, corpora: Path, cache: Path, jobs: int, fresh: bool) -> Run:
     """A revision's run: a saved run's file as it is, else the commit checked out into a
     temporary worktree and measured there by this script, with nothing installed."""
-    if revision.endswith(".json") and Path(revision).is_file():
+    if _is_saved_run(revision):
         return load_run(Path(revision))
     commit = commit_of(revision)
     cached = cache / f"{commit}.json"
@@ -650,8 +658,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--compare", nargs=2, metavar=("REV_A", "REV_B"),
                        help="diff two revisions (or saved runs' .json), A before B")
-    modes.add_argument("--against", type=Path, metavar="SAVED.json",
-                       help="diff a saved run against the working tree")
+    modes.add_argument("--against", metavar="REV|SAVED.json",
+                       help="diff a revision or a saved run against the working tree")
     parser.add_argument("--save", type=Path, help="where to save the working tree's run "
                         "(default: ~/.cache/newslint-accuracy/<commit>[-dirty].json)")
     parser.add_argument("--jobs", type=int, default=1, choices=(1, 2), help="worker processes (one a corpus)")
@@ -683,7 +691,7 @@ def _main(args: argparse.Namespace) -> int:
     corpora = args.corpora.resolve()
     names = tuple(args.corpus or CORPORA)
     folders = [corpora / name for name in names]
-    needs_corpora = not (args.compare and all(r.endswith(".json") for r in args.compare))
+    needs_corpora = not (args.compare and all(_is_saved_run(r) for r in args.compare))
     missing = [str(f) for f in folders if not f.is_dir()]
     if needs_corpora and missing:
         raise UsageError(f"no corpus at {', '.join(missing)} (give --corpora DIR)")
@@ -702,7 +710,7 @@ def _main(args: argparse.Namespace) -> int:
         if args.measure_only:
             return 0
         print(f"saved {save}", file=sys.stderr)
-        before = load_run(args.against) if args.against else None
+        before = run_revision(args.against, corpora, args.cache, args.jobs, args.fresh) if args.against else None
     print(report(after, corpora, args.judged))
     if before is None:
         return 0

@@ -225,3 +225,22 @@ def test_a_saved_run_stays_outside_the_repository(accuracy, corpora, capsys):
     assert accuracy.main(["--corpora", str(corpora), "--save", str(inside)]) == 2
     assert not inside.exists()
     assert "outside the repository" in capsys.readouterr().err
+
+
+def test_against_something_that_is_neither_revision_nor_run_is_a_usage_error(accuracy, corpora, tmp_path, capsys):
+    assert accuracy.main(["--corpora", str(corpora), "--save", str(tmp_path / "run.json"),
+                          "--against", "no-such-revision-anywhere"]) == 2
+    assert "neither a revision nor a saved run" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not (HARNESS.parent.parent / ".git").exists(), reason="needs the git checkout")
+def test_a_revision_is_measured_in_its_own_worktree_without_installing(accuracy, corpora, tmp_path, capsys):
+    cache = tmp_path / "cache"
+    assert accuracy.main(["--corpora", str(corpora), "--cache", str(cache), "--judged", str(tmp_path / "none"),
+                          "--compare", "HEAD", "HEAD", "--fail-on-change"]) == 0
+    assert "no change" in capsys.readouterr().out
+    (cached,) = cache.glob("*.json")
+    run = accuracy.load_run(cached)
+    assert cached.stem == accuracy.commit_of("HEAD") == run.revision
+    assert "newslint-accuracy-" in run.module  # the temporary worktree's package, not this one
+    assert {f.rule for f in run.findings} >= {"doubled-word", "a-an", "debris"}
