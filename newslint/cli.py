@@ -22,7 +22,14 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _error(message: str) -> None:
-    click.echo(f"newslint: error: {message}", err=True)
+    _say(f"error: {message}")
+
+
+def _say(message: str) -> None:
+    """One line on stderr; a file name in it cannot drive the terminal or add a line."""
+    from newslint.output import printable
+
+    click.echo(f"newslint: {printable(message)}", err=True)
 
 
 def _use_color(stream) -> bool:
@@ -101,7 +108,7 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
     for problem in outcome.problems:
         _error(problem)
     for note in outcome.notes:
-        click.echo(f"newslint: {note}", err=True)
+        _say(note)
     click.echo(render(output_format, outcome.report(color=_use_color(sys.stdout))), nl=False)
     sys.exit(outcome.exit_code)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
@@ -40,14 +41,72 @@ class Report:
             "errors": sum(1 for r in self.results if r.error),
         }
 
+    def threshold(self, path: str) -> str:
+        """The fail-on severity of one file (its folder's config may differ from the run's)."""
+        return self.fail_on_for(path) if self.fail_on_for else self.fail_on
+
     def exit_code(self) -> int:
         if any(r.had_internal_error for r in self.results):
             return 2
         for result in self.results:
-            threshold = self.fail_on_for(result.path) if self.fail_on_for else self.fail_on
+            threshold = self.threshold(result.path)
             if threshold != "never" and any(at_or_above(f.severity, threshold) for f in result.findings):
                 return 1
         return 0
+
+
+# Lone surrogates (U+D800..U+DFFF): os.fsdecode turns each byte of a file name that is not
+# UTF-8 into U+DC80..U+DCFF ("surrogateescape"), and a plugin may hand one over. No UTF-8
+# output can carry them (SARIF raised, JSON and XML came out invalid).
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# What could act on a terminal or on a line-based reader of the output (a CI log, GitHub's
+# runner): C0 and C1 controls and DEL (an ESC sequence drives the terminal; CR, LF, VT, FF,
+# NEL start a new line), the line and paragraph separators, the bidirectional overrides and
+# isolates (they reorder what is shown), the non-characters XML forbids, lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff\ufffe\uffff]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(char: str) -> str:
+    """One character as a visible escape: ``\\n``, ``\\x1b``, ``\\u2028``; an undecodable
+    byte of a file name (U+DC80..U+DCFF) as ``\\xNN``, the byte itself. ``\\x`` with a
+    value of 80 or more therefore always names a byte that was not UTF-8."""
+    code = ord(char)
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
+
+
+def undecodable_escaped(text: str) -> str:
+    """``text`` with every lone surrogate written as an escape (a byte of a file name that
+    is not UTF-8 as ``\\xNN``), so that it can be encoded as UTF-8."""
+    return _SURROGATES.sub(lambda m: _escape_char(m.group()), text) if _SURROGATES.search(text) else text
+
+
+def printable(text: str, keep: str = "") -> str:
+    """``text`` with everything in ``_UNPRINTABLE`` but the characters of ``keep`` written
+    as visible escapes, for output read by people and by line-based tools."""
+    return _UNPRINTABLE.sub(lambda m: m.group() if m.group() in keep else _escape_char(m.group()), text)
+
+
+def json_safe(value):
+    """A JSON-ready value with every string (keys too) made encodable as UTF-8."""
+    if isinstance(value, str):
+        return undecodable_escaped(value)
+    if isinstance(value, dict):
+        return {json_safe(k) if isinstance(k, str) else k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def json_default(value) -> str:
+    """``default`` for json.dumps: a plugin may put any value in a finding's data; it must
+    not break the output."""
+    return undecodable_escaped(str(value))
 
 
 def message_with_suggestions(finding: Finding) -> str:

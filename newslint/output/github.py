@@ -3,6 +3,9 @@
 A workflow step that prints these gets an annotation on each line of the pull request's
 diff. Escaping follows the runner's rules: in the message ``%``, CR and LF are
 percent-encoded; property values also encode ``:`` and ``,`` (which delimit properties).
+Every other control character, line separator or bidi override (and a byte of a file name
+that is not UTF-8) is written as a visible escape (``\\x1b``, ``\\u2028``, ``\\xff``), so
+each finding is exactly one command on one line, whatever a file name or message holds.
 Paths are made relative to ``$GITHUB_WORKSPACE`` when it is set, since annotations name
 files by their path in the repository.
 """
@@ -11,12 +14,13 @@ from __future__ import annotations
 
 import os
 
-from newslint.output import Report, message_with_suggestions
+from newslint.output import Report, message_with_suggestions, printable
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
+    value = printable(value, keep="\r\n")
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -1,11 +1,16 @@
-"""The JSON contract (DESIGN.md): one object with ``version``, ``files`` and ``summary``."""
+"""The JSON contract (DESIGN.md): one object with ``version``, ``files`` and ``summary``.
+
+Strings are written as they are (JSON escapes control characters), except that a byte of a
+file name that is not UTF-8 is written as the four characters ``\\xNN`` (the output must be
+UTF-8): ``b"caf\\xe9.txt"`` is ``"caf\\\\xe9.txt"`` in the JSON text.
+"""
 
 from __future__ import annotations
 
 import json
 
 from newslint import __version__
-from newslint.output import Report
+from newslint.output import Report, json_default, json_safe
 
 
 def render(report: Report) -> str:
@@ -15,6 +20,5 @@ def render(report: Report) -> str:
         if result.error:
             entry["error"] = result.error
         files.append(entry)
-    # default=str: a plugin may put any value in a finding's data; it must not break the output.
-    return json.dumps({"version": __version__, "files": files, "summary": report.summary()}, default=str,
-                      ensure_ascii=False, indent=2) + "\n"
+    document = {"version": __version__, "files": files, "summary": report.summary()}
+    return json.dumps(json_safe(document), default=json_default, ensure_ascii=False, indent=2) + "\n"

@@ -3,47 +3,44 @@
 One ``testsuite`` named newslint, one ``testcase`` a checked file. A file with findings
 at or above ``--fail-on`` gets a ``failure`` listing every finding of the file, one
 ``path:line:col: severity [rule] message`` a line; findings below the threshold go to the
-test case's ``system-out``; a file that could not be read gets an ``error``.
+test case's ``system-out``; a file that could not be read gets an ``error``. The threshold
+is each file's own (a folder's config or ``[[overrides]]`` may set another ``fail-on``).
+
+Control characters, line separators, bidi overrides and bytes of a file name that are not
+UTF-8 are written as visible escapes (``\\n``, ``\\x1b``, ``\\u2028``, ``\\xff``): XML 1.0
+cannot hold most of them, and each finding stays one line of the listing.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from newslint.model import at_or_above
-from newslint.output import Report
-
-
-# Characters XML 1.0 cannot hold; a message quoting pasted copy may carry one.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+from newslint.output import Report, printable
 
 
 def _line(path: str, f) -> str:
-    return _clean(f"{path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}")
+    return printable(f"{path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}")
 
 
 def render(report: Report) -> str:
     suite = ET.Element("testsuite", name="newslint")
     failures = errors = 0
     for result in report.results:
-        case = ET.SubElement(suite, "testcase", classname="newslint", name=_clean(result.path),
-                             file=_clean(result.path))
+        case = ET.SubElement(suite, "testcase", classname="newslint", name=printable(result.path),
+                             file=printable(result.path))
         if result.error:
             errors += 1
-            error = ET.SubElement(case, "error", message=_clean(f"could not be checked: {result.error}"),
+            error = ET.SubElement(case, "error", message=printable(f"could not be checked: {result.error}"),
                                   type="input")
-            error.text = _clean(f"{result.path}: {result.error}")
+            error.text = printable(f"{result.path}: {result.error}")
             continue
         if not result.findings:
             continue
         listing = "\n".join(_line(result.path, f) for f in result.findings) + "\n"
+        threshold = report.threshold(result.path)
         failing = [f for f in result.findings
-                   if report.fail_on != "never" and at_or_above(f.severity, report.fail_on)]
+                   if threshold != "never" and at_or_above(f.severity, threshold)]
         if failing:
             failures += 1
             n = len(result.findings)

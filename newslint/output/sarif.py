@@ -5,29 +5,38 @@ text; each finding is a result pointing at its rule by id and index, with a regi
 1-based lines and columns. Columns count Unicode code points (``columnKind``). Paths are
 relative URIs against ``%SRCROOT%``, the directory newslint ran in. Files that could not
 be read are tool execution notifications of the invocation.
+
+A file name that is not UTF-8 keeps its exact bytes in the URI (percent-encoded, as URIs
+do); in message texts such a byte is written ``\\xNN`` as in the JSON output.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.output import Report, message_with_suggestions
+from newslint.output import Report, json_safe, message_with_suggestions, undecodable_escaped
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/newslint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
+_FOREIGN_SURROGATES = re.compile("[\ud800-\udc7f\udd00-\udfff]")
 
 
 def artifact_location(path: str) -> dict:
     """A relative URI (forward slashes, percent-encoded) against %SRCROOT%, or a file URI."""
+    # The name's own bytes: os.fsdecode's surrogate escapes go back to the bytes they stand
+    # for (a lone surrogate of any other origin has no bytes: its escape is kept instead).
+    path = _FOREIGN_SURROGATES.sub(lambda m: undecodable_escaped(m.group()), path)
     if os.path.isabs(path):
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": SRCROOT}
+    raw = path.replace(os.sep, "/").encode("utf-8", "surrogateescape")
+    return {"uri": quote(raw), "uriBaseId": SRCROOT}
 
 
 def _descriptor(rule_id: str, rule) -> dict:
@@ -102,4 +111,4 @@ def sarif_log(report: Report) -> dict:
 
 
 def render(report: Report) -> str:
-    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(json_safe(sarif_log(report)), ensure_ascii=False, indent=2) + "\n"

@@ -1,8 +1,15 @@
-"""Human-readable output: ``path:line:col: severity [rule] message`` and a summary line."""
+"""Human-readable output: ``path:line:col: severity [rule] message`` and a summary line.
+
+What a file name, rule id, message or suggestion holds is printed as text, never acted
+on: control characters (an ESC sequence would drive the terminal; a newline would start a
+line that looks like another finding, or a CI workflow command), line separators, bidi
+overrides and bytes of a file name that are not UTF-8 are written as visible escapes
+(``\\n``, ``\\x1b``, ``\\u2028``, ``\\xff``). One finding is always one line.
+"""
 
 from __future__ import annotations
 
-from newslint.output import Report
+from newslint.output import Report, printable
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -14,10 +21,10 @@ def render(report: Report) -> str:
     for result in report.results:
         for f in result.findings:
             severity = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if report.color else f.severity
-            rule = f"{_DIM}[{f.rule}]{_RESET}" if report.color else f"[{f.rule}]"
-            line = f"{result.path}:{f.line}:{f.column}: {severity} {rule} {f.message}"
+            rule = f"{_DIM}[{printable(f.rule)}]{_RESET}" if report.color else f"[{printable(f.rule)}]"
+            line = f"{printable(result.path)}:{f.line}:{f.column}: {severity} {rule} {printable(f.message)}"
             if f.suggestions and any(f.suggestions):
-                line += f" (suggestion: {' | '.join(s for s in f.suggestions if s)})"
+                line += f" (suggestion: {printable(' | '.join(s for s in f.suggestions if s))})"
             lines.append(line)
     summary = report.summary()
     counts = ", ".join(f"{n} {sev}" for sev, n in summary["by_severity"].items())
