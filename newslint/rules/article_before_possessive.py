@@ -44,6 +44,7 @@ from newslint.text.lexicon import load_lines
 from newslint.text.words import Tokens, normalise_quotes, spaced, token_pattern
 
 _APOSTROPHES = "'’"
+_APOSTROPHE_CHARS = tuple(_APOSTROPHES)
 
 
 @lru_cache(maxsize=None)
@@ -56,12 +57,18 @@ def _places() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
 
 
+def _apostrophe_at(text: str, at: int) -> bool:
+    # Not ``text[at:at + 1] in _APOSTROPHES``: at the end of the text that slice is "", which
+    # is "in" every string (the IndexError of "the Germany's" at the end of a story).
+    return text.startswith(_APOSTROPHE_CHARS, at)
+
+
 def _possessed(text: str, word) -> str | None:
     """The name a possessive word stands for ("Germany's" -> "Germany"), or None."""
     token = word.text
     if len(token) > 2 and token[-1] in "sS" and token[-2] in _APOSTROPHES:
         return token[:-2]
-    if token.endswith("s") and text[word.end:word.end + 1] in _APOSTROPHES and (
+    if token.endswith("s") and _apostrophe_at(text, word.end) and (
         text[word.end + 1:word.end + 2].isspace() or word.end + 1 == len(text)
     ):
         return token  # "Wales' captain"
@@ -119,7 +126,7 @@ def check(document, options):
                 break
             name = " ".join(parts)
             phrase = text[first.start:last.end]
-            if text[last.end:last.end + 1] in _APOSTROPHES:
+            if _apostrophe_at(text, last.end):
                 phrase += text[last.end]
             yield RULE.finding(
                 the.start,
