@@ -244,3 +244,17 @@ def test_a_revision_is_measured_in_its_own_worktree_without_installing(accuracy,
     assert cached.stem == accuracy.commit_of("HEAD") == run.revision
     assert "newslint-accuracy-" in run.module  # the temporary worktree's package, not this one
     assert {f.rule for f in run.findings} >= {"doubled-word", "a-an", "debris"}
+
+
+def test_the_committed_judged_lists_are_keys_and_verdicts_only(accuracy):
+    # The corpora's terms: keys, a verdict, a pattern and a short note of ours; no flagged text.
+    allowed = {"corpus", "file", "rule", "line", "column", "verdict", "pattern", "note"}
+    paths = sorted(accuracy.REPO_JUDGED.glob("*.json"))
+    assert paths
+    for path in paths:
+        verdicts = accuracy.read_verdicts(path)
+        assert verdicts and all(v.text is None and v.pattern and v.note for v in verdicts)
+        entries = json.loads(path.read_text(encoding="utf-8"))["verdicts"]
+        assert all(set(entry) <= allowed and len(entry["note"]) <= 160 for entry in entries)
+        keys = [(v.corpus, v.file, v.rule, v.line, v.column) for v in verdicts]
+        assert len(keys) == len(set(keys)), f"{path.name}: a finding judged twice"
