@@ -8,6 +8,11 @@ of ``[line, end_line]`` changed, so document-level findings (a duplicate whose c
 added, a naming variant introduced) are kept when the edit touches them. A rule can name
 the other lines a finding depends on in ``finding.data["related_lines"]`` (a list of
 ``[first, last]`` pairs); a change to those counts too.
+
+git's output is read as bytes and split on ``\n`` alone: a changed line may hold any other
+line break (U+2028, CR, VT) and any text, "+++ b/other.txt" included, so each hunk's lines
+are counted off by its header and never read as a header themselves. Paths are decoded as
+the file system's names are (``os.fsdecode``), so names that are not UTF-8 match too.
 """
 
 from __future__ import annotations
@@ -22,9 +27,10 @@ from newslint.model import Finding
 
 ALL = None  # marker in ChangedLines.files: every line of the file is new
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
-_ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
-            '"': '"', "\\": "\\"}
+_HUNK = re.compile(rb"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+_ESCAPES = {ord(k): v for k, v in {"a": b"\a", "b": b"\b", "t": b"\t", "n": b"\n", "v": b"\v",
+                                   "f": b"\f", "r": b"\r", '"': b'"', "\\": b"\\"}.items()}
+_OCTAL = b"01234567"
 
 
 class ChangesError(Exception):
@@ -61,57 +67,73 @@ class ChangedLines:
 
 
 def _git(args: Sequence[str], cwd: str | None) -> subprocess.CompletedProcess:
+    """Run git; stdout stays bytes (names and diff lines may be any bytes but NUL)."""
     try:
-        return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd,
-                              capture_output=True, text=True, encoding="utf-8",
-                              errors="surrogateescape")
+        return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True)
     except FileNotFoundError:
         raise ChangesError("--changed-since needs git, which was not found on PATH") from None
 
 
-def _unquote(path: str) -> str:
+def _first_line(output: bytes) -> str:
+    """The first line of a one-line answer (rev-parse), decoded as a file name is."""
+    return os.fsdecode(output.split(b"\n", 1)[0])
+
+
+def _unquote(path: bytes) -> bytes:
     """A path as git prints it in a diff header: C-quoted when it holds odd characters."""
-    if not (path.startswith('"') and path.endswith('"')):
+    if not (len(path) >= 2 and path.startswith(b'"') and path.endswith(b'"')):
         return path
     body, out, i = path[1:-1], bytearray(), 0
     while i < len(body):
-        ch = body[i]
-        if ch == "\\" and i + 1 < len(body):
+        if body[i] == ord("\\") and i + 1 < len(body):
             nxt = body[i + 1]
-            if nxt in "01234567" and i + 3 < len(body):
-                out.append(int(body[i + 1:i + 4], 8))
+            if nxt in _OCTAL and i + 3 < len(body):
+                out.append(int(body[i + 1:i + 4], 8) & 0xFF)
                 i += 4
                 continue
-            out.extend(_ESCAPES.get(nxt, nxt).encode())
+            out.extend(_ESCAPES.get(nxt, bytes([nxt])))
             i += 2
             continue
-        out.extend(ch.encode("utf-8", "surrogateescape"))
+        out.append(body[i])
         i += 1
-    return out.decode("utf-8", "surrogateescape")
+    return bytes(out)
 
 
-def parse_diff(diff: str) -> dict[str, set[int] | None]:
+def parse_diff(diff: bytes) -> dict[str, set[int] | None]:
     """Added or changed line numbers (new side) per path relative to the repository root."""
     files: dict[str, set[int] | None] = {}
     current: str | None = None
-    for line in diff.splitlines():
-        if line.startswith("diff --git "):
+    old_left = new_left = 0  # lines of the current hunk still to come, each side
+    for line in diff.split(b"\n"):
+        if old_left or new_left:
+            # Inside a hunk every line is content, whatever it reads like.
+            if line.startswith(b"+") and new_left:
+                new_left -= 1
+                continue
+            if line.startswith(b"-") and old_left:
+                old_left -= 1
+                continue
+            if line.startswith(b"\\"):  # "\ No newline at end of file"
+                continue
+            old_left = new_left = 0  # a short hunk (never from git): read on as headers
+        if line.startswith(b"diff --git "):
             current = None
-        elif line.startswith("+++ "):
-            target = line[4:].rstrip("\t")
-            if target == "/dev/null":  # a deleted file has nothing to report on
+        elif line.startswith(b"+++ "):
+            target = line[4:].rstrip(b"\t")
+            if target == b"/dev/null":  # a deleted file has nothing to report on
                 current = None
                 continue
             target = _unquote(target)
-            current = target[2:] if target.startswith("b/") else target
+            current = os.fsdecode(target[2:] if target.startswith(b"b/") else target)
             files.setdefault(current, set())
-        elif current is not None and line.startswith("@@"):
+        elif line.startswith(b"@@"):
             match = _HUNK.match(line)
             if match:
-                start, count = int(match.group(1)), int(match.group(2) or 1)
-                lines = files[current]
-                if lines is not ALL:
-                    lines.update(range(start, start + count))
+                old_left = int(match.group(1) or 1)
+                start, new_left = int(match.group(2)), int(match.group(3) or 1)
+                lines = files.get(current) if current is not None else None
+                if lines is not None:
+                    lines.update(range(start, start + new_left))
     return files
 
 
@@ -121,8 +143,8 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
     top = _git(["rev-parse", "--show-toplevel"], cwd)
     if top.returncode != 0:
         raise ChangesError(f"--changed-since needs a git repository, and {cwd} is not inside one")
-    root = os.path.realpath(top.stdout.strip())
-    shallow = _git(["rev-parse", "--is-shallow-repository"], root).stdout.strip() == "true"
+    root = os.path.realpath(_first_line(top.stdout))
+    shallow = _git(["rev-parse", "--is-shallow-repository"], root).stdout.strip() == b"true"
     if rev.startswith("-") or _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
                                    root).returncode != 0:
         raise ChangesError(f"revision {rev!r} not found; " + (
@@ -138,7 +160,7 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
             raise ChangesError(f"revision {rev!r} and HEAD share no history in this shallow clone; "
                                "fetch more, e.g. git fetch --deepen=50 (or fetch-depth: 0)")
         raise ChangesError(f"revision {rev!r} shares no history with HEAD")
-    base_commit = base.stdout.split()[0]
+    base_commit = base.stdout.split()[0].decode("ascii")
     specs = []
     for path in paths:
         real = os.path.realpath(os.path.join(cwd, path))
@@ -151,16 +173,16 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
     diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
                  base_commit, "--", *(f":(top,literal){s}" for s in specs)], root)
     if diff.returncode != 0:
-        message = (diff.stderr.strip().splitlines() or ["git diff failed"])[0]
+        message = (diff.stderr.decode("utf-8", "replace").strip().splitlines() or ["git diff failed"])[0]
         raise ChangesError(f"git diff against {rev!r} failed: {message}")
     changed = ChangedLines(root)
     for relative, lines in parse_diff(diff.stdout).items():
         changed.files[_key(os.path.join(root, relative))] = lines
     untracked = _git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--",
                       *(f":(top,literal){s}" for s in specs)], root)
-    for relative in untracked.stdout.split("\0"):
+    for relative in untracked.stdout.split(b"\0"):
         if relative:
-            changed.files[_key(os.path.join(root, relative))] = ALL
+            changed.files[_key(os.path.join(root, os.fsdecode(relative)))] = ALL
     return changed
 
 

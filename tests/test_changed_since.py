@@ -211,8 +211,52 @@ def test_parse_diff_reads_hunks_renames_quoted_paths_and_deletions():
         "--- a/gone.txt",
         "+++ /dev/null",
         "@@ -1,3 +0,0 @@",
-    ])
+    ]).encode("ascii")
     assert parse_diff(diff) == {"stories/a.txt": {3, 11, 12, 13}, "stories/café 2.txt": {2, 3}}
+
+
+def test_a_changed_line_holding_a_line_break_or_a_header_hides_nothing(repo):
+    # U+2028 (and CR, VT, NEL) end a line for str.splitlines(), not for git: the text after
+    # it, here "+++ b/other.txt", must not be read as a new file's header. Nor may an added
+    # line that itself reads "++ b/other.txt" (in the diff: "+++ b/other.txt").
+    story = repo / "stories" / "ferry.txt"
+    lines = OLD_STORY.splitlines(keepends=True)
+    lines[2] = "Passengers said the changes came without warning.\u2028+++ b/other.txt\n"
+    lines[3] = "++ b/other.txt\x0b+++ b/legacy.txt\x85\n"
+    lines.append("\nShare this post\n")  # new debris on line 7
+    story.write_text("".join(lines), encoding="utf-8")
+    done, payload = check(repo, "--changed-since", "HEAD", "stories")
+    assert hits(payload) == [("stories/ferry.txt", 7, "debris")]
+    assert done.returncode == 1
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_is_followed(repo):
+    name = os.fsdecode(b"caf\xe9.txt")
+    (repo / "stories" / name).write_text("Floods closed the road.\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "a story named in Latin-1")
+    (repo / "stories" / name).write_text("Floods closed the road.\n\nShare this post\n", encoding="utf-8")
+    changes = changed_lines("HEAD", ["stories"], cwd=str(repo))
+    assert changes.lines(str(repo / "stories" / name)) == {2, 3}
+
+
+def test_parse_diff_counts_hunk_lines_so_content_is_never_a_header():
+    diff = b"\n".join([
+        b"diff --git a/a.txt b/a.txt",
+        b"--- a/a.txt",
+        b"+++ b/a.txt",
+        b"@@ -2,2 +2,3 @@",
+        b"---- b/old.txt",  # removed line "--- b/old.txt"
+        b"-diff --git a/x b/x",
+        b"+++ b/other.txt",  # added line "++ b/other.txt"
+        b"+@@ -1 +40,9 @@",
+        b"+caf\xe9 \xe2\x80\xa8 ok",
+        b"\\ No newline at end of file",
+        b"@@ -9,0 +10 @@",
+        b"+last",
+    ])
+    assert parse_diff(diff) == {"a.txt": {2, 3, 4, 10}}
 
 
 def _finding(line, end_line, **data):
