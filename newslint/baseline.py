@@ -9,7 +9,9 @@ entries matching; changing the sentence a finding sits in makes the finding new.
 twice in a story is counted: two entries hide two findings, not more.
 
 Entries whose findings are gone (fixed) are stale; ``stale_count`` reports how many, for the
-files checked in this run, so a rewrite with ``--write-baseline`` can drop them.
+files checked in this run and the rules that ran on them (an entry of a rule left out by
+``--select``/``--ignore`` or a folder's config is not fixed, just not looked at), so a
+rewrite with ``--write-baseline`` can drop them.
 
 The file is JSON, sorted and stable (it belongs in version control)::
 
@@ -26,7 +28,7 @@ import os
 from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from newslint.document import Document
 from newslint.fixes import write_atomically
@@ -101,12 +103,17 @@ class Baseline:
         self.entries: Counter = entries if entries is not None else Counter()
         self._matched: dict[str, Counter] = {}  # per checked file: keys seen this run
         self._recorded: dict[str, Counter] = {}  # per checked file: keys recorded this run
+        # Which rule ids ran on a file (set by the runner; without it every rule counts).
+        self.rules_ran_for: Callable[[str], Callable[[str], bool]] | None = None
+        self._ran: dict[str, Callable[[str], bool]] = {}  # per checked file
 
     # --- reading and writing ----------------------------------------------------------
     @classmethod
     def load(cls, path: Path) -> "Baseline":
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+        except RecursionError:  # "[[[[...]]]]" past Python's recursion limit
+            raise BaselineError(f"{path}: not a newslint baseline (JSON nested too deeply)") from None
         except FileNotFoundError:
             raise BaselineError(f"{path}: baseline not found (write one with --write-baseline)") from None
         except (OSError, UnicodeDecodeError) as exc:
@@ -121,7 +128,7 @@ class Baseline:
             try:
                 key = (entry["rule"], entry["path"], entry["text"], entry["context"])
                 count = entry.get("count", 1)
-                if not all(isinstance(k, str) for k in key) or not isinstance(count, int) or count < 1:
+                if not all(isinstance(k, str) for k in key) or type(count) is not int or count < 1:
                     raise TypeError
             except (TypeError, KeyError, AttributeError):
                 raise BaselineError(f"{path}: entry {number} is malformed (expected rule, path, text, "
@@ -183,13 +190,17 @@ class Baseline:
             else:
                 kept.append(finding)
         self._matched[key_of.path] = seen
+        if self.rules_ran_for is not None:
+            self._ran[key_of.path] = self.rules_ran_for(document.path)
         return kept
 
     def stale_count(self) -> int:
-        """Entries for files checked in this run whose findings did not appear."""
+        """Entries for files checked in this run, of rules that ran on them, whose findings
+        did not appear."""
         stale = 0
         for key, count in self.entries.items():
             seen = self._matched.get(key[1])
-            if seen is not None:
+            ran = self._ran.get(key[1])
+            if seen is not None and (ran is None or ran(key[0])):
                 stale += count - seen.get(key, 0)
         return stale

@@ -117,6 +117,23 @@ class Linter:
         config = config or self.config
         return select_rules([*self.registry.rules.values(), *config.house_rules], config)
 
+    def rule_ran(self, config: Config | None = None) -> Callable[[str], bool]:
+        """Whether a finding id can come from a run under ``config``: an active rule's id, or
+        a backend's sub-id (``languagetool/<ID>``) under an active rule that selection leaves
+        on. A baseline counts only such entries as fixed when their findings are gone."""
+        config = config or self.config
+        active = {rule.id: rule for rule in self.active_rules(config)}
+
+        def ran(rule_id: str) -> bool:
+            if rule_id in active:
+                return True
+            umbrella = active.get(rule_id.split("/", 1)[0])
+            if umbrella is None or rule_id in self.registry.rules:
+                return False
+            return is_selected(FindingView(rule_id, umbrella.category, umbrella.severity, umbrella.plugin), config)
+
+        return ran
+
     def check_document(self, document: Document, config: Config | None = None,
                        problems: list[str] | None = None) -> list[Finding]:
         config = config or self.config

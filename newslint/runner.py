@@ -92,6 +92,20 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
     problems = list(registry.errors)
     notes: list[str] = []
 
+    # The baseline sees every finding before --changed-since drops those on untouched lines:
+    # its entries match the whole story (and are not counted stale for being out of the diff).
+    baseline = _open_baseline(request)
+    if baseline is not None:
+        ran_by_config: dict[int, tuple[Config, Callable[[str], bool]]] = {}
+
+        def rules_ran_for(path: str) -> Callable[[str], bool]:
+            config = resolver.for_path(path)  # one answer per config, which many files share
+            if id(config) not in ran_by_config:
+                ran_by_config[id(config)] = (config, linter.rule_ran(config))
+            return ran_by_config[id(config)][1]
+
+        baseline.rules_ran_for = rules_ran_for
+        linter.document_filters.append(baseline.record_and_filter if request.write_baseline else baseline.filter)
     if request.changed_since:
         from newslint.changes import ChangesError, changed_lines
 
@@ -103,9 +117,6 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         linter.document_filters.append(
             lambda document, findings: findings if document.path == exempt
             else [f for f in findings if changes.touches(document.path, f)])
-    baseline = _open_baseline(request)
-    if baseline is not None:
-        linter.document_filters.append(baseline.record_and_filter if request.write_baseline else baseline.filter)
 
     sources = read_sources(request, registry)
     try:  # every file's config is loaded and checked before any is linted

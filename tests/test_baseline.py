@@ -91,6 +91,27 @@ def test_stale_entries_are_counted_on_stderr(cli, archive):
     assert (only.exit_code, only.stderr) == (0, "")
 
 
+def test_only_entries_of_rules_that_ran_can_be_stale(cli, archive):
+    check(cli, "--write-baseline", "baseline.json", "stories")  # debris and doubled-space entries
+    narrowed = check(cli, "--baseline", "baseline.json", "--select", "debris", "stories")
+    assert (narrowed.exit_code, findings(narrowed), narrowed.stderr) == (0, [], "")
+    ignoring = check(cli, "--baseline", "baseline.json", "--ignore", "whitespace", "stories")
+    assert (ignoring.exit_code, ignoring.stderr) == (0, "")
+    # A rule that ran and no longer finds its entry's problem: that entry is stale, the other
+    # rule's entry (not run) is not.
+    (archive / "stories" / "mayor.txt").write_text("The mayor  resigned.\n", encoding="utf-8")
+    fixed = check(cli, "--baseline", "baseline.json", "--select", "debris", "stories")
+    assert fixed.stderr.startswith("newslint: 1 baseline entry no longer match")
+
+
+def test_a_folder_config_that_turns_a_rule_off_leaves_its_entries_alone(cli, archive):
+    check(cli, "--write-baseline", "baseline.json", "stories")
+    (archive / "newslint.toml").write_text('[[overrides]]\npaths = ["stories/mayor.txt"]\nignore = ["debris"]\n',
+                                           encoding="utf-8")
+    result = cli("check", "--no-plugins", "--format", "json", "--baseline", "baseline.json", "stories")
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
 def test_baseline_matches_from_another_folder(cli, archive, monkeypatch):
     check(cli, "--write-baseline", "baseline.json", "stories")
     monkeypatch.chdir(archive / "stories")
@@ -110,6 +131,12 @@ def test_a_changed_sentence_makes_its_finding_new(cli, archive):
     ("{not json", "missing.json: not a newslint baseline (invalid JSON"),
     ('{"version": 99, "entries": []}', "missing.json: not a newslint baseline of version 1"),
     ('{"version": 1, "entries": [{"rule": "debris"}]}', "missing.json: entry 1 is malformed"),
+    ('{"version": 1, "entries": [{"rule": "debris", "path": "a", "text": "", "context": "", "count": true}]}',
+     "missing.json: entry 1 is malformed"),
+    ('{"version": 1, "entries": ' + "[" * 100_000 + "]" * 100_000 + "}",
+     "missing.json: not a newslint baseline (JSON nested too deeply)"),
+    ('{"version": 1, "entries": [' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "]}",
+     "missing.json: not a newslint baseline (JSON nested too deeply)"),
 ])
 def test_a_bad_baseline_is_one_error_line_and_exit_2(cli, archive, content, expected):
     if content is not None:

@@ -73,6 +73,17 @@ def test_old_error_on_untouched_line_is_not_reported_but_new_one_is(repo):
     assert {f["path"] for f in payload["files"]} == {"stories/ferry.txt", "stories/legacy.txt"}
 
 
+def test_with_a_baseline_entries_on_untouched_lines_are_not_stale(repo):
+    check(repo, "--write-baseline", "baseline.json", "stories")  # the legacy doubled spaces
+    story = repo / "stories" / "ferry.txt"
+    # The baseline sees the whole story before --changed-since keeps the edited lines, so the
+    # legacy entries match (and are not reported as fixed) while the new problem shows.
+    story.write_text(OLD_STORY + "\nThe ferry  company apologised.\n", encoding="utf-8")
+    done, payload = check(repo, "--changed-since", "HEAD", "--baseline", "baseline.json", "stories")
+    assert hits(payload) == [("stories/ferry.txt", 7, "doubled-space")]
+    assert done.stderr == ""  # the entries of untouched lines are not "fixed"
+
+
 def test_committed_edits_on_a_branch_count_against_the_base(repo):
     git(repo, "checkout", "-q", "-b", "edit")
     story = repo / "stories" / "ferry.txt"
