@@ -16,6 +16,7 @@ installing a plugin into a running process.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -76,16 +77,34 @@ def lint_text(
     file. Bytes are decoded as UTF-8. Raises ``InputError`` for text that cannot be
     checked (not UTF-8, an unknown format), ``ConfigError`` for a bad configuration and
     ``SelectionError`` (a ValueError) for an unknown rule or category in select/ignore.
+
+    Positions index what was passed. A str is the caller's own text: a U+FEFF it starts with
+    is its first code point, so line-1 columns and fix offsets count it. Bytes are a file: a
+    UTF-8 BOM is an encoding mark that editors do not show, and positions are the ones
+    ``newslint check`` gives for the same file (the BOM not counted).
     """
+    leading_feff = False
     if isinstance(text, bytes):
         body = decode(filename, text)
     else:
-        body = normalise_newlines(text[1:] if text.startswith("\ufeff") else text)
+        leading_feff = text.startswith("\ufeff")
+        body = normalise_newlines(text[1:] if leading_feff else text)
     linter = _linter(config)
     result = linter.run([Source(filename, body)], formats={filename: format} if format else None)[0]
     if result.error:
         raise InputError(filename, result.error)
-    return result.findings
+    return [_counting_leading_feff(f) for f in result.findings] if leading_feff else result.findings
+
+
+def _counting_leading_feff(finding: Finding) -> Finding:
+    """A finding checked without the text's leading U+FEFF, placed in the text with it."""
+    def column(line: int, value: int) -> int:
+        return value + 1 if line == 1 else value
+
+    edits = tuple(replace(e, start=e.start + 1, end=e.end + 1, column=column(e.line, e.column),
+                          end_column=column(e.end_line, e.end_column)) for e in finding.fix)
+    return finding.with_changes(column=column(finding.line, finding.column),
+                                end_column=column(finding.end_line, finding.end_column), fix=edits)
 
 
 def lint_paths(paths: Iterable[str | Path], *, config: ConfigLike = None) -> list[FileResult]:

@@ -78,6 +78,29 @@ def test_bytes_bom_and_crlf_keep_editor_positions():
         assert (finding.line, finding.column) == (3, 4)
 
 
+def test_a_leading_feff_in_a_str_counts_in_line_one_columns_and_fix_offsets():
+    body = "The  board met. The the vote passed.\nThe  end.\n"
+    marked_text = "\ufeff" + body
+    plain = newslint.lint_text(body, filename="a.txt")
+    marked = newslint.lint_text(marked_text, filename="a.txt")
+    assert [f.rule for f in marked] == [f.rule for f in plain] == ["doubled-space", "doubled-word", "doubled-space"]
+    # Columns and offsets index the caller's string, U+FEFF included.
+    assert [(f.line, f.column, f.end_column) for f in marked] == [(1, 5, 7), (1, 18, 25), (2, 4, 6)]
+    assert [(f.line, f.column, f.end_column) for f in plain] == [(1, 4, 6), (1, 17, 24), (2, 4, 6)]
+    line_starts = [0, marked_text.index("\n") + 1]
+    for finding, unmarked in zip(marked, plain):
+        start = line_starts[finding.line - 1] + finding.column - 1
+        end = line_starts[finding.end_line - 1] + finding.end_column - 1
+        assert marked_text[start:end] == body[start - 1:end - 1]
+        for edit, unmarked_edit in zip(finding.fix, unmarked.fix):
+            assert marked_text[edit.start:edit.end] == body[unmarked_edit.start:unmarked_edit.end]
+            assert edit.start == line_starts[edit.line - 1] + edit.column - 1
+            assert edit.end == line_starts[edit.end_line - 1] + edit.end_column - 1
+    # Bytes are a file: its BOM is not shown by editors and not counted, as on the command line.
+    from_bytes = newslint.lint_text(marked_text.encode("utf-8"), filename="a.txt")
+    assert [(f.line, f.column) for f in from_bytes] == [(f.line, f.column) for f in plain]
+
+
 def test_text_that_cannot_be_checked_raises():
     with pytest.raises(InputError, match="not valid UTF-8"):
         newslint.lint_text(b"caf\xe9 society", filename="a.txt")
