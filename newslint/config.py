@@ -39,7 +39,10 @@ plus the config's ``vocabulary`` plus any ``vocabulary`` set in its ``[rules.<id
 from __future__ import annotations
 
 import os
+import errno
 import re
+import stat
+import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
@@ -55,6 +58,19 @@ TOP_KEYS = ("select", "ignore", "fail-on", "rules", "overrides", "house-style", 
 OVERRIDE_KEYS = ("paths", "select", "ignore", "fail-on", "rules")
 # Plugin tables accepted even when the plugin is not installed in this environment.
 KNOWN_PLUGIN_TABLES = ("languagetool",)
+# Keys that would name a program, an interpreter or an install to execute. A config file
+# usually comes with the content it checks (a content repository, a pull request), so it
+# must never be able to make newslint run code: such settings come from the environment or
+# the command line. Refused in every plugin table; where a plugin documents its own way,
+# the error names it.
+PROGRAM_KEYS = ("java", "jar", "jar_dir", "jar_path", "command", "executable", "program",
+                "binary", "interpreter", "exe", "cmd", "server_command")
+PROGRAM_KEY_INSTEAD = {
+    ("languagetool", "java"): "set NEWSLINT_LANGUAGETOOL_JAVA in the environment instead",
+    ("languagetool", "jar_dir"): "set LTP_JAR_DIR_PATH in the environment instead",
+}
+# A config, a pyproject.toml or a vocabulary file larger than this is refused unread.
+MAX_CONFIG_FILE_BYTES = 5 * 1024 * 1024
 DEFAULT_PATTERN_TIMEOUT = 1.0
 VOCABULARY_OPTION = "vocabulary"
 
@@ -115,10 +131,14 @@ def glob_regex(pattern: str) -> re.Pattern:
         elif glob[i] == "?":
             out.append("[^/]")
             i += 1
-        elif glob[i] == "[" and "]" in glob[i + 2:]:
-            close = glob.index("]", i + 2)
+        elif glob[i] == "[" and (close := glob.find("]", i + (3 if glob.startswith("[!", i) else 2))) != -1:
+            # A "]" first in the class (after "!") is one of its characters, as in fnmatch.
             body = glob[i + 1:close]
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+            negate = body.startswith("!")
+            # Inside a glob class these are plain characters; unescaped, the regex would read
+            # set syntax in them (nested sets, "&&", "~~", "||") or a negation.
+            body = re.sub(r"([\\\[&~|^])", r"\\\1", body[1:] if negate else body)
+            out.append("[" + ("^" if negate else "") + body + "]")
             i = close + 1
         else:
             out.append(re.escape(glob[i]))
@@ -216,6 +236,46 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def read_bounded(path: Path, limit: int = MAX_CONFIG_FILE_BYTES) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    Anything else raises OSError with a one-line ``strerror``, before a byte is read: a FIFO
+    would hang the run and ``/dev/zero`` would exhaust memory. The file is opened without
+    blocking and checked again on the open descriptor, so a file swapped for a FIFO between
+    the check and the open is still caught.
+    """
+    _check_regular(os.stat(path), limit)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        _check_regular(os.fstat(fd), limit)
+        chunks: list[bytes] = []
+        total = 0
+        while True:  # the size may have grown since fstat: never read past limit + 1
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise _too_large(limit)
+    finally:
+        os.close(fd)
+
+
+def _check_regular(info: os.stat_result, limit: int) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device is never read)")
+    if info.st_size > limit:
+        raise _too_large(limit)
+
+
+def _too_large(limit: int) -> OSError:
+    return OSError(errno.EFBIG, f"larger than {limit / (1 << 20):g} MiB, not read")
+
+
 def _read_toml(path: Path, shown: str | None = None) -> dict[str, Any]:
     try:
         import tomllib
@@ -223,8 +283,7 @@ def _read_toml(path: Path, shown: str | None = None) -> dict[str, Any]:
         import tomli as tomllib
     shown = shown or str(path)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(read_bounded(path).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{shown}: no such file") from None
     except IsADirectoryError:
@@ -239,7 +298,7 @@ def _read_toml(path: Path, shown: str | None = None) -> dict[str, Any]:
 
 def _has_newslint_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text("utf-8", "replace")
+        text = read_bounded(pyproject).decode("utf-8", "replace")
     except OSError:
         return False
     if "newslint" not in text:
@@ -250,18 +309,60 @@ def _has_newslint_table(pyproject: Path) -> bool:
         return True  # broken TOML that mentions newslint: let loading report it
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest config file from the folder ``start`` upward, stopping at a repository root."""
+def find_config(start: Path, notes: list[str] | None = None) -> Path | None:
+    """The config that applies to files in the folder ``start``, or None for the defaults.
+
+    The search goes from ``start`` upward and ends at the first folder that holds a config
+    (that config is used), at the repository root (a folder holding ``.git``, a folder or a
+    file), or at the user's home folder, whichever comes first. It never enters the file
+    system's root or the system temp folder itself (``/tmp``), nor a folder every user may
+    write to (``chmod o+w``, as ``/tmp`` is): anyone could have planted a config there.
+    The search ends there too, and a config file every user may write to is skipped the
+    same way; each skipped config is named in ``notes``.
+    """
     here = start.resolve()
+    stops = _stop_folders()
     for folder in (here, *here.parents):
+        if folder in stops.never or folder == Path(folder.anchor):
+            return None
+        try:
+            open_to_all = bool(folder.stat().st_mode & stat.S_IWOTH)
+        except OSError:
+            return None
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
-                if name != "pyproject.toml" or _has_newslint_table(candidate):
-                    return candidate
-        if (folder / ".git").exists():
+            try:
+                if not stat.S_ISREG(mode := candidate.stat().st_mode):
+                    continue
+            except OSError:
+                continue
+            if open_to_all or mode & stat.S_IWOTH:
+                if notes is not None:
+                    what = "its folder is" if open_to_all else "it is"
+                    notes.append(f"skipped config {_shown(candidate)}: {what} writable by every user, so "
+                                 "anyone could have put it there (fix the permissions or name it with --config)")
+                return None
+            if name != "pyproject.toml" or _has_newslint_table(candidate):
+                return candidate
+        if open_to_all or folder in stops.last or (folder / ".git").exists():
             return None
     return None
+
+
+@dataclass(frozen=True)
+class _StopFolders:
+    last: frozenset[Path]  # searched, but not above (the home folder)
+    never: frozenset[Path]  # not searched, nor above (the temp folder)
+
+
+def _stop_folders() -> _StopFolders:
+    def resolved(get: Callable[[], Any]) -> set[Path]:
+        try:
+            return {Path(get()).resolve()}
+        except (OSError, RuntimeError, KeyError):  # no home folder known: nothing to stop at
+            return set()
+
+    return _StopFolders(frozenset(resolved(Path.home)), frozenset(resolved(tempfile.gettempdir)))
 
 
 def load_config(path: Path) -> Config:
@@ -271,7 +372,9 @@ def load_config(path: Path) -> Config:
         data = data.get("tool", {}).get("newslint", {})
         if not isinstance(data, dict):
             raise ConfigError(f"{shown}: key 'tool.newslint': expected a table")
-    return config_from_dict(data, shown, folder=path.resolve().parent)
+    # Relative paths in a config start from the folder it was found in (for a symlinked
+    # config, the link's folder, not its target's).
+    return config_from_dict(data, shown, folder=Path(os.path.abspath(path)).parent.resolve())
 
 
 def config_from_dict(data: Mapping[str, Any], origin: str = "<config>", *,
@@ -303,8 +406,23 @@ def config_from_dict(data: Mapping[str, Any], origin: str = "<config>", *,
         if not isinstance(value, dict):
             raise ConfigError(f"{origin}: unknown key '{key}' (expected one of: {', '.join(TOP_KEYS)}, "
                               f"or a plugin's table)")
+        _refuse_programs(value, key, origin)
         cfg.sections[key] = value
     return cfg
+
+
+def _refuse_programs(table: Mapping[str, Any], key: str, origin: str) -> None:
+    """A plugin table (at any depth) may not name a program, interpreter or install to run."""
+    for name, value in table.items():
+        if name in PROGRAM_KEYS:
+            plugin = key.split(".", 1)[0]
+            instead = PROGRAM_KEY_INSTEAD.get(
+                (plugin, name), "set it in the environment or on the command line, as the plugin documents")
+            raise ConfigError(f"{origin}: key '{key}.{name}': a config file may not name a program to run "
+                              f"(a content repository's config would run it wherever newslint checks "
+                              f"that repository); {instead}")
+        if isinstance(value, dict):
+            _refuse_programs(value, f"{key}.{name}", origin)
 
 
 def _selectors(data: Mapping[str, Any], key: str, origin: str, shown: str | None = None) -> tuple[str, ...]:
@@ -355,8 +473,15 @@ def _overrides(value: Any, origin: str) -> Iterable[Override]:
             ignore=_selectors(table, "ignore", origin, f"{key}.ignore"),
             fail_on=_fail_on(table["fail-on"], f"{key}.fail-on", origin) if "fail-on" in table else None,
             rules=_rule_tables(table.get("rules", {}), f"{key}.rules", origin),
-            _patterns=tuple(glob_regex(p) for p in paths),
+            _patterns=tuple(_compiled_glob(p, origin, f"{key}.paths") for p in paths),
         )
+
+
+def _compiled_glob(pattern: str, origin: str, key: str) -> re.Pattern:
+    try:
+        return glob_regex(pattern)
+    except re.error as exc:
+        raise ConfigError(f"{origin}: key '{key}': invalid path glob {pattern!r} ({exc.msg})") from None
 
 
 def _vocabulary(value: Any, origin: str, folder: Path | None) -> frozenset[str]:
@@ -385,13 +510,26 @@ def _vocabulary(value: Any, origin: str, folder: Path | None) -> frozenset[str]:
         raise _fail(origin, "vocabulary.files", "a list of file names", files)
     names = [w.strip() for w in words]
     for name in files:
-        path = (folder or Path.cwd()) / name
+        path = file_below(folder, name, origin, "vocabulary")
         try:
-            names.extend(parse_lines(path.read_text(encoding="utf-8")))
+            names.extend(parse_lines(read_bounded(path).decode("utf-8")))
         except (OSError, UnicodeDecodeError) as exc:
             cause = getattr(exc, "strerror", None) or ("not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc))
             raise _fail(origin, "vocabulary", f"a readable UTF-8 file of names ({path}: {cause})", name) from None
     return frozenset(names)
+
+
+def file_below(folder: Path | None, name: str, origin: str, key: str) -> Path:
+    """The file a config option names, which must lie below the config's folder (the
+    current folder for a config without one): a content repository's config may read its
+    own files, never ``../../secrets`` or ``/etc/passwd``, nor through a symlink leading out.
+    Every option that names a file goes through here."""
+    base = (folder or Path.cwd()).resolve()
+    target = (base / name).resolve()  # follows every symlink on the way
+    if base not in target.parents:
+        raise ConfigError(f"{origin}: key '{key}': {name!r} is not below the config's folder "
+                          f"{base} (a config may only read files in its own folder tree)")
+    return target
 
 
 # --- checks that need the installed rules --------------------------------------------------
@@ -483,7 +621,8 @@ class ConfigResolver:
 
     ``explicit`` names one config file for every file, ``fixed`` one Config object;
     ``disabled`` gives every file the defaults;
-    otherwise the nearest config from the file's folder upward (cached per folder). Stdin
+    otherwise the nearest config from the file's folder upward (cached per folder; see
+    :func:`find_config` for where the search stops). Stdin
     (a display path that is not a real file) uses the config of the current folder.
     ``check`` validates each config once after loading; ``adjust`` applies the command line.
     """
@@ -501,6 +640,9 @@ class ConfigResolver:
         self._folders: dict[Path, Path | None] = {}
         self._paths: dict[str, Config] = {}
         self._default: Config | None = None
+        # One line for each config the search skipped (writable by every user): the CLI
+        # prints them on stderr.
+        self.notes: list[str] = []
 
     def _load(self, path: Path) -> Config:
         key = path.resolve()
@@ -526,7 +668,9 @@ class ConfigResolver:
             return self._load(self.explicit)
         key = folder.resolve()
         if key not in self._folders:
-            self._folders[key] = find_config(key)
+            skipped: list[str] = []
+            self._folders[key] = find_config(key, skipped)
+            self.notes.extend(n for n in skipped if n not in self.notes)
         found = self._folders[key]
         return self._load(found) if found else self._defaults()
 

@@ -128,6 +128,7 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
                         [*registry.rules.values(), *resolver.house_rules().values()])
     except (ConfigError, SelectionError) as exc:
         raise RunAborted(str(exc)) from exc
+    notes.extend(resolver.notes)  # configs the search skipped, named on stderr
 
     results = linter.run(sources, problems=problems)
     if request.fix:
