@@ -6,31 +6,34 @@ local mode looks for the jar in its own download folder, not in ``LTP_JAR_DIR_PA
 newslint must never download anything, so:
 
 - a configured URL (``[languagetool] url`` or ``NEWSLINT_LANGUAGETOOL_URL``) is used as is;
-- a local install (``LTP_JAR_DIR_PATH``) is started here, with the user's own ``java``, as
-  LanguageTool's HTTP server on a free port of 127.0.0.1, and then reached the same way;
-  it is stopped at the end of the run.
+- a local install (``LTP_JAR_DIR_PATH``) is started here, with the user's own ``java``
+  (``NEWSLINT_LANGUAGETOOL_JAVA``, else the one on PATH; never a program a config file
+  names), as LanguageTool's HTTP server on a free port of 127.0.0.1, and then reached the
+  same way; it is stopped at the end of the run.
 
-In remote mode the library only sends requests (``/v2/languages`` once, ``/v2/check`` per
-text); it neither downloads nor spawns. Its request timeout is a class attribute
-(``_TIMEOUT``, 300 s), set here from ``[languagetool] timeout`` by subclassing; it tries a
-failed /v2/check twice, so a silent server costs up to twice the timeout.
+The library builds the requests (``/v2/languages`` once, ``/v2/check`` per text) and parses
+the matches; sending them is ours (``_query_server`` overridden, see transport.py): one
+deadline of ``[languagetool] timeout`` seconds for each whole request, no retry, the HTTP
+status checked and the answer capped.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import socket
 import subprocess
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from newslint.engine import BackendError
 
+from newslint_languagetool import transport
 from newslint_languagetool.mapping import DUPLICATES, span_in_code_points
-from newslint_languagetool.settings import JAR_DIR_ENV, Settings
+from newslint_languagetool.settings import JAR_DIR_ENV, JAVA_ENV, Settings
 
 JAR_NAMES = ("languagetool-server.jar", "languagetool.jar")
 
@@ -64,6 +67,30 @@ def base_url(url: str) -> str:
     return url + "/"
 
 
+class ServerAnswerError(Exception):
+    """The server answered, but with an error status or with something that is not JSON."""
+
+    def __init__(self, status: int, body: str) -> None:
+        super().__init__(body)
+        self.status = status
+        self.body = body
+
+
+def _query_server(tool, url: str, params=None, num_tries: int = 2, method: str = "get"):
+    """language-tool-python's ``_query_server``, sent through transport.request: one
+    deadline for the whole request (the library's timeout is per socket read), no retry,
+    the status checked (an error page with a JSON body is still an error) and the answer
+    capped. ``num_tries`` is the library's and ignored: a request that ran out of time
+    would only run out of it again."""
+    answer = transport.request(method.upper(), url, params, timeout=tool._TIMEOUT)
+    if answer.status != 200:
+        raise ServerAnswerError(answer.status, answer.text())
+    try:
+        return json.loads(answer.body)
+    except ValueError:  # not JSON (or not UTF-8)
+        raise ServerAnswerError(answer.status, answer.text()) from None
+
+
 class Connection:
     """One run's link to LanguageTool: opened on the first text, closed at the end."""
 
@@ -81,8 +108,8 @@ class Connection:
             self.url = self._local.start()
         import language_tool_python
 
-        client = type("TimedLanguageTool", (language_tool_python.LanguageTool,),
-                      {"_TIMEOUT": self.settings.timeout})
+        client = type("BoundedLanguageTool", (language_tool_python.LanguageTool,),
+                      {"_TIMEOUT": self.settings.timeout, "_query_server": _query_server})
         try:
             self._tool = client(language=self.settings.language, remote_server=self.url)
         except ValueError as exc:  # the language tag is not among the server's languages
@@ -117,33 +144,29 @@ class Connection:
         # language-tool-python gives the offset in code points already, the length still in
         # LanguageTool's UTF-16 units.
         start, end = span_in_code_points(text, int(match.offset), int(match.error_length))
-        return LTMatch(start, end, str(match.rule_id), str(match.category),
-                       str(match.rule_issue_type), str(match.message),
-                       tuple(str(r) for r in match.replacements))
+        return LTMatch(start, end, safe_id(match.rule_id), safe_id(match.category),
+                       safe_id(match.rule_issue_type), _one_line(match.message),
+                       tuple(_one_line(r) for r in match.replacements))
 
     def explain(self, exc: BaseException) -> str:
         """One line saying what went wrong with the server, for the user."""
-        import requests
-
         where = f"LanguageTool at {self.url}"
-        cause: BaseException | None = exc
-        while cause is not None:
-            if isinstance(cause, requests.Timeout):
-                return (f"{where} did not answer within {self.settings.timeout:g} s "
-                        "(is it overloaded? raise [languagetool] timeout)")
-            if isinstance(cause, requests.ConnectionError):
-                why = "connection refused" if "refused" in str(cause).lower() else "cannot connect"
-                return f"{where} is not reachable ({why}); is the server running?"
-            cause = cause.__cause__ or cause.__context__
-        from language_tool_python.exceptions import LanguageToolError
-
-        if isinstance(exc, LanguageToolError):
-            body = " ".join(str(exc).split())
+        if isinstance(exc, transport.RequestTimeout):
+            return (f"{where} did not answer within {self.settings.timeout:g} s "
+                    "(is it overloaded? raise [languagetool] timeout)")
+        if isinstance(exc, transport.Unreachable):
+            return f"{where} is not reachable ({exc}); is the server running?"
+        if isinstance(exc, transport.AnswerTooLarge):
+            return f"{where} sent {exc}; is it LanguageTool?"
+        if isinstance(exc, transport.TransportError):
+            return f"{where}: {exc}"
+        if isinstance(exc, ServerAnswerError):
+            body = _one_line(exc.body)
+            if exc.status != 200:
+                hint = "; lower [languagetool] max_chars" if "exceeds the limit" in body else ""
+                return f"{where} failed (HTTP {exc.status}): {_clip(body) or 'no message'}{hint}"
             if not body:
                 return f"{where} sent an empty answer"
-            if body.lower().startswith("error"):
-                hint = "; lower [languagetool] max_chars" if "exceeds the limit" in body else ""
-                return f"{where} failed: {_clip(body)}{hint}"
             return f"{where} sent an answer that is not LanguageTool's JSON: {_clip(body)!r}"
         return (f"{where} sent an answer that is not LanguageTool's JSON "
                 f"({type(exc).__name__}: {_clip(str(exc))})")
@@ -153,6 +176,24 @@ class Connection:
         if self._local is not None:
             self._local.stop()
             self._local = None
+
+
+# What a LanguageTool rule, category or issue-type id may hold: it becomes part of a rule id
+# (``languagetool/<ID>``) printed in every output format and matched by --select.
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.\-]")
+MAX_ID_LENGTH = 100
+
+
+def safe_id(value) -> str:
+    """A server's id reduced to letters, digits, ``_``, ``.`` and ``-`` (anything else,
+    a newline or a ``/`` say, becomes ``_``), at most MAX_ID_LENGTH long."""
+    return _UNSAFE_ID.sub("_", str(value))[:MAX_ID_LENGTH] or "UNKNOWN"
+
+
+def _one_line(value) -> str:
+    """A server's message or suggestion on one line: control characters become spaces."""
+    return " ".join("".join(" " if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" else c
+                            for c in str(value)).split())
 
 
 def _clip(text: str, size: int = 120) -> str:
@@ -181,7 +222,7 @@ class LocalServer:
         java = self.settings.java or shutil.which("java")
         if not java:
             raise BackendError(f"{JAR_DIR_ENV} is set but no 'java' is on PATH "
-                               "(LanguageTool needs Java 17; or set [languagetool] java)")
+                               f"(LanguageTool needs Java 17; or set {JAVA_ENV})")
         return [java, "-cp", str(jar), "org.languagetool.server.HTTPServer", "--port", str(port)]
 
     def start(self) -> str:
@@ -201,10 +242,9 @@ class LocalServer:
                 raise BackendError(f"the LanguageTool in {JAR_DIR_ENV}={self.settings.jar_dir} "
                                    f"exited with code {code} on start (it needs Java 17)")
             try:
-                with urllib.request.urlopen(url + "v2/languages", timeout=2) as answer:
-                    answer.read()
+                transport.request("GET", url + "v2/languages", None, timeout=2)
                 return url
-            except OSError:
+            except transport.TransportError:
                 pass
             if time.monotonic() > deadline:
                 self.stop()

@@ -54,7 +54,8 @@ Options, in ``[languagetool]``: url, language (en-US, en-GB, ...), enabled_rules
 disabled_rules, enabled_categories, disabled_categories, enabled_only, picky, timeout
 (seconds a request), max_chars (longest text a request; longer stories are split on
 paragraph boundaries), skip_quotes, categories (LanguageTool category -> newslint
-category), java and startup_timeout (local install), enabled.
+category), startup_timeout (local install: its java comes from
+NEWSLINT_LANGUAGETOOL_JAVA, never from a config), enabled.
 
 ## Wrong
 

@@ -8,6 +8,10 @@ from typing import Any
 
 URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"
 JAR_DIR_ENV = "LTP_JAR_DIR_PATH"  # language-tool-python's name for a local LanguageTool install
+# The java that starts a local install. Only ever from the environment: a config file comes
+# with the content it checks, and must not be able to name a program to run.
+JAVA_ENV = "NEWSLINT_LANGUAGETOOL_JAVA"
+ENVIRONMENT_ONLY = {"java": JAVA_ENV, "jar_dir": JAR_DIR_ENV}
 
 NEWSLINT_CATEGORIES = ("duplication", "attribution", "grammar", "naming", "debris", "spelling",
                        "style", "typography", "whitespace")
@@ -26,7 +30,6 @@ DEFAULTS: dict[str, Any] = {
     "max_chars": 20000,
     "skip_quotes": True,
     "categories": {},
-    "java": "",
     "startup_timeout": 60.0,
 }
 
@@ -88,16 +91,20 @@ def _flag(section: dict, key: str) -> bool:
 
 
 def read_settings(section: dict, environ=os.environ) -> Settings:
-    """Settings from the config section, the server from config, else the environment.
+    """Settings from the config section, the server from config, else the environment;
+    the java for a local install from the environment only.
 
     Raises SettingsError on a bad value."""
+    for key, variable in ENVIRONMENT_ONLY.items():
+        if key in section:
+            raise SettingsError(f"[languagetool] {key}: a config may not name a program to run; "
+                                f"set {variable} in the environment instead")
     unknown = sorted(set(section) - set(DEFAULTS))
     if unknown:
         raise SettingsError(f"[languagetool] unknown key {unknown[0]!r} (known: {', '.join(DEFAULTS)})")
     url = section.get("url", "")
     language = section.get("language", DEFAULTS["language"])
-    java = section.get("java", "")
-    for key, value in (("url", url), ("language", language), ("java", java)):
+    for key, value in (("url", url), ("language", language)):
         if not isinstance(value, str):
             raise SettingsError(f"[languagetool] {key} must be a string (got {value!r})")
     categories = section.get("categories", {})
@@ -124,6 +131,6 @@ def read_settings(section: dict, environ=os.environ) -> Settings:
         max_chars=max_chars,
         skip_quotes=_flag(section, "skip_quotes"),
         categories=dict(categories),
-        java=java,
+        java=environ.get(JAVA_ENV, "").strip(),
         startup_timeout=_number(section, "startup_timeout"),
     )

@@ -8,7 +8,9 @@ a JSON object with ``software``, ``language`` and ``matches``, each match carryi
 ``sentence`` and ``rule`` {id, description, issueType, category {id, name}}).
 
 Its "grammar" is a handful of regular expressions. ``mode`` makes it fail the ways real
-servers fail: slow, garbage, HTTP 500, text over its size limit.
+servers (or something else listening on the port) fail: slow, garbage, HTTP 500 (with a
+plain or a JSON body), text over its size limit, an answer trickled a byte at a time, an
+answer of hundreds of megabytes.
 """
 
 from __future__ import annotations
@@ -68,8 +70,12 @@ class FakeLanguageTool:
     """The server; ``requests`` records the form fields of every /v2/check."""
 
     def __init__(self, port: int = 0) -> None:
-        self.mode = "ok"  # ok | slow | garbage | error500 | badjson | badlanguages
-        self.delay = 0.0
+        # ok | slow | garbage | error500 | error500json | badjson | badlanguages | trickle | huge
+        self.mode = "ok"
+        self.delay = 0.0  # slow: before answering; trickle: between two bytes
+        self.huge_size = 200 * 1024 * 1024  # huge: the answer's size ...
+        self.huge_says_length = True  # ... stated in Content-Length, or not (read to the end)
+        self.sent = 0  # bytes of the body written in modes trickle and huge
         self.max_length: int | None = None
         self.rules = RULES
         self.requests: list[dict[str, str]] = []
@@ -126,6 +132,11 @@ class FakeLanguageTool:
             return self.send(handler, 200, "text/html", "<html><body>502 Bad Gateway</body></html>")
         if self.mode == "badjson":
             return self.send(handler, 200, "application/json", json.dumps({"matches": [{"offset": 1}]}))
+        if self.mode == "huge":
+            return self.send_huge(handler)
+        if self.mode == "error500json":
+            return self.send(handler, 500, "application/json",
+                             json.dumps(self.check(fields.get("text", ""), fields)))
         if self.mode == "error500":
             return self.send(handler, 500, "text/plain",
                              "Error: Internal Error: java.lang.OutOfMemoryError, text length: 42")
@@ -138,7 +149,10 @@ class FakeLanguageTool:
         language = fields.get("language", "")
         if language not in codes:
             return self.send(handler, 400, "text/plain", f"Error: '{language}' is not a language code")
-        return self.send(handler, 200, "application/json", json.dumps(self.check(text, fields)))
+        answer = json.dumps(self.check(text, fields))
+        if self.mode == "trickle":
+            return self.trickle(handler, answer)
+        return self.send(handler, 200, "application/json", answer)
 
     def check(self, text: str, fields: dict[str, str]) -> dict:
         disabled = set(filter(None, fields.get("disabledRules", "").split(",")))
@@ -185,6 +199,41 @@ class FakeLanguageTool:
             "matches": matches,
         }
 
+    def trickle(self, handler, body: str) -> None:
+        """A whole valid answer, status line and headers included, one byte at a time."""
+        data = body.encode("utf-8")
+        raw = (f"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n"
+               f"Content-Length: {len(data)}\r\n\r\n").encode("ascii") + data
+        handler.close_connection = True
+        for index in range(len(raw)):
+            try:
+                handler.wfile.write(raw[index:index + 1])
+                handler.wfile.flush()
+            except OSError:  # the client gave up
+                return
+            self.sent += 1
+            time.sleep(self.delay)
+
+    def send_huge(self, handler) -> None:
+        """``huge_size`` bytes of answer, written from one reused buffer (the server's own
+        memory stays small), until done or the client hangs up."""
+        block = b" " * (1 << 20)
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        if self.huge_says_length:
+            handler.send_header("Content-Length", str(self.huge_size))
+        handler.end_headers()
+        handler.close_connection = True
+        left = self.huge_size
+        while left > 0:
+            piece = block if left >= len(block) else block[:left]
+            try:
+                handler.wfile.write(piece)
+            except OSError:  # the client gave up
+                return
+            self.sent += len(piece)
+            left -= len(piece)
+
     @staticmethod
     def send(handler, status: int, content_type: str, body: str) -> None:
         data = body.encode("utf-8")
@@ -211,6 +260,7 @@ def isolated_languagetool(monkeypatch):
     language-tool-python download or start LanguageTool."""
     monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_URL", raising=False)
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_JAVA", raising=False)
     import language_tool_python.server as lt_server
 
     def forbidden(*args, **kwargs):

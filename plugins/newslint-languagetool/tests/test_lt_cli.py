@@ -192,7 +192,8 @@ def test_a_local_install_is_started_for_the_run_and_stopped(local_install, monke
 
     install, java, record = local_install
     monkeypatch.setenv("LTP_JAR_DIR_PATH", str(install))
-    config = config_from_dict({"languagetool": {"java": str(java), "startup_timeout": 30}})
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_JAVA", str(java))
+    config = config_from_dict({"languagetool": {"startup_timeout": 30}})
     linter = Linter.create(config, entry_points=False, extra_plugins=[plugin])
     problems: list[str] = []
     [result] = linter.run([Source("story.txt", "Officials said teh plan was final.")], problems=problems)
@@ -210,7 +211,7 @@ def test_a_local_install_is_started_for_the_run_and_stopped(local_install, monke
     ("nojava", "cannot start"),
 ])
 def test_a_broken_local_install_is_one_error_line(local_install, monkeypatch, setup, message):
-    from newslint.config import config_from_dict
+    from newslint.config import Config
     from newslint.engine import Linter
     from newslint.inputs import Source
     from newslint_languagetool import plugin
@@ -221,8 +222,8 @@ def test_a_broken_local_install_is_one_error_line(local_install, monkeypatch, se
     else:
         java = install / "no-such-java"
     monkeypatch.setenv("LTP_JAR_DIR_PATH", str(install))
-    linter = Linter.create(config_from_dict({"languagetool": {"java": str(java)}}),
-                           entry_points=False, extra_plugins=[plugin])
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_JAVA", str(java))
+    linter = Linter.create(Config(), entry_points=False, extra_plugins=[plugin])
     problems: list[str] = []
     [result] = linter.run([Source("story.txt", "Teh  end.")], problems=problems)
     assert len(problems) == 1 and message in problems[0]
