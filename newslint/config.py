@@ -2,8 +2,11 @@
 
 A config lives in ``newslint.toml``, ``.newslint.toml`` or the ``[tool.newslint]`` table of
 ``pyproject.toml``. Each checked file gets the nearest one found from its own folder upward,
-stopping at the repository root (a folder holding ``.git``); ``--config`` names one for
-every file and ``--no-config`` ignores them all. Keys::
+stopping at the repository root, the home folder, and before the temp folder or any folder
+every user may write to (see :func:`find_config`); ``--config`` names one for every file and
+``--no-config`` ignores them all. A config is untrusted (it comes with the content): it may
+not name a program to run (PROGRAM_KEYS) nor read a file outside its folder tree
+(:func:`file_below`), and every file it leads to is read bounded (:func:`read_bounded`). Keys::
 
     select = ["debris", "whitespace"]     # only these rule ids, categories or plugins
     ignore = ["doubled-space"]            # never these
