@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from newslint.document import Document
-from newslint.fixes import write_atomically
+from newslint.writing import write_atomically
 from newslint.model import Finding
 
 VERSION = 1

@@ -2,6 +2,8 @@
 
 Exit codes (DESIGN.md): 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
 config, input or internal error, with one line per problem on stderr naming file and cause.
+Interrupted: 130 for Ctrl-C (SIGINT), 143 for SIGTERM, 129 for SIGHUP (the shell's 128 + the
+signal number), with nothing half-written (see newslint/writing.py).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import click
 from newslint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -40,7 +43,51 @@ def _use_color(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Program(click.Group):
+    """Every command runs with SIGTERM and SIGHUP turned into exceptions (as Python does with
+    Ctrl-C), so cleanups run and the exit code says what happened; and every failure of ours
+    is one line and exit 2, never a traceback (NEWSLINT_DEBUG=1 shows it)."""
+
+    def invoke(self, ctx):
+        import signal
+
+        from newslint.writing import Interrupted
+
+        def interrupt(signum, frame):
+            raise Interrupted(signum)
+
+        previous = {}
+        for name in ("SIGTERM", "SIGHUP"):
+            signum = getattr(signal, name, None)
+            if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+                previous[signum] = signal.signal(signum, interrupt)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _error("interrupted (SIGINT); no file was left half-written")
+            sys.exit(EXIT_INTERRUPTED)
+        except Interrupted as exc:
+            _error(f"interrupted ({exc}); no file was left half-written")
+            sys.exit(exc.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug of ours: one line, not a traceback
+            if os.environ.get("NEWSLINT_DEBUG") or _broken_pipe(exc):
+                raise  # click reports a closed stdout (| head) itself
+            _error(f"internal error: {type(exc).__name__}: {exc} (set NEWSLINT_DEBUG=1 for the traceback)")
+            sys.exit(EXIT_ERROR)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+
+def _broken_pipe(exc: Exception) -> bool:
+    import errno
+
+    return isinstance(exc, OSError) and exc.errno == errno.EPIPE
+
+
+@click.group(cls=_Program, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 def main() -> None:
     """A linter for news copy: duplicated paragraphs, repeated attributions, grammar slips,
@@ -100,16 +147,19 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
     except RunAborted as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
-    except Exception as exc:  # a bug of ours: one line, not a traceback (NEWSLINT_DEBUG=1 shows it)
-        if os.environ.get("NEWSLINT_DEBUG"):
-            raise
-        _error(f"internal error: {type(exc).__name__}: {exc} (set NEWSLINT_DEBUG=1 for the traceback)")
-        sys.exit(EXIT_ERROR)
     for problem in outcome.problems:
         _error(problem)
     for note in outcome.notes:
         _say(note)
-    click.echo(render(output_format, outcome.report(color=_use_color(sys.stdout))), nl=False)
+    # --fix on '-' works as a filter (like ruff): stdout is the text, fixed, and nothing else;
+    # the report, in the format asked for, goes to stderr.
+    text_out = fix and "-" in paths
+    report_stream = sys.stderr if text_out else sys.stdout
+    if text_out and outcome.fixed_stdin is not None:
+        sys.stdout.buffer.write(outcome.fixed_stdin)
+        sys.stdout.flush()
+    click.echo(render(output_format, outcome.report(color=_use_color(report_stream))), nl=False,
+               err=text_out)
     sys.exit(outcome.exit_code)
 
 

@@ -7,13 +7,12 @@ they were; a file that mixes line endings is not rewritten.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
 from newslint.inputs import InputError, decode
 from newslint.model import Edit, Finding, whole_lines
+from newslint.writing import write_fixed
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
@@ -50,13 +49,22 @@ def _newline_style(raw: str) -> str | None:
 
 def fix_file(path: str, checked_text: str, findings: list[Finding]) -> int:
     """Write the fixes of ``findings`` into ``path``; returns how many were applied."""
-    edits = [edit for f in findings for edit in f.fix]
-    if not edits:
+    if not any(f.fix for f in findings):
         return 0
     target = Path(path)
     data = target.read_bytes()
     if decode(path, data) != checked_text:
         raise InputError(path, "changed while it was being checked; not fixed")
+    payload, applied = fixed_bytes(path, data, checked_text, findings)
+    if applied:
+        write_fixed(target, payload, expected=data)  # see newslint/writing.py
+    return applied
+
+
+def fixed_bytes(path: str, data: bytes, checked_text: str, findings: list[Finding]) -> tuple[bytes, int]:
+    """The file's bytes ``data`` (whose decoded text is ``checked_text``) with the fixes of
+    ``findings`` applied, BOM and line endings kept, and how many were applied."""
+    edits = [edit for f in findings for edit in f.fix]
     bom = data.startswith(b"\xef\xbb\xbf")
     raw = data[3 if bom else 0:].decode("utf-8")
     newline = _newline_style(raw)
@@ -64,27 +72,5 @@ def fix_file(path: str, checked_text: str, findings: list[Finding]) -> int:
         raise InputError(path, "mixes line endings (LF, CRLF, CR); not fixed")
     fixed, applied = apply_edits(checked_text, edits)
     if not applied or fixed == checked_text:
-        return 0
-    payload = (b"\xef\xbb\xbf" if bom else b"") + fixed.replace("\n", newline).encode("utf-8")
-    write_atomically(target, payload)
-    return applied
-
-
-def write_atomically(target: Path, payload: bytes) -> None:
-    """Write to a temporary file beside ``target`` and rename it into place."""
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+        return data, 0
+    return (b"\xef\xbb\xbf" if bom else b"") + fixed.replace("\n", newline).encode("utf-8"), applied

@@ -11,13 +11,15 @@ so every front end gets the same behaviour.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Sequence
 
 from newslint.config import Config, ConfigError, ConfigResolver, validate
 from newslint.engine import Linter, SelectionError, check_selectors
-from newslint.inputs import STDIN, InputError, Source, discover, read_path, read_stdin
+from newslint.inputs import STDIN, InputError, Source, decode, discover, read_path, read_stdin
 from newslint.model import FileResult
 from newslint.plugins import Registry, build_registry
 from newslint.output import Report
@@ -61,6 +63,9 @@ class CheckOutcome:
     fail_on_for: Callable[[str], str]
     problems: list[str] = field(default_factory=list)  # errors, one line each: exit code 2
     notes: list[str] = field(default_factory=list)  # what the run did (fixes, baseline)
+    # With --fix on '-': the text to print on stdout, fixed (or as read, if nothing could be
+    # fixed); None when stdin was not read as text.
+    fixed_stdin: bytes | None = None
 
     def report(self, *, color: bool = False) -> Report:
         return Report(self.results, rules=self.rules, color=color, fail_on=self.fail_on,
@@ -118,7 +123,12 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
             lambda document, findings: findings if document.path == exempt
             else [f for f in findings if changes.touches(document.path, f)])
 
-    sources = read_sources(request, registry)
+    stdin_copy = None
+    if request.fix and STDIN in request.paths and request.stdin is not None:
+        stdin_copy = _RecordedStream(request.stdin)
+        request = dataclasses.replace(request, stdin=stdin_copy)
+    walked_from: dict[str, str] = {}
+    sources = read_sources(request, registry, walked_from)
     try:  # every file's config is loaded and checked before any is linted
         for source in sources:
             if not isinstance(source, InputError):
@@ -131,9 +141,13 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
     notes.extend(resolver.notes)  # configs the search skipped, named on stderr
 
     results = linter.run(sources, problems=problems)
+    fixed_stdin = None
     if request.fix:
-        results = _apply_fixes(linter, sources, results, problems, notes,
-                               skip=request.stdin_name if STDIN in request.paths else None)
+        stdin = None
+        if stdin_copy is not None and any(s.path == request.stdin_name for s in sources if isinstance(s, Source)):
+            stdin = _Stdin(request.stdin_name, bytes(stdin_copy.data))
+        results, fixed_stdin = _apply_fixes(linter, sources, results, problems, notes,
+                                            walked_from=walked_from, stdin=stdin)
     problems.extend(f"{r.path}: {r.error}" for r in results if r.error)
     if baseline is not None:
         _close_baseline(baseline, request.write_baseline, problems, notes)
@@ -145,30 +159,74 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
             return linter.config.fail_on
 
     return CheckOutcome(results, rules=registry.rules, fail_on=linter.config.fail_on,
-                        fail_on_for=fail_on_for, problems=problems, notes=notes)
+                        fail_on_for=fail_on_for, problems=problems, notes=notes, fixed_stdin=fixed_stdin)
 
 
-def read_sources(request: CheckRequest, registry: Registry) -> list[Source | InputError]:
-    """Each named file once, directories expanded, stdin read; unreadable ones as errors."""
+def read_sources(request: CheckRequest, registry: Registry,
+                 walked_from: dict[str, str] | None = None) -> list[Source | InputError]:
+    """Each file once, under the first name given (``a.txt ./a.txt``, a symlink and its
+    target, two hard links: one file), directories expanded, stdin read; unreadable ones as
+    errors. ``walked_from`` is filled with the folder each file found inside a folder came from."""
     sources: list[Source | InputError] = []
-    seen: set[str] = set()
-    for item in discover(request.paths, registry.extensions):
-        if isinstance(item, InputError):
-            sources.append(item)
-            continue
-        if item in seen:
-            continue
-        seen.add(item)
-        try:
-            if item == STDIN:
-                if request.stdin is None:
-                    raise InputError(request.stdin_name, "no standard input to read")
-                sources.append(read_stdin(request.stdin_name, request.stdin))
-            else:
-                sources.append(read_path(Path(item), item))
-        except InputError as exc:
-            sources.append(exc)
+    seen: set = set()
+    for raw in request.paths:
+        for item in discover([raw], registry.extensions):
+            if isinstance(item, InputError):
+                sources.append(item)
+                continue
+            identity = item if item == STDIN else _file_identity(item)
+            if identity in seen:
+                continue
+            seen.add(identity)
+            if item != raw and walked_from is not None:
+                walked_from[item] = raw
+            sources.append(_read(request, item))
     return sources
+
+
+def _file_identity(path: str) -> tuple:
+    try:
+        info = os.stat(path)
+    except OSError:  # reading it will say what is wrong
+        return ("path", os.path.realpath(path))
+    return (info.st_dev, info.st_ino)
+
+
+def _read(request: CheckRequest, item: str) -> Source | InputError:
+    if item != STDIN:
+        return _read_file(item)
+    try:
+        if request.stdin is None:
+            raise InputError(request.stdin_name, "no standard input to read")
+        return read_stdin(request.stdin_name, request.stdin)
+    except InputError as exc:
+        return exc
+
+
+def _read_file(path: str) -> Source | InputError:
+    try:
+        return read_path(Path(path), path)
+    except InputError as exc:  # missing, unreadable, binary...: the report says so for this file
+        return exc
+
+
+class _RecordedStream:
+    """Standard input that keeps the bytes read from it: with --fix, stdout is the whole text."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.data = bytearray()
+
+    def read(self, *size: int) -> bytes:
+        chunk = self.stream.read(*size)
+        self.data += chunk.encode("utf-8", "surrogateescape") if isinstance(chunk, str) else chunk
+        return chunk
+
+
+@dataclass(frozen=True)
+class _Stdin:
+    name: str  # as findings show it (--stdin-filename)
+    data: bytes  # as read
 
 
 def _validator(registry: Registry) -> Callable[[Config], None]:
@@ -207,28 +265,44 @@ def _close_baseline(baseline, write_baseline, problems: list[str], notes: list[s
 
 
 def _apply_fixes(linter: Linter, sources, results: list[FileResult], problems: list[str],
-                 notes: list[str], skip: str | None) -> list[FileResult]:
-    """Fix each file in place, then check the fixed files again so the report shows what is
-    left (through the same filters: only changed lines, baseline)."""
-    from newslint.fixes import fix_file
+                 notes: list[str], *, walked_from: dict[str, str],
+                 stdin: _Stdin | None) -> tuple[list[FileResult], bytes | None]:
+    """Fix each file in place (stdin: into the text returned for stdout), then check the fixed
+    texts again so the report shows what is left (through the same filters: only changed
+    lines, baseline). A file that cannot be fixed or read again is one line in ``problems``."""
+    from newslint.fixes import fix_file, fixed_bytes
+    from newslint.writing import outside
 
     texts = {s.path: s.text for s in sources if isinstance(s, Source)}
-    fixed_paths, applied = [], 0
+    fixed_stdin = stdin.data if stdin else None
+    fixed_texts: list[Source] = []  # fixed stdin
+    fixed_paths: list[str] = []  # read again once every file is written
+    applied = 0
     for result in results:
         fixable = [f for f in result.findings if f.fix]
-        if not fixable or result.path not in texts or result.path == skip:  # stdin: no file
+        if not fixable or result.path not in texts:
             continue
         try:
-            count = fix_file(result.path, texts[result.path], fixable)
+            if stdin and result.path == stdin.name:
+                fixed_stdin, count = fixed_bytes(stdin.name, stdin.data, texts[stdin.name], fixable)
+                fixed_texts += [Source(stdin.name, decode(stdin.name, fixed_stdin))] if count else []
+            else:
+                root = walked_from.get(result.path)
+                if root is not None and outside(result.path, root):
+                    raise InputError(result.path, f"is a symlink to a file outside {root}; not fixed")
+                count = fix_file(result.path, texts[result.path], fixable)
+                fixed_paths += [result.path] if count else []
         except InputError as exc:
             problems.append(str(exc))
             continue
-        if count:
-            applied += count
-            fixed_paths.append(result.path)
-    if not fixed_paths:
-        return results
+        except OSError as exc:  # deleted or made unreadable since it was checked
+            problems.append(f"{result.path}: cannot be fixed ({exc.strerror or exc}); not fixed")
+            continue
+        applied += count
+    files = len(fixed_texts) + len(fixed_paths)
+    if not files:
+        return results, fixed_stdin
     notes.append(f"fixed {applied} problem{'s' if applied != 1 else ''} "
-                 f"in {len(fixed_paths)} file{'s' if len(fixed_paths) != 1 else ''}")
-    again = {r.path: r for r in linter.run([read_path(Path(p), p) for p in fixed_paths])}
-    return [again.get(r.path, r) for r in results]
+                 f"in {files} file{'s' if files != 1 else ''}")
+    rechecked = {r.path: r for r in linter.run([*fixed_texts, *map(_read_file, fixed_paths)])}
+    return [rechecked.get(r.path, r) for r in results], fixed_stdin

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from newslint.plugins import build_registry
 
 from conftest import REPO, run_module
@@ -134,3 +136,83 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(cli, monkeypatch):
     assert result.exit_code == 2
     assert result.output.strip() == ("newslint: error: internal error: KeyError: 'boom' "
                                      "(set NEWSLINT_DEBUG=1 for the traceback)")
+
+
+def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr():
+    import subprocess
+    import sys
+
+    story = "\ufeffAdvertisement\r\nThe mayor  resigned on Friday.\r\n\r\nThe the council met.\r\n"
+    done = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-plugins", "--fix", "--format", "json",
+                           "-"], input=story.encode(), capture_output=True, timeout=60)
+    # Exactly the text, BOM and CRLF kept: `newslint check --fix - < a > b` is a filter.
+    assert done.stdout == "\ufeffThe mayor resigned on Friday.\r\n\r\nThe council met.\r\n".encode()
+    assert done.returncode == 0
+    notes, report = done.stderr.decode().split("\n", 1)
+    assert notes == "newslint: fixed 3 problems in 1 file"
+    assert json.loads(report)["files"][0]["findings"] == []  # what is left after fixing
+
+
+def test_fix_on_stdin_with_nothing_to_fix_prints_the_text_unchanged():
+    story = "The mayor resigned on Friday.\nHe said he would not run again, aides said.\n"
+    done = run_module("check", "--no-plugins", "--fix", "-", input=story)
+    assert done.stdout == story and done.returncode == 0
+    assert done.stderr.strip() == "0 findings in 1 file"
+
+
+def test_fix_on_unreadable_stdin_prints_nothing_and_exits_2():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-plugins", "--fix", "-"],
+                          input=b"The mayor \xff resigned.\n", capture_output=True, timeout=60)
+    assert done.stdout == b"" and done.returncode == 2
+    assert b"<stdin>: not valid UTF-8" in done.stderr
+
+
+def test_a_file_named_twice_is_checked_and_fixed_once(tmp_path):
+    (tmp_path / "a.txt").write_text("Advertisement\nThe mayor  resigned.\n")
+    (tmp_path / "link.txt").symlink_to("a.txt")
+    done = run_module("check", "--no-plugins", "--fix", "--format", "json", "a.txt", "./a.txt", "link.txt",
+                      cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "newslint: fixed 2 problems in 1 file\n"  # no spurious "changed"
+    assert [f["path"] for f in json.loads(done.stdout)["files"]] == ["a.txt"]  # the first name given
+    assert (tmp_path / "a.txt").read_text() == "The mayor resigned.\n"
+
+
+@pytest.mark.parametrize("signum, code", [("SIGINT", 130), ("SIGTERM", 143)])
+def test_an_interrupted_run_exits_with_the_signal_code_and_one_line(signum, code):
+    """Ctrl-C is not the "findings" code 1: 130 (SIGTERM 143), one line, no traceback."""
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--no-plugins", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _wait_until_reading_stdin(proc)
+    proc.send_signal(getattr(signal, signum))
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == code
+    assert err == f"newslint: error: interrupted ({signum}); no file was left half-written\n"
+
+
+def _wait_until_reading_stdin(proc) -> None:
+    """Block until ``proc`` sits in read(0, ...), so a signal lands in the run, not in start-up."""
+    import platform
+    import time
+
+    read_call = {"x86_64": "0", "aarch64": "63"}.get(platform.machine())
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            call = open(f"/proc/{proc.pid}/syscall").read().split()
+        except OSError:  # no /proc: give start-up a generous while
+            time.sleep(3)
+            return
+        if read_call is None or call[:2] == [read_call, "0x0"]:
+            if read_call is None:
+                time.sleep(3)
+            return
+        time.sleep(0.02)
+    raise AssertionError("the run never read its standard input")
