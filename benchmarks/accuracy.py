@@ -491,6 +491,13 @@ def shown(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def abridged(text: str, most: int = 3 * CONTEXT_CHARS) -> str:
+    """A long flagged span (a whole duplicated paragraph) cut in the middle for the terminal."""
+    if len(text) <= most:
+        return text
+    return f"{text[:most // 2]} … {text[-most // 3:]}"
+
+
 class ContextReader:
     """The line a finding stands on, from the corpus file, with the flagged span in [[ ]]."""
 
@@ -512,61 +519,100 @@ class ContextReader:
         lines = self.lines(f.corpus, f.file)
         first_line = f.text.split("\n", 1)[0]
         if not lines or not 1 <= f.line <= len(lines):
-            return f"[[{shown(first_line)}]]"
+            return f"[[{shown(abridged(first_line))}]]"
         line = lines[f.line - 1]
         start = f.column - 1
         end = start + len(first_line)
         before = line[max(0, start - CONTEXT_CHARS):start]
         after = line[end:end + CONTEXT_CHARS]
         more = " (+ more lines)" if f.end_line > f.line else ""
-        return (f"{'…' if start > CONTEXT_CHARS else ''}{shown(before)}[[{shown(line[start:end])}]]"
+        return (f"{'…' if start > CONTEXT_CHARS else ''}{shown(before)}[[{shown(abridged(line[start:end]))}]]"
                 f"{shown(after)}{'…' if end + CONTEXT_CHARS < len(line) else ''}{more}")
 
 
-def format_diff(diff: RunDiff, context: ContextReader, limit: int = 0) -> str:
-    """Per rule: +added -dropped ~changed, then each finding with its text in context
-    (at most ``limit`` of each kind a rule, 0: all)."""
+def verdict_label(verdict: Verdict | None) -> str:
+    return f" [{verdict.verdict} {verdict.pattern}]".rstrip() if verdict else " [unjudged]"
+
+
+def describe(sign: str, f: SavedFinding, context: ContextReader, verdict: Verdict | None | bool = False) -> str:
+    """One finding on two lines: where, rule, severity, its verdict (when asked), the text in
+    context; then the message."""
+    label = "" if verdict is False else verdict_label(verdict or None)
+    return f"{sign} {f.where} {f.rule} {f.severity}{label}: {context(f)}\n    {shown(f.message)}"
+
+
+def listed(items: Sequence, line_of, limit: int, sign: str) -> list[str]:
+    """``line_of(item)`` for each item, at most ``limit`` a rule (0: all), then how many more."""
+    out: list[str] = []
+    per_rule: Counter = Counter()
+    for item in items:
+        rule = (item[1] if isinstance(item, tuple) else item).rule
+        per_rule[rule] += 1
+        if not limit or per_rule[rule] <= limit:
+            out.append(line_of(item))
+    out += [f"  ... {n - limit} more {sign} {rule} (raise --limit, or read the saved runs)"
+            for rule, n in sorted(per_rule.items()) if limit and n > limit]
+    return out
+
+
+def format_diff(diff: RunDiff, context: ContextReader, limit: int = 0,
+                verdicts: Sequence[Verdict] = ()) -> str:
+    """Per rule: +added -dropped ~changed, and the dropped findings by verdict (a dropped real
+    slip is a loss, a dropped false alarm progress); then each finding with its verdict and
+    its text in context (at most ``limit`` of each kind a rule, 0: all)."""
     per_rule: dict[str, Counter] = defaultdict(Counter)
+    judged = match_verdicts([*diff.dropped, *diff.added, *(after for _, after in diff.changed)], verdicts)
     for f in diff.added:
         per_rule[f.rule]["+"] += 1
     for f in diff.dropped:
         per_rule[f.rule]["-"] += 1
+        verdict = judged.get(f)
+        per_rule[f.rule]["-real" if verdict and verdict.verdict in REAL else
+                         f"-{verdict.verdict}" if verdict else "-unjudged"] += 1
     for _, f in diff.changed:
         per_rule[f.rule]["~"] += 1
     if not per_rule:
         return "no change: every finding is the same"
-    out = [f"{'rule':<28} {'added':>6} {'dropped':>8} {'changed':>8}"]
-    out += [f"{rule:<28} {c['+']:>+6} {-c['-']:>+8} {c['~']:>8}" for rule, c in sorted(per_rule.items())]
-    out.append(f"{'(all rules)':<28} {len(diff.added):>+6} {-len(diff.dropped):>+8} {len(diff.changed):>8}")
-
-    def listed(sign: str, items: list, describe) -> None:
-        shown_per_rule: Counter = Counter()
-        for item in items:
-            f = item[1] if isinstance(item, tuple) else item
-            shown_per_rule[f.rule] += 1
-            if limit and shown_per_rule[f.rule] > limit:
-                continue
-            out.append(describe(item))
-        for rule, n in sorted(shown_per_rule.items()):
-            if limit and n > limit:
-                out.append(f"  ... {n - limit} more {sign} {rule} (raise --limit, or read the saved runs)")
-
-    def one(sign: str):
-        return lambda f: f"{sign} {f.where} {f.rule} {f.severity}: {context(f)}\n    {shown(f.message)}"
-
+    total = Counter()
+    for c in per_rule.values():
+        total.update(c)
+    columns = ("-real", "-BL", "-FA", "-unjudged")
+    out = [f"{'rule':<28} {'added':>6} {'dropped':>8} {'changed':>8}   dropped: "
+           + " ".join(f"{c[1:]:>8}" for c in columns)]
+    out += [f"{rule:<28} {c['+']:>+6} {-c['-']:>+8} {c['~']:>8}            " + " ".join(f"{c[k]:>8}" for k in columns)
+            for rule, c in [*sorted(per_rule.items()), ("(all rules)", total)]]
     if diff.added:
-        out.append("\nadded:")
-        listed("+", diff.added, one("+"))
+        out += ["", "added:", *listed(diff.added, lambda f: describe("+", f, context, judged.get(f)), limit, "+")]
     if diff.dropped:
-        out.append("\ndropped:")
-        listed("-", diff.dropped, one("-"))
+        out += ["", "dropped:", *listed(diff.dropped, lambda f: describe("-", f, context, judged.get(f)), limit, "-")]
     if diff.changed:
-        out.append("\nchanged (same rule and start):")
-        listed("~", diff.changed, lambda pair: (
-            f"~ {pair[1].where} {pair[1].rule}: {context(pair[1])}\n"
+        out += ["", "changed (same rule and start):", *listed(diff.changed, lambda pair: (
+            f"~ {pair[1].where} {pair[1].rule}{verdict_label(judged.get(pair[1]))}: {context(pair[1])}\n"
             f"    was {pair[0].severity} to {pair[0].end_line}:{pair[0].end_column}: {shown(pair[0].message)}\n"
-            f"    now {pair[1].severity} to {pair[1].end_line}:{pair[1].end_column}: {shown(pair[1].message)}"))
+            f"    now {pair[1].severity} to {pair[1].end_line}:{pair[1].end_column}: {shown(pair[1].message)}"),
+            limit, "~")]
     return "\n".join(out)
+
+
+def unjudged_findings(run: Run, verdicts: Sequence[Verdict]) -> list[SavedFinding]:
+    """The scored findings of the judged corpora that no verdict matches: new, to be read."""
+    judged_corpora = {v.corpus for v in verdicts}
+    scored = [f for f in run.findings if f.severity in SCORED_SEVERITIES and f.corpus in judged_corpora]
+    matched = match_verdicts(scored, verdicts)
+    return [f for f in scored if f not in matched]
+
+
+def pattern_table(run: Run, verdicts: Sequence[Verdict]) -> str:
+    """Per corpus and rule, the borderline and false findings by pattern, most first: the
+    classes still to fix."""
+    scored = [f for f in run.findings if f.severity in SCORED_SEVERITIES]
+    counts = Counter((f.corpus, f.rule, v.verdict, v.pattern) for f, v in match_verdicts(scored, verdicts).items()
+                     if v.verdict not in REAL)
+    if not counts:
+        return "no borderline or false findings judged"
+    return "\n".join(f"{corpus:<12} {rule:<28} {verdict:<3} {n:>5}  {pattern}"
+                     for (corpus, rule, verdict, pattern), n in
+                     sorted(counts.items(), key=lambda item: (item[0][0], item[0][1], item[0][2], -item[1])))
 
 
 # --- revisions --------------------------------------------------------------------------------
@@ -636,16 +682,17 @@ def run_revision(revision: str, corpora: Path, cache: Path, jobs: int, fresh: bo
 
 # --- command line -----------------------------------------------------------------------------
 
-def report(run: Run, corpora: Path, judged_dir: Path) -> str:
+def report(run: Run, verdicts: Sequence[Verdict], *, patterns: bool = False) -> str:
     parts = [f"revision {run.revision}", corpus_lines(run), f"wall time {run.seconds:.1f} s", "",
              "findings per rule (every built-in rule on):", count_table(run)]
-    verdicts = load_verdicts(corpora, judged_dir)
     if verdicts:
         parts += ["", f"precision per rule ({len(verdicts)} judged verdicts; findings at "
                       f"{' and '.join(SCORED_SEVERITIES)}; TP = real slip, TPscr = chrome rightly "
                       f"flagged, prec = (TP+TPscr)/judged):",
                   precision_table(run, verdicts),
                   "", "judged verdicts no finding matches now (gone or moved):", stale_table(run, verdicts)]
+        if patterns:
+            parts += ["", "borderline (BL) and false (FA) findings by pattern:", pattern_table(run, verdicts)]
     return "\n".join(parts)
 
 
@@ -664,6 +711,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         "(default: ~/.cache/newslint-accuracy/<commit>[-dirty].json)")
     parser.add_argument("--jobs", type=int, default=1, choices=(1, 2), help="worker processes (one a corpus)")
     parser.add_argument("--limit", type=int, default=40, help="findings listed per rule and kind in a diff (0: all)")
+    parser.add_argument("--patterns", action="store_true", help="the BL and FA findings by pattern, per rule")
+    parser.add_argument("--unjudged", action="store_true",
+                        help="list the findings of the judged corpora that no verdict matches, in context")
     parser.add_argument("--fail-on-change", action="store_true", help="exit 1 when the two runs' findings differ")
     parser.add_argument("--fresh", action="store_true", help="measure a commit again even when its run is cached")
     parser.add_argument("--judged", type=Path, default=REPO_JUDGED, help="the project's judged lists (default: %(default)s)")
@@ -711,12 +761,18 @@ def _main(args: argparse.Namespace) -> int:
             return 0
         print(f"saved {save}", file=sys.stderr)
         before = run_revision(args.against, corpora, args.cache, args.jobs, args.fresh) if args.against else None
-    print(report(after, corpora, args.judged))
+    verdicts = load_verdicts(corpora, args.judged)
+    context = ContextReader(corpora if corpora.is_dir() else None)
+    print(report(after, verdicts, patterns=args.patterns))
+    if args.unjudged:
+        unjudged = unjudged_findings(after, verdicts)
+        print(f"\nunjudged findings ({len(unjudged)}; judge them in benchmarks/judged/):")
+        print("\n".join(listed(unjudged, lambda f: describe("?", f, context), args.limit, "?")) or "none")
     if before is None:
         return 0
     diff = diff_runs(before, after)
     print(f"\nfindings of {before.revision} -> {after.revision}:")
-    print(format_diff(diff, ContextReader(corpora if corpora.is_dir() else None), args.limit))
+    print(format_diff(diff, context, args.limit, verdicts))
     return 1 if args.fail_on_change and not diff.empty else 0
 
 

@@ -119,7 +119,19 @@ def test_diff_names_the_added_dropped_and_changed_findings(accuracy, corpora):
     printed = accuracy.format_diff(diff, accuracy.ContextReader(corpora))
     assert "+ bbc-dev/bridge.txt:7:7 a-an" in printed and "[[a honour]]" in printed
     rows = {line.split()[0]: line.split()[1:] for line in printed.splitlines()[1:4]}
-    assert rows["a-an"] == ["+1", "-1", "0"] and rows["doubled-word"] == ["+0", "-1", "0"]
+    # added, dropped, changed; the dropped ones by verdict: real, BL, FA, unjudged
+    assert rows["a-an"] == ["+1", "-1", "0", "0", "0", "0", "1"]
+    assert rows["doubled-word"] == ["+0", "-1", "0", "0", "0", "0", "1"]
+
+    # With verdicts: a dropped real slip is counted as such and each finding names its verdict.
+    doubled = next(f for f in diff.dropped if f.rule == "doubled-word")
+    verdicts = [accuracy.Verdict("bbc-dev", "bridge.txt", "doubled-word", doubled.line, doubled.column, "TP",
+                                 "real-doubled", "typed twice")]
+    printed = accuracy.format_diff(diff, accuracy.ContextReader(corpora), verdicts=verdicts)
+    rows = {line.split()[0]: line.split()[1:] for line in printed.splitlines()[1:4]}
+    assert rows["doubled-word"] == ["+0", "-1", "0", "1", "0", "0", "0"]
+    assert "- bbc-dev/bridge.txt:3:" in printed and "doubled-word warning [TP real-doubled]: " in printed
+    assert "a-an warning [unjudged]: " in printed
 
 
 def test_a_new_message_at_the_same_place_is_a_change_not_an_addition(accuracy, corpora):
@@ -170,6 +182,12 @@ def test_verdicts_match_by_file_rule_line_and_column(accuracy, corpora, tmp_path
     assert rows[("bbc-dev", "doubled-word")] == ["1", "0", "0", "0", "0", "100.0%", "100.0%", "0.00"]
     assert rows[("bbc-dev", "a-an")][:5] == ["0", "0", "0", "0", "1"]
     assert rows[("bbc-dev", "(language")][1:6] == ["1", "0", "0", "0", "1"]
+
+    assert accuracy.unjudged_findings(run, verdicts) == [article]
+    # Only real verdicts: no borderline or false pattern to list.
+    assert "no borderline or false" in accuracy.pattern_table(run, verdicts)
+    false_alarm = replace(next(v for v in verdicts if v.rule == "a-an"), column=article.column)
+    assert accuracy.pattern_table(run, [false_alarm]).split() == ["bbc-dev", "a-an", "FA", "1", "x"]
 
 
 def test_two_verdicts_at_one_place_go_to_the_finding_whose_text_agrees(accuracy):
