@@ -329,7 +329,7 @@ def find_config(start: Path, notes: list[str] | None = None) -> Path | None:
         if folder in stops.never or folder == Path(folder.anchor):
             return None
         try:
-            open_to_all = bool(folder.stat().st_mode & stat.S_IWOTH)
+            open_to_all = _writable_by_all(folder.stat().st_mode)
         except OSError:
             return None
         for name in CONFIG_NAMES:
@@ -339,7 +339,7 @@ def find_config(start: Path, notes: list[str] | None = None) -> Path | None:
                     continue
             except OSError:
                 continue
-            if open_to_all or mode & stat.S_IWOTH:
+            if open_to_all or _writable_by_all(mode):
                 if notes is not None:
                     what = "its folder is" if open_to_all else "it is"
                     notes.append(f"skipped config {_shown(candidate)}: {what} writable by every user, so "
@@ -350,6 +350,11 @@ def find_config(start: Path, notes: list[str] | None = None) -> Path | None:
         if open_to_all or folder in stops.last or (folder / ".git").exists():
             return None
     return None
+
+
+def _writable_by_all(mode: int) -> bool:
+    # Only POSIX permissions say so: Windows reports every writable file as 0o666.
+    return os.name == "posix" and bool(mode & stat.S_IWOTH)
 
 
 @dataclass(frozen=True)
