@@ -238,10 +238,17 @@ def measure(folders: Sequence[Path], revision: str = "", jobs: int = 1) -> Run:
 
 
 def save_run(run: Run, path: Path) -> None:
+    """Written whole or not at all: the cache is shared by every worktree on the machine, so
+    two harnesses may save one commit's run at once."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(run.to_json(), ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, path)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=path.name,
+                                     suffix=".tmp", delete=False) as out:
+        try:
+            json.dump(run.to_json(), out, ensure_ascii=False)
+        except BaseException:
+            os.unlink(out.name)
+            raise
+    os.replace(out.name, path)
 
 
 def load_run(path: Path) -> Run:
