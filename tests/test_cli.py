@@ -216,3 +216,36 @@ def _wait_until_reading_stdin(proc) -> None:
             return
         time.sleep(0.02)
     raise AssertionError("the run never read its standard input")
+
+
+@pytest.mark.parametrize("where", ["output", "rules"])
+def test_a_failure_anywhere_in_a_command_is_one_line_and_exit_2(cli, monkeypatch, where):
+    """Not only in the run: writing the report, or another command ('rules')."""
+    import newslint.output
+    import newslint.plugins
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    if where == "output":
+        monkeypatch.setattr(newslint.output, "render", broken)
+        args = ("check", "--no-plugins", "-")
+    else:
+        monkeypatch.setattr(newslint.plugins, "build_registry", broken)
+        args = ("rules",)
+    monkeypatch.delenv("NEWSLINT_DEBUG", raising=False)
+    result = cli(*args, input="Text.\n")
+    assert result.exit_code == 2
+    assert result.stderr == "newslint: error: internal error: ValueError: boom (set NEWSLINT_DEBUG=1 for the traceback)\n"
+
+
+def test_ctrl_c_in_process_exits_130_not_the_findings_code(cli, monkeypatch):
+    import newslint.runner
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newslint.runner, "run_check", interrupted)
+    result = cli("check", "--no-plugins", "-", input="Text.\n")
+    assert result.exit_code == 130
+    assert result.stderr == "newslint: error: interrupted (SIGINT); no file was left half-written\n"

@@ -247,3 +247,46 @@ def test_a_file_deleted_or_replaced_mid_run_is_one_line_and_the_rest_is_reported
     assert f"{third}:1:1: warning [debris]" in out  # found before it was replaced
     assert "Traceback" not in err
     assert leftovers(tmp_path) == []
+
+
+def test_a_file_locked_by_another_run_is_refused_after_the_wait(tmp_path, monkeypatch):
+    import fcntl
+
+    import newslint.writing
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    monkeypatch.setattr(newslint.writing, "LOCK_WAIT_SECONDS", 0.2)
+    with open(path, "rb") as other_run:  # another open file: flock conflicts as between processes
+        fcntl.flock(other_run, fcntl.LOCK_EX)
+        with pytest.raises(WriteError, match="is locked by another newslint run"):
+            write_fixed(path, FIXED.encode(), expected=STORY.encode())
+    assert path.read_text() == STORY and leftovers(tmp_path) == []
+
+
+def test_a_file_deleted_before_the_write_is_refused(tmp_path):
+    path = tmp_path / "story.txt"
+    with pytest.raises(WriteError, match="was deleted while it was being checked"):
+        write_fixed(path, FIXED.encode(), expected=STORY.encode())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_host_program_keeps_its_own_signal_handling(tmp_path):
+    """Outside the CLI (a CMS calling the runner), SIGTERM keeps its default meaning (the
+    process ends, killed by the signal) and still leaves no temporary file behind."""
+    path, marker = tmp_path / "story.txt", tmp_path / "marker"
+    path.write_text(STORY)
+    host = ("from newslint.runner import CheckRequest, run_check\n"
+            f"run_check(CheckRequest(paths=[{str(path)!r}], fix=True, entry_points=False))\n")
+    proc = subprocess.Popen([sys.executable, "-c", host], env={**os.environ, PAUSE_ENV: str(marker)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_pause(marker, proc)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGTERM, err
+    assert path.read_text() == STORY
+    assert leftovers(tmp_path) == []
