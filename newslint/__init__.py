@@ -8,14 +8,17 @@ The public API is loaded lazily so ``import newslint`` stays cheap::
 
 from __future__ import annotations
 
-__version__ = "0.3.0"
-__all__ = ["Finding", "FileResult", "lint_text", "lint_paths", "hookimpl", "Rule", "__version__"]
+__version__ = "0.4.0"
+__all__ = ["Finding", "FileResult", "Fix", "lint_text", "lint_paths", "fix_text", "hookimpl", "Rule",
+           "__version__"]
 
 _LAZY = {
     "Finding": ("newslint.model", "Finding"),
     "FileResult": ("newslint.model", "FileResult"),
     "lint_text": ("newslint.api", "lint_text"),
     "lint_paths": ("newslint.api", "lint_paths"),
+    "fix_text": ("newslint.api", "fix_text"),
+    "Fix": ("newslint.model", "Fix"),
     "hookimpl": ("newslint.rule", "hookimpl"),
     "Rule": ("newslint.rule", "Rule"),
 }

@@ -18,11 +18,11 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from newslint.config import Config, ConfigError, config_from_dict, load_config
 from newslint.engine import Linter
-from newslint.inputs import InputError, Source, decode, normalise_newlines
+from newslint.inputs import InputError, Source, decode_raw
 from newslint.model import FileResult, Finding
 from newslint.plugins import Registry, build_registry
 
@@ -85,12 +85,12 @@ def lint_text(
     """
     leading_feff = False
     if isinstance(text, bytes):
-        body = decode(filename, text)
+        body = decode_raw(filename, text)
     else:
         leading_feff = text.startswith("\ufeff")
-        body = normalise_newlines(text[1:] if leading_feff else text)
+        body = text[1:] if leading_feff else text
     linter = _linter(config)
-    result = linter.run([Source(filename, body)], formats={filename: format} if format else None)[0]
+    result = linter.run([Source.from_decoded(filename, body)], formats={filename: format} if format else None)[0]
     if result.error:
         raise InputError(filename, result.error)
     return [_counting_leading_feff(f) for f in result.findings] if leading_feff else result.findings
@@ -101,27 +101,61 @@ def _counting_leading_feff(finding: Finding) -> Finding:
     def column(line: int, value: int) -> int:
         return value + 1 if line == 1 else value
 
-    edits = tuple(replace(e, start=e.start + 1, end=e.end + 1, column=column(e.line, e.column),
-                          end_column=column(e.end_line, e.end_column)) for e in finding.fix)
+    fix = finding.fix
+    if fix is not None:
+        fix = replace(fix, edits=tuple(replace(e, start=e.start + 1, end=e.end + 1, column=column(e.line, e.column),
+                                               end_column=column(e.end_line, e.end_column)) for e in fix.edits))
     return finding.with_changes(column=column(finding.line, finding.column),
-                                end_column=column(finding.end_line, finding.end_column), fix=edits)
+                                end_column=column(finding.end_line, finding.end_column), fix=fix)
 
 
-def lint_paths(paths: Iterable[str | Path], *, config: ConfigLike = None) -> list[FileResult]:
+def fix_text(
+    text: str,
+    *,
+    filename: str = "story.md",
+    format: str | None = None,
+    config: ConfigLike = None,
+    unsafe_fixes: bool = False,
+) -> FixedText:
+    """``--fix`` for a story held in memory: the text with its safe fixes applied (unsafe
+    ones too with ``unsafe_fixes``), how many were applied, and the findings left in it.
+    Arguments as for ``lint_text``; the text's line endings are kept."""
+    from newslint.fixes import apply_edits, fixes_to_apply
+
+    findings = lint_text(text, filename=filename, format=format, config=config)
+    fixed, applied = apply_edits(text, fixes_to_apply(findings, unsafe=unsafe_fixes))
+    if fixed != text:
+        findings = lint_text(fixed, filename=filename, format=format, config=config)
+    else:
+        applied = 0
+    return FixedText(fixed, applied, findings)
+
+
+class FixedText(NamedTuple):
+    text: str
+    applied: int
+    findings: list[Finding]
+
+
+def lint_paths(paths: Iterable[str | Path], *, config: ConfigLike = None, fix: bool = False,
+               unsafe_fixes: bool = False) -> list[FileResult]:
     """Check files and directories (recursively); one FileResult per file, in order, with
     ``error`` set (and no findings) for a file that could not be read.
 
     Without ``config``, each file gets the nearest ``newslint.toml`` (or ``.newslint.toml``,
     or ``pyproject.toml`` with ``[tool.newslint]``) from its folder upward, as on the command
-    line. Raises ``ConfigError`` for a bad configuration and ``SelectionError`` for an
-    unknown rule or category.
+    line. With ``fix``, the safe fixes are written into the files (unsafe ones too with
+    ``unsafe_fixes``), as ``newslint check --fix`` does, and the results are what is left.
+    Raises ``ConfigError`` for a bad configuration and ``SelectionError`` for an unknown
+    rule or category.
     """
     from newslint.runner import CheckRequest, RunAborted, run_check
 
     paths = [str(p) for p in paths]
     if not paths:
         return []
-    request = CheckRequest(paths, config=None if config is None else _config(config))
+    request = CheckRequest(paths, config=None if config is None else _config(config), fix=fix,
+                           unsafe_fixes=fix and unsafe_fixes)
     try:
         outcome = run_check(request, _shared_registry())
     except RunAborted as exc:

@@ -121,6 +121,8 @@ def main() -> None:
 @click.option("--fix", is_flag=True,
               help="Write the safe fixes (whitespace, debris lines, doubled words...) into the files, "
                    "atomically, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix, also apply unsafe fixes (wording: articles, house-style substitutions).")
 @click.option("--changed-since", metavar="REV", default=None,
               help="Report only findings on lines added or changed since git revision REV.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
@@ -129,17 +131,21 @@ def main() -> None:
               metavar="FILE", help="Record today's findings in this baseline file (and hide them).")
 def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
           stdin_filename, disable_plugin, no_plugins, changed_since=None, fix=False,
-          baseline_path=None, write_baseline=None):
+          baseline_path=None, write_baseline=None, unsafe_fixes=False):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
     from newslint.output import render
     from newslint.runner import CheckRequest, RunAborted, run_check
+
+    if unsafe_fixes and not fix:
+        _error("--unsafe-fixes applies fixes only together with --fix")
+        sys.exit(EXIT_ERROR)
 
     request = CheckRequest(
         paths=paths, select=_split(select), ignore=_split(ignore), fail_on=fail_on,
         config_path=Path(config_path) if config_path else None, no_config=no_config,
         stdin=sys.stdin.buffer, stdin_filename=stdin_filename,
         entry_points=not no_plugins, disabled_plugins=disable_plugin,
-        changed_since=changed_since, fix=fix,
+        changed_since=changed_since, fix=fix, unsafe_fixes=unsafe_fixes,
         baseline=Path(baseline_path) if baseline_path else None,
         write_baseline=Path(write_baseline) if write_baseline else None)
     try:

@@ -7,25 +7,45 @@ the parser; sentences and words are computed once, on first use, and shared by a
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Callable, Iterator, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence, TypeVar
+
+if TYPE_CHECKING:
+    from newslint.regions import Regions
 
 T = TypeVar("T")
+
+
+class Owner(NamedTuple):
+    """The part of the source a block owns: removing ``start:end`` (offsets in the normalised
+    source) removes the block and nothing else.
+
+    ``kind`` says what it is: ``element`` (an HTML element holding only this block, its
+    tags included), ``cell`` (a table cell's content, the cell itself stays) or ``lines``
+    (whole Markdown or text lines, newline included, holding only this block).
+    """
+
+    start: int
+    end: int
+    kind: str
 
 
 @dataclass(frozen=True)
 class Block:
     """A unit of prose: a paragraph, heading, list item, quote, caption or table cell.
 
-    ``start``/``end`` are prose offsets; ``text`` is ``document.text[start:end]``.
+    ``start``/``end`` are prose offsets; ``text`` is ``document.text[start:end]``. ``owner``
+    is the source span the parser found the block alone in (None: it shares its markup
+    with other prose, so no structural edit may remove it).
     """
 
     start: int
     end: int
     text: str
     kind: str = "paragraph"
+    owner: Owner | None = None
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """(prose offset, text) of each line inside the block."""
@@ -76,6 +96,47 @@ class SourceMap:
         self._prose_starts.append(prose_start)
         self._segments.append((prose_start, prose_len, source_start, source_len))
 
+    def clean_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The source span of prose ``start:end`` if the prose stands there as one run of
+        the source's own text, else None.
+
+        Clean means: the segments the span covers follow each other without a gap in the
+        prose or in the source (no tag, comment, Markdown delimiter, link target or image
+        between them), and a segment that is not copied one to one (an entity, a collapsed
+        whitespace run) is covered whole or not at all. An edit on a clean span changes only
+        the characters it names; any other edit would cut into markup.
+        """
+        segments = self._segments
+        if not segments or start > end:
+            return None
+        if start == end:  # an insertion: at a place the source has
+            at = self.to_source(start)
+            return at, at
+        i = max(0, bisect_right(self._prose_starts, start) - 1)
+        if segments[i][0] + segments[i][1] <= start:
+            i += 1  # the span starts where this segment ends
+        if i == len(segments) or segments[i][0] > start:
+            return None  # prose with no source behind it (a block separator)
+        source_start = source_end = -1
+        previous: tuple[int, int, int, int] | None = None
+        while i < len(segments) and segments[i][0] < end:
+            p, pl, s, sl = segments[i]
+            if previous is not None:
+                pp, ppl, ps, psl = previous
+                if pp + ppl != p or ps + psl != s:
+                    return None
+            lo, hi = max(start, p), min(end, p + pl)
+            if pl != sl and (lo, hi) != (p, p + pl):
+                return None  # cuts into an entity or a collapsed whitespace run
+            if previous is None:
+                source_start = s + (lo - p if pl == sl else 0)
+            source_end = s + (hi - p if pl == sl else sl)
+            previous = segments[i]
+            i += 1
+        if previous is None or previous[0] + previous[1] < end:
+            return None  # runs past the mapped prose
+        return source_start, source_end
+
     def to_source(self, offset: int, *, end: bool = False) -> int:
         if not self._segments:
             return 0
@@ -118,6 +179,9 @@ class Document:
         self.title_block = title_block
         # Comments in the source (start, end, body): where inline suppressions live.
         self.comments = comments or []
+        # Normalised-source offsets of the newlines that were CRLF in the file (set by the
+        # engine from the Source): how offsets in ``source`` map to the file's own.
+        self.crlf: Sequence[int] = ()
 
     # --- positions -------------------------------------------------------------------
     @cached_property
@@ -138,6 +202,16 @@ class Document:
     def position(self, offset: int, *, end: bool = False) -> tuple[int, int]:
         """1-based (line, column) in the original file of a prose offset."""
         return self.source_position(self.source_map.to_source(offset, end=end))
+
+    def original_offset(self, source_offset: int) -> int:
+        """The code-point offset in the original decoded file (BOM removed, CRLF counting
+        two) of an offset in the normalised ``source``."""
+        return source_offset + bisect_left(self.crlf, source_offset) if self.crlf else source_offset
+
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Source span of prose ``start:end`` when it stands in the source as one clean run
+        of text (see ``SourceMap.clean_span``), else None."""
+        return self.source_map.clean_span(start, end)
 
     def line_of(self, offset: int) -> int:
         return self.position(offset)[0]
@@ -183,9 +257,28 @@ class Document:
             cache[name] = compute(self)
         return cache[name]
 
+    @cached_property
+    def regions(self) -> "Regions":
+        """Where the story's quoted speech, headline, captions and headings lie (computed
+        once, shared by every rule and by fix resolution); see ``newslint.regions``."""
+        from newslint.regions import Regions
+
+        return Regions.of(self)
+
+    def block_at(self, offset: int) -> int | None:
+        """Index of the block holding prose ``offset`` (its end included), or None."""
+        index = bisect_right(self.blocks, offset, key=_block_start) - 1
+        if index >= 0 and offset <= self.blocks[index].end:
+            return index
+        return None
+
     @property
     def title(self) -> Block | None:
         return self.blocks[self.title_block] if self.title_block is not None else None
+
+
+def _block_start(block: Block) -> int:
+    return block.start
 
 
 class ProseBuilder:
@@ -245,6 +338,10 @@ class ProseBuilder:
         if body.strip():
             lead = len(text) - len(text.lstrip("\n"))
             self.blocks.append(Block(start + lead, start + lead + len(body), body, self._block_kind))
+
+    def set_owner(self, index: int, owner: Owner | None) -> None:
+        """Record the source span block ``index`` owns (see ``Owner``)."""
+        self.blocks[index] = replace(self.blocks[index], owner=owner)
 
     def build(self, path: str, *, fmt: str, title_block: int | None = None,
               comments: list[tuple[int, int, str]] | None = None) -> Document:

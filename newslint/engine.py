@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Sequence
 from newslint.config import Config
 from newslint.document import Document
 from newslint.inputs import InputError, Source
-from newslint.model import CATEGORIES, Edit, FileResult, Finding, whole_lines
+from newslint.model import CATEGORIES, FileResult, Finding
 from newslint.plugins import Registry, build_registry
 from newslint.rule import Rule
 
@@ -110,7 +110,9 @@ class Linter:
         parser = self.registry.parsers.get(fmt) if fmt else self.registry.parser_for(source.path)
         if parser is None:
             raise InputError(source.path, f"unknown format {fmt!r} (known: {', '.join(self.registry.parsers)})")
-        return parser.parse(source.path, source.text)
+        document = parser.parse(source.path, source.text)
+        document.crlf = source.crlf
+        return document
 
     # --- checking ---------------------------------------------------------------------
     def active_rules(self, config: Config | None = None) -> list[Rule]:
@@ -226,11 +228,12 @@ class Linter:
             else:
                 for document in documents:
                     results[document.path].append(internal_finding(failure))
+        from newslint.fixes import settle_fixes
         from newslint.suppression import apply_suppressions
 
         return {
-            d.path: sorted(apply_suppressions(self, d, [resolve(d, f) for f in results[d.path]],
-                                              config_for(d.path)), key=Finding.sort_key)
+            d.path: sorted(settle_fixes(apply_suppressions(self, d, [resolve(d, f) for f in results[d.path]],
+                                                           config_for(d.path))), key=Finding.sort_key)
             for d in documents
         }
 
@@ -286,23 +289,15 @@ def _call(impl, **kwargs):
     return impl(**{k: v for k, v in kwargs.items() if k in wanted})
 
 
-def resolve_edit(document: Document, edit: Edit) -> Edit:
-    """An edit's prose span as source offsets, lines and columns; a whole-line edit widened
-    to the line and its newline."""
-    source = document.source
-    start = document.source_map.to_source(edit.start)
-    end = document.source_map.to_source(edit.end, end=True)
-    if edit.whole_line:
-        start, end = whole_lines(source, start, end)
-    line, column = document.source_position(start)
-    end_line, end_column = document.source_position(end)
-    return Edit(start, end, edit.text, False, line, column, end_line, end_column)
-
-
 def resolve(document: Document, finding: Finding) -> Finding:
-    """Turn a finding's prose span into line and column of the original file."""
+    """Turn a finding's prose span into line and column of the original file, and its fix
+    into edits on the file (None when it cannot be made cleanly; see newslint.fixes)."""
     start, end = finding.start, max(finding.end, finding.start)
     line, column = document.position(start)
     end_line, end_column = document.position(end, end=True) if end > start else (line, column)
-    return finding.with_changes(line=line, column=column, end_line=end_line, end_column=end_column,
-                                fix=tuple(resolve_edit(document, e) for e in finding.fix))
+    fix = finding.fix
+    if fix is not None:
+        from newslint.fixes import resolve_fix
+
+        fix = resolve_fix(document, fix)
+    return finding.with_changes(line=line, column=column, end_line=end_line, end_column=end_column, fix=fix)

@@ -1,76 +1,238 @@
 """Applying findings' fixes to the user's files: only under --fix, atomically, idempotently.
 
+A fix is resolved onto the source's structure first (``resolve_fix``): an edit that would
+cut into markup (a tag, an entity, a Markdown delimiter, a link or image) or rewrite quoted
+speech is dropped, and removing a debris line removes the element, table-cell content or
+whole lines that hold it alone, never its neighbours. Resolved edits hold code-point offsets
+in the original decoded file (BOM removed, line endings as in the file).
+
 The file is read again and compared with the text that was checked, so a file changed in
-the meantime is left alone. Line endings (LF, CRLF or CR) and a UTF-8 BOM are kept as
-they were; a file that mixes line endings is not rewritten.
+the meantime is left alone. Line endings (LF, CRLF, CR, even mixed) and a UTF-8 BOM are
+kept as they were.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from newslint.inputs import InputError, decode
-from newslint.model import Edit, Finding, whole_lines
+from newslint.model import Edit, Finding, Fix, whole_lines
 from newslint.writing import write_fixed
 
+if TYPE_CHECKING:
+    from newslint.document import Document
 
+_TRAILING_BLANK_LINES_RE = re.compile(r"(\r?\n)(?:[ \t]*\r?\n)+\Z")
+_BLANK_LINES_RE = re.compile(r"(?:[ \t]*\n)+|[ \t]+\Z")
+# Emphasis a line of Markdown may wrap its debris in ("**Advertisement**"); removing the
+# whole line removes both delimiters.
+_WRAPPERS = ("***", "**", "*", "___", "__", "_", "~~")
+
+
+# --- resolution: prose edits to edits on the source ------------------------------------
+def resolve_fix(document: Document, fix: Fix) -> Fix | None:
+    """``fix`` (or else its alternative) as edits on the original file, or None when no way
+    of making it is clean: an edit would cut into markup, rewrite quoted speech, or remove a
+    line the source's structure does not give it alone."""
+    candidate: Fix | None = fix
+    while candidate is not None:
+        edits = [resolve_edit(document, edit) for edit in candidate.edits]
+        if edits and all(edit is not None for edit in edits):
+            return Fix(tuple(edits), candidate.applicability, candidate.description)
+        candidate = candidate.alternative
+    return None
+
+
+def resolve_edit(document: Document, edit: Edit) -> Edit | None:
+    """One edit's prose span as a span of the original file with its lines and columns, or
+    None when it cannot be made cleanly (see ``resolve_fix``)."""
+    if edit.remove_line:
+        span = line_owner(document, edit.start, edit.end)
+    else:
+        removed = document.text[edit.start:edit.end]
+        if (removed.strip() or edit.text.strip()) and document.regions.in_quote(edit.start, edit.end):
+            return None  # a fix never rewrites quoted speech (stray spaces excepted)
+        span = document.source_span(edit.start, edit.end)
+    if span is None:
+        return None
+    start, end = span
+    line, column = document.source_position(start)
+    end_line, end_column = document.source_position(end)
+    return Edit(document.original_offset(start), document.original_offset(end), edit.text, False,
+                line, column, end_line, end_column)
+
+
+def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | None:
+    """The source span to delete to remove the prose line that ``start:end`` stands on, and
+    nothing else: the element, cell content or whole lines its block owns when the line is
+    the whole block; a whole Markdown or text line inside a longer paragraph when that line
+    holds nothing but it. None when the source gives the line no part of its own."""
+    index = document.block_at(start)
+    if index is None:
+        return None
+    block = document.blocks[index]
+    text, source = document.text, document.source
+    line_start = text.rfind("\n", block.start, start) + 1 or block.start
+    line_end = text.find("\n", end, block.end)
+    line_end = block.end if line_end == -1 else line_end
+    owner = block.owner
+    if owner is None:
+        return None
+    if not text[block.start:line_start].strip() and not text[line_end:block.end].strip():
+        if owner.kind == "cell":
+            return owner.start, owner.end
+        if owner.kind == "element":
+            first, last = whole_lines(source, owner.start, owner.end)
+            if not source[first:owner.start].strip() and not source[owner.end:last].strip():
+                return first, last  # the element stands alone on its lines: take them
+            return owner.start, owner.end
+        return collapse_blank_lines(source, owner.start, owner.end)
+    if owner.kind != "lines":
+        return None  # a line of an HTML paragraph broken with <br>: not its own element
+    to_source = document.source_map.to_source
+    a, b = to_source(line_start), to_source(line_end, end=True)
+    first, last = whole_lines(source, a, b)
+    # The source line holds this line of prose alone: around it only indentation, quote
+    # markers, and emphasis wrapped round the whole line ("**Advertisement**").
+    prefix, suffix = source[first:a].lstrip(" \t>"), source[b:last].rstrip()
+    if prefix != suffix[::-1] or (prefix and prefix not in _WRAPPERS):
+        return None
+    if document.source_span(line_start, line_end) is None:
+        return None  # markup inside the line
+    return collapse_blank_lines(source, first, last)
+
+
+def collapse_blank_lines(source: str, start: int, end: int) -> tuple[int, int]:
+    """Whole lines ``start:end`` widened so that removing them leaves paragraphs one blank
+    line apart, as before: at the top of the file or after a blank line, the blank lines that
+    follow go too; at the end of the file, the blank lines before."""
+    after = _BLANK_LINES_RE.match(source, end)
+    following = after.end() if after else end
+    previous = source.rfind("\n", 0, start - 1) + 1 if start else 0
+    blank_before = start > 0 and not source[previous:start - 1].strip(" \t")
+    if start == 0 or blank_before:
+        end = following
+    if end == len(source) or following == len(source):
+        end = len(source)
+        while start > 0:
+            previous = source.rfind("\n", 0, start - 1) + 1
+            if source[previous:start - 1].strip(" \t"):
+                break
+            start = previous
+    return start, end
+
+
+# --- two fixes on one span -------------------------------------------------------------------
+def fix_priority(finding: Finding) -> tuple:
+    """Which fix wins where two touch the same text: a house rule's over a built-in rule's
+    (the desk said so), then a safe fix over an unsafe one, then the rule id, then position."""
+    return (not finding.rule.startswith("house/"), not finding.fix.is_safe, finding.rule, finding.start)
+
+
+def _clash(a: Edit, b: Edit) -> bool:
+    if not a.text and not b.text:
+        return False  # two deletions: removing both removes only what each named
+    if a.start == a.end or b.start == b.end:  # an insertion clashes with an edit around it
+        return a.start == b.start or (b.start < a.start < b.end) or (a.start < b.start < a.end)
+    return a.start < b.end and b.start < a.end
+
+
+def settle_fixes(findings: list[Finding]) -> list[Finding]:
+    """Where fixes of different findings touch the same text, keep the one ``fix_priority``
+    puts first; the others lose their fix, and their ``data`` names the winner
+    (``fix_superseded_by``). Resolved findings (edits in file offsets) in, same order out."""
+    edits = sorted(((edit.start, edit.end, index, edit) for index, f in enumerate(findings)
+                    if f.fix is not None for edit in f.fix.edits), key=lambda item: item[:2])
+    clusters: list[list[tuple]] = []
+    reach = -1
+    for item in edits:  # runs of edits that overlap or touch, in one pass
+        if clusters and item[0] <= reach:
+            clusters[-1].append(item)
+        else:
+            clusters.append([item])
+        reach = max(reach, item[1])
+    out = list(findings)
+    for cluster in clusters:
+        owners = {index for _, _, index, _ in cluster}
+        if len(owners) < 2 or all(not edit.text for *_, edit in cluster):
+            continue
+        winners: list[Edit] = []
+        for index in sorted(owners, key=lambda i: fix_priority(findings[i])):
+            finding = out[index]
+            if finding.fix is None:
+                continue
+            beaten = next((w for w in winners for e in finding.fix.edits if _clash(e, w)), None)
+            if beaten is None:
+                winners.extend(finding.fix.edits)
+                continue
+            winner = next(findings[i].rule for _, _, i, edit in cluster if edit is beaten)
+            out[index] = finding.with_changes(fix=None, data={**finding.data, "fix_superseded_by": winner})
+    return out
+
+
+# --- applying ----------------------------------------------------------------------------
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
-    """Apply non-overlapping edits (source offsets); an edit overlapping an earlier one waits
-    for the next run. Returns the new text and how many edits were applied."""
-    spans = []
-    for edit in edits:
-        start, end = edit.start, edit.end
-        if edit.whole_line:
-            start, end = whole_lines(text, start, end)
-        spans.append((start, end, edit.text))
-    spans.sort()
+    """Apply edits (offsets in ``text``) in order of position. Deletions that overlap are
+    merged (each removes only what it named, so their union does too); any other edit that
+    overlaps an earlier one waits for the next run. Returns the new text and how many edits
+    were applied."""
+    spans = sorted((edit.start, edit.end, edit.text) for edit in edits)
     out, cursor, applied = [], 0, 0
+    last_was_deletion = False
     for start, end, replacement in spans:
         if start < cursor:
+            if last_was_deletion and not replacement:
+                cursor = max(cursor, end)
+                applied += 1
             continue
         out.append(text[cursor:start])
         out.append(replacement)
         cursor = end
         applied += 1
+        last_was_deletion = not replacement
     out.append(text[cursor:])
-    return "".join(out), applied
+    result = "".join(out)
+    if last_was_deletion and cursor == len(text):
+        # Deletions that took the story's last lines (debris at the foot, found line by
+        # line) leave no blank lines after what is left.
+        result = _TRAILING_BLANK_LINES_RE.sub(r"\1", result)
+    return result, applied
 
 
-def _newline_style(raw: str) -> str | None:
-    crlf = raw.count("\r\n")
-    cr = raw.count("\r") - crlf
-    lf = raw.count("\n") - crlf
-    styles = [s for s, n in (("\r\n", crlf), ("\r", cr), ("\n", lf)) if n]
-    if len(styles) > 1:
-        return None
-    return styles[0] if styles else "\n"
+def fixes_to_apply(findings: Iterable[Finding], *, unsafe: bool = False) -> list[Edit]:
+    """The edits ``--fix`` applies: safe fixes, and unsafe ones too with ``--unsafe-fixes``."""
+    return [edit for f in findings if f.fix is not None and (unsafe or f.fix.is_safe)
+            for edit in f.fix.edits]
 
 
-def fix_file(path: str, checked_text: str, findings: list[Finding]) -> int:
-    """Write the fixes of ``findings`` into ``path``; returns how many were applied."""
-    if not any(f.fix for f in findings):
+def fix_file(path: str, checked_text: str, findings: list[Finding], *, unsafe: bool = False) -> int:
+    """Write the fixes of ``findings`` into ``path`` (safe ones; unsafe ones too when
+    ``unsafe``); returns how many were applied."""
+    if not fixes_to_apply(findings, unsafe=unsafe):
         return 0
     target = Path(path)
     data = target.read_bytes()
     if decode(path, data) != checked_text:
         raise InputError(path, "changed while it was being checked; not fixed")
-    payload, applied = fixed_bytes(path, data, checked_text, findings)
+    payload, applied = fixed_bytes(path, data, checked_text, findings, unsafe=unsafe)
     if applied:
         write_fixed(target, payload, expected=data)  # see newslint/writing.py
     return applied
 
 
-def fixed_bytes(path: str, data: bytes, checked_text: str, findings: list[Finding]) -> tuple[bytes, int]:
+def fixed_bytes(path: str, data: bytes, checked_text: str, findings: list[Finding], *,
+                unsafe: bool = False) -> tuple[bytes, int]:
     """The file's bytes ``data`` (whose decoded text is ``checked_text``) with the fixes of
-    ``findings`` applied, BOM and line endings kept, and how many were applied."""
-    edits = [edit for f in findings for edit in f.fix]
+    ``findings`` applied (safe ones; unsafe ones too when ``unsafe``), BOM and line endings
+    kept, and how many were applied."""
+    edits = fixes_to_apply(findings, unsafe=unsafe)
     bom = data.startswith(b"\xef\xbb\xbf")
     raw = data[3 if bom else 0:].decode("utf-8")
-    newline = _newline_style(raw)
-    if newline is None:
-        raise InputError(path, "mixes line endings (LF, CRLF, CR); not fixed")
-    fixed, applied = apply_edits(checked_text, edits)
-    if not applied or fixed == checked_text:
+    # Edits hold offsets in the decoded file as it is (line endings untouched), so they
+    # apply to it directly and every ending the fix does not remove stays as it was.
+    fixed, applied = apply_edits(raw, edits)
+    if not applied or fixed == raw:
         return data, 0
-    return (b"\xef\xbb\xbf" if bom else b"") + fixed.replace("\n", newline).encode("utf-8"), applied
+    return (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8"), applied

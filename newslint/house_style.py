@@ -26,6 +26,16 @@ filled in), ``severity`` (default ``warning``), ``category`` (default ``style``)
 ``ignorecase`` (default ``true`` for ``words``, ``false`` for ``pattern`` and ``variants``:
 a regular expression says its own case rules, and names are spelt with capitals).
 
+``scope`` (a list of ``body``, ``headline``, ``quotes``, ``captions``; default body and
+headline) says where in the story a rule applies (``newslint.regions``): quoted speech is a
+speaker's words and is left alone unless the scope names it, and even then no fix rewrites
+it. ``fix`` (``"safe"`` or ``"unsafe"``, default unsafe) is the applicability of a
+substitution's or consistency rule's fix: unsafe ones are applied only with
+``--unsafe-fixes``. A replacement keeps a capital its place forces: a sentence's first word,
+a title-case headline's words. A replacement or variant holding a control character is a
+config error, and a fix that would write the replacement beside the same word ("Govt
+Govt") is not offered, so a second ``--fix`` has nothing to do.
+
 Patterns are compiled once, when the config is loaded (a bad one is a config error naming
 the file, the table and its id), and matched paragraph by paragraph within a time budget per
 story (``pattern-timeout``, default 1 second), so a pattern that backtracks without end
@@ -35,6 +45,7 @@ stops the run with one clear error instead of hanging a CI job.
 from __future__ import annotations
 
 import time
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -43,15 +54,16 @@ import regex
 
 from newslint.config import ConfigError, expected_type
 from newslint.engine import BackendError
-from newslint.model import CATEGORIES, SEVERITIES, Edit, Finding
+from newslint.model import APPLICABILITIES, CATEGORIES, SEVERITIES, UNSAFE, Edit, Finding, Fix
+from newslint.regions import DEFAULT_SCOPE, SCOPES
 from newslint.rule import Rule
 
 KINDS = ("substitution", "existence", "consistency")
-COMMON_KEYS = ("id", "kind", "message", "severity", "category", "ignorecase")
+COMMON_KEYS = ("id", "kind", "message", "severity", "category", "ignorecase", "scope")
 KIND_KEYS = {
-    "substitution": ("pattern", "replace"),
+    "substitution": ("pattern", "replace", "fix"),
     "existence": ("pattern", "words"),
-    "consistency": ("variants", "prefer"),
+    "consistency": ("variants", "prefer", "fix"),
 }
 PLUGIN = "house-style"
 ID_RE = regex.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -115,6 +127,19 @@ def _build(table: dict, where: str, origin: str, timeout: float) -> Rule:
             raise fail(key, expected_type(kind_of), value)
         return value
 
+    scope = get("scope", list(DEFAULT_SCOPE), list)
+    if not scope or not all(isinstance(s, str) and s in SCOPES for s in scope):
+        raise fail("scope", "a non-empty list of " + ", ".join(SCOPES), scope)
+    scope = frozenset(scope)
+    applicability = get("fix", UNSAFE, str)
+    if applicability not in APPLICABILITIES:
+        raise fail("fix", "one of " + ", ".join(APPLICABILITIES), applicability)
+
+    def printable(key: str, value: str) -> None:
+        """A replacement is written into stories: no control characters (a NUL, a newline)."""
+        if any(unicodedata.category(c) == "Cc" for c in value):
+            raise fail(key, "text without control characters", value)
+
     severity = get("severity", "warning", str)
     if severity not in SEVERITIES:
         raise fail("severity", "one of " + ", ".join(SEVERITIES), severity)
@@ -151,13 +176,15 @@ def _build(table: dict, where: str, origin: str, timeout: float) -> Rule:
         variants = strings("variants")
         if len(set(variants)) < 2:
             raise fail("variants", "at least two different forms", variants)
+        for variant in variants:
+            printable("variants", variant)
         prefer = get("prefer", None, str)
         if prefer is not None and prefer not in variants:
             raise fail("prefer", "one of the variants (" + ", ".join(variants) + ")", prefer)
         ignorecase = get("ignorecase", False, bool)
         matcher = _Matcher(compile_(_words_pattern(variants), "variants", ignorecase), label, timeout)
         detail = f"Variants: {', '.join(variants)}" + (f"; preferred: {prefer}" if prefer else "")
-        check = _consistency(matcher, make, variants, prefer, ignorecase, message)
+        check = _consistency(matcher, make, variants, prefer, ignorecase, message, scope, applicability)
     else:
         has_pattern, has_words = "pattern" in table, "words" in table
         if kind == "substitution" and not has_pattern:
@@ -178,15 +205,20 @@ def _build(table: dict, where: str, origin: str, timeout: float) -> Rule:
             replace = table.get("replace")
             if not isinstance(replace, str):
                 raise fail("replace", "a string (the preferred form)", replace)
+            printable("replace", replace)
             try:  # a bad group reference is a config error now, not a crash later
                 _check_template(matcher.regex, replace)
             except regex.error as exc:
                 raise fail("replace", f"a replacement using only the pattern's groups ({exc})", replace) from None
             detail += f"; replace: {replace}"
-            check = _substitution(matcher, make, replace, message, ignorecase)
+            check = _substitution(matcher, make, replace, message, ignorecase, scope, applicability)
         else:
-            check = _existence(matcher, make, message)
+            check = _existence(matcher, make, message, scope)
     case = "ignoring case" if ignorecase else "case-sensitive"
+    detail += f"\nScope: {', '.join(s for s in SCOPES if s in scope)}"
+    if kind != "existence":
+        detail += (f"\nFix safety: {applicability}" + (" (set fix = \"safe\" to apply it with --fix)"
+                                                      if applicability == UNSAFE else ""))
     doc = (f"{message.replace('{match}', '…').replace('{replace}', '…')}\n\n"
            f"House-style rule ({kind}, {case}) from {origin}, [[house-style]] id '{ident}'.\n"
            f"{detail}\n")
@@ -240,12 +272,22 @@ class _Matcher:
             for match in found:
                 yield block.start, match
 
+    def in_scope(self, document, scope: frozenset[str]) -> Iterator[tuple[int, int, Any]]:
+        """(start, end, match) of the matches that stand where the rule applies."""
+        regions = document.regions
+        for offset, m in self.matches(document):
+            if regions.scope_of(offset + m.start()) in scope:
+                yield offset + m.start(), offset + m.end(), m
+
 
 def _fill(message: str, match: str, replace: str = "") -> str:
     return message.replace("{match}", match).replace("{replace}", replace)
 
 
 _OPENERS = " \"'“‘«([*_—–-"
+# Words a title-case headline leaves in lower case.
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
+_WORD_RE = regex.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _opens_sentence(document, starts: list[int], offset: int) -> bool:
@@ -254,34 +296,78 @@ def _opens_sentence(document, starts: list[int], offset: int) -> bool:
     return index >= 0 and not document.text[starts[index]:offset].strip(_OPENERS)
 
 
-def _substitution(matcher: _Matcher, make, template: str, message: str, ignorecase: bool):
-    def check(document, options):
-        starts: list[int] | None = None
-        for offset, m in matcher.matches(document):
-            replacement = m.expand(template)
-            if replacement == m.group():
-                continue
-            start, end = offset + m.start(), offset + m.end()
+def _title_case(text: str) -> bool:
+    """Does a headline capitalise its words (Talks Between Govt and Taliban)?"""
+    words = [w for w in _WORD_RE.findall(text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+class _Capitals:
+    """Keeps a capital the context forces in a replacement: a title-case headline's words,
+    a sentence's first word, and (for a pattern that ignores case) a capital the writer gave
+    the match."""
+
+    def __init__(self, document, ignorecase: bool) -> None:
+        self.document = document
+        self.ignorecase = ignorecase
+        self._starts: list[int] | None = None
+        regions = document.regions
+        headline = regions.headline
+        self.headline = headline if headline is not None and _title_case(
+            document.text[headline.start:headline.end]) else None
+
+    def apply(self, start: int, matched: str, replacement: str) -> str:
+        if self.headline is not None and self.headline.start <= start <= self.headline.end:
+            return _WORD_RE.sub(lambda w: w.group() if w.group().lower() in _SMALL_WORDS and w.start()
+                                else w.group()[0].upper() + w.group()[1:], replacement)
+        if replacement[:1].islower() and matched[:1].isupper():
             # "Whilst" -> "While" when the pattern ignores case; a case-sensitive pattern's
             # capital is its own ("Govt"), so only a sentence's first word is capitalised.
-            if replacement[:1].islower() and m.group()[:1].isupper():
-                if starts is None and not ignorecase:
-                    starts = [s.start for s in document.sentences]
-                if ignorecase or _opens_sentence(document, starts, start):
-                    replacement = replacement[0].upper() + replacement[1:]
-            yield make(start, end, _fill(message, m.group(), replacement),
-                           suggestions=(replacement,), fix=(Edit(start, end, replacement),))
-    return check
+            if self._starts is None and not self.ignorecase:
+                self._starts = [s.start for s in self.document.sentences]
+            if self.ignorecase or _opens_sentence(self.document, self._starts, start):
+                return replacement[0].upper() + replacement[1:]
+        return replacement
 
 
-def _existence(matcher: _Matcher, make, message: str):
+def _makes_doubled_word(text: str, start: int, end: int, replacement: str) -> bool:
+    """Would writing ``replacement`` over ``start:end`` put it beside the same word ("Govt
+    Govt" -> "government government")? Such a fix would hand doubled-word a new finding,
+    so a second --fix would change the story again; it is not offered."""
+    before = regex.search(r"(\w+)\s+\Z", text[max(0, start - 64):start])
+    after = regex.match(r"\s+(\w+)", text[end:end + 64])
+    forms = {replacement.lower(), text[start:end].lower()}
+    return bool(before and before.group(1).lower() in forms) or bool(after and after.group(1).lower() in forms)
+
+
+def _fix(document, start: int, end: int, replacement: str, applicability: str) -> Fix | None:
+    if _makes_doubled_word(document.text, start, end, replacement):
+        return None
+    return Fix((Edit(start, end, replacement),), applicability, f"Write '{replacement}'")
+
+
+def _substitution(matcher: _Matcher, make, template: str, message: str, ignorecase: bool,
+                  scope: frozenset[str], applicability: str):
     def check(document, options):
-        for offset, m in matcher.matches(document):
-            yield make(offset + m.start(), offset + m.end(), _fill(message, m.group()))
+        capitals = _Capitals(document, ignorecase)
+        for start, end, m in matcher.in_scope(document, scope):
+            replacement = capitals.apply(start, m.group(), m.expand(template))
+            if replacement == m.group():
+                continue
+            yield make(start, end, _fill(message, m.group(), replacement), suggestions=(replacement,),
+                       fix=_fix(document, start, end, replacement, applicability))
     return check
 
 
-def _consistency(matcher: _Matcher, make, variants: list[str], prefer: str | None, ignorecase: bool, message: str):
+def _existence(matcher: _Matcher, make, message: str, scope: frozenset[str]):
+    def check(document, options):
+        for start, end, m in matcher.in_scope(document, scope):
+            yield make(start, end, _fill(message, m.group()))
+    return check
+
+
+def _consistency(matcher: _Matcher, make, variants: list[str], prefer: str | None, ignorecase: bool,
+                 message: str, scope: frozenset[str], applicability: str):
     def canonical(text: str) -> str:
         key = " ".join(text.split())
         for variant in variants:
@@ -290,15 +376,17 @@ def _consistency(matcher: _Matcher, make, variants: list[str], prefer: str | Non
         return key
 
     def check(document, options):
-        found = [(offset + m.start(), offset + m.end(), m.group(), canonical(m.group()))
-                 for offset, m in matcher.matches(document)]
+        found = [(start, end, m.group(), canonical(m.group()))
+                 for start, end, m in matcher.in_scope(document, scope)]
         if len({form for *_, form in found}) < 2:
             return
         keep = prefer or found[0][3]
+        capitals = _Capitals(document, ignorecase)
         for start, end, text, form in found:
             if form != keep:
-                yield make(start, end, _fill(message, text, keep),
-                               suggestions=(keep,), fix=(Edit(start, end, keep),))
+                replacement = capitals.apply(start, text, keep)
+                yield make(start, end, _fill(message, text, keep), suggestions=(replacement,),
+                           fix=_fix(document, start, end, replacement, applicability))
     return check
 
 

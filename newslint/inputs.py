@@ -27,6 +27,26 @@ class InputError(Exception):
 class Source:
     path: str  # as the user will see it in findings
     text: str  # decoded, BOM removed, newlines normalised to "\n"
+    # Offsets in ``text`` of the newlines that were CRLF in the file: what turns an offset
+    # in ``text`` into one in the decoded file (fix edits are given in the file's own).
+    crlf: tuple[int, ...] = ()
+
+    @classmethod
+    def from_decoded(cls, path: str, decoded: str) -> "Source":
+        """A Source from decoded text whose line endings are still the file's own."""
+        return cls(path, normalise_newlines(decoded), crlf_offsets(decoded))
+
+
+def crlf_offsets(decoded: str) -> tuple[int, ...]:
+    """Where each CRLF of ``decoded`` stands once newlines are normalised (one character)."""
+    if "\r\n" not in decoded:
+        return ()
+    out = []
+    at = decoded.find("\r\n")
+    while at != -1:
+        out.append(at - len(out))
+        at = decoded.find("\r\n", at + 2)
+    return tuple(out)
 
 
 def normalise_newlines(text: str) -> str:
@@ -37,6 +57,12 @@ def normalise_newlines(text: str) -> str:
 
 
 def decode(path: str, data: bytes) -> str:
+    """The text of ``data``, newlines normalised (see ``decode_raw``)."""
+    return normalise_newlines(decode_raw(path, data))
+
+
+def decode_raw(path: str, data: bytes) -> str:
+    """The text of ``data`` (UTF-8, BOM removed) with its line endings as they are."""
     if len(data) > MAX_BYTES:
         raise InputError(path, f"file is too large ({len(data) / 1048576:.1f} MiB; the limit is {MAX_BYTES // 1048576} MiB)")
     if b"\x00" in data[:8192]:
@@ -53,7 +79,7 @@ def decode(path: str, data: bytes) -> str:
     controls = len(_CONTROL_RE.findall(text, 0, 8192))
     if controls > 8:
         raise InputError(path, "binary file (control characters); newslint reads UTF-8 text")
-    return normalise_newlines(text)
+    return text
 
 
 def read_path(path: Path, display: str | None = None) -> Source:
@@ -68,14 +94,14 @@ def read_path(path: Path, display: str | None = None) -> Source:
         raise InputError(shown, "permission denied") from None
     except OSError as exc:
         raise InputError(shown, exc.strerror or str(exc)) from None
-    return Source(shown, decode(shown, data))
+    return Source.from_decoded(shown, decode_raw(shown, data))
 
 
 def read_stdin(display: str, stream) -> Source:
     data = stream.read()
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogateescape")
-    return Source(display, decode(display, data))
+    return Source.from_decoded(display, decode_raw(display, data))
 
 
 def discover(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | InputError]:

@@ -32,20 +32,31 @@ def at_or_above(severity: str, threshold: str) -> bool:
     return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
 
 
+SAFE, UNSAFE = "safe", "unsafe"
+APPLICABILITIES = (SAFE, UNSAFE)
+
+
 @dataclass(frozen=True)
 class Edit:
-    """Replace the prose span ``start:end`` with ``text`` (source offsets after resolution).
+    """Replace the prose span ``start:end`` with ``text``.
 
-    ``whole_line`` deletes the whole source line the span sits on, its newline included
-    (for debris: a line that should not be there at all); resolution widens the span to it.
-    After resolution the edit also carries its 1-based line and column range in the file
-    (``end_column`` exclusive), which is what the JSON output gives an editor or a CMS.
+    ``remove_line`` asks for a structural edit: remove the line of prose that ``start:end``
+    stands on as the source's structure allows, i.e. the part of the source that owns it and
+    nothing else (an HTML element holding only that line, a table cell's content, or whole
+    Markdown or text lines, with the blank line around them collapsed). Where the source has
+    no such part, the edit cannot be made and the finding keeps no fix.
+
+    After resolution (``newslint.engine.resolve``) ``start``/``end`` are code-point offsets
+    in the original decoded file (BOM removed, line endings as they are in the file, so a
+    CRLF counts two), ``remove_line`` is False, and the edit also carries its 1-based line
+    and column range in the file (``end_column`` exclusive): what the JSON output gives an
+    editor or a CMS.
     """
 
     start: int
     end: int
     text: str
-    whole_line: bool = False
+    remove_line: bool = False
     line: int = 0
     column: int = 0
     end_line: int = 0
@@ -55,6 +66,48 @@ class Edit:
         return {"line": self.line, "column": self.column, "end_line": self.end_line,
                 "end_column": self.end_column, "text": self.text,
                 "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A finding's fix: its edits and how safe they are to apply unattended (ruff's model).
+
+    ``safe``: the fix can only remove what the finding names (a debris element, a doubled
+    word, stray spaces), never touches markup it does not own, and the story reads the same
+    otherwise; ``newslint check --fix`` applies it. ``unsafe``: it changes wording (an
+    article, a house-style substitution) and is applied only with ``--unsafe-fixes``.
+    ``alternative`` is another way to make the same fix, tried when this one cannot be made
+    cleanly on the source (its span crosses a tag or a Markdown delimiter); resolution keeps
+    at most one of them.
+    """
+
+    edits: tuple[Edit, ...]
+    applicability: str = SAFE
+    description: str = ""
+    alternative: Fix | None = None
+
+    def __post_init__(self) -> None:
+        if self.applicability not in APPLICABILITIES:
+            raise ValueError(f"applicability must be one of {APPLICABILITIES}, not {self.applicability!r}")
+
+    @property
+    def is_safe(self) -> bool:
+        return self.applicability == SAFE
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"applicability": self.applicability,
+                               "edits": [e.to_dict() for e in self.edits]}
+        if self.description:
+            out["description"] = self.description
+        return out
+
+
+def safe_fix(*edits: Edit, description: str = "", alternative: Fix | None = None) -> Fix:
+    return Fix(tuple(edits), SAFE, description, alternative)
+
+
+def unsafe_fix(*edits: Edit, description: str = "", alternative: Fix | None = None) -> Fix:
+    return Fix(tuple(edits), UNSAFE, description, alternative)
 
 
 def whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
@@ -79,7 +132,7 @@ class Finding:
     start: int = 0
     end: int = 0
     suggestions: tuple[str, ...] = ()
-    fix: tuple[Edit, ...] = ()
+    fix: Fix | None = None
     line: int = 0
     column: int = 0
     end_line: int = 0
@@ -106,8 +159,8 @@ class Finding:
             "end_column": self.end_column,
             "suggestions": list(self.suggestions),
         }
-        if self.fix:
-            out["fix"] = [e.to_dict() for e in self.fix]
+        if self.fix is not None:
+            out["fix"] = self.fix.to_dict()
         if self.data:
             out["data"] = self.data
         return out

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import pluggy
 
-from newslint.model import CATEGORIES, SEVERITIES, Edit, Finding
+from newslint.model import CATEGORIES, SEVERITIES, Edit, Finding, Fix, unsafe_fix
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -92,10 +92,17 @@ class Rule:
         message: str,
         *,
         suggestions: Iterable[str] = (),
-        fix: Iterable[Edit] = (),
+        fix: Fix | Iterable[Edit] | None = None,
         data: dict[str, Any] | None = None,
     ) -> Finding:
-        """A finding of this rule on the prose span ``start:end``."""
+        """A finding of this rule on the prose span ``start:end``.
+
+        ``fix`` is a ``Fix`` (it says whether it is safe); bare edits, as plugins written
+        before fixes had an applicability pass them, count as an unsafe fix.
+        """
+        if fix is not None and not isinstance(fix, Fix):
+            edits = tuple(fix)
+            fix = unsafe_fix(*edits) if edits else None
         return Finding(
             rule=self.id,
             category=self.category,
@@ -104,7 +111,7 @@ class Rule:
             start=start,
             end=end,
             suggestions=tuple(suggestions),
-            fix=tuple(fix),
+            fix=fix,
             data=data or {},
         )
 

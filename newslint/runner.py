@@ -47,6 +47,7 @@ class CheckRequest:
     disabled_plugins: tuple[str, ...] = ()
     changed_since: str | None = None
     fix: bool = False
+    unsafe_fixes: bool = False  # with fix: apply unsafe fixes too
     baseline: Path | None = None
     write_baseline: Path | None = None
 
@@ -147,7 +148,7 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         if stdin_copy is not None and any(s.path == request.stdin_name for s in sources if isinstance(s, Source)):
             stdin = _Stdin(request.stdin_name, bytes(stdin_copy.data))
         results, fixed_stdin = _apply_fixes(linter, sources, results, problems, notes,
-                                            walked_from=walked_from, stdin=stdin)
+                                            walked_from=walked_from, stdin=stdin, unsafe=request.unsafe_fixes)
     problems.extend(f"{r.path}: {r.error}" for r in results if r.error)
     if baseline is not None:
         _close_baseline(baseline, request.write_baseline, problems, notes)
@@ -266,7 +267,7 @@ def _close_baseline(baseline, write_baseline, problems: list[str], notes: list[s
 
 def _apply_fixes(linter: Linter, sources, results: list[FileResult], problems: list[str],
                  notes: list[str], *, walked_from: dict[str, str],
-                 stdin: _Stdin | None) -> tuple[list[FileResult], bytes | None]:
+                 stdin: _Stdin | None, unsafe: bool = False) -> tuple[list[FileResult], bytes | None]:
     """Fix each file in place (stdin: into the text returned for stdout), then check the fixed
     texts again so the report shows what is left (through the same filters: only changed
     lines, baseline). A file that cannot be fixed or read again is one line in ``problems``."""
@@ -279,18 +280,19 @@ def _apply_fixes(linter: Linter, sources, results: list[FileResult], problems: l
     fixed_paths: list[str] = []  # read again once every file is written
     applied = 0
     for result in results:
-        fixable = [f for f in result.findings if f.fix]
+        fixable = [f for f in result.findings if f.fix is not None and (unsafe or f.fix.is_safe)]
         if not fixable or result.path not in texts:
             continue
         try:
             if stdin and result.path == stdin.name:
-                fixed_stdin, count = fixed_bytes(stdin.name, stdin.data, texts[stdin.name], fixable)
+                fixed_stdin, count = fixed_bytes(stdin.name, stdin.data, texts[stdin.name], fixable,
+                                                    unsafe=unsafe)
                 fixed_texts += [Source(stdin.name, decode(stdin.name, fixed_stdin))] if count else []
             else:
                 root = walked_from.get(result.path)
                 if root is not None and outside(result.path, root):
                     raise InputError(result.path, f"is a symlink to a file outside {root}; not fixed")
-                count = fix_file(result.path, texts[result.path], fixable)
+                count = fix_file(result.path, texts[result.path], fixable, unsafe=unsafe)
                 fixed_paths += [result.path] if count else []
         except InputError as exc:
             problems.append(str(exc))

@@ -17,7 +17,7 @@ def test_hour_is_flagged_with_suggestion_and_fix():
     assert text[hit.start:hit.end] == "a hour"
     assert hit.suggestions == ("an hour",)
     assert "Use 'an' before 'hour'" in hit.message and "vowel sound" in hit.message
-    assert apply_edits(text, hit.fix)[0] == "The meeting lasted an hour longer than planned."
+    assert apply_edits(text, hit.fix.edits)[0] == "The meeting lasted an hour longer than planned."
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_two_articles_in_a_row(text, phrase, after):
     (hit,) = rule_hits(text, RULE)
     assert text[hit.start:hit.end] == phrase
     assert "Two articles in a row" in hit.message
-    assert apply_edits(text, hit.fix)[0] == after
+    assert apply_edits(text, hit.fix.edits)[0] == after
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ RULE = "article-before-possessive"
 
 
 def fixed(text):
-    edits = [e for f in rule_hits(text, RULE) for e in f.fix]
+    edits = [e for f in rule_hits(text, RULE) for e in f.fix.edits]
     return apply_edits(text, edits)[0]
 
 

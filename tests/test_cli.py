@@ -26,7 +26,8 @@ def test_json_contract(cli):
                            "end_line", "end_column", "suggestions"}
     assert (debris["rule"], debris["category"], debris["line"], debris["column"], debris["end_column"]) == (
         "debris", "debris", 1, 1, 14)
-    assert data["summary"] == {"files": 1, "findings": 2, "by_severity": {"info": 1, "warning": 1}, "errors": 0}
+    assert data["summary"] == {"files": 1, "findings": 2, "by_severity": {"info": 1, "warning": 1}, "errors": 0,
+                               "fixable": {"safe": 2, "unsafe": 0}}
     assert result.exit_code == 1
 
 
@@ -41,7 +42,8 @@ def test_text_format_and_summary(cli):
     lines = result.output.splitlines()
     assert lines[0].startswith("<stdin>:1:1: warning [debris] 'Advertisement'")
     assert lines[1] == "<stdin>:3:10: info [doubled-space] Doubled space between words"
-    assert lines[-1] == "2 findings (1 info, 1 warning) in 1 file"
+    assert lines[-2] == "2 findings (1 info, 1 warning) in 1 file"
+    assert lines[-1] == "[*] 2 fixable with --fix"
     assert "\033[" not in result.output  # colour only on a terminal
 
 

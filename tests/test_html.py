@@ -230,7 +230,7 @@ def test_nbsp_is_whitespace_the_author_typed():
 
 def test_fixes_edit_the_html_source():
     found = lint("<p>The council&nbsp;&nbsp;approved it.</p>", "story.html", select=("doubled-space",))
-    (edit,) = found[0].fix
+    (edit,) = found[0].fix.edits
     assert (edit.start, edit.end, edit.text) == (14, 26, " ")
 
 

@@ -51,7 +51,7 @@ def test_fix_deletes_the_repeat_and_its_space():
     (finding,) = hits(text)
     assert text[finding.start:finding.end] == "on Friday"
     assert finding.start == text.rindex("on Friday")
-    (edit,) = finding.fix
+    (edit,) = finding.fix.edits
     assert text[:edit.start] + edit.text + text[edit.end:] == "Police arrested two men on Friday, a spokesman said."
     assert finding.data["first"] == "on Friday"
 
@@ -59,7 +59,7 @@ def test_fix_deletes_the_repeat_and_its_space():
 def test_fix_removes_a_parenthetical_repeat_with_its_commas():
     text = "The mayor opened the bridge on Monday and the council, on Monday, approved the tolls."
     (finding,) = hits(text)
-    (edit,) = finding.fix
+    (edit,) = finding.fix.edits
     assert text[:edit.start] + edit.text + text[edit.end:] == (
         "The mayor opened the bridge on Monday and the council approved the tolls.")
 
@@ -119,7 +119,7 @@ def test_attribution_message_names_the_first():
     (finding,) = hits(text)
     assert finding.message == ("'Mr Okafor said' already appears earlier in this sentence (column 1); "
                                "attribute once")
-    assert finding.fix == ()
+    assert finding.fix is None
 
 
 def test_check_fix_rewrites_the_file_once(cli, tmp_path):

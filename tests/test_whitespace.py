@@ -10,7 +10,7 @@ def test_trailing_whitespace_position_and_fix():
     assert len(found) == 1
     f = found[0]
     assert (f.line, f.column, f.end_column) == (1, 31, 33)
-    assert f.severity == "info" and f.fix[0].text == ""
+    assert f.severity == "info" and f.fix.edits[0].text == ""
 
 
 def test_trailing_whitespace_is_not_prose_in_markdown():

@@ -34,11 +34,14 @@ class Report:
 
     def summary(self) -> dict:
         by_severity = Counter(f.severity for f in self.findings)
+        fixable = Counter(f.fix.applicability for f in self.findings if f.fix is not None)
         return {
             "files": len(self.results),
             "findings": sum(by_severity.values()),
             "by_severity": dict(sorted(by_severity.items())),
             "errors": sum(1 for r in self.results if r.error),
+            # Findings whose fix --fix would apply (safe) or --fix --unsafe-fixes (unsafe).
+            "fixable": {"safe": fixable["safe"], "unsafe": fixable["unsafe"]},
         }
 
     def threshold(self, path: str) -> str:

@@ -69,6 +69,24 @@ def _region(f) -> dict:
     return region
 
 
+def _fixes(f, artifact: dict) -> list[dict]:
+    """The finding's fix as a SARIF fix: one replacement an edit, each a deleted region in
+    lines and columns of the file and the text inserted there; the applicability (safe or
+    unsafe) in its properties."""
+    if f.fix is None:
+        return []
+    replacements = [{
+        "deletedRegion": {"startLine": e.line, "startColumn": e.column,
+                          "endLine": e.end_line, "endColumn": e.end_column},
+        "insertedContent": {"text": e.text},
+    } for e in f.fix.edits]
+    fix = {"artifactChanges": [{"artifactLocation": artifact, "replacements": replacements}],
+           "properties": {"applicability": f.fix.applicability}}
+    if f.fix.description:
+        fix["description"] = {"text": f.fix.description}
+    return [fix]
+
+
 def sarif_log(report: Report) -> dict:
     rule_ids = sorted(set(report.rules) | {f.rule for f in report.findings})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
@@ -82,7 +100,7 @@ def sarif_log(report: Report) -> dict:
             continue
         for f in file_result.findings:
             message = message_with_suggestions(f)
-            results.append({
+            result = {
                 "ruleId": f.rule,
                 "ruleIndex": index[f.rule],
                 "level": LEVELS[f.severity],
@@ -92,7 +110,11 @@ def sarif_log(report: Report) -> dict:
                     "region": _region(f),
                 }}],
                 "properties": {"category": f.category, "suggestions": list(f.suggestions)},
-            })
+            }
+            fixes = _fixes(f, location["physicalLocation"]["artifactLocation"])
+            if fixes:
+                result["fixes"] = fixes
+            results.append(result)
     run = {
         "tool": {"driver": {
             "name": "newslint",

@@ -35,4 +35,10 @@ def render(report: Report) -> str:
     if summary["errors"]:
         tail += f"; {summary['errors']} file{'s' if summary['errors'] != 1 else ''} could not be checked"
     lines.append(tail)
+    fixable = summary["fixable"]
+    if fixable["safe"] or fixable["unsafe"]:  # as ruff says it
+        hint = f"[*] {fixable['safe']} fixable with --fix"
+        if fixable["unsafe"]:
+            hint += f" ({fixable['unsafe']} more with --fix --unsafe-fixes)"
+        lines.append(hint)
     return "\n".join(lines) + "\n"

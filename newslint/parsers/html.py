@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from html.entities import html5 as _ENTITIES
+from typing import NamedTuple
 
-from newslint.document import Document, ProseBuilder
+from newslint.document import Document, Owner, ProseBuilder
 from newslint.parsers import Parser
 from newslint.parsers.markdown import INLINE_CODE
 from newslint.rule import hookimpl
@@ -148,6 +150,12 @@ class _HtmlReader:
         self.block_is_h1 = False
         self.headings: list[tuple[int, str]] = []  # (block index, tag)
         self.heading_tag = ""
+        # For structural fixes: where each open element's start tag and content begin
+        # (parallel to ``stack``), every closed element's spans, and the source offsets of
+        # content that is not prose (comments, images, scripts...).
+        self.opened: list[tuple[int, int]] = []
+        self.closed: list[_Closed] = []
+        self.foreign: list[int] = []
 
     # --- blocks and text ------------------------------------------------------------
     def boundary(self) -> None:
@@ -226,17 +234,28 @@ class _HtmlReader:
         self.line_start = True
 
     # --- elements -------------------------------------------------------------------
-    def push(self, name: str) -> None:
+    def push(self, name: str, start: int, end: int) -> None:
         self.stack.append(name)
+        self.opened.append((start, end))
         if name in _SKIP:
             self.skip += 1
+            self.foreign.append(start)
 
-    def pop_through(self, index: int) -> None:
+    def pop_through(self, index: int, until: int, end_tag: tuple[int, int] | None = None) -> None:
+        """Close the open elements from ``index`` up; the innermost ends at ``until`` (where
+        the tag that closes it starts), or at its own ``end_tag`` (start, end) for the one at
+        ``index`` when that tag names it."""
         while len(self.stack) > index:
-            if self.stack.pop() in _SKIP:
+            name = self.stack.pop()
+            tag_start, content_start = self.opened.pop()
+            if name in _SKIP:
                 self.skip -= 1
+            elif name in _BLOCK and not self.skip:
+                content_end, element_end = (end_tag if end_tag is not None and len(self.stack) == index
+                                            else (until, until))
+                self.closed.append(_Closed(name, tag_start, content_start, content_end, element_end))
 
-    def close_implied(self, name: str) -> None:
+    def close_implied(self, name: str, at: int) -> None:
         group = _IMPLIED.get(name)
         if group is None:
             return
@@ -244,7 +263,7 @@ class _HtmlReader:
         for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _SEARCH_DEPTH), -1):
             open_name = self.stack[i]
             if open_name in targets:
-                self.pop_through(i)
+                self.pop_through(i, at)
                 return
             if open_name in fences:
                 return
@@ -254,26 +273,28 @@ class _HtmlReader:
             self.line_break(start, end)
             return
         if name in _CLOSES_P:
-            self.close_implied("p")
+            self.close_implied("p", start)
         if name != "p":
-            self.close_implied(name)
+            self.close_implied(name, start)
         if name in _HEADINGS and self.stack and self.stack[-1] in _HEADINGS:
-            self.pop_through(len(self.stack) - 1)
+            self.pop_through(len(self.stack) - 1, start)
         if name in _BLOCK and not self.skip:  # not for a <div> inside a skipped <button>
             self.boundary()
         if name in _PLACEHOLDER and not self.skip:
             self.emit(INLINE_CODE, start, end)
+        if name in _VOID and name not in ("br", "wbr"):
+            self.foreign.append(start)  # an image, a form control: content, not prose
         if name in _VOID or self_closing or not (name in _BLOCK or name in _SKIP):
             return
-        self.push(name)
+        self.push(name, start, end)
 
-    def end_tag(self, name: str) -> None:
+    def end_tag(self, name: str, start: int, end: int) -> None:
         if name == "br":  # </br> is read as <br> by browsers
             return
         wanted = _HEADINGS if name in _HEADINGS else (name,)
         for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _SEARCH_DEPTH), -1):
             if self.stack[i] in wanted:
-                self.pop_through(i)
+                self.pop_through(i, start, (start, end))
                 break
         if name in _BLOCK and not self.skip:
             self.boundary()
@@ -290,6 +311,7 @@ class _HtmlReader:
             self.text(i, lt)
             i = self.markup(lt)
         self.boundary()
+        self.pop_through(0, n)
 
     def markup(self, lt: int) -> int:
         """Read the markup at ``lt`` (a ``<``); return where text resumes."""
@@ -298,12 +320,15 @@ class _HtmlReader:
             if src.startswith(">", lt + 4) or src.startswith("->", lt + 4):  # <!--> and <!--->
                 close = lt + 4 + (1 if src[lt + 4] == ">" else 2)
                 self.comments.append((lt, close, ""))
+                self.foreign.append(lt)
                 return close
             end = self.find.find("-->", lt + 4)
             close = n if end == -1 else end + 3
             self.comments.append((lt, close, src[lt + 4:n if end == -1 else end]))
+            self.foreign.append(lt)
             return close
         if src.startswith("<![CDATA[", lt):
+            self.foreign.append(lt)
             end = self.find.find("]]>", lt + 9)
             return n if end == -1 else end + 3
         nxt = src[lt + 1:lt + 2]
@@ -322,7 +347,7 @@ class _HtmlReader:
                 if name == "br":
                     self.line_break(lt, end + 1)
                 else:
-                    self.end_tag(name)
+                    self.end_tag(name, lt, end + 1)
             return end + 1
         name_match = _TAG_NAME_RE.match(src, lt + 1, gt)
         if not name_match:  # "a < b", "<3": a literal character
@@ -358,9 +383,50 @@ class _HtmlReader:
         return len(self.src) if match is None else match.start()
 
 
+class _Closed(NamedTuple):
+    """A closed block element: its start tag's start, its content's start and end, and its
+    end (after the end tag, or where the tag that closed it implicitly starts)."""
+
+    name: str
+    start: int
+    content_start: int
+    content_end: int
+    end: int
+
+
+def _assign_owners(reader: _HtmlReader) -> None:
+    """Give each block the innermost element that holds it and nothing else: no other
+    block, no image, comment, script or other content that is not prose. A table cell's
+    block owns the cell's content (the cell stays, so the table keeps its shape)."""
+    builder = reader.b
+    blocks = builder.blocks
+    to_source = builder.map.to_source
+    starts = [to_source(b.start) for b in blocks]
+    ends = [to_source(b.end, end=True) for b in blocks]
+    foreign = sorted(reader.foreign)
+    best: dict[int, Owner] = {}
+    for element in reader.closed:
+        lo = bisect_left(starts, element.content_start)
+        if lo + 1 != bisect_left(starts, element.content_end) or ends[lo] > element.content_end:
+            continue  # no block, or more than one
+        at = bisect_left(foreign, element.content_start)
+        if at < len(foreign) and foreign[at] < element.content_end:
+            continue
+        if element.name in ("td", "th"):
+            owner = Owner(element.content_start, element.content_end, "cell")
+        else:
+            owner = Owner(element.start, element.end, "element")
+        held = best.get(lo)
+        if held is None or owner.end - owner.start < held.end - held.start:
+            best[lo] = owner
+    for index, owner in best.items():
+        builder.set_owner(index, owner)
+
+
 def parse(path: str, source: str) -> Document:
     reader = _HtmlReader(source)
     reader.run()
+    _assign_owners(reader)
     title = next((index for index, tag in reader.headings if tag == "h1"), None)
     if title is None and reader.headings and reader.headings[0][0] == 0:
         title = 0

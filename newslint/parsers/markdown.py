@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.document import Document, ProseBuilder
+from newslint.document import Document, Owner, ProseBuilder
 from newslint.parsers import Parser, title_guess
 from newslint.rule import hookimpl
 
@@ -94,6 +94,34 @@ class _Aligner:
         return found, self.cursor
 
 
+def _cell_owner(source: str, builder: ProseBuilder, block) -> Owner | None:
+    """The content of the table cell holding ``block``: from after the pipe before it to the
+    pipe after it, less the spaces around (the cell stays, and so does its row)."""
+    start = builder.map.to_source(block.start)
+    end = builder.map.to_source(block.end, end=True)
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    line_end = len(source) if line_end == -1 else line_end
+    pipe = source.rfind("|", line_start, start)
+    left = line_start if pipe == -1 else pipe + 1
+    pipe = _unescaped_pipe(source, end, line_end)
+    right = line_end if pipe == -1 else pipe
+    while left < start and source[left] in " \t":
+        left += 1
+    while right > end and source[right - 1] in " \t":
+        right -= 1
+    if "|" in source[left:start] or "|" in source[end:right]:
+        return None
+    return Owner(left, right, "cell")
+
+
+def _unescaped_pipe(source: str, start: int, end: int) -> int:
+    at = source.find("|", start, end)
+    while at > 0 and source[at - 1] == "\\":
+        at = source.find("|", at + 1, end)
+    return at
+
+
 def parse(path: str, source: str) -> Document:
     front = _FRONT_MATTER_RE.match(source)
     parse_source = source
@@ -128,7 +156,9 @@ def parse(path: str, source: str) -> Document:
         if kind == "heading":
             heading_blocks.add(len(builder.blocks))
         line_end = min(token.map[1], len(starts) - 1)
-        aligner = _Aligner(builder, source, starts[token.map[0]], starts[line_end] - 1)
+        first_line = starts[token.map[0]]
+        aligner = _Aligner(builder, source, first_line, starts[line_end] - 1)
+        before = len(builder.blocks)
         for child in token.children or ():
             kind_ = child.type
             if kind_ == "text":
@@ -145,6 +175,12 @@ def parse(path: str, source: str) -> Document:
             elif kind_ == "image":
                 continue
         builder.end_block()
+        if len(builder.blocks) > before:
+            if kind == "cell":
+                owner = _cell_owner(source, builder, builder.blocks[-1])
+            else:  # its lines hold this block alone (list marker, heading underline included)
+                owner = Owner(first_line, min(starts[line_end], len(source)), "lines")
+            builder.set_owner(len(builder.blocks) - 1, owner)
 
     builder.end_block()
     title = None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newslint.document import Document, ProseBuilder
+from newslint.document import Document, Owner, ProseBuilder
+from newslint.model import whole_lines
 from newslint.parsers import Parser, title_guess
 from newslint.rule import hookimpl
 
@@ -21,6 +22,10 @@ def parse(path: str, source: str) -> Document:
     builder.begin_block()
     builder.copy(start, len(source))
     builder.end_block()
+    to_source = builder.map.to_source
+    for index, block in enumerate(builder.blocks):  # a paragraph owns its whole lines
+        first, last = whole_lines(source, to_source(block.start), to_source(block.end, end=True))
+        builder.set_owner(index, Owner(first, last, "lines"))
     return builder.build(path, fmt="text", title_block=title_guess(builder.blocks))
 
 

@@ -44,6 +44,12 @@ A U.S. official said it was a one-off: an honest mistake by a European firm.
 ```text
 An 18-year-old won a university place after an 8% rise in offers in a 1990s scheme.
 ```
+
+## Fix safety
+
+Unsafe: the fix changes a word, and how the next word sounds is a judgement the desk may
+read otherwise (an acronym said as letters or as a word, "an historic"); it is applied
+only with ``--unsafe-fixes``.
 """
 
 from __future__ import annotations
@@ -52,7 +58,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from newslint.model import Edit
+from newslint.model import Edit, unsafe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
 from newslint.text.words import WORD_RE, Tokens, spaced, token_pattern
@@ -203,7 +209,7 @@ def _two_articles(text: str, first, second, word):
         word.end,
         f"Two articles in a row: keep '{right}' before '{shown}'",
         suggestions=(f"{right}{text[second.end:word.start]}{shown}",),
-        fix=(Edit(first.start, second.end, right),),
+        fix=unsafe_fix(Edit(first.start, second.end, right), description=f"Keep '{right}'"),
         data={"article": f"{first.text} {second.text}", "word": shown},
     )
 
@@ -259,7 +265,7 @@ def check(document, options):
             f"Use '{right}' before '{shown}', which starts with a "
             f"{'vowel' if sound == VOWEL else 'consonant'} sound",
             suggestions=(f"{right}{text[article.end:nxt.start]}{shown}",),
-            fix=(Edit(article.start, article.end, right),),
+            fix=unsafe_fix(Edit(article.start, article.end, right), description=f"Write '{right}'"),
             data={"article": article.text, "word": shown},
         )
 

@@ -32,13 +32,19 @@ Germany's exporters have suffered most from the new tariffs, the report said.
 Analysts said the Netherlands' budget, the Philippines' election and the Kremlin's
 response would dominate the week, along with the Paris Agreement's targets.
 ```
+
+## Fix safety
+
+Unsafe: the fix deletes "the", which is right for the place but wrong where the word is
+part of a name the list does not know ("the Georgia's" of a ship); it is applied only
+with ``--unsafe-fixes``.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from newslint.model import Edit
+from newslint.model import Edit, unsafe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
 from newslint.text.words import Tokens, normalise_quotes, spaced, token_pattern
@@ -133,7 +139,7 @@ def check(document, options):
                 first.start + len(phrase),
                 f"{name} takes no article: write '{phrase}', not '{the.text} {phrase}'",
                 suggestions=(phrase,),
-                fix=(Edit(the.start, first.start, ""),),
+                fix=unsafe_fix(Edit(the.start, first.start, ""), description=f"Delete '{the.text}'"),
                 data={"place": name},
             )
             break

@@ -30,6 +30,14 @@ Shares rose 5% after the results were published, and analysts said more gains we
 ```text
 Read more about the plan in the council's report, which runs to 300 pages.
 ```
+
+## Fix safety
+
+Safe: the fix removes only the debris, on the source's own structure: the HTML element
+that holds nothing but the debris line, a table cell's content (the cell stays), or the
+whole Markdown or text line, with the blank line around it collapsed so paragraphs stay one
+blank line apart. Where the debris shares its element or line with other text (a line
+inside an HTML paragraph broken with ``<br>``), there is no fix.
 """
 
 from __future__ import annotations
@@ -38,7 +46,7 @@ from functools import lru_cache
 
 import regex
 
-from newslint.model import Edit
+from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
 
@@ -73,7 +81,8 @@ def check(document, options):
                     start + lead,
                     end,
                     f"'{line.strip()}' looks like web or CMS debris, not copy; delete the line",
-                    fix=(Edit(start + lead, end, "", whole_line=True),),
+                    fix=safe_fix(Edit(start + lead, end, "", remove_line=True),
+                                 description="Delete the line"),
                     data={"text": line.strip()},
                 )
 

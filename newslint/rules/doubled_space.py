@@ -15,13 +15,17 @@ The council  approved the budget on Tuesday.
 ```text
 The council approved the budget on Tuesday.  Members voted nine to two.
 ```
+
+## Fix safety
+
+Safe: the run of spaces (or ``&nbsp;``) becomes one space; nothing else changes.
 """
 
 from __future__ import annotations
 
 import re
 
-from newslint.model import Edit
+from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
 
 _RUN_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
@@ -34,13 +38,13 @@ def check(document, options):
             before = text[match.start() - 1]
             if before in ".!?:;…" or (before in "\"”’)" and text[match.start() - 2] in ".!?"):
                 continue
-            # Spaces that only meet in the prose (around a removed comment or tag) are
-            # not a doubled space in the file.
-            to_source = document.source_map.to_source
-            if "<" in document.source[to_source(match.start()):to_source(match.end(), end=True)]:
+            # Spaces that only meet in the prose (around a tag, a comment or a Markdown
+            # image left out of it) are not a doubled space in the file.
+            if document.source_span(match.start(), match.end()) is None:
                 continue
             yield RULE.finding(match.start(), match.end(), "Doubled space between words",
-                               fix=(Edit(match.start(), match.end(), " "),))
+                               fix=safe_fix(Edit(match.start(), match.end(), " "),
+                                            description="Keep one space"))
 
 
 RULE = Rule(id="doubled-space", category="whitespace", severity="info", check=check, doc=__doc__)

@@ -34,13 +34,19 @@ Voters were asked to name the capital:
 - Madrid
 Madrid came out top with 40%.
 ```
+
+## Fix safety
+
+Safe: the fix deletes the repeat and the space before it, or, where the repeat starts a
+link or other markup, the first word and the space after it. An edit that would cut into
+markup either way is not made. Inside quoted speech there is no fix.
 """
 
 from __future__ import annotations
 
 import re
 
-from newslint.model import Edit
+from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_set
 from newslint.text.words import TOKEN_END, TOKEN_START, WORD_RE, Tokens
@@ -87,6 +93,16 @@ _DOUBLED_RE = re.compile(
     rf"{TOKEN_START}(?=([\w\uFFFC])\S*\s+\1)({WORD_RE.pattern})(?=(\s+)\2{TOKEN_END})", re.IGNORECASE)
 
 
+def _fix(first, second):
+    """Delete the second word and the space before it; where that would cut into markup (the
+    second word opens a link: "by the <a>the council</a>"), delete the first word and the
+    space after it instead, when both are written alike."""
+    alternative = None
+    if first.text == second.text:
+        alternative = safe_fix(Edit(first.start, second.start, ""), description="Delete the first one")
+    return safe_fix(Edit(first.end, second.end, ""), description="Delete the repeat", alternative=alternative)
+
+
 def check(document, options):
     text = document.text
     tokens = Tokens(text)
@@ -106,7 +122,7 @@ def check(document, options):
             second.end,
             f"'{first.text}' is doubled; delete one",
             suggestions=(first.text,),
-            fix=(Edit(first.end, second.end, ""),),
+            fix=_fix(first, second),
             data={"word": first.lower},
         )
 

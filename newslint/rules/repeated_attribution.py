@@ -48,6 +48,13 @@ He said the plan, which she said was flawed, would stand.
 ```text
 "We trained on Sunday and we will rest on Sunday," the coach said on Sunday.
 ```
+
+## Fix safety
+
+Safe when the fix removes only the repeated phrase and the space before it. Where it also
+takes the commas around the phrase ("The minister, on Friday, said"), it is unsafe: the
+punctuation may be doing other work. A repeated attribution has no fix (which one to keep
+is the writer's call).
 """
 
 from __future__ import annotations
@@ -56,10 +63,9 @@ import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
-from newslint.model import Edit
+from newslint.model import Edit, Fix, safe_fix, unsafe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines, load_set
-from newslint.text.quotes import QuoteMap
 from newslint.text.words import TOKEN_END, TOKEN_START, trie_alternation
 
 _PARTS = r"morning|afternoon|evening|night|lunchtime"
@@ -321,19 +327,19 @@ def _attribution_mentions(sentence: str, base: int) -> Iterator[Mention]:
                               " ".join(sentence[start:e].split()), False)
 
 
-def _deletion(text: str, start: int, end: int) -> tuple[Edit, ...]:
+def _deletion(text: str, start: int, end: int) -> Fix | None:
     """An edit deleting the phrase at ``start:end`` and the space before it, when clean."""
     if start == 0 or text[start - 1] != " ":
-        return ()
+        return None
     after = text[end:end + 1]
     before = text[start - 2:start - 1] if start >= 2 else ""
     if after in (".", ",", ";", ":", "!", "?", ")") and before != ",":
-        return (Edit(start - 1, end, ""),)
+        return safe_fix(Edit(start - 1, end, ""), description="Delete the repeat")
     if after == " " and before.isalnum():
-        return (Edit(start - 1, end, ""),)
-    if before == "," and after == ",":
-        return (Edit(start - 2, end + 1, ""),)  # "The minister, on Friday, said"
-    return ()
+        return safe_fix(Edit(start - 1, end, ""), description="Delete the repeat")
+    if before == "," and after == ",":  # "The minister, on Friday, said"
+        return unsafe_fix(Edit(start - 2, end + 1, ""), description="Delete the repeat and its commas")
+    return None
 
 
 def _describe(document, first: int, second: int) -> str:
@@ -425,7 +431,7 @@ def _repeats(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
 def check(document, options):
     check_times = options.get("times", True)
     check_attributions = options.get("attributions", True)
-    quote_maps: dict[int, QuoteMap] = {}
+    regions = document.regions
     text = document.text
     sentences = document.sentences
     for index, (times, attributions) in sorted(_doubled_triggers(document).items()):
@@ -440,12 +446,8 @@ def check(document, options):
         mentions.sort(key=lambda x: x.start)
         if not _repeats(mentions):
             continue
-        block = document.blocks[sentence.block]
-        quotes = quote_maps.get(sentence.block)
-        if quotes is None:
-            quotes = quote_maps[sentence.block] = QuoteMap(block.text)
         # Compare only what stands outside quotation marks.
-        outside = [m for m in mentions if not quotes.inside(m.anchor - block.start)]
+        outside = [m for m in mentions if not regions.quote_at(m.anchor)]
         for first, mention in _repeats(outside):
             where = _describe(document, first.start, mention.start)
             if mention.label.lower() == first.label.lower():
@@ -455,11 +457,11 @@ def check(document, options):
             if mention.key[0] in ("speaker", "according"):
                 message = f"{said}; attribute once"
                 suggestions: tuple[str, ...] = ()
-                fix: tuple[Edit, ...] = ()
+                fix: Fix | None = None
             else:
                 message = f"{said}; delete the repeat"
                 suggestions = ("",)
-                fix = _deletion(text, mention.start, mention.end) if mention.fixable else ()
+                fix = _deletion(text, mention.start, mention.end) if mention.fixable else None
             yield RULE.finding(mention.start, mention.end, message, suggestions=suggestions, fix=fix,
                                data={"first": first.label, "first_offset": first.start})
 

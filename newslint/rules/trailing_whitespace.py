@@ -15,11 +15,15 @@ The mayor opened the new bridge on Saturday.
 ```text
 The mayor opened the new bridge on Saturday.
 ```
+
+## Fix safety
+
+Safe: the fix deletes only the trailing spaces or tabs.
 """
 
 from __future__ import annotations
 
-from newslint.model import Edit
+from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
 
 
@@ -30,7 +34,7 @@ def check(document, options):
             if stripped < len(line) and line.strip():
                 begin, end = start + stripped, start + len(line)
                 yield RULE.finding(begin, end, "Trailing whitespace at the end of the line",
-                                   fix=(Edit(begin, end, ""),))
+                                   fix=safe_fix(Edit(begin, end, ""), description="Delete it"))
 
 
 RULE = Rule(id="trailing-whitespace", category="whitespace", severity="info", check=check, doc=__doc__)

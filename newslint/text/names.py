@@ -17,7 +17,6 @@ from operator import attrgetter, itemgetter
 from typing import Iterable, Iterator
 
 from newslint.text.lexicon import load_set
-from newslint.text.quotes import BlockQuotes
 from newslint.text.words import CHUNK_CHARS as _CHUNK
 from newslint.text.words import CHUNK_RUN_RE as _CHUNK_RUN_RE
 from newslint.text.words import WORD_RE, Tokens
@@ -205,7 +204,7 @@ class StoryWords:
             (0 if b == 0 else blocks[b].start, blocks[b + 1].start if b + 1 < len(blocks) else len(self.text) + 1)
             for b in sorted(heading_blocks(document))
         ]
-        self._quotes = None
+        self._regions = document.regions  # holds the blocks, not the document
         self._has: dict[str, bool] = {}
         self._spaced: str | None = None  # for one_form: the text with lines joined,
         self._squashed = ""  # that lower-cased without spaces or hyphens,
@@ -419,9 +418,7 @@ class StoryWords:
 
     def quoted(self, offset: int) -> bool:
         """Whether prose offset ``offset`` stands inside quotation marks."""
-        if self._quotes is None:
-            self._quotes = BlockQuotes(self.blocks)
-        return self._quotes.inside(offset)
+        return self._regions.quote_at(offset)
 
 
 _TEXT = itemgetter(2)

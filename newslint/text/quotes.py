@@ -1,5 +1,8 @@
 """Where quoted speech lies in a paragraph, so rules can tell a speaker's words from the copy.
 
+This is the one quote finder; rules and fixes ask ``document.regions`` (``newslint.regions``),
+which reads each paragraph with it once.
+
 Curly quotes say which way they face. A straight ``"`` is read from its neighbours: after a
 space or at the start it opens, after a word or punctuation it closes. A quote still open at
 the end of a paragraph runs to its end (news style reopens it in the next paragraph); a
@@ -11,7 +14,6 @@ then the next ’ or ' that is not an apostrophe inside a word.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 _MARK_RE = re.compile(r"[\"“”«»‘’']")
 _OPENERS = "“«"
@@ -66,41 +68,3 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         spans.append((open_at, n))
     spans.sort()
     return spans
-
-
-class QuoteMap:
-    """Answers "is this offset inside quotes?" for one text, by binary search."""
-
-    def __init__(self, text: str) -> None:
-        self.spans = quoted_spans(text)
-        self._starts = [s for s, _ in self.spans]
-
-    def inside(self, offset: int) -> bool:
-        i = bisect_right(self._starts, offset) - 1
-        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
-
-
-class BlockQuotes:
-    """Answers "is this prose offset inside quotes?" for a whole document, given its
-    ``blocks``: quotation marks are paired within each block (as ``quoted_spans`` reads one
-    paragraph), and a block's spans are worked out the first time an offset in it is asked
-    about."""
-
-    def __init__(self, blocks) -> None:
-        self._blocks = blocks
-        self._maps: dict[int, QuoteMap] = {}
-
-    def block_map(self, index: int) -> QuoteMap:
-        found = self._maps.get(index)
-        if found is None:
-            found = self._maps[index] = QuoteMap(self._blocks[index].text)
-        return found
-
-    def inside(self, offset: int) -> bool:
-        """``offset`` is read in the last block starting at or before it."""
-        index = max(0, bisect_right(self._blocks, offset, key=_block_start) - 1)
-        return self.block_map(index).inside(offset - self._blocks[index].start)
-
-
-def _block_start(block) -> int:
-    return block.start
