@@ -92,7 +92,7 @@ def test_a_leading_feff_in_a_str_counts_in_line_one_columns_and_fix_offsets():
         start = line_starts[finding.line - 1] + finding.column - 1
         end = line_starts[finding.end_line - 1] + finding.end_column - 1
         assert marked_text[start:end] == body[start - 1:end - 1]
-        for edit, unmarked_edit in zip(finding.fix, unmarked.fix):
+        for edit, unmarked_edit in zip(finding.fix.edits, unmarked.fix.edits):
             assert marked_text[edit.start:edit.end] == body[unmarked_edit.start:unmarked_edit.end]
             assert edit.start == line_starts[edit.line - 1] + edit.column - 1
             assert edit.end == line_starts[edit.end_line - 1] + edit.end_column - 1

@@ -105,7 +105,7 @@ def test_positions_are_inside_the_file_and_every_format_parses(story):
         assert 1 <= f.end_column <= len(lines[f.end_line - 1]) + 1, f
         if f.end_line == f.line:
             assert f.end_column >= f.column, f
-        for edit in f.fix:
+        for edit in (f.fix.edits if f.fix else ()):
             assert 1 <= edit.line <= edit.end_line <= len(lines), edit
             assert 1 <= edit.column <= len(lines[edit.line - 1]) + 1, edit
     report = Report([FileResult(filename, findings)])
@@ -116,4 +116,5 @@ def test_positions_are_inside_the_file_and_every_format_parses(story):
     suite = ET.fromstring(outputs["junit"])
     assert suite.get("tests") == "1"
     assert len(github_commands(outputs["github"])) == len(findings)
-    assert len(outputs["text"].splitlines()) == len(findings) + 1
+    fixable = any(f.fix for f in findings)  # then a "[*] N fixable" line
+    assert len(outputs["text"].splitlines()) == len(findings) + 1 + fixable
