@@ -93,9 +93,12 @@ class Regions:
         if first is None and last is None:
             return False
         for index in range((first if first is not None else last), (last if last is not None else first) + 1):
-            for s, e in self._block_quotes(index):
-                if s < end and start < e:
-                    return True
+            spans = self._block_quotes(index)
+            # Spans are sorted and apart: only the last one starting before ``end`` can reach
+            # back past ``start`` (one look-up, however many quotes the paragraph holds).
+            i = bisect_right(spans, (end, -1)) - 1
+            if i >= 0 and spans[i][1] > start and spans[i][0] < end:
+                return True
         return False
 
     # --- scopes -----------------------------------------------------------------------
