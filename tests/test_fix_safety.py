@@ -309,3 +309,20 @@ def test_second_fix_changes_nothing(tmp_path):
     first = path.read_text()
     run_module("check", "--no-plugins", "--fix", str(path))
     assert path.read_text() == first == "# Talks Resume\n\nThe council met.  It voted.\n"
+
+
+def test_every_rule_that_fixes_states_its_fix_safety():
+    from newslint.config import Config
+    from newslint.engine import Linter
+    from newslint.inputs import Source
+    from newslint.plugins import build_registry
+
+    fixing = set()
+    for rule in build_registry(entry_points=False).rules.values():
+        linter = Linter.create(Config(select=(rule.id,)), entry_points=False)
+        for stories in rule.example_sets()[0]:
+            results = linter.run([Source(p, t) for p, t in stories])
+            if any(f.fix for r in results for f in r.findings if f.rule == rule.id):
+                fixing.add(rule.id)
+                assert "## Fix safety" in (rule.doc or ""), f"{rule.id} fixes but does not say how safely"
+    assert {"debris", "doubled-word", "doubled-space", "a-an"} <= fixing
