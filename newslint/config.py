@@ -141,6 +141,9 @@ def glob_regex(pattern: str) -> re.Pattern:
             # Inside a glob class these are plain characters; unescaped, the regex would read
             # set syntax in them (nested sets, "&&", "~~", "||") or a negation.
             body = re.sub(r"([\\\[&~|^])", r"\\\1", body[1:] if negate else body)
+            # "--" reads as set difference to the regex engine (a FutureWarning today, an
+            # error later): a "-" right after another "-" is a plain character.
+            body = re.sub(r"(?<=-)-", r"\\-", body)
             out.append("[" + ("^" if negate else "") + body + "]")
             i = close + 1
         else:

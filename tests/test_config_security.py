@@ -10,7 +10,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from newslint.config import (
     MAX_CONFIG_FILE_BYTES,
@@ -244,6 +244,7 @@ def test_an_invalid_override_glob_is_a_config_error(cli, home):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab/*?[]!^-\\&~|.z", max_size=12))
+@example("[?--]")  # "--" in a class once read as regex set difference (a FutureWarning)
 def test_any_override_glob_compiles_or_is_one_config_error(glob):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no FutureWarning for regex set syntax either
