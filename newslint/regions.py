@@ -9,6 +9,11 @@ resolution, so no rule finds quotes or the headline on its own:
   the short first line that reads as a title).
 - ``caption``: image captions (``<figcaption>``, a table ``<caption>``).
 - ``heading``: every other heading (subheads).
+- the story's furniture (``newslint.text.furniture``): ``handle``, ``hashtag``, ``url``,
+  ``email``, ``dateline``, ``post`` (an embedded social post), ``label`` (a transcript's
+  speaker label), ``table`` (a data table's line), ``subhead`` (a live blog's time-stamped
+  subhead) and ``promo`` (a promotion line or link card). Not the writer's prose: rules about
+  wording (``aside``) neither flag nor count words there; a subhead is set in headline style.
 
 A house rule's ``scope`` names where it applies in the words of ``SCOPES``: ``body``,
 ``headline``, ``quotes``, ``captions`` (``scope_of`` answers which one an offset is in;
@@ -19,7 +24,10 @@ same shape: a kind, prose spans, and a place in ``scope_of``'s order.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 from typing import NamedTuple, Sequence
+
+from newslint.text.furniture import SUBHEAD, story_furniture
 
 QUOTE, HEADLINE, CAPTION, HEADING = "quote", "headline", "caption", "heading"
 # Where a house rule may apply (its ``scope``), and where it applies by default.
@@ -40,8 +48,9 @@ class Regions:
     time an offset in that paragraph is asked about, so a rule that asks about a few words
     does not pay for the whole story."""
 
-    def __init__(self, blocks: Sequence, title_block: int | None) -> None:
+    def __init__(self, blocks: Sequence, title_block: int | None, text: str) -> None:
         self._blocks = blocks
+        self._text = text
         self._starts = [b.start for b in blocks]
         self._quotes: dict[int, list[tuple[int, int]]] = {}  # block index -> prose spans
         self.headline = (Region(HEADLINE, blocks[title_block].start, blocks[title_block].end)
@@ -52,7 +61,35 @@ class Regions:
 
     @classmethod
     def of(cls, document) -> Regions:
-        return cls(document.blocks, document.title_block)
+        return cls(document.blocks, document.title_block, document.text)
+
+    # --- furniture --------------------------------------------------------------------
+    @cached_property
+    def furniture(self) -> list[Region]:
+        """Handles, hashtags, URLs, e-mail addresses, datelines, embedded posts, labels,
+        tables, subheads and promotions, sorted by position (worked out on first use)."""
+        return [Region(*span) for span in story_furniture(self._text, self._blocks)]
+
+    @cached_property
+    def _aside(self) -> tuple[list[int], list[int]]:
+        starts: list[int] = []
+        ends: list[int] = []
+        for region in self.furniture:
+            if region.kind == SUBHEAD:
+                continue
+            if starts and region.start <= ends[-1]:
+                ends[-1] = max(ends[-1], region.end)
+            else:
+                starts.append(region.start)
+                ends.append(region.end)
+        return starts, ends
+
+    def aside(self, offset: int) -> bool:
+        """Whether prose ``offset`` lies in furniture that is not prose (any kind but a
+        subhead): a handle, a URL, a dateline, an embedded post, a label, a table line..."""
+        starts, ends = self._aside
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
 
     # --- quotes -----------------------------------------------------------------------
     def _block_index(self, offset: int) -> int | None:
@@ -118,7 +155,8 @@ class Regions:
 
     def all(self) -> list[Region]:
         """Every region, sorted by position."""
-        found = [*self.quotes, *self.captions, *self.headings]
+        found = [*self.quotes, *self.captions, *self.headings, *self.furniture]
         if self.headline is not None:
             found.append(self.headline)
         return sorted(found, key=lambda r: (r.start, r.end, r.kind))
+

@@ -292,12 +292,22 @@ def _group_findings(document, options, sw: StoryWords) -> Iterator:
             if hit is None:
                 continue
             index, form = hit
+            if form.isupper() and _shouted_around(block.text, match.start(), match.end()):
+                continue  # "ALERT US TO WRONGDOING": a line in capitals, where "US" is a pronoun
             if form not in groups[index].full:
                 per_group.setdefault(index, []).append(
                     (block.start + match.start(), block.start + match.end(), form, surface))
+    aliases = None
     for index, found in per_group.items():
         if len({form for _, _, form, _ in found}) < 2:
             continue  # one form: nothing to vote on
+        if aliases is None:
+            aliases = _alias_ranges(document)
+        # A quotation keeps its speaker's form, furniture is not prose, and an alias given
+        # on purpose ("also known as ISIL") is no inconsistency: none of them votes.
+        found = [f for f in found if not (sw.aside(f[0]) or _in_ranges(aliases, f[0]))]
+        if len({form for _, _, form, _ in found}) < 2:
+            continue
         group = groups[index]
         occurrences = []
         for start, end, form, surface in found:
@@ -305,13 +315,54 @@ def _group_findings(document, options, sw: StoryWords) -> Iterator:
             in_heading = sw.in_heading(start)
             if in_heading and group.body_only:
                 continue
-            occurrences.append(Occurrence(start, end, form, surface,
-                                          initial=own and start in sw.forced, heading=in_heading))
+            occurrences.append(Occurrence(start, end, form, surface, initial=own and start in sw.forced,
+                                          heading=in_heading, quoted=sw.quoted(start)))
         result = vote(occurrences, prefer=(group.preferred,))
         if result is None:
             continue
         for occ in result.minority:
             yield _minority_finding(document, occ, result, "group")
+
+
+_CAPS_WORD_RE = re.compile(r"[A-Z]{2,}")
+_SHIFT_SLIP_RE = re.compile(r"\b[A-Z]{2}[a-z]{2}")
+
+
+def _shouted_around(text: str, start: int, end: int) -> bool:
+    """Whether the words either side of ``start:end`` are written in capitals."""
+    before = text[max(0, start - 30):start].split()
+    after = text[end:end + 30].split()
+    return bool(before) and bool(after) and _CAPS_WORD_RE.fullmatch(before[-1].strip(".,:;!?\"'“”‘’")) is not None \
+        and _CAPS_WORD_RE.fullmatch(after[0].strip(".,:;!?\"'“”‘’")) is not None
+
+
+def _written_lower(occ: Occurrence) -> bool:
+    """No capital but one forced by position."""
+    text = occ.text[1:] if occ.initial else occ.text
+    return text == text.lower()
+
+
+def _out_of_play(sw: StoryWords, offset: int) -> bool:
+    """Words that neither vote nor are flagged: furniture (handles, URLs, datelines,
+    embedded posts, labels, tables) and quoted speech, which keeps its speaker's forms."""
+    return sw.aside(offset) or sw.quoted(offset)
+
+
+# "also known as ISIS or ISIL", "a.k.a.", "(ISIS, or ISIL)": a writer naming the other forms
+# on purpose. The range runs to the end of the clause (or of the brackets).
+_ALIAS_RE = re.compile(
+    r"\b(?:(?:also|otherwise|commonly|widely|better|formerly|previously|sometimes) )?"
+    r"(?:known|called|referred to|written|spelled|spelt) as\b[^.;:()\n]{0,80}"
+    r"|\ba\.?k\.?a\.?(?!\w)[^.;:()\n]{0,80}"
+    r"|\((?=[^()\n]{0,60}\bor\b)[^()\n]{1,80}\)")
+
+
+def _alias_ranges(document) -> list[tuple[int, int]]:
+    return [m.span() for m in _ALIAS_RE.finditer(document.text)]
+
+
+def _in_ranges(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(lo <= offset < hi for lo, hi in ranges)
 
 
 # --- case, hyphen and space variants of a multiword name --------------------------------
@@ -408,7 +459,7 @@ def _case_findings(document, story: "_Story") -> Iterator:
     resume = 0
     for k in story.run_starts():
         first = upper[k]
-        if first[0] < resume or in_heading(first[0]):
+        if first[0] < resume or in_heading(first[0]) or _out_of_play(sw, first[0]):
             continue
         run = [first]
         here = first
@@ -467,7 +518,7 @@ def _case_findings(document, story: "_Story") -> Iterator:
     per_key: dict[str, list[Occurrence]] = {}
     for first in firsts:
         start = first[0]
-        if in_heading(start):
+        if in_heading(start) or sw.aside(start):
             continue
         key = key_of(first[2])
         here = first
@@ -500,17 +551,28 @@ def _case_findings(document, story: "_Story") -> Iterator:
             after = next_linked(here[1])
             if after is not None and (after[2] in capitals or after[2] in ("of", "for")):
                 continue  # a title before a name, or part of a longer name
+            if after is not None and after[2] == "on":
+                beyond = next_linked(after[1])
+                if beyond is not None and beyond[2] in capitals:
+                    continue  # "House Committee on Energy and Commerce": a longer name
             end = here[0] + len(strip_possessive(here[2]))
             surface = " ".join(text[start:end].split())
             if _SHOUTED_RE.search(surface):
                 continue
+            # A shift-key slip ("WHite House") is no speaker's style, even in a quotation.
+            quoted = sw.quoted(start) and _SHIFT_SLIP_RE.search(surface) is None
             per_key.setdefault(key, []).append(Occurrence(start, end, surface, surface,
-                                                          initial=start in forced))
+                                                          initial=start in forced, quoted=quoted))
     for occurrences in per_key.values():
         result = vote(occurrences)
         if result is None:
             continue
         for occ in result.minority:
+            if _written_lower(occ) and not _written_lower(Occurrence(0, 0, "", result.majority)) and \
+                    strip_possessive(occ.text.split()[-1]).lower() not in load_set("institution_nouns.txt"):
+                # "trending topics" beside the product "Trending Topics": common nouns
+                # written as such, not a misspelt name ("the foreign ministry" is one).
+                continue
             if _case_only(occ.text, result.majority):
                 # Capitals alone: only against a clear majority, and not on words whose
                 # capital is a matter of house style (the prime minister, the Government).
@@ -536,11 +598,20 @@ class _Name:
     given: set = field(default_factory=set)  # first names written before it
     following: set = field(default_factory=set)  # surnames written after it
     titles: set = field(default_factory=set)
+    quoted: list = field(default_factory=list)  # inside quotation marks, per occurrence
 
     @property
     def named(self) -> bool:
-        """Used at least once where its capital is not forced by position."""
-        return not all(self.initials)
+        """Used at least once in the writer's own prose where its capital is not forced by
+        position."""
+        return any(not forced and not quoted for forced, quoted in zip(self.initials, self.quoted))
+
+    @property
+    def votes(self) -> int:
+        """How many times the name counts: everywhere, when the writer uses it outside
+        quotation marks at least once; else not at all (a speaker's form never outvotes the
+        writer's)."""
+        return len(self.starts) if False in self.quoted else 0
 
 
 def _is_name_word(word: str) -> bool:
@@ -593,7 +664,7 @@ def _names(story: "_Story") -> dict[str, _Name]:
     names: dict[str, _Name] = {}
     for start, end, raw, _ in sw.upper:
         found = info[raw].name
-        if found is None or in_heading(start):
+        if found is None or in_heading(start) or sw.aside(start):
             continue
         word, key = found
         if lowered(key):
@@ -603,6 +674,7 @@ def _names(story: "_Story") -> dict[str, _Name]:
             entry = names[word] = _Name(word)
         entry.starts.append(start)
         entry.initials.append(start in forced)
+        entry.quoted.append(sw.quoted(start))
         previous = sw.prev_linked(start)
         if previous is not None:
             before = word_before[previous[2]]
@@ -610,8 +682,12 @@ def _names(story: "_Story") -> dict[str, _Name]:
                 (entry.titles if before[0] else entry.given).add(before[1])
         if raw == word:
             following = sw.next_linked(end)
+            if following is not None and following[2] in _PARTICLES:
+                following = sw.next_linked(following[1])  # Mohammed bin Salman
             if following is not None:
                 after = word_after[following[2]]
+                if after is None and _INITIAL_RE.fullmatch(sw.text, following[0], following[1] + 1):
+                    after = following[2].lower() + "."  # Lyndon B. Johnson: a first name
                 if after is not None:
                     entry.following.add(after)
     return names
@@ -629,6 +705,9 @@ def _may_have_near_names(story: "_Story", min_length: int) -> bool:
         if _plausible_pair(by_fold[a], by_fold[b], min_length):
             return True
     return False
+
+
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
 def _different_people(a: _Name, b: _Name) -> bool:
@@ -649,7 +728,14 @@ _SLIPS = frozenset({"double", "swap", "vowel"})
 _LONG_NAME = 8
 
 
+def _first_vote(name: _Name) -> int:
+    """Where the name is first written in the writer's own prose (else first at all)."""
+    return next((s for s, q in zip(name.starts, name.quoted) if not q), name.starts[0])
+
+
 def _plausible_pair(a: str, b: str, min_length: int) -> bool:
+    if a.replace("’", "'") == b.replace("’", "'"):
+        return False  # O'Rourke and O’Rourke: typography, not another spelling
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True  # only diacritics or capitals differ
@@ -661,6 +747,8 @@ def _plausible_pair(a: str, b: str, min_length: int) -> bool:
     short, long_ = (fa, fb) if len(fa) < len(fb) else (fb, fa)
     if len(long_) > len(short) and long_.startswith(short) and kind != "double":
         return False  # Israel/Israeli, Russia/Russian, Brown/Browne, German/Germany
+    if short.endswith("s") and long_.endswith("s") and long_[:-1].startswith(short[:-1]) and kind != "double":
+        return False  # the Americas and Americans: a place and its people, in the plural
     return kind in _SLIPS or len(short) >= _LONG_NAME
 
 
@@ -684,19 +772,35 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
             continue
         if _different_people(a, b):
             continue
-        ca, cb = len(a.starts), len(b.starts)
+        # Only the writer's own prose votes: a quotation may misspell a name the story
+        # spells right (and is flagged), never outvote it.
+        ca, cb = a.votes, b.votes
         if ca == cb:
-            if bool(a.given) == bool(b.given):
+            if bool(a.given) != bool(b.given):
+                major, minor = (a, b) if a.given else (b, a)  # the fuller form: "Jane Brennan"
+            elif ca == 1:
+                # Once each: the fuller spelling (a dropped letter is the commonest slip),
+                # else the earlier.
+                major, minor = (a, b) if (-len(a.surface), _first_vote(a)) < (-len(b.surface), _first_vote(b)) \
+                    else (b, a)
+            else:
                 continue  # no evidence which spelling is the story's
-            major, minor = (a, b) if a.given else (b, a)
         else:
             major, minor = (a, b) if ca > cb else (b, a)
         if not major.named:
             continue
-        firsts = {major.surface: major.starts[0], minor.surface: minor.starts[0]}
-        counts = {major.surface: len(major.starts), minor.surface: len(minor.starts)}
-        for start, forced in zip(minor.starts, minor.initials):
-            if start in flagged:
+        if minor.following and not (major.following or major.given or major.titles):
+            continue  # the first name Lyndon (B. Johnson), and the city London
+        firsts = {major.surface: _first_vote(major), minor.surface: minor.starts[0]}
+        counts = {major.surface: major.votes, minor.surface: minor.votes}
+        # In a quotation only a slip is reported: letters that differ from the writer's
+        # spelling (unless the quotation's is the fuller and the writer's is used once) or a
+        # shift-key capital ("WHite"). A speaker's capitals and accents are theirs.
+        quote_slip = (_FOLD[minor.surface] != _FOLD[major.surface]
+                      and (major.votes >= 2 or len(minor.surface) <= len(major.surface))) \
+            or _SHIFT_SLIP_RE.search(minor.surface) is not None
+        for start, forced, quoted in zip(minor.starts, minor.initials, minor.quoted):
+            if start in flagged or (quoted and not quote_slip):
                 continue
             flagged.add(start)
             occ = Occurrence(start, start + len(minor.surface), minor.surface, minor.surface, initial=forced)
@@ -749,8 +853,8 @@ def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator
     if not mixes(strip_possessive(part) for token in listed for part in token.split("-")):
         return  # every listed word of an axis is of one variety: nothing is mixed
     for offset, _, raw in sorted(chain.from_iterable(map(sw.occurrences, listed))):
-        if sw.quoted(offset):
-            continue  # a quotation may keep its speaker's spelling
+        if _out_of_play(sw, offset):
+            continue  # a quotation may keep its speaker's spelling; furniture is not prose
         parts = raw.split("-") if "-" in raw else (raw,)
         for part in parts:
             start, word = offset, strip_possessive(part)

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 from typing import Iterable, Iterator
 
+from newslint.text.furniture import SUBHEAD, forced_after
 from newslint.text.lexicon import load_set
 from newslint.text.words import CHUNK_CHARS as _CHUNK
 from newslint.text.words import CHUNK_RUN_RE as _CHUNK_RUN_RE
@@ -186,7 +187,9 @@ class StoryWords:
     order; ``next_linked(end)``/``prev_linked(start)``: the token beside one with only a space
     or a line break between; ``occurrences(token)``: where a token is written; ``forced``:
     offsets of words whose capital is forced (first word of a sentence, a quotation, a line
-    or a list item, or after a colon); ``in_heading(offset)``: in a headline-style block;
+    or a list item, after a colon, a dateline or a speaker label); ``in_heading(offset)``: in a
+    headline-style block or a live-blog subhead; ``aside(offset)``: in the story's furniture
+    (``document.regions.furniture``: handles, URLs, datelines, embedded posts, labels...);
     ``quoted(offset)``: inside quotation marks.
     """
 
@@ -197,14 +200,19 @@ class StoryWords:
         forced = set(map(_SENTENCE_START, document.sentences))
         forced.add(0)
         forced.update(m.end() for m in _FORCED_RE.finditer(self.text))
+        # Furniture (handles, URLs, datelines, embedded posts, labels, tables): not the
+        # writer's prose. A dateline or a speaker label forces a capital on the word after it.
+        regions = self._regions = document.regions  # holds the blocks, not the document
+        furniture = regions.furniture
+        forced.update(forced_after(furniture))
         self.forced = forced
+        self.aside = regions.aside
         # Headline-style blocks as prose ranges: from the block's start (0 for the first)
-        # to the next block's start.
-        self.headings = [
+        # to the next block's start; and live-blog subheads, set in headline style.
+        self.headings = _merge_ranges([
             (0 if b == 0 else blocks[b].start, blocks[b + 1].start if b + 1 < len(blocks) else len(self.text) + 1)
             for b in sorted(heading_blocks(document))
-        ]
-        self._regions = document.regions  # holds the blocks, not the document
+        ] + [(s.start, s.end) for s in furniture if s.kind == SUBHEAD])
         self._has: dict[str, bool] = {}
         self._spaced: str | None = None  # for one_form: the text with lines joined,
         self._squashed = ""  # that lower-cased without spaces or hyphens,
@@ -424,6 +432,18 @@ class StoryWords:
 _TEXT = itemgetter(2)
 
 
+def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping ranges covering the same offsets as ``ranges``."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1]:
+            if hi > out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _squash(text: str) -> str:
     return text.replace(" ", "").replace("-", "")
 
@@ -460,6 +480,9 @@ class Occurrence:
     text: str  # as written
     initial: bool = False
     heading: bool = False
+    # Inside quotation marks: a speaker's form. It is never reported, and it votes only for
+    # a form the writer also uses (so a quotation backs the body but never outvotes it).
+    quoted: bool = False
 
 
 def first_letter_key(form: str) -> str:
@@ -493,10 +516,13 @@ def vote(occurrences: list[Occurrence], prefer: Iterable[str] = ()) -> Vote | No
 
     Only occurrences that can stand for exactly one form vote; a tie goes to the first of
     ``prefer`` that is tied, else to the form used first. None when the story is consistent.
+    Quoted occurrences count only for forms written outside quotation marks too, and are
+    never among the minority.
     """
     forms: dict[str, int] = {}
     for occ in occurrences:
-        forms.setdefault(occ.form, occ.start)
+        if not occ.quoted:
+            forms.setdefault(occ.form, occ.start)
     if len(forms) < 2:
         return None
     counts = {f: 0 for f in forms}
@@ -509,7 +535,7 @@ def vote(occurrences: list[Occurrence], prefer: Iterable[str] = ()) -> Vote | No
         return None
     tied = [f for f, c in counts.items() if c == top]
     majority = next((p for p in prefer if p in tied), None) or min(tied, key=lambda f: forms[f])
-    minority = [occ for occ in occurrences if not compatible(occ, majority)]
+    minority = [occ for occ in occurrences if not occ.quoted and not compatible(occ, majority)]
     if not minority:
         return None
     return Vote(majority, counts, minority, forms)
