@@ -11,6 +11,18 @@ from conftest import rule_hits
     "Related stories", "Sign up for our daily newsletter", "We use cookies to improve your experience",
     "Accept all cookies", "Story continues below advertisement", "Most read", "Follow us on Twitter",
     "READ MORE: Council tax to rise again", "Subscribe", "Facebook | Twitter | Email",
+    # The chrome American outlets' pages carry: a photo viewer's buttons with the credit the
+    # scrape put after them, video promos, ad breaks, newsletter plugs, related-story links.
+    "Enlarge this image toggle caption Dana Pike/AP Dana Pike/AP", "toggle caption Lee Park/Getty Images",
+    "JUST WATCHED Mayor on the flood plan Replay More Videos ... MUST WATCH Mayor on the flood plan 02:41",
+    "MUST WATCH", "Advertisement Continue reading the main story", "Story Continued Below",
+    "Slideshow (14 Images)", "( PHOTOS: Ten moments from the campaign)", "More On This...",
+    "Harbour board delays the ferry vote again Read more", "Follow @cityhalldesk",
+    "Newsletter Sign-up", "Sign up to receive the top stories every morning",
+    "Get the Evening Stories you care about delivered to your inbox.",
+    "Help support quality local journalism like this. Subscribe!",
+    "This article is more than 2 years old", "SHARE THIS ARTICLE Share Tweet Post Email",
+    "CLICK HERE TO GET THE CITY NEWS APP", "Browser not compatible.",
 ])
 def test_chrome_lines_are_debris(line):
     found = rule_hits(f"The council met on Monday.\n\n{line}\n\nIt agreed the budget.\n", "debris")
@@ -27,6 +39,10 @@ def test_chrome_lines_are_debris(line):
     "Related charges against two other men were dropped in March.",
     "Subscribers will pay £2 more a month from June, the company said.",
     "We use cookies from the local bakery for every meeting, the chairwoman joked.",
+    "Voters who want to know more should read more than the leaflets, she said.",
+    "The close vote left both parties claiming a mandate.",
+    "Close to 400 people attended the vigil on Sunday.",
+    "Enlarge this image, the editor told the designer, and move the caption below it.",
 ])
 def test_sentences_containing_chrome_words_are_copy(sentence):
     assert rule_hits(sentence + "\n", "debris") == []

@@ -89,3 +89,61 @@ def test_edit_distance_counts_a_swap_as_one_edit_and_respects_the_limit():
     assert edit_distance_within(a, tokens_of("one three two four five"), 1) == 1
     assert edit_distance_within(a, tokens_of("one two four five"), 1) == 1
     assert edit_distance_within(a, tokens_of("five four three two one"), 2) is None
+
+
+# --- short lines that recur as structure, not as copies (issue 10) --------------------------
+
+QUESTION = "What did the inspectors find when they reached the dam on the second morning?"
+ANSWER = "Cracks along the spillway, and a gate that had not been opened for years."
+
+
+def headed(*paragraphs: str) -> str:
+    """A story with a headline first (line 1), so lines below start on line 3."""
+    return story("Inspectors report on the dam", *paragraphs)
+
+
+def test_speaker_labels_in_a_transcript_are_not_copies():
+    text = headed("maria lopez", QUESTION, "david chen", ANSWER, "maria lopez",
+                 "And the town below it?", "david chen", "Nobody had told them anything at all.")
+    assert dups(text) == []
+
+
+def test_fields_of_a_table_and_items_of_a_list_repeat_without_being_copies():
+    fixtures = headed("VENUE: Riverside Stadium", "KICK-OFF: 3pm Saturday", OTHER,
+                     "VENUE: Riverside Stadium", "KICK-OFF: 7.45pm Tuesday")
+    assert dups(fixtures) == []
+    lists = headed("Cases by county:", "• Northshire: 4,120", "• Eastvale: 2,045", OTHER,
+                  "Deaths by county:", "• Westmoor: 310", "• Northshire: 4,120")
+    assert dups(lists) == []
+
+
+def test_a_refrain_and_a_reused_subhead_are_not_copies():
+    refrain = headed("Keep the lights on.", "They sang it through the night as the water rose.",
+                    "Keep the lights on.", "By dawn the street was dry.")
+    assert dups(refrain) == []
+    subheads = headed("What happens next", BASE, "What happens next", OTHER)
+    assert dups(subheads) == []
+
+
+def test_a_short_line_printed_twice_in_a_row_is_a_copy():
+    caption = "Rescuers search the ruins in Kenton."
+    found = dups(headed(OTHER, caption, caption, BASE))
+    assert [f.line for f in found] == [7]
+
+
+def test_a_photo_credit_printed_again_is_a_copy():
+    found = dups(headed("Sam Rivers/Coast Herald", BASE, OTHER, "Sam Rivers/Coast Herald", "The end of it."))
+    assert [f.line for f in found] == [9]
+
+
+def test_a_short_line_beside_another_copied_paragraph_is_a_copy():
+    short = "That may be about to change."
+    found = dups(headed(BASE, short, OTHER, "A quite different paragraph stands here between them.",
+                       short, BASE.replace("Tuesday", "Wednesday")))
+    assert sorted(f.line for f in found) == [11, 13]
+
+
+def test_a_list_pasted_twice_is_still_a_copy():
+    items = ["• Northshire: 4,120 cases", "• Eastvale: 2,045 cases", "• Westmoor: 310 cases"]
+    found = dups(headed(BASE, *items, OTHER, *items))
+    assert len(found) == 1 and found[0].data["paragraphs"] == 3

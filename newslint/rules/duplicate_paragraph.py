@@ -8,6 +8,16 @@ naming the lines it repeats. Separators, one- and two-word lines and debris are 
 counted. Cost stays linear: paragraphs are hashed and indexed by word shingles, never
 compared all against all.
 
+A short line (under ten words) that comes back on its own is often structure, not a copy:
+a speaker label in a Q&A or podcast transcript ("MAYOR:", "jane doe"), a field of a table
+or fixture list ("VENUE: City Ground", "Winners meet in the final"), a bullet in a second
+list, an explainer's reused subhead, a refrain in a poem or a chant. So a short line alone
+is reported only when it reads as a paste: printed right after itself (a caption printed
+twice), beside another copied paragraph (a scrape that repeated a passage in pieces), or a
+photo credit ("Jane Doe/AP") printed again; never when the story holds it three times or
+more (a label), nor when it is a list item or a "LABEL: value" field. Runs of several
+copied paragraphs, and a repeated headline, are always reported.
+
 ## Wrong
 
 ```text
@@ -26,6 +36,14 @@ Tickets go on sale in January, the operator said.
 The new ferry will carry up to 400 passengers between the islands from next spring.
 ```
 
+```text
+Crowds lined the seafront to watch the tall ships leave the harbour on Sunday.
+
+Crowds lined the seafront to watch the tall ships leave the harbour on Sunday.
+
+The ships sail for Lisbon next.
+```
+
 ## Right
 
 ```text
@@ -33,11 +51,40 @@ Floods closed the coast road on Monday after two days of heavy rain.
 
 Floods also closed the rail line on Tuesday, after a third day of rain, the operator said.
 ```
+
+```text
+DRIVER: Can you hear the engine?
+
+MECHANIC: It sounds fine to me.
+
+DRIVER: Listen again.
+
+MECHANIC: It sounds fine to me.
+```
+
+```text
+anna keller
+
+Where were you when the storm hit?
+
+tom brandt
+
+At the depot, loading the last van.
+
+anna keller
+
+And then?
+
+tom brandt
+
+We waited.
+```
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from newslint.rule import Rule, hookimpl
@@ -45,6 +92,15 @@ from newslint.rules.debris import is_debris_line
 from newslint.text.words import normalise_quotes
 
 _TOKEN_RE = re.compile(r"[\w\uFFFC]+(?:['.-][\w\uFFFC]+)*")
+# A line under this many words that recurs alone may be structure (a label, a table field,
+# a refrain) rather than a copy; see the module docs.
+SHORT_LINE_WORDS = 10
+# Told three times or more in one story, a short line is a label or a refrain.
+LABEL_REPEATS = 3
+# A list item ("- item", "• Texas: 12") or a table field ("TARGET: ...", "Venue: ...").
+_ITEM_RE = re.compile(r"\s*(?:[-*•–]\s|\d+[.)]\s|[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,2}:\s)")
+# A photo credit: a name and an agency joined by a slash ("Jane Doe/AP", "AP Photo/J. Doe").
+_CREDIT_RE = re.compile(r"[A-Z][\w.-]*/[A-Z]")
 SHINGLE = 3
 # A shingle shared by more paragraphs than this is boilerplate, not evidence of a copy.
 MAX_POSTINGS = 16
@@ -139,6 +195,34 @@ def paragraph_tokens(document) -> list[tuple[str, ...]]:
     return document.shared("paragraph_tokens", lambda d: [tokens_of(b.text) for b in d.blocks])
 
 
+def _structure(document, paras: list[_Para]) -> set[int]:
+    """Positions (in ``paras``) of short lines that are labels, fields or list items."""
+    counts = Counter(p.tokens for p in paras if len(p.tokens) < SHORT_LINE_WORDS)
+    return {pos for pos, p in enumerate(paras)
+            if len(p.tokens) < SHORT_LINE_WORDS
+            and (counts[p.tokens] >= LABEL_REPEATS or _ITEM_RE.match(document.blocks[p.index].text))}
+
+
+def _reads_as_paste(document, paras: list[_Para], copies: dict[int, tuple[int, int]],
+                    structure: set[int], pos: int) -> bool:
+    """Whether a copied paragraph standing alone (not in a run of copies) is a paste."""
+    para = paras[pos]
+    original = copies[pos][0]
+    if len(para.tokens) >= SHORT_LINE_WORDS or paras[original].index == document.title_block:
+        return True
+    if original == pos - 1 or paras[pos - 1].tokens == para.tokens:
+        return True  # printed right after itself (a caption, an embed printed twice)
+    if pos in structure:
+        return False
+    if _CREDIT_RE.search(document.blocks[para.index].text):
+        return True
+    # A paragraph next to it is copied too (as a copy or as the original of one): the scrape
+    # repeated a passage in pieces, a caption beside its credit.
+    repeated = {n for n in copies if n not in structure}
+    repeated |= {copies[n][0] for n in repeated}
+    return bool(repeated & {pos - 1, pos + 1})
+
+
 def check(document, options):
     min_words = int(options.get("min_words", 3))
     near_min_words = int(options.get("near_min_words", 8))
@@ -148,6 +232,7 @@ def check(document, options):
             continue
         paras.append(_Para(index, toks))
     copies = find_copies(paras, near_min_words)
+    structure = _structure(document, paras)
 
     pos = 0
     while pos < len(paras):
@@ -159,6 +244,9 @@ def check(document, options):
         while (end + 1 in copies and copies[end + 1][0] == copies[end][0] + 1
                and copies[end + 1][0] < pos):
             end += 1
+        if end == pos and not _reads_as_paste(document, paras, copies, structure, pos):
+            pos += 1
+            continue
         original_first, edits = copies[pos]
         original_last = copies[end][0]
         first_block, last_block = paras[pos].index, paras[end].index
