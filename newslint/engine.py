@@ -228,14 +228,15 @@ class Linter:
             else:
                 for document in documents:
                     results[document.path].append(internal_finding(failure))
+        from newslint.copies import drop_inside_copies
         from newslint.fixes import settle_fixes
         from newslint.suppression import apply_suppressions
 
-        return {
-            d.path: sorted(settle_fixes(apply_suppressions(self, d, [resolve(d, f) for f in results[d.path]],
-                                                           config_for(d.path))), key=Finding.sort_key)
-            for d in documents
-        }
+        def finish(d: Document) -> list[Finding]:
+            kept = apply_suppressions(self, d, [resolve(d, f) for f in results[d.path]], config_for(d.path))
+            return sorted(settle_fixes(drop_inside_copies(kept)), key=Finding.sort_key)
+
+        return {d.path: finish(d) for d in documents}
 
     def _broadcast(self, hook_name: str, failures: list[str], **kwargs) -> None:
         """Call one hook on every plugin; one that raises is named, the others still run."""

@@ -8,7 +8,8 @@ naming the lines it repeats. Separators, one- and two-word lines and debris are 
 counted. Cost stays linear: paragraphs are hashed and indexed by word shingles, never
 compared all against all.
 
-A short line (under ten words) that comes back on its own is often structure, not a copy:
+A short line (under six words, or under ten without a sentence's closing full stop) that
+comes back on its own is often structure, not a copy:
 a speaker label in a Q&A or podcast transcript ("MAYOR:", "jane doe"), a field of a table
 or fixture list ("VENUE: City Ground", "Winners meet in the final"), a bullet in a second
 list, an explainer's reused subhead, a refrain in a poem or a chant. So a short line alone
@@ -93,8 +94,11 @@ from newslint.text.words import normalise_quotes
 
 _TOKEN_RE = re.compile(r"[\w\uFFFC]+(?:['.-][\w\uFFFC]+)*")
 # A line under this many words that recurs alone may be structure (a label, a table field,
-# a refrain) rather than a copy; see the module docs.
+# a refrain) rather than a copy; see the module docs. A full sentence of SENTENCE_WORDS words
+# or more is not such a line: copy repeated, whatever its length.
 SHORT_LINE_WORDS = 10
+SENTENCE_WORDS = 6
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s*$")
 # Told three times or more in one story, a short line is a label or a refrain.
 LABEL_REPEATS = 3
 # A list item ("- item", "• Texas: 12") or a table field ("TARGET: ...", "Venue: ...").
@@ -195,6 +199,13 @@ def paragraph_tokens(document) -> list[tuple[str, ...]]:
     return document.shared("paragraph_tokens", lambda d: [tokens_of(b.text) for b in d.blocks])
 
 
+def _is_short_line(document, para: _Para) -> bool:
+    """A line short enough to be a label, a field, a subhead or a refrain."""
+    if len(para.tokens) >= SHORT_LINE_WORDS:
+        return False
+    return len(para.tokens) < SENTENCE_WORDS or not _SENTENCE_END_RE.search(document.blocks[para.index].text)
+
+
 def _structure(document, paras: list[_Para]) -> set[int]:
     """Positions (in ``paras``) of short lines that are labels, fields or list items."""
     counts = Counter(p.tokens for p in paras if len(p.tokens) < SHORT_LINE_WORDS)
@@ -208,12 +219,14 @@ def _reads_as_paste(document, paras: list[_Para], copies: dict[int, tuple[int, i
     """Whether a copied paragraph standing alone (not in a run of copies) is a paste."""
     para = paras[pos]
     original = copies[pos][0]
-    if len(para.tokens) >= SHORT_LINE_WORDS or paras[original].index == document.title_block:
+    if paras[original].index == document.title_block:
         return True
     if original == pos - 1 or paras[pos - 1].tokens == para.tokens:
         return True  # printed right after itself (a caption, an embed printed twice)
     if pos in structure:
         return False
+    if not _is_short_line(document, para):
+        return True
     if _CREDIT_RE.search(document.blocks[para.index].text):
         return True
     # A paragraph next to it is copied too (as a copy or as the original of one): the scrape
