@@ -35,6 +35,13 @@ def test_hour_is_flagged_with_suggestion_and_fix():
         ("The trust was praised in a NHS survey.", "a NHS", "an NHS"),
         ("The deal was agreed at an Nato summit.", "an Nato", "a Nato"),
         ("Officials described a honest mistake.", "a honest", "an honest"),
+        # issue 10: the prefix un-, the one- words, acronyms said as words, codes spelt out
+        ("The minister made a unannounced visit to the port.", "a unannounced", "an unannounced"),
+        ("Police named a unidentified man as the driver.", "a unidentified", "an unidentified"),
+        ("He was an onetime ally of the mayor.", "an onetime", "a onetime"),
+        ("The choir sang of an oneness with the hills.", "an oneness", "a oneness"),
+        ("The abbey was made an UNESCO site in 1990.", "an UNESCO", "a UNESCO"),
+        ("Staff were told by a ntl engineer to wait.", "a ntl", "an ntl"),
     ],
 )
 def test_flagged(text, phrase, suggestion):
@@ -73,6 +80,11 @@ def test_two_articles_in_a_row(text, phrase, after):
         # unsure: both articles in use, or the letters do not tell
         ("historic", None), ("hotel", None), ("Uber", None), ("Mbeki", None), ("SAT", None),
         ("1800s", None), ("year", CONSONANT), ("Ypres", None), ("REM", VOWEL),
+        ("unannounced", VOWEL), ("unanswered", VOWEL), ("unanimous", CONSONANT),
+        ("unidentified", VOWEL), ("unilateral", CONSONANT), ("onetime", CONSONANT),
+        ("oneness", CONSONANT), ("onerous", VOWEL), ("UNESCO", CONSONANT), ("UNICEF", CONSONANT),
+        ("UMNO", VOWEL), ("ntl", VOWEL), ("hmm", None), ("Ewood", None), ("Ewan", None),
+        ("ewe", CONSONANT), ("St", CONSONANT), ("Mt", None),
     ],
 )
 def test_sound_of(token, sound):
@@ -93,6 +105,9 @@ def test_sound_of(token, sound):
         "Plan A would cost more, and Grade A results rose.",
         "An Post said deliveries would resume on Monday.",
         "An unusual step, a unanimous vote and a usual outcome, the clerk said.",
+        "An unannounced inspection found an unidentified leak and a onetime storeroom.",
+        "A UNESCO team met a UNICEF adviser and an ntl engineer at an Ewood Park box.",
+        "It was an onerous task and a one-off, with a oneness of purpose.",
     ],
 )
 def test_silent_on_correct_copy(text):

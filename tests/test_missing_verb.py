@@ -73,3 +73,47 @@ def test_flagged(text, phrase, first):
 )
 def test_silent_on_correct_copy(text):
     assert rule_hits(text, RULE) == []
+
+
+# --- a missing auxiliary before "not" when no participle follows (issue 10) -----------------
+
+@pytest.mark.parametrize(
+    "text, phrase, first",
+    [
+        ("Pressed on the budget, she not directly answer the question.", "she not directly",
+         "she does not directly"),
+        ("After the vote they not then told the members what had happened.", "they not then",
+         "they do not then"),
+        ("The real question, it not when the bridge opens but who pays.", "it not when", "it is not when"),
+        ("He not know the answer, his lawyer said on Tuesday.", "He not know", "He does not know"),
+        ("Polls show we not want another election this year.", "we not want", "we do not want"),
+        ("It not a problem for the council, the leader insisted.", "It not a", "It is not a"),
+        ("The company said they not planning any more closures.", "they not planning",
+         "they are not planning"),
+    ],
+)
+def test_missing_auxiliary_before_a_plain_verb_adverb_or_wh_word(text, phrase, first):
+    (hit,) = rule_hits(text, RULE)
+    assert text[hit.start:hit.end] == phrase
+    assert hit.suggestions[0] == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They not only won the title but kept every clean sheet at home.",
+        "She not merely chaired the inquiry; she wrote most of its report.",
+        "The union demanded that she not attend the hearing.",
+        "Her lawyers urged she not answer any further questions.",
+        "It is vital they not lose heart, the coach said.",
+        "Lest we not forget, the memorial was built by the villagers themselves.",
+        "He did it not for money but for the town.",
+        "Voters would like it not when the tax rises, but when it falls.",
+        "He not being a lawyer, the court appointed one for him.",
+        "They not having been warned, the road was closed without notice.",
+        "Did they not see the signs?",
+        "Ministers make it not a question of money but of will.",
+    ],
+)
+def test_no_auxiliary_needed(text):
+    assert rule_hits(text, RULE) == []

@@ -210,3 +210,40 @@ def test_quoted_spans():
     assert [t[a:b] for t in ['we won on Friday," he said.'] for a, b in quoted_spans(t)] == ["we won on Friday,"]
     # Apostrophes are not quotes.
     assert quoted_spans("The players' union said it's not Tom's fault.") == []
+
+
+# --- false alarms of American and wire copy (issue 10) --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # two events on one day: a schedule's date is not the date of what is reported
+    "Leaders arrive for a summit beginning Friday, where a trade pact is to be signed Friday.",
+    "The talks, scheduled for Monday, were confirmed Monday by the embassy.",
+    # an AP caption's date line, then the date in the caption itself
+    "In this March 9, 2021, photo, nurses march through Denver on Tuesday, March 9, 2021.",
+    "In this March 9, 2021, file photo, nurses march through Denver on March 9.",
+    # a date inside a name
+    "Wreaths were laid at the National September 11 Memorial on September 11.",
+    # parallel findings of a poll, and contrasted statements
+    "About 45 percent say they back the plan, while 30 percent say they oppose it.",
+    "In public it says no, but in court it says yes.",
+    "He led in states worth 180 votes and trailed in states worth 90.",
+    # a speaker's own repetition
+    "Tonight, tonight the crowd would sing, the band promised.",
+])
+def test_silent_on_parallel_and_scheduled_mentions(text):
+    assert hits(text) == []
+
+
+@pytest.mark.parametrize("text, repeat", [
+    ("Also Friday, jets crossed the border near the river Friday, the agency reported.", "Friday"),
+    ("The official said the deal would be signed soon, the official said.", "the official said"),
+    ("On March 9, the clinic treated 40 patients, officials said March 9.", "March 9"),
+])
+def test_still_flags_the_real_repeats(text, repeat):
+    assert spans(text) == [repeat]
+
+
+def test_sentences_split_after_an_exclamation_in_quotes_and_a_final_initialism():
+    text = ('Crowds chanted “Go home!” Officials said Friday the rally ended early. '
+            'Troops returned to the U.S. Officials said Friday they were safe.')
+    assert hits(text) == []

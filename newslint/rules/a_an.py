@@ -1,15 +1,19 @@
 """"A" or "an" that does not match how the next word sounds: "a hour", "an university".
 
 "An" goes before a vowel sound and "a" before a consonant sound, whatever the first letter:
-"an hour", "an honest", "an heir", "a university", "a European", "a one-off". Acronyms
-spelt out letter by letter follow the name of their first letter ("an MP", "an FBI agent",
-"an NHS trust", "a UN report", "a U.S. official"); acronyms said as words follow the word
-("a Nato summit", "a Nasa mission", "a UEFA ruling"). Numbers follow how they are read: "an
+"an hour", "an honest", "an heir", "a university", "a European", "a one-off", "a onetime
+ally" (every "one-" word but "onerous"). The prefix un- keeps its vowel before a stem that
+starts with one: "an unannounced visit", "an unidentified man" (only "unanimous" and the
+uni- words start with "you"). Acronyms spelt out letter by letter follow the name of their
+first letter ("an MP", "an FBI agent", "an NHS trust", "a UN report", "a U.S. official"),
+and so does a lowercase code with no vowel to say it by ("an ntl engineer"); acronyms said
+as words follow the word ("a Nato summit", "a Nasa mission", "a UEFA ruling", "a UNESCO
+site": a U before one consonant is "you"). Numbers follow how they are read: "an
 8% rise", "an 11-year-old", "an 18th-century", "an 80mph gust", but "a 1990s hit".
 
 The rule only speaks when it is sure. It stays silent on words where both articles are in
 use ("an historic", "a hotel"), on acronyms that could be said either way, on names whose
-sound the letters do not tell ("Uber", "Mbeki"), and after a currency sign ("an £8m deal").
+sound the letters do not tell ("Uber", "Mbeki", "Ewood" and "Ewan"), and after a currency sign ("an £8m deal").
 The exceptions are data: ``newslint/data/a_an_sounds.txt`` and
 ``newslint/data/a_an_acronyms.txt``.
 
@@ -21,6 +25,10 @@ The talks lasted a hour and ended without an university place for the student.
 
 ```text
 A MP said an European official had joined the call.
+```
+
+```text
+The minister made a unannounced visit to an UNESCO site with an onetime adviser.
 ```
 
 ```text
@@ -43,6 +51,10 @@ A U.S. official said it was a one-off: an honest mistake by a European firm.
 
 ```text
 An 18-year-old won a university place after an 8% rise in offers in a 1990s scheme.
+```
+
+```text
+An unannounced visit by a onetime adviser brought a UNESCO team and an ntl engineer.
 ```
 
 ## Fix safety
@@ -74,6 +86,8 @@ _ONSETS = frozenset(
 # Words that cannot follow an article: "a a job", "a on a" are slips of another kind, and
 # the a/an advice would be wrong.
 _NOT_AFTER_ARTICLE = frozenset("a an the on in of at to and or as is it if".split())
+# Sounds written without a vowel, which are not read letter by letter.
+_INTERJECTIONS = frozenset("hmm hm hmmm mm mmm shh sh pfft psst tsk grr brr zzz".split())
 _GAP_RE = re.compile(r"[ \u00a0]+[\"'“‘(]?")
 _NUMBER_RE = re.compile(r"\d[\d,]*")
 _INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.)+")
@@ -116,6 +130,8 @@ def _number_sound(token: str) -> str | None:
 def _acronym_sound(core: str) -> str | None:
     reading = _acronyms().get(core)
     if reading == "word":
+        if core[0] == "U" and len(core) > 2 and core[1] not in "AEIOUY" and core[2] in "AEIOUY":
+            return CONSONANT  # said as a word, U before one consonant is "you": UNESCO, UNICEF
         return word_sound(core.lower(), capitalised=True)
     first = core[0]
     if reading == "letters" or first not in "FHLMNRSX":
@@ -144,6 +160,8 @@ def word_sound(word: str, *, capitalised: bool = False) -> str | None:
                 found = stems[word[:length]]
                 break
     if found is not None:
+        if capitalised and word.startswith("ew") and word not in exact:
+            return None  # names: "Ewan" and "Ewing" start with "you", "Ewood" with "ee"
         return found if found in (VOWEL, CONSONANT) else None
     first = word[0]
     if first in "aeio":
@@ -158,6 +176,13 @@ def word_sound(word: str, *, capitalised: bool = False) -> str | None:
         return CONSONANT if len(word) > 1 and word[1] in "aeiou" else None  # "a year"; "Ypres"
     if first == "x" or not first.isalpha() or not first.isascii():
         return None
+    if not capitalised and not any(ch in "aeiouy" for ch in word):
+        # No vowel to say it by: a lowercase brand or code is spelt out ("an ntl spokesman",
+        # "an mp"), but "hmm", "shh" and "pfft" are sounds, not letters, and a capitalised
+        # "St", "Mr" or "Ft" is read as the word it stands for.
+        if word in _INTERJECTIONS or len(word) > 5:
+            return None
+        return _letter_sound(first)
     if capitalised and len(word) > 1 and word[1] not in "aeiouy" and word[:2] not in _ONSETS:
         return None  # foreign names: "Mbeki", "Nkosi"
     return CONSONANT

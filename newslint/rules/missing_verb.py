@@ -13,6 +13,16 @@ absolute phrases ("with it not yet known") and objects with a complement ("the j
 it not guilty"). Word lists: ``newslint/data/irregular_participles.txt``,
 ``predicative_adjectives.txt`` and ``missing_verb_context.txt``.
 
+An auxiliary dropped before "not" leaves the same hole when no participle follows: "she not
+directly answer" (did), "they not then told" (were), "it not when but whether" (is), "we not
+want" (do). After a subject that can only be one (I, he, she, we, they), or "it" and "you"
+where a clause starts, "not" followed by a plain verb, an adverb, an article or a wh-word is
+reported too, with "do"/"did" or "is"/"was" offered first by what follows. Correct copy stays
+silent: "they not only won" ("not merely", "not just"), the subjunctive after "that", "lest"
+or a verb of asking or urging ("urged she not answer", "it is vital they not lose"), absolute
+phrases ("he not being a lawyer", "they not having been told"), and "it" or "you" as an object
+("did it not for money").
+
 ## Wrong
 
 ```text
@@ -21,6 +31,10 @@ Ministers said the proposal it not expected to pass before the summer recess.
 
 ```text
 Asked about the fine, the club said they not surprised by the decision.
+```
+
+```text
+Pressed on the cost, she not directly answer the question.
 ```
 
 ## Right
@@ -37,6 +51,10 @@ clear who else could lead it.
 ```text
 Had they not acted so quickly, the fire would have spread, and the court asked that they
 not be named.
+```
+
+```text
+They not only rebuilt the pier; they did it not for money but for the town.
 ```
 """
 
@@ -80,6 +98,51 @@ def _is_participle_or_adjective(word: str) -> bool:
 
 _NOT_RE = token_pattern(["not"], ignorecase=True)
 
+# The auxiliaries an edit drops before "not" when what follows is not a participle: "she
+# (did) not directly answer", "they (were) not then told", "it (is) not when but whether".
+_DO_FORMS = {"i": ("do", "did"), "he": ("does", "did"), "she": ("does", "did"), "it": ("does", "did"),
+             "we": ("do", "did"), "they": ("do", "did"), "you": ("do", "did")}
+# Subjects that are never objects; "it" and "you" are also objects ("did it not for money"),
+# so they count as subjects only where a clause starts.
+_PLAIN_SUBJECTS = frozenset("i he she we they".split())
+_CLAUSE_OPENERS = frozenset(
+    "and but or so because if when while although though since as after before until where "
+    "whereas yet".split()
+)
+# "They not only won but ...", "not least", "it not being clear", "he not having been told":
+# correct without an auxiliary.
+_CORRECT_AFTER_NOT = frozenset("only just merely simply solely least being having".split())
+# Before the subject, these make the verb a subjunctive ("asked that they not come", "urged
+# he not run", "lest we not forget"), which takes no auxiliary.
+_MANDATIVE = frozenset(
+    "that lest ask asks asked asking insist insists insisted insisting demand demands demanded "
+    "request requests requested require requires required recommend recommends recommended "
+    "suggest suggests suggested propose proposes proposed urge urges urged order orders "
+    "ordered advise advises advised rather important essential vital crucial imperative "
+    "necessary".split()
+)
+# What reads as "be" when it follows: "it (is) not a problem", "they (were) not in".
+_BE_FIRST = frozenset(
+    "a an the this these those my his her its our their your any some no every there here in "
+    "on at for about from with by as to when where why how what whether because until if".split()
+)
+
+
+def _auxiliary_dropped(subject, earlier, complement, clause_start: bool) -> bool:
+    """A subject pronoun, "not", then something that needs an auxiliary before "not" though
+    it is not a participle: a plain verb, an adverb, a wh-word, an article ("she not directly
+    answer", "they not then", "it not when", "it not a problem")."""
+    word = complement.lower
+    if word in _CORRECT_AFTER_NOT or not complement.text[:1].isalpha():
+        return False
+    if earlier is not None and earlier.lower in _MANDATIVE:
+        return False
+    if subject.lower in _PLAIN_SUBJECTS:
+        return True
+    if subject.lower in ("it", "you"):
+        return clause_start or (earlier is not None and earlier.lower in _CLAUSE_OPENERS)
+    return False
+
 
 def check(document, options):
     text = document.text
@@ -97,20 +160,26 @@ def check(document, options):
         if not following:
             continue
         complement = following[0]
-        if not _is_participle_or_adjective(complement.text):
-            continue
         if not (spaced(text, subject, neg) and spaced(text, neg, complement)):
             continue
         earlier = tokens.before(subject.start)
-        if earlier is not None and spaced(text, earlier, subject):
+        if earlier is not None and not spaced(text, earlier, subject):
+            earlier = None  # punctuation between them: the subject opens a clause
+        participle = _is_participle_or_adjective(complement.text)
+        if not participle and not _auxiliary_dropped(
+                subject, earlier, complement, earlier is None):
+            continue
+        if earlier is not None:
             before = earlier.lower
             if before in context:
                 continue
             if before.endswith("ed") and subject.lower in ("it", "you", "that"):
                 continue  # "considered it not worth", "declared it not valid"
         phrase = f"{subject.text} not {complement.text}"
+        if not participle and not (complement.lower in _BE_FIRST or complement.lower.endswith("ing")):
+            auxes = _DO_FORMS[subject.lower] + auxes  # "she did not directly answer"
         suggestions = [f"{subject.text} {aux} not {complement.text}" for aux in auxes]
-        if subject.lower == "it":
+        if subject.lower == "it" and participle:
             suggestions.append(f"{'Is' if subject.text == 'It' else 'is'} not {complement.text}")
         yield RULE.finding(
             subject.start,

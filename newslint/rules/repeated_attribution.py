@@ -21,6 +21,14 @@ are left alone, as are names that hold a day ("the Mail on Sunday", "Good Friday
 finding sits on the second occurrence and names where the first is; for a repeated time
 phrase, the fix deletes the repeat.
 
+Wire and American copy repeat on purpose in ways this rule leaves alone: two events on one
+day (a date after "beginning", "due", "scheduled", "to be ..." dates a schedule, not what is
+reported: "a summit beginning Friday ... to be signed Friday"); an AP caption's date line
+("In this June 3, 2020, photo, ..."); a date inside a name ("the National September 11
+Memorial"); the parallel halves of a poll ("45 percent say ..., 30 percent say ...") and a
+statement contrasted with another ("in public it says no, but in court it says yes"); a
+speaker's own repetition ("Tonight, tonight").
+
 ## Wrong
 
 ```text
@@ -47,6 +55,14 @@ He said the plan, which she said was flawed, would stand.
 
 ```text
 "We trained on Sunday and we will rest on Sunday," the coach said on Sunday.
+```
+
+```text
+Leaders meet at a summit beginning Friday, where the pact is to be signed Friday.
+```
+
+```text
+About 45 percent say they back the plan, while 30 percent say they oppose it.
 ```
 
 ## Fix safety
@@ -87,8 +103,32 @@ _PRONOUNS = frozenset("he she they we i it you".split())
 _NOT_SPEAKERS = frozenset(
     "who which that what as and but or than so it's there this these those when where "
     "while if because to be been being not never can cannot could would should will may "
-    "might must do does did don't didn't can't won't is was are were".split()
+    "might must do does did don't didn't can't won't is was are were "
+    # a preposition before "states", "notes", "claims": the noun, not the verb ("in states")
+    "in on at of for from with by into about over under across among per "
+    # a share of a poll: "45 percent say ..., 30 percent say ..." are two findings, not one
+    # attribution given twice
+    "percent cent % half third quarter majority minority most many some others few fewer "
+    "more rest all both none".split()
 )
+# A contrast just before a speaker opens a second statement: "in public it says no, but in
+# court it says yes" attributes two things, not one thing twice.
+_CONTRAST = frozenset("but while whereas yet although though".split())
+# Before a day or date, these make it the date of something else than what the sentence
+# reports, a schedule: "a summit beginning Friday", "the deal, to be signed Friday", "talks
+# due Monday". Two such dates are two events.
+_SCHEDULE = frozenset(
+    "beginning starting ending opening closing due scheduled slated planned set expected".split()
+)
+# A date inside a proper name: "the National September 11 Memorial", "the June 4 Movement".
+_NAME_HEADS = frozenset(
+    "memorial museum commission accords agreement movement revolution declaration act "
+    "attacks attack massacre uprising incident protests".split()
+)
+# An AP caption opens with the date the picture was taken: "In this June 3, 2020, photo,
+# protesters rally Wednesday, June 3, 2020" gives the date twice by design.
+_CAPTION_AFTER_DATE_RE = re.compile(
+    r",?\s+(?:[\w-]+\s+){0,2}(?:photo|photograph|image|picture|video|frame|file|handout)\b", re.I)
 # A speaker after one of these is inside a relative or coordinate clause ("the plan, which
 # he said was flawed"; "but he said"): a normal way to carry one attribution through.
 _EMBEDDING = frozenset(
@@ -114,6 +154,8 @@ class Mention(NamedTuple):
     # Mentions with one key repeat each other when one detail starts the other: "according
     # to police" and "according to police sources"; empty for everything else.
     detail: tuple = ()
+    # A contrast ("but", "while") just before it: a second statement, not a repeat of the first.
+    contrasted: bool = False
 
 
 def _alternation(lexicon: str) -> str:
@@ -215,11 +257,51 @@ def _time_mentions(sentence: str, base: int) -> Iterator[Mention]:
                 day = int(m.group("d1") or m.group("d2"))
                 if not month or not 1 <= day <= 31:
                     continue
+                if prev_lower == "this" and _CAPTION_AFTER_DATE_RE.match(sentence, end):
+                    continue  # "In this June 3, 2020, photo": the caption's date line
+                if prev[:1].isupper() and prev_start > 0 and prev_lower not in ("on", *_CALENDAR_PREFIX):
+                    continue  # "the National September 11 Memorial"
+                nxt = _WORD_RE.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
+                if nxt and nxt.group(0).lower() in _NAME_HEADS and nxt.group(0)[0].isupper():
+                    continue
                 key = ("date", month, day)
             if prev_lower in ("on", *_CALENDAR_PREFIX):
                 start = prev_start
             label = " ".join(sentence[start:end].split())
+            if _scheduled(sentence, start):
+                continue  # the date of another event than the one reported
         yield Mention(key, base + start, base + end, base + m.start(), label, True)
+
+
+def _scheduled(sentence: str, pos: int) -> bool:
+    """Whether the day or date at ``pos`` dates a scheduled event ("beginning Friday", "to be
+    signed Friday", "will meet on Friday"): within the three words before it."""
+    cursor = pos
+    for _ in range(3):
+        word, start = _word_before(sentence, cursor)
+        if not word:
+            return False
+        lower = word.lower()
+        if lower in _SCHEDULE:
+            return True
+        if lower == "be" and _word_before(sentence, start)[0].lower() == "to":
+            return True  # "to be signed Friday"
+        cursor = start
+    return False
+
+
+def _contrast_before(sentence: str, pos: int) -> bool:
+    """A contrast word among the three words before ``pos`` ("but in court it says")."""
+    cursor = pos
+    for _ in range(3):
+        lo = max(0, cursor - 40)
+        m = _PREV_WORD_RE.search(sentence, lo, cursor)
+        if not m:
+            return False
+        if m.group(1).lower() in _CONTRAST:
+            return True
+        cursor = m.start(1)
+    return False
 
 
 def _speaker_before(sentence: str, pos: int) -> tuple[str, int] | None:
@@ -318,7 +400,8 @@ def _attribution_mentions(sentence: str, base: int) -> Iterator[Mention]:
                 if _word_before(sentence, s)[0].lower() in _EMBEDDING:
                     continue
                 yield Mention(("speaker", head, verb), base + s, base + end, base + start,
-                              " ".join(sentence[s:end].split()), False)
+                              " ".join(sentence[s:end].split()), False,
+                              contrasted=_contrast_before(sentence, s))
                 continue
             after = _speaker_after(sentence, end)
             if after:
@@ -407,7 +490,7 @@ def _doubled_triggers(document) -> dict[int, tuple[bool, bool]]:
     return found
 
 
-def _repeats(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+def _repeats(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention]]:
     """(first, repeat) pairs among a sentence's mentions, in order.
 
     A key given three or more times is a list or a schedule ("A v B on Saturday, C v D on
@@ -421,6 +504,11 @@ def _repeats(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
         if len(group) != 2:
             continue
         first, second = group
+        if (first.key[0] in ("day", "rel") and " " not in first.label + second.label
+                and not text[first.end:second.start].strip(" ,;:-–—.!?…\"'“”‘’")):
+            continue  # "Tonight, tonight": a speaker's own repetition, not a leftover
+        if second.contrasted:
+            continue
         shorter = min(len(first.detail), len(second.detail))
         if second.start >= first.end and first.detail[:shorter] == second.detail[:shorter]:
             pairs.append((first, second))
@@ -444,11 +532,11 @@ def check(document, options):
         if len(mentions) < 2:
             continue
         mentions.sort(key=lambda x: x.start)
-        if not _repeats(mentions):
+        if not _repeats(mentions, text):
             continue
         # Compare only what stands outside quotation marks.
         outside = [m for m in mentions if not regions.quote_at(m.anchor)]
-        for first, mention in _repeats(outside):
+        for first, mention in _repeats(outside, text):
             where = _describe(document, first.start, mention.start)
             if mention.label.lower() == first.label.lower():
                 said = f"'{mention.label}' already appears earlier in this sentence ({where})"

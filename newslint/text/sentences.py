@@ -33,7 +33,19 @@ _SPEAKER_VERB_RE = re.compile(r"(?:(?:[A-Z][\w’'.-]*|of|de|van|von|al|bin)\s+)
 # starts a new one ("in the U.S. The ..." splits; "the U.S. Senate" does not).
 _SENTENCE_OPENERS = frozenset(
     "the he she it they we i but and in a an this that there its his her their "
-    "mr mrs ms dr however meanwhile yet so on at for if when while after before".split()
+    "mr mrs ms dr however meanwhile yet so on at for if when while after before "
+    # ... and the words a wire story's next sentence most often opens with after "U.S.":
+    # "troops based in the U.S. Officials said ...", "made in the U.S. Some ..."
+    "officials police some many most others both all as since though although because "
+    "during despite now today yesterday still also even earlier later according what who "
+    "why how where one two three asked".split()
+)
+# After a quote closed by "!" or "?", a capitalised speaker and a speech verb belong to the
+# quote ('"Why?" Mr Lee asked.') unless the speaker is a common word capitalised because a
+# sentence starts there ('"Go home!" Officials said on Friday the rally had ended.').
+_COMMON_SPEAKERS = frozenset(
+    "officials police witnesses critics supporters protesters residents voters people crowds "
+    "he she they we i it some many others".split()
 )
 # After "a.m."/"p.m." a capitalised word opens a sentence unless it names a time zone.
 _CLOCK = frozenset({"a.m.", "p.m.", "am.", "pm."})
@@ -72,7 +84,7 @@ def _keeps_going(text: str, match: re.Match, nxt: re.Match, lexicons) -> bool:
     if mark[0] in "!?" and mark[-1] in "\"'”’" and not opening_quote:
         # "Will it work?" Mr Lee asked.  -- the quote ends, the sentence does not.
         verb = _SPEAKER_VERB_RE.match(text, nxt.start(2))
-        if verb and verb.group(1).lower() in speech_verbs:
+        if verb and verb.group(1).lower() in speech_verbs and nw not in _COMMON_SPEAKERS:
             return True
 
     if mark[0] != "." or mark.startswith("...") or mark[1:2] in ("\"", "'", "”", "’", ")", "]"):
