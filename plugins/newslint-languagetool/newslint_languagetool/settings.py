@@ -76,10 +76,17 @@ def _strings(section: dict, key: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
+# The most seconds a config may grant: it comes with the content it checks, and could
+# otherwise hold a CI job on a server that never answers.
+MAX_SECONDS = {"timeout": 300.0, "startup_timeout": 600.0}
+
+
 def _number(section: dict, key: str, kind=float):
     value = section.get(key, DEFAULTS[key])
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
         raise SettingsError(f"[languagetool] {key} must be a positive number (got {value!r})")
+    if key in MAX_SECONDS and value > MAX_SECONDS[key]:
+        raise SettingsError(f"[languagetool] {key} must be at most {MAX_SECONDS[key]:g} seconds (got {value!r})")
     return kind(value)
 
 
@@ -116,6 +123,8 @@ def read_settings(section: dict, environ=os.environ) -> Settings:
     if max_chars < 100:
         raise SettingsError(f"[languagetool] max_chars must be at least 100 (got {max_chars})")
     url = url.strip() or environ.get(URL_ENV, "").strip()
+    if "://" in url and not url.lower().startswith(("http://", "https://")):
+        raise SettingsError(f"[languagetool] url must be an http:// or https:// address (got {url!r})")
     return Settings(
         enabled=_flag(section, "enabled"),
         url=url,

@@ -227,6 +227,9 @@ def test_disabled_rules_and_enabled_only(fake_lt):
     ({"picky": "yes"}, "[languagetool] picky must be true or false"),
     ({"categories": {"TYPOS": "spellling"}}, "[languagetool] categories maps"),
     ({"langauge": "en-GB"}, "[languagetool] unknown key 'langauge'"),
+    ({"timeout": 86400}, "[languagetool] timeout must be at most 300 seconds"),
+    ({"startup_timeout": 3600}, "[languagetool] startup_timeout must be at most 600 seconds"),
+    ({"url": "file:///etc/passwd"}, "[languagetool] url must be an http:// or https:// address"),
 ])
 def test_bad_settings_are_one_error_line(fake_lt, section, message):
     found, problems = run(fake_lt, "Teh end of  it.", section=section)
