@@ -41,8 +41,8 @@ plus the config's ``vocabulary`` plus any ``vocabulary`` set in its ``[rules.<id
 
 from __future__ import annotations
 
-import os
 import errno
+import os
 import re
 import stat
 import tempfile
@@ -138,18 +138,34 @@ def glob_regex(pattern: str) -> re.Pattern:
             # A "]" first in the class (after "!") is one of its characters, as in fnmatch.
             body = glob[i + 1:close]
             negate = body.startswith("!")
-            # Inside a glob class these are plain characters; unescaped, the regex would read
-            # set syntax in them (nested sets, "&&", "~~", "||") or a negation.
-            body = re.sub(r"([\\\[&~|^])", r"\\\1", body[1:] if negate else body)
-            # "--" reads as set difference to the regex engine (a FutureWarning today, an
-            # error later): a "-" right after another "-" is a plain character.
-            body = re.sub(r"(?<=-)-", r"\\-", body)
-            out.append("[" + ("^" if negate else "") + body + "]")
+            out.append("[" + ("^" if negate else "") + _glob_class(body[1:] if negate else body) + "]")
             i = close + 1
         else:
             out.append(re.escape(glob[i]))
             i += 1
     return re.compile("".join(out))
+
+
+def _glob_class(body: str) -> str:
+    """The inside of a glob's ``[...]`` as the inside of a regex class: single characters
+    and ``a-z`` ranges, every other character literal. Escaped one by one, since the regex
+    would read set syntax in some (nested sets, ``--``, ``&&``, ``~~``, ``||``, a ``^``)."""
+    out, i = [], 0
+    while i < len(body):
+        if i + 2 < len(body) and body[i + 1] == "-":
+            low, high = body[i], body[i + 2]
+            if low > high:
+                raise re.error(f"bad character range {low}-{high}")
+            out.append(f"{_class_char(low)}-{_class_char(high)}")
+            i += 3
+        else:
+            out.append(_class_char(body[i]))
+            i += 1
+    return "".join(out)
+
+
+def _class_char(char: str) -> str:
+    return "\\" + char if char in "\\[]^-&~|" else char
 
 
 @dataclass

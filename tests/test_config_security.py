@@ -257,6 +257,23 @@ def test_any_override_glob_compiles_or_is_one_config_error(glob):
     config.for_path("a/b.md")  # matching never raises either
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab*?[]!^-&", min_size=1, max_size=8), st.text(alphabet="ab!^-&]", max_size=5))
+def test_a_glob_on_a_name_matches_as_fnmatch_does(glob, name):
+    """On one file name, the override globs mean what fnmatch means (except that an empty
+    range such as [b-a] is an error, where fnmatch quietly drops it)."""
+    import fnmatch
+    import re
+
+    from newslint.config import glob_regex
+
+    try:
+        ours = glob_regex(glob)
+    except re.error:
+        return
+    assert bool(ours.fullmatch(name)) == fnmatch.fnmatchcase(name, glob)
+
+
 def test_glob_classes_match_as_in_fnmatch(tmp_path):
     config = config_from_dict({"overrides": [{"paths": ["[!]a]x.md", "[^]y.md", "[&&]z.md"],
                                               "ignore": ["debris"]}]}, "c", folder=tmp_path)
