@@ -5,13 +5,16 @@ Builds stories from the articles of a corpus folder (headline, blank line, parag
 ("Advertisement", a "Share on Facebook" div, "Read more"...):
 
 - html: one line, minified, as a CMS export: ``<h1>..</h1><p>..</p><p>Advertisement</p>..``
+- html-lines: a paragraph a line, the debris on the line of the paragraph before it
+  (``<p>..</p> <div class="share">Share on Facebook</div>``), as templates often emit it
 - md:   ``# headline`` then paragraphs, debris lines between them
 - txt:  the same as plain text
 
 and runs newslint's fix on each (the findings' safe fixes applied, as ``check --fix`` does).
 It counts, per layout: stories that lost a word that was not part of a finding the fix
 fixed (compared as the reader sees the prose, markup left out), the words lost, the debris
-removed, and stories a second fix would change again. ``--against REV`` runs the same
+removed, stories a second fix would change again, and stories where a removed line left
+its blank lines behind (three newlines in a row that were not there). ``--against REV`` runs the same
 measurement on another git revision (in a temporary worktree) and prints both, so a change
 can be compared with the code before it:
 
@@ -56,15 +59,22 @@ def articles(folder: Path, count: int) -> list[tuple[str, list[str]]]:
 def build(layout: str, headline: str, paragraphs: list[str], rng: random.Random) -> str:
     """One story in ``layout``, a piece of debris after about every third paragraph."""
     pieces = []
+    markup = layout.startswith("html")
     for index, paragraph in enumerate(paragraphs):
-        if layout == "html":
+        if markup:
             pieces.append(f"<p>{html.escape(paragraph, quote=False)}</p>")
         else:
             pieces.append(paragraph)
         if index == 0 or rng.random() < 0.34:
-            pieces.append(rng.choice(DEBRIS_HTML if layout == "html" else DEBRIS_PARAGRAPHS))
+            debris = rng.choice(DEBRIS_HTML if markup else DEBRIS_PARAGRAPHS)
+            if layout == "html-lines":
+                pieces[-1] += " " + debris
+            else:
+                pieces.append(debris)
     if layout == "html":
         return f"<h1>{html.escape(headline, quote=False)}</h1>" + "".join(pieces)
+    if layout == "html-lines":
+        return f"<h1>{html.escape(headline, quote=False)}</h1>\n" + "\n".join(pieces) + "\n"
     if layout == "md":
         return f"# {headline}\n\n" + "\n\n".join(pieces) + "\n"
     return f"{headline}\n\n" + "\n\n".join(pieces) + "\n"
@@ -75,10 +85,12 @@ def measure(folder: Path, count: int, seed: int) -> dict:
     from newslint.fixes import apply_edits
     from newslint.parsers import html as html_parser, markdown, plain
 
-    parsers = {"html": html_parser.parse, "md": markdown.parse, "txt": plain.parse}
+    parsers = {"html": html_parser.parse, "html-lines": html_parser.parse, "md": markdown.parse,
+               "txt": plain.parse}
+    extension = {"html-lines": "html"}
 
     def prose(layout: str, text: str) -> str:
-        return parsers[layout](f"story.{layout}", text).text
+        return parsers[layout](f"story.{extension.get(layout, layout)}", text).text
 
     def safe_edits(findings):
         """The edits --fix applies: safe fixes (before fixes had an applicability: all)."""
@@ -93,16 +105,16 @@ def measure(folder: Path, count: int, seed: int) -> dict:
                 yield f, fix
 
     def fix_once(layout: str, text: str):
-        findings = newslint.lint_text(text, filename=f"story.{layout}")
+        findings = newslint.lint_text(text, filename=f"story.{extension.get(layout, layout)}")
         chosen = list(safe_edits(findings))
         fixed, _ = apply_edits(text, [e for _, edits in chosen for e in edits])
         return fixed, [f for f, _ in chosen]
 
     results = {}
     stories = articles(folder, count)
-    for layout in ("html", "md", "txt"):
+    for layout in ("html", "html-lines", "md", "txt"):
         rng = random.Random(seed)
-        losing = lost_words = unstable = debris_in = debris_left = 0
+        losing = lost_words = unstable = debris_in = debris_left = blank_left = 0
         started = time.perf_counter()
         for headline, paragraphs in stories:
             text = build(layout, headline, paragraphs, rng)
@@ -120,11 +132,13 @@ def measure(folder: Path, count: int, seed: int) -> dict:
                                                          "Read more", "Skip to main content"))
             debris_left += sum(after.count(d) for d in ("Advertisement", "Share on Facebook", "Share this post",
                                                           "Read more", "Skip to main content"))
+            if "\n\n\n" in fixed and "\n\n\n" not in text:  # a removed line left its blank lines
+                blank_left += 1
             if fix_once(layout, fixed)[0] != fixed:
                 unstable += 1
         results[layout] = {"stories": len(stories), "stories_losing_words": losing, "words_lost": lost_words,
                            "debris_injected_or_found": debris_in, "debris_left": debris_left,
-                           "changed_by_second_fix": unstable, "seconds": round(time.perf_counter() - started, 1)}
+                           "changed_by_second_fix": unstable, "extra_blank_lines": blank_left, "seconds": round(time.perf_counter() - started, 1)}
     return results
 
 
@@ -146,12 +160,12 @@ def run_at(revision: str, folder: Path, count: int, seed: int) -> dict:
 
 def show(title: str, results: dict) -> None:
     print(title)
-    print(f"  {'layout':<6} {'stories':>7} {'losing words':>13} {'words lost':>11} {'debris left':>12} "
-          f"{'2nd fix changes':>16} {'seconds':>8}")
+    print(f"  {'layout':<10} {'stories':>7} {'losing words':>13} {'words lost':>11} {'debris left':>12} "
+          f"{'2nd fix changes':>16} {'blank lines left':>17} {'seconds':>8}")
     for layout, r in results.items():
-        print(f"  {layout:<6} {r['stories']:>7} {r['stories_losing_words']:>13} {r['words_lost']:>11} "
+        print(f"  {layout:<10} {r['stories']:>7} {r['stories_losing_words']:>13} {r['words_lost']:>11} "
               f"{r['debris_left']:>5}/{r['debris_injected_or_found']:<6} {r['changed_by_second_fix']:>16} "
-              f"{r['seconds']:>8}")
+              f"{r['extra_blank_lines']:>17} {r['seconds']:>8}")
 
 
 def main() -> None:

@@ -8,9 +8,9 @@ the parser; sentences and words are computed once, on first use, and shared by a
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 if TYPE_CHECKING:
     from newslint.regions import Regions
@@ -36,16 +36,14 @@ class Owner(NamedTuple):
 class Block:
     """A unit of prose: a paragraph, heading, list item, quote, caption or table cell.
 
-    ``start``/``end`` are prose offsets; ``text`` is ``document.text[start:end]``. ``owner``
-    is the source span the parser found the block alone in (None: it shares its markup
-    with other prose, so no structural edit may remove it).
+    ``start``/``end`` are prose offsets; ``text`` is ``document.text[start:end]``. The
+    source span the block stands alone in, if any, is ``document.owner_of(index)``.
     """
 
     start: int
     end: int
     text: str
     kind: str = "paragraph"
-    owner: Owner | None = None
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """(prose offset, text) of each line inside the block."""
@@ -169,6 +167,7 @@ class Document:
         fmt: str = "text",
         title_block: int | None = None,
         comments: list[tuple[int, int, str]] | None = None,
+        owners: Mapping[int, Owner] | Callable[[], Mapping[int, Owner]] | None = None,
     ) -> None:
         self.path = path
         self.source = source  # decoded, newlines normalised to "\n"; line/column agree with the file
@@ -182,6 +181,9 @@ class Document:
         # Normalised-source offsets of the newlines that were CRLF in the file (set by the
         # engine from the Source): how offsets in ``source`` map to the file's own.
         self.crlf: Sequence[int] = ()
+        # The source span each block owns, by block index (see ``owner_of``); a parser may
+        # give a function that works them out on first use.
+        self._owners = owners
 
     # --- positions -------------------------------------------------------------------
     @cached_property
@@ -265,6 +267,17 @@ class Document:
 
         return Regions.of(self)
 
+    def owner_of(self, index: int) -> Owner | None:
+        """The part of the source block ``index`` stands alone in (an HTML element, a table
+        cell's content, whole Markdown or text lines), or None when it shares its markup
+        with other prose, so that no structural edit may remove it."""
+        owners = self._owners
+        if owners is None:
+            return None
+        if callable(owners):
+            owners = self._owners = owners()
+        return owners.get(index)
+
     def block_at(self, offset: int) -> int | None:
         """Index of the block holding prose ``offset`` (its end included), or None."""
         index = bisect_right(self.blocks, offset, key=_block_start) - 1
@@ -293,6 +306,7 @@ class ProseBuilder:
         self._block_start: int | None = None
         self._block_part = 0
         self._block_kind = "paragraph"
+        self.owners: dict[int, Owner] = {}
 
     @property
     def length(self) -> int:
@@ -341,10 +355,15 @@ class ProseBuilder:
 
     def set_owner(self, index: int, owner: Owner | None) -> None:
         """Record the source span block ``index`` owns (see ``Owner``)."""
-        self.blocks[index] = replace(self.blocks[index], owner=owner)
+        if owner is not None:
+            self.owners[index] = owner
 
     def build(self, path: str, *, fmt: str, title_block: int | None = None,
-              comments: list[tuple[int, int, str]] | None = None) -> Document:
+              comments: list[tuple[int, int, str]] | None = None,
+              owners: Callable[[], Mapping[int, Owner]] | None = None) -> Document:
+        """The Document; ``owners`` works out the blocks' owners on first use (else those
+        given to ``set_owner``)."""
         self.end_block()
         return Document(path, self.source, "".join(self._parts), self.blocks, self.map,
-                        fmt=fmt, title_block=title_block, comments=comments)
+                        fmt=fmt, title_block=title_block, comments=comments,
+                        owners=owners if owners is not None else self.owners)

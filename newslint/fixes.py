@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from newslint.document import Document
 
 _TRAILING_BLANK_LINES_RE = re.compile(r"(\r?\n)(?:[ \t]*\r?\n)+\Z")
+_NOT_SPACE_RE = re.compile(r"\S")
 _BLANK_LINES_RE = re.compile(r"(?:[ \t]*\n)+|[ \t]+\Z")
 # Emphasis a line of Markdown may wrap its debris in ("**Advertisement**"); removing the
 # whole line removes both delimiters.
@@ -77,10 +78,13 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
     line_start = text.rfind("\n", block.start, start) + 1 or block.start
     line_end = text.find("\n", end, block.end)
     line_end = block.end if line_end == -1 else line_end
-    owner = block.owner
+    owner = document.owner_of(index)
     if owner is None:
         return None
-    if not text[block.start:line_start].strip() and not text[line_end:block.end].strip():
+    # Nothing else in the block (a search that stops at the first character that is not a
+    # space, so a block of a thousand debris lines costs no more than their length).
+    if _NOT_SPACE_RE.search(text, block.start, line_start) is None and \
+            _NOT_SPACE_RE.search(text, line_end, block.end) is None:
         if owner.kind == "cell":
             return owner.start, owner.end
         if owner.kind == "element":

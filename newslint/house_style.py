@@ -44,6 +44,7 @@ stops the run with one clear error instead of hanging a CI job.
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from bisect import bisect_right
@@ -330,12 +331,16 @@ class _Capitals:
         return replacement
 
 
+_WORD_BEFORE_RE = re.compile(r"(\w+)\s+\Z")
+_WORD_AFTER_RE = re.compile(r"\s+(\w+)")
+
+
 def _makes_doubled_word(text: str, start: int, end: int, replacement: str) -> bool:
     """Would writing ``replacement`` over ``start:end`` put it beside the same word ("Govt
     Govt" -> "government government")? Such a fix would hand doubled-word a new finding,
     so a second --fix would change the story again; it is not offered."""
-    before = regex.search(r"(\w+)\s+\Z", text[max(0, start - 64):start])
-    after = regex.match(r"\s+(\w+)", text[end:end + 64])
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 64), start)
+    after = _WORD_AFTER_RE.match(text, end, end + 64)
     forms = {replacement.lower(), text[start:end].lower()}
     return bool(before and before.group(1).lower() in forms) or bool(after and after.group(1).lower() in forms)
 

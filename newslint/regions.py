@@ -56,6 +56,7 @@ class Regions:
         self.headline = (Region(HEADLINE, blocks[title_block].start, blocks[title_block].end)
                          if title_block is not None else None)
         self.captions = [Region(CAPTION, b.start, b.end) for b in blocks if b.kind == "caption"]
+        self._caption_starts = [c.start for c in self.captions]
         self.headings = [Region(HEADING, b.start, b.end) for i, b in enumerate(blocks)
                          if b.kind == "heading" and i != title_block]
 
@@ -146,7 +147,8 @@ class Regions:
             return "quotes"
         if self.headline is not None and self.headline.start <= offset <= self.headline.end:
             return "headline"
-        if any(c.start <= offset <= c.end for c in self.captions):
+        i = bisect_right(self._caption_starts, offset) - 1
+        if i >= 0 and offset <= self.captions[i].end:
             return "captions"
         return "body"
 

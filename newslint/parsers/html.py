@@ -35,6 +35,7 @@ import html
 import re
 from bisect import bisect_left
 from html.entities import html5 as _ENTITIES
+from functools import partial
 from typing import NamedTuple
 
 from newslint.document import Document, Owner, ProseBuilder
@@ -154,7 +155,7 @@ class _HtmlReader:
         # (parallel to ``stack``), every closed element's spans, and the source offsets of
         # content that is not prose (comments, images, scripts...).
         self.opened: list[tuple[int, int]] = []
-        self.closed: list[_Closed] = []
+        self.closed: list[tuple] = []  # _Closed fields, as plain tuples (cheap to build)
         self.foreign: list[int] = []
 
     # --- blocks and text ------------------------------------------------------------
@@ -253,7 +254,7 @@ class _HtmlReader:
             elif name in _BLOCK and not self.skip:
                 content_end, element_end = (end_tag if end_tag is not None and len(self.stack) == index
                                             else (until, until))
-                self.closed.append(_Closed(name, tag_start, content_start, content_end, element_end))
+                self.closed.append((name, tag_start, content_start, content_end, element_end))
 
     def close_implied(self, name: str, at: int) -> None:
         group = _IMPLIED.get(name)
@@ -394,18 +395,17 @@ class _Closed(NamedTuple):
     end: int
 
 
-def _assign_owners(reader: _HtmlReader) -> None:
+def _owners(blocks, source_map, closed: list[tuple], foreign: list[int]) -> dict[int, Owner]:
     """Give each block the innermost element that holds it and nothing else: no other
     block, no image, comment, script or other content that is not prose. A table cell's
-    block owns the cell's content (the cell stays, so the table keeps its shape)."""
-    builder = reader.b
-    blocks = builder.blocks
-    to_source = builder.map.to_source
+    block owns the cell's content (the cell stays, so the table keeps its shape). Worked
+    out the first time a fix asks, not for every story parsed."""
+    to_source = source_map.to_source
     starts = [to_source(b.start) for b in blocks]
     ends = [to_source(b.end, end=True) for b in blocks]
-    foreign = sorted(reader.foreign)
+    foreign = sorted(foreign)
     best: dict[int, Owner] = {}
-    for element in reader.closed:
+    for element in map(_Closed._make, closed):
         lo = bisect_left(starts, element.content_start)
         if lo + 1 != bisect_left(starts, element.content_end) or ends[lo] > element.content_end:
             continue  # no block, or more than one
@@ -419,18 +419,18 @@ def _assign_owners(reader: _HtmlReader) -> None:
         held = best.get(lo)
         if held is None or owner.end - owner.start < held.end - held.start:
             best[lo] = owner
-    for index, owner in best.items():
-        builder.set_owner(index, owner)
+    return best
 
 
 def parse(path: str, source: str) -> Document:
     reader = _HtmlReader(source)
     reader.run()
-    _assign_owners(reader)
+    builder = reader.b
+    owners = partial(_owners, builder.blocks, builder.map, reader.closed, reader.foreign)
     title = next((index for index, tag in reader.headings if tag == "h1"), None)
     if title is None and reader.headings and reader.headings[0][0] == 0:
         title = 0
-    return reader.b.build(path, fmt="html", title_block=title, comments=reader.comments)
+    return builder.build(path, fmt="html", title_block=title, comments=reader.comments, owners=owners)
 
 
 PARSER = Parser("html", (".html", ".htm", ".xhtml"), parse)
