@@ -70,7 +70,7 @@ class FakeLanguageTool:
     """The server; ``requests`` records the form fields of every /v2/check."""
 
     def __init__(self, port: int = 0) -> None:
-        # ok | slow | garbage | error500 | error500json | badjson | badlanguages | trickle | huge
+        # ok | slow | garbage | error500 | error500json | badjson | badlanguages | trickle | huge | short
         self.mode = "ok"
         self.delay = 0.0  # slow: before answering; trickle: between two bytes
         self.huge_size = 200 * 1024 * 1024  # huge: the answer's size ...
@@ -134,6 +134,14 @@ class FakeLanguageTool:
             return self.send(handler, 200, "application/json", json.dumps({"matches": [{"offset": 1}]}))
         if self.mode == "huge":
             return self.send_huge(handler)
+        if self.mode == "short":  # says 1000 bytes, sends a valid-looking start, hangs up
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", "1000")
+            handler.end_headers()
+            handler.wfile.write(b'{"matches": []}')
+            handler.close_connection = True
+            return None
         if self.mode == "error500json":
             return self.send(handler, 500, "application/json",
                              json.dumps(self.check(fields.get("text", ""), fields)))

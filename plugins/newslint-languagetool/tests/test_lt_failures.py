@@ -91,6 +91,15 @@ def test_http_500_with_a_json_body_is_an_error(fake_lt):
     assert_core_findings_only(results)
 
 
+def test_an_answer_cut_short_is_an_error(fake_lt):
+    """Fewer bytes than Content-Length promised: what came may parse, but it is not the answer."""
+    fake_lt.mode = "short"
+    results, problems = run(fake_lt.url)
+    assert len(problems) == 1
+    assert problems[0].endswith(f"LanguageTool at {fake_lt.url}/: the answer ended before its stated length")
+    assert_core_findings_only(results)
+
+
 @pytest.mark.parametrize("says_length", [True, False])
 def test_a_huge_answer_is_refused_without_being_read_whole(fake_lt, says_length):
     import tracemalloc
