@@ -22,6 +22,7 @@ The file is JSON, sorted and stable (it belongs in version control)::
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -30,12 +31,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
 
+from newslint.config import read_bounded
 from newslint.document import Document
 from newslint.writing import write_atomically
 from newslint.model import Finding
 
 VERSION = 1
 MAX_TEXT = 120  # characters of a finding's text kept in the file (readable, bounded)
+# A baseline larger than this is refused unread (a symlink to /dev/zero, a runaway file);
+# an entry takes about 200 bytes, so this holds several hundred thousand findings.
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 Key = tuple[str, str, str, str]  # rule, path, text, context fingerprint
 
@@ -94,6 +99,22 @@ def display_path(path: str, root: Path) -> str:
             return Path(os.path.abspath(candidate)).as_posix()
 
 
+def replaceable(path: Path) -> None:
+    """Raise OSError (a one-line ``strerror``) unless ``path`` is missing, or a regular file
+    that holds a baseline (of any version, or damaged by a merge: it names its "entries"),
+    or nothing. --write-baseline must never replace a device, a FIFO or someone's text: a
+    rename over /dev/null, run as root, replaced the device with a file."""
+    try:
+        data = read_bounded(path, MAX_BASELINE_BYTES)
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise  # its own message says it
+    if data.strip() and b'"entries"' not in data:
+        raise OSError(errno.EEXIST, "it exists and is not a newslint baseline; not overwritten "
+                                    "(remove it or name another file)")
+
+
 class Baseline:
     """Known findings, and which of them this run saw again."""
 
@@ -111,7 +132,7 @@ class Baseline:
     @classmethod
     def load(cls, path: Path) -> "Baseline":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_bounded(path, MAX_BASELINE_BYTES).decode("utf-8"))
         except RecursionError:  # "[[[[...]]]]" past Python's recursion limit
             raise BaselineError(f"{path}: not a newslint baseline (JSON nested too deeply)") from None
         except FileNotFoundError:
@@ -120,7 +141,8 @@ class Baseline:
             raise BaselineError(f"{path}: cannot read the baseline ({getattr(exc, 'strerror', None) or exc})") from None
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{path}: not a newslint baseline (invalid JSON: {exc})") from None
-        if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("entries"), list):
+        if not isinstance(data, dict) or type(data.get("version")) is not int or data["version"] != VERSION \
+                or not isinstance(data.get("entries"), list):
             raise BaselineError(f"{path}: not a newslint baseline of version {VERSION} "
                                 f"(rewrite it with --write-baseline)")
         entries: Counter = Counter()
@@ -155,7 +177,11 @@ class Baseline:
         return [f for f in findings if f.category == "internal"]
 
     def write(self) -> int:
-        """Write the baseline atomically (temp file + rename); return the number of findings."""
+        """Write the baseline atomically (temp file + rename); return the number of findings.
+
+        Raises OSError, and leaves the file alone, when what is there is not a baseline to
+        replace (see ``replaceable``)."""
+        replaceable(self.path)
         rows = [{"rule": r, "path": p, "text": t, "context": c, "count": n}
                 for (r, p, t, c), n in sorted(self.entries.items())]
         # One entry a line: small, and a diff shows exactly which findings came or went.

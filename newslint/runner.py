@@ -12,6 +12,7 @@ so every front end gets the same behaviour.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,7 +152,8 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
                                             walked_from=walked_from, stdin=stdin, unsafe=request.unsafe_fixes)
     problems.extend(f"{r.path}: {r.error}" for r in results if r.error)
     if baseline is not None:
-        _close_baseline(baseline, request.write_baseline, problems, notes)
+        checked = {_file_identity(s.path) for s in sources if isinstance(s, Source) and s.path != request.stdin_name}
+        _close_baseline(baseline, request.write_baseline, problems, notes, checked=checked)
 
     def fail_on_for(path: str) -> str:
         try:
@@ -249,10 +251,14 @@ def _open_baseline(request: CheckRequest):
     return None
 
 
-def _close_baseline(baseline, write_baseline, problems: list[str], notes: list[str]) -> None:
-    """Write a new baseline, or say how many entries of the old one no longer match."""
+def _close_baseline(baseline, write_baseline, problems: list[str], notes: list[str], *,
+                    checked: set = frozenset()) -> None:
+    """Write a new baseline, or say how many entries of the old one no longer match.
+    ``checked`` holds the identities of the files checked: a baseline never replaces one."""
     if write_baseline:
         try:
+            if _file_identity(str(write_baseline)) in checked:
+                raise OSError(errno.EEXIST, "it is a file being checked; not overwritten")
             count = baseline.write()
         except OSError as exc:
             problems.append(f"{write_baseline}: cannot write the baseline ({exc.strerror or exc})")

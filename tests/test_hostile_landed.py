@@ -1,0 +1,90 @@
+"""Hostile input against what issue 9 landed (outputs, writing, config security), tried as
+a hostile user would: each case here broke before its fix. Bad input is one line naming the
+file and the cause, exit 2, never a traceback; nothing newslint does not own is replaced."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+
+from test_baseline import OLD, archive, check  # noqa: F401  (archive is a fixture)
+from test_config_security import one_error_line
+
+
+# --- baselines: read bounded, never replace what is not a baseline ----------------------
+
+def test_a_baseline_that_is_a_fifo_is_refused_without_waiting(cli, archive):
+    os.mkfifo(archive / "baseline.json")
+    writer_opened = threading.Event()
+
+    def unblock():  # if newslint opened the FIFO for reading, this lets the test end
+        if not writer_opened.wait(5):
+            fd = os.open(archive / "baseline.json", os.O_WRONLY | os.O_NONBLOCK)
+            os.close(fd)
+
+    threading.Thread(target=unblock, daemon=True).start()
+    line = one_error_line(check(cli, "--baseline", "baseline.json", "stories"))
+    writer_opened.set()
+    assert "baseline.json: cannot read the baseline (not a regular file" in line
+
+
+def test_a_baseline_larger_than_the_cap_is_refused_unread(cli, archive, monkeypatch):
+    import newslint.baseline
+
+    monkeypatch.setattr(newslint.baseline, "MAX_BASELINE_BYTES", 1000)
+    with open(archive / "baseline.json", "wb") as stream:
+        stream.truncate(1001)  # sparse: no disk, and reading it whole would be the bug
+    line = one_error_line(check(cli, "--baseline", "baseline.json", "stories"))
+    assert "baseline.json: cannot read the baseline (larger than" in line
+
+
+@pytest.mark.parametrize("version", ["1.0", "true"])
+def test_a_baseline_version_must_be_the_integer(cli, archive, version):
+    (archive / "baseline.json").write_text(f'{{"version": {version}, "entries": []}}', encoding="utf-8")
+    assert "not a newslint baseline of version 1" in one_error_line(
+        check(cli, "--baseline", "baseline.json", "stories"))
+
+
+def test_write_baseline_never_replaces_a_fifo(cli, archive):
+    os.mkfifo(archive / "out.json")
+    line = one_error_line(check(cli, "--write-baseline", "out.json", "stories"))
+    assert "out.json: cannot write the baseline (not a regular file" in line
+    assert stat.S_ISFIFO(os.stat(archive / "out.json").st_mode)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device needs root")
+def test_write_baseline_never_replaces_a_device(cli, archive):
+    device = archive / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+    line = one_error_line(check(cli, "--write-baseline", "null", "stories"))
+    assert "null: cannot write the baseline (not a regular file" in line
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
+def test_write_baseline_never_replaces_a_story(cli, archive):
+    story = archive / "stories" / "council.txt"
+    line = one_error_line(check(cli, "--write-baseline", "stories/council.txt", "stories"))
+    assert "council.txt: cannot write the baseline (it is a file being checked" in line
+    assert story.read_text(encoding="utf-8") == OLD
+
+
+def test_write_baseline_never_replaces_a_file_that_is_not_a_baseline(cli, archive):
+    notes = archive / "notes.md"
+    notes.write_text("# Desk notes\n\nNot a baseline.\n", encoding="utf-8")
+    line = one_error_line(check(cli, "--write-baseline", "notes.md", "stories"))
+    assert "notes.md: cannot write the baseline (it exists and is not a newslint baseline" in line
+    assert notes.read_text(encoding="utf-8") == "# Desk notes\n\nNot a baseline.\n"
+
+
+@pytest.mark.parametrize("old", ["", '{"version": 0, "entries": []}',
+                                 '<<<<<<< HEAD\n{"version": 1, "entries": [\n=======\n'])
+def test_write_baseline_replaces_an_old_or_damaged_baseline(cli, archive, old):
+    (archive / "baseline.json").write_text(old, encoding="utf-8")
+    result = check(cli, "--write-baseline", "baseline.json", "stories")
+    assert result.exit_code == 0, result.output
+    assert json.loads((archive / "baseline.json").read_text(encoding="utf-8"))["version"] == 1
