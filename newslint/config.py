@@ -74,6 +74,10 @@ PROGRAM_KEY_INSTEAD = {
 }
 # A config, a pyproject.toml or a vocabulary file larger than this is refused unread.
 MAX_CONFIG_FILE_BYTES = 5 * 1024 * 1024
+# Tables and arrays nested deeper than this are refused: a real config is about five levels
+# deep ([tool.newslint.rules.<id>] groups = [{forms = [...]}]); a hostile one nested
+# thousands deep would otherwise end in a RecursionError in whatever walks it.
+MAX_CONFIG_DEPTH = 32
 DEFAULT_PATTERN_TIMEOUT = 1.0
 VOCABULARY_OPTION = "vocabulary"
 
@@ -305,7 +309,9 @@ def _read_toml(path: Path, shown: str | None = None) -> dict[str, Any]:
         import tomli as tomllib
     shown = shown or str(path)
     try:
-        return tomllib.loads(read_bounded(path).decode("utf-8"))
+        data = tomllib.loads(read_bounded(path).decode("utf-8"))
+    except RecursionError:  # tomllib recurses once a level
+        data = None
     except FileNotFoundError:
         raise ConfigError(f"{shown}: no such file") from None
     except IsADirectoryError:
@@ -316,6 +322,25 @@ def _read_toml(path: Path, shown: str | None = None) -> dict[str, Any]:
         raise ConfigError(f"{shown}: invalid TOML: not UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{shown}: {exc.strerror or exc}") from None
+    if data is None or _too_deep(data, MAX_CONFIG_DEPTH):
+        raise ConfigError(f"{shown}: invalid config: tables or arrays nested too deeply "
+                          f"(more than {MAX_CONFIG_DEPTH} levels)")
+    return data
+
+
+def _too_deep(data: Any, limit: int) -> bool:
+    """Whether tables and arrays in ``data`` nest more than ``limit`` levels (walked without
+    recursion, so any depth is measured)."""
+    pending = [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth + 1 > limit:
+                    return True
+                pending.append((child, depth + 1))
+    return False
 
 
 def _has_newslint_table(pyproject: Path) -> bool:
@@ -326,7 +351,8 @@ def _has_newslint_table(pyproject: Path) -> bool:
     if "newslint" not in text:
         return False
     try:
-        return "newslint" in _read_toml(pyproject).get("tool", {})
+        tool = _read_toml(pyproject).get("tool", {})
+        return isinstance(tool, dict) and "newslint" in tool
     except ConfigError:
         return True  # broken TOML that mentions newslint: let loading report it
 
@@ -396,7 +422,10 @@ def load_config(path: Path) -> Config:
     shown = _shown(path)
     data = _read_toml(path, shown)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("newslint", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{shown}: key 'tool': expected a table")
+        data = tool.get("newslint", {})
         if not isinstance(data, dict):
             raise ConfigError(f"{shown}: key 'tool.newslint': expected a table")
     # Relative paths in a config start from the folder it was found in (for a symlinked
@@ -552,7 +581,13 @@ def file_below(folder: Path | None, name: str, origin: str, key: str) -> Path:
     own files, never ``../../secrets`` or ``/etc/passwd``, nor through a symlink leading out.
     Every option that names a file goes through here."""
     base = (folder or Path.cwd()).resolve()
-    target = (base / name).resolve()  # follows every symlink on the way
+    try:
+        if "\0" in name:
+            raise ValueError("a file name cannot hold a NUL character")
+        target = (base / name).resolve()  # follows every symlink on the way
+    except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: a symlink loop
+        cause = "a symlink loop" if isinstance(exc, RuntimeError) else getattr(exc, "strerror", None) or exc
+        raise ConfigError(f"{origin}: key '{key}': {name!r} is not a file that can be read ({cause})") from None
     if base not in target.parents:
         raise ConfigError(f"{origin}: key '{key}': {name!r} is not below the config's folder "
                           f"{base} (a config may only read files in its own folder tree)")

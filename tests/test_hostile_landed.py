@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from test_baseline import OLD, archive, check  # noqa: F401  (archive is a fixture)
+from test_config import STORY, check as config_check, write
 from test_config_security import one_error_line
 
 
@@ -88,3 +89,54 @@ def test_write_baseline_replaces_an_old_or_damaged_baseline(cli, archive, old):
     result = check(cli, "--write-baseline", "baseline.json", "stories")
     assert result.exit_code == 0, result.output
     assert json.loads((archive / "baseline.json").read_text(encoding="utf-8"))["version"] == 1
+
+
+# --- configs: every mistake in one is a config error, never an internal one -------------
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    """A content repository with one story, checked from its root."""
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    write(root / "a.txt", STORY)
+    monkeypatch.chdir(root)
+    return root
+
+
+def config_error(cli, repo, name: str, text: str) -> str:
+    write(repo / name, text)
+    line = one_error_line(config_check(cli, "a.txt"))
+    assert "internal error" not in line, line
+    assert line.startswith(f"newslint: error: {name}: "), line
+    return line
+
+
+@pytest.mark.parametrize("files, link", [
+    ('"names\\u0000.txt"', None),
+    ('"loop"', "loop"),
+    ('"loop/names.txt"', "loop"),
+])
+def test_a_vocabulary_name_that_is_no_file_is_one_config_error(cli, repo, files, link):
+    if link:
+        os.symlink(link, repo / link)  # a link to itself: a loop
+    line = config_error(cli, repo, "newslint.toml", f"vocabulary = {{files = [{files}]}}\n")
+    assert "key 'vocabulary'" in line
+
+
+@pytest.mark.parametrize("text", [
+    "a = " + "[" * 100_000 + "]" * 100_000 + "\n",
+    "[" + ".".join(["a"] * 5000) + "]\n",
+    "x = {" + "a={" * 3000 + "}" * 3000 + "}\n",
+    "[languagetool]\nx = {" + "a={" * 900 + "}" * 900 + "}\n",
+])
+def test_a_config_nested_too_deeply_is_one_config_error(cli, repo, text):
+    assert "nested too deeply" in config_error(cli, repo, "newslint.toml", text)
+
+
+@pytest.mark.parametrize("text", ['tool = 5\n# newslint\n', 'tool = ["newslint"]\n'])
+def test_a_pyproject_whose_tool_is_not_a_table_holds_no_config(cli, repo, text):
+    write(repo / "pyproject.toml", text)
+    found = config_check(cli, "a.txt")
+    assert found.exit_code == 1 and found.stderr == "", found.output  # the defaults apply
+    line = one_error_line(config_check(cli, "--config", "pyproject.toml", "a.txt"))
+    assert line == "newslint: error: pyproject.toml: key 'tool': expected a table"
