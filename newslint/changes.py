@@ -11,8 +11,10 @@ the other lines a finding depends on in ``finding.data["related_lines"]`` (a lis
 
 git's output is read as bytes and split on ``\n`` alone: a changed line may hold any other
 line break (U+2028, CR, VT) and any text, "+++ b/other.txt" included, so each hunk's lines
-are counted off by its header and never read as a header themselves. Paths are decoded as
-the file system's names are (``os.fsdecode``), so names that are not UTF-8 match too.
+are counted off by its header and never read as a header themselves. A lone CR ends a line
+for newslint but not for git, so in a file holding one git's line numbers are turned into
+newslint's. Paths are decoded as the file system's names are (``os.fsdecode``), so names
+that are not UTF-8 match too; the repository root itself is the empty pathspec.
 """
 
 from __future__ import annotations
@@ -167,9 +169,12 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
         if real != root and not real.startswith(root + os.sep):
             raise ChangesError(f"{path}: outside the git repository at {root}, "
                                "so --changed-since cannot tell what changed")
-        specs.append(os.path.relpath(real, root))
+        # The root itself is the empty path: ":(top,literal)." names a file called "."
+        # and matched nothing, so every finding of a run on "." was dropped.
+        relative = os.path.relpath(real, root)
+        specs.append("" if relative == os.curdir else relative)
     if not specs:
-        specs = ["."]
+        specs = [""]
     diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
                  base_commit, "--", *(f":(top,literal){s}" for s in specs)], root)
     if diff.returncode != 0:
@@ -177,13 +182,37 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
         raise ChangesError(f"git diff against {rev!r} failed: {message}")
     changed = ChangedLines(root)
     for relative, lines in parse_diff(diff.stdout).items():
-        changed.files[_key(os.path.join(root, relative))] = lines
+        path = os.path.join(root, relative)
+        changed.files[_key(path)] = _as_newslint_counts(path, lines) if lines else lines
     untracked = _git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--",
                       *(f":(top,literal){s}" for s in specs)], root)
     for relative in untracked.stdout.split(b"\0"):
         if relative:
             changed.files[_key(os.path.join(root, os.fsdecode(relative)))] = ALL
     return changed
+
+
+def _as_newslint_counts(path: str, lines: set[int]) -> set[int]:
+    """git's changed line numbers of ``path`` as newslint numbers its lines: git ends a line
+    at LF alone, newslint at a lone CR too (a classic Mac file, or a CR pasted into a line),
+    so one git line may be several of newslint's."""
+    from newslint.inputs import MAX_BYTES
+
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_BYTES + 1)  # a larger file is refused when it is read
+    except OSError:  # reading it for the check will say what is wrong
+        return lines
+    if b"\r" not in data:
+        return lines
+    out: set[int] = set()
+    first = 1  # newslint's number of the first line of git's line ``number``
+    for number, line in enumerate(data.split(b"\n"), 1):
+        lone = line.count(b"\r") - line.endswith(b"\r")  # a CR before LF ends no line of its own
+        if number in lines:
+            out.update(range(first, first + lone + 1))
+        first += lone + 1
+    return out
 
 
 def _key(path: str) -> str:

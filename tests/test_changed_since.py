@@ -355,3 +355,26 @@ def test_gitlab_job_example_writes_a_junit_report_and_fails_on_new_findings(pull
         "stories/ferry.txt:3:41: info [doubled-space] Doubled space between words",
         "stories/new.md:5:1: warning [duplicate-paragraph] Paragraph repeats the one at line 3; delete one copy",
     ]
+
+
+def test_the_repository_root_itself_is_followed(repo):
+    # '.' from the root is the whole repository: its pathspec matched no file at all, so
+    # every finding counted as on an untouched line and a CI gate on '.' passed everything.
+    story = repo / "stories" / "ferry.txt"
+    story.write_text(OLD_STORY + "\nShare this post\n", encoding="utf-8")
+    (repo / "new.txt").write_text("Advertisement\n", encoding="utf-8")
+    done, payload = check(repo, "--changed-since", "HEAD", ".")
+    assert hits(payload) == [("./new.txt", 1, "debris"), ("./stories/ferry.txt", 7, "debris")]
+    assert done.returncode == 1
+
+
+def test_lines_ended_by_a_lone_cr_are_counted_as_newslint_counts_them(repo):
+    # git splits on LF alone, newslint on CR too (classic Mac files): git's one changed line
+    # "Calm.\rShare this post" is newslint's lines 2 and 3.
+    story = repo / "stories" / "mac.txt"
+    story.write_bytes(b"The mayor  opened the bridge.\nCalm.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "a story")
+    story.write_bytes(b"The mayor  opened the bridge.\nCalm.\rShare this post\rMore  calm.\r\n")
+    done, payload = check(repo, "--changed-since", "HEAD", "stories/mac.txt")
+    assert hits(payload) == [("stories/mac.txt", 3, "debris"), ("stories/mac.txt", 4, "doubled-space")]
