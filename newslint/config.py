@@ -663,6 +663,9 @@ def option_problem(default: Any, value: Any) -> str | None:
     if isinstance(default, float):
         return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
     if isinstance(default, str):
+        choices = getattr(default, "choices", None)  # a rule.Choice
+        if choices and value not in choices:
+            return "one of " + ", ".join(repr(c) for c in choices)
         return None if isinstance(value, str) else "a string"
     if isinstance(default, (list, tuple, set, frozenset)):
         if not isinstance(value, list):

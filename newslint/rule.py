@@ -31,6 +31,18 @@ EXAMPLE_PATHS = {"markdown": "story.md", "md": "story.md", "html": "story.html"}
 Check = Callable[["Document", dict], Iterable[Finding]]
 
 
+class Choice(str):
+    """A string option's default that also names the values the option takes: a config
+    giving any other value is an error at load (``variety = Choice("both", (...))``)."""
+
+    choices: tuple[str, ...]
+
+    def __new__(cls, default: str, choices: Iterable[str]) -> "Choice":
+        value = super().__new__(cls, default)
+        value.choices = tuple(choices)
+        return value
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
