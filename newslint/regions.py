@@ -116,12 +116,19 @@ class Regions:
 
     def quote_at(self, offset: int) -> bool:
         """Whether prose ``offset`` stands inside quotation marks."""
+        return self.quote_around(offset) is not None
+
+    def quote_around(self, offset: int) -> Region | None:
+        """The quotation holding prose ``offset``, if any (so a rule can weigh a quotation
+        as a whole: a foreign phrase, a word quoted as a word)."""
         index = self._block_index(offset)
         if index is None:
-            return False
+            return None
         spans = self._block_quotes(index)
         i = bisect_right(spans, (offset, float("inf"))) - 1
-        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+        if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+            return Region(QUOTE, *spans[i])
+        return None
 
     def in_quote(self, start: int, end: int) -> bool:
         """Whether any part of prose ``start:end`` stands inside quotation marks."""

@@ -13,4 +13,5 @@ BUILTIN_RULE_MODULES = (
     "newslint.rules.invalid_suppression",
     "newslint.rules.repeated_attribution",
     "newslint.rules.inconsistent_naming",
+    "newslint.rules.spelling",
 )

@@ -1,0 +1,491 @@
+"""A lower-case word that is no English word but one slip from a common one: "goverment".
+
+Keyboard slips (a letter dropped, doubled, swapped with its neighbour, a vowel changed) are
+what editors expect a checker to catch first, and no server is needed to catch them. Two
+word lists from installed packages decide, both British and American: two spelling
+dictionaries (symspellpy's, from SCOWL, and pyspellchecker's) say what is a word, and
+wordfreq's large English list says how often each word is written on the web.
+
+A word is accepted when a dictionary has it (or has its British or American twin), when it
+is common on the web (once in a million words: "coronavirus", "tweeted"), or when it is a
+known word with an English prefix or suffix ("reopenings", "nondefense"). Otherwise it is
+flagged when a common word lies one edit away and the word is either rare on the web (under
+once in 30 million words: "maraton") or a known misspelling: that common word with a typing
+slip past its first letter and a hundred times rarer ("recieve", "definately"). A rare word
+with no common word one edit away is taken for a coinage, a name or a foreign word and left
+alone, unless it is two common words run together ("willmean"). Suggestions are ranked by
+edit distance, then by how common the word is; the first one is the fix.
+
+What it checks, deliberately:
+
+- Only words written wholly in lower case. A capitalised word may be a name, and names are
+  the naming rule's job, so capitalised words are never checked, at the start of a sentence
+  too: a slip there is missed rather than every unfamiliar name flagged.
+- Contractions and possessives with straight or curly apostrophes ("don't", "officials’"):
+  the word before "'s" is checked, and the suggestion keeps the story's apostrophe.
+- The parts of a hyphenated compound, where a part is no English word at all ("well-knwon"),
+  unless the parts written together are a word ("e-mail"); rare halves stay ("touchy-feely").
+- Not checked: handles, hashtags, URLs, e-mail addresses and file names (a run of text with
+  ``@``, ``#``, ``/``, ``_`` or a dot between letters), words with digits (``5G``, ``£2bn``,
+  ``10,000m``), words of one or two letters, short words without a vowel (abbreviations:
+  "btwn"), square-bracketed changes in quotations ("[A]dding"), inline and block code,
+  a line of one to three words without punctuation (a transcript's speaker label), and
+  foreign phrases: a quotation in which two or more words look misspelt, or a word beside
+  a lower-case word with accented letters.
+
+British and American spellings are both accepted. ``variety = "british"`` (or
+``"american"``) flags the other variety's spelling of a word listed in
+``newslint/data/british_american.txt`` and suggests this variety's; a story that mixes the
+two is ``inconsistent-naming``'s concern.
+
+Words the desk accepts: the config's ``vocabulary`` (inline or a newsroom word-list file,
+see the README), ``vocabulary`` in ``[rules.spelling]``, a Markdown story's front matter key
+``newslint-vocabulary`` (``newslint-vocabulary: [marae, kaimahi]``, or one ``- word`` a line),
+and a suppression comment (``<!-- newslint-disable-next-line spelling -->``).
+
+## Wrong
+
+```text
+The goverment said the new maraton route would avoid the city centre.
+```
+
+```text
+Officials said they would recieve the report justfor the record.
+```
+
+```markdown
+The council's well-knwon plan was commited to paper, and that willmean delays.
+```
+
+## Right
+
+```text
+The government said the marathon would pass the theatre and the theater district.
+```
+
+```text
+Zelensky's aide tweeted from @kyivindependent about #Ukraine and 5G masts at example.org/news.
+```
+
+```markdown
+---
+newslint-vocabulary: [marae]
+---
+The e-mail said the hui at the marae had drawn a touchy-feely crowd to the £2bn centre,
+10,000m from the 5G mast.
+```
+
+## Fix safety
+
+Unsafe: the fix writes the first suggestion, but a slip can be one edit from several words
+("compueted": completed, competed, computed) and only a person knows which was meant; it is
+applied only with ``--unsafe-fixes``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from newslint.model import Edit, unsafe_fix
+from newslint.rule import Choice, Rule, hookimpl
+from newslint.text.varieties import AMERICAN, BRITISH, spelling_variety
+from newslint.text.words import WORD_RE
+
+VARIETIES = ("both", BRITISH, AMERICAN)
+FRONT_MATTER_KEY = "newslint-vocabulary"
+
+# Zipf x 100 (wordfreq's scale: 3.0 is once per million words).
+COMMON = 300  # a word this common on the web is a word, dictionary or not ("coronavirus")
+RARE = 150  # under this (once in 30 million words), a word outside the dictionary is a slip
+# Between RARE and COMMON, a word outside the dictionary is a slip only when a word one edit
+# away is a hundred times as common: "goverment" (2.66) beside "government" (5.57).
+MISSPELLING_GAP = 200
+# ...and the rare word is that word with a typing slip past its first letter (a letter
+# dropped, doubled, swapped or a vowel changed): slang, foreign and old words beside common
+# ones differ otherwise ("forma" and "form", "muso" and "must", "dribs" and "ribs").
+VOWELS = "aeiou"
+SPLIT_PART = 400  # "justfor": each part at least this common...
+SPLIT_FUNCTION_WORD = 600  # ...and one of them as common as "for", "the", "will", "is"
+# (two nouns run together are more often a compound the dictionary lacks: "tipsheet")
+MIN_LENGTH = 3
+MAX_LENGTH = 45  # longer "words" are not prose, and edits of them would cost their length squared
+NEAR = 200  # characters looked at around a slip for URLs, labels and parentheses
+FOREIGN_WINDOW = 40  # characters either side of a slip searched for other foreign words
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A rare word made of a known word and one of these is a derivation, not a slip
+# ("reopenings", "strugglers", "nondefense", "outraised"): news coins them daily.
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ings", "er", "ers", "r", "rs", "ly", "ness", "able",
+             "maker", "makers", "wide", "long", "ship", "less", "like", "hood")
+_PREFIXES = ("un", "non", "re", "de", "dis", "mis", "pre", "post", "pro", "anti", "counter",
+             "over", "under", "out", "mid", "multi", "co", "sub", "super", "inter", "extra", "self",
+             "semi", "cross", "down", "up", "mega", "micro", "cyber", "tri", "bi")
+# A word or a hyphenated compound in letters only, with apostrophes inside.
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_APOSTROPHE_SUFFIXES = ("s", "ll", "re", "ve", "d", "m")
+# In the run of non-space text around a word: signs of a handle, hashtag, URL, e-mail
+# address, file name or markup, none of them prose.
+# Square brackets mark an editor's change inside a quotation ("[A]dding"): the word
+# is read whole by the reader, not as its halves.
+_NOT_PROSE_RE = re.compile(r"[@#/\\_=<>{}|~^*+\[\]]|\w\.\w|://")
+_SPACE_RE = re.compile(r"\s")
+_FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
+_KEY_RE = re.compile(rf"^{FRONT_MATTER_KEY}[ \t]*[:=][ \t]*(.*)$", re.M)
+_ITEM_RE = re.compile(r"^[ \t]*-[ \t]+(.+?)[ \t]*$")
+
+
+class Slip(NamedTuple):
+    """A misspelt word (or part of a compound) at ``start:end`` and what to write instead."""
+
+    start: int
+    end: int
+    word: str  # the word looked up: the part of a compound, the word before "'s"
+    suggestions: tuple[str, ...]
+    reason: str
+
+
+def _word_list():
+    from newslint.text.wordlist import word_list
+
+    return word_list()
+
+
+@lru_cache(maxsize=16)
+def speller_for(accepted: frozenset[str], variety: str) -> "Speller":
+    """One Speller per accepted-word set and variety, shared by the stories of a run (and by
+    later runs in the process)."""
+    return Speller(accepted, variety)
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one edit from ``word``: a letter dropped, swapped with its neighbour,
+    changed or added (an optimal-string-alignment distance of one)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = set()
+    for left, right in splits:
+        if right:
+            out.add(left + right[1:])
+            for char in _LETTERS:
+                out.add(left + char + right[1:])
+        if len(right) > 1:
+            out.add(left + right[1] + right[0] + right[2:])
+        for char in _LETTERS:
+            out.add(left + char + right)
+    out.discard(word)
+    return out
+
+
+class Speller:
+    """Decides whether a lower-case word is a slip, against the word list and the accepted
+    words; remembers its answers (a story repeats its words, a corpus its vocabulary)."""
+
+    def __init__(self, accepted: frozenset[str], variety: str = "both") -> None:
+        self.words = _word_list()
+        self.accepted = accepted
+        self.variety = variety
+        self._memo: dict[str, tuple[tuple[str, ...], str] | None] = {}
+        # Each lower-case token's slips, offsets relative to its start (most: none).
+        self.verdicts: dict[str, tuple[Slip, ...]] = {}
+
+    def suggestions(self, word: str) -> list[str]:
+        """Common words one edit away, most common first."""
+        zipf = self.words.zipf100
+        near = edits1(word) & self.words.common()
+        return sorted(near, key=lambda c: (-zipf(c), c))
+
+    def split(self, word: str) -> str | None:
+        """Two common words run together ("justfor" -> "just for"), or None."""
+        zipf = self.words.zipf100
+        best = None
+        for i in range(2, len(word) - 1):
+            left, right = word[:i], word[i:]
+            scores = zipf(left), zipf(right)
+            score = min(scores)
+            if score >= SPLIT_PART and max(scores) >= SPLIT_FUNCTION_WORD and (best is None or score > best[0]):
+                best = (score, f"{left} {right}")
+        return best[1] if best else None
+
+    def known(self, word: str) -> bool:
+        """In the dictionary (or its other variety's spelling is), or common on the web."""
+        if word in self.words.common():
+            return True
+        entry = self.words.entry(word)
+        if entry.in_dictionary or entry.zipf100 >= COMMON:
+            return True
+        other = spelling_variety(word)
+        return other is not None and self.words.entry(other[2]).in_dictionary
+
+    def derived(self, word: str, *, suffixes: bool = True) -> bool:
+        """A known word with a prefix (or, with ``suffixes``, a suffix) added: "nondefense",
+        "reopenings"."""
+        for prefix in _PREFIXES:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and len(rest) >= 4 and (self.known(rest) or self.suffixed(rest)):
+                return True
+        return suffixes and self.suffixed(word)
+
+    def suffixed(self, word: str) -> bool:
+        """A known word with a suffix added by the spelling rules of English: "strugglers"
+        (struggle + rs), "hirings", "shipped" (a doubled consonant), but not "roadd",
+        "reasonss" or "startted", which are slips."""
+        for suffix in _SUFFIXES:
+            stem = word[:-len(suffix)]
+            if not word.endswith(suffix) or len(stem) < 4:
+                continue
+            if suffix[0] == "e" and stem[-1] == "e" or suffix in ("d", "r", "rs") and stem[-1] != "e":
+                continue  # "lateer", "roadd"
+            if suffix == "s" and stem[-1] == "s":
+                continue  # "reasonss"
+            stems = [stem]
+            if suffix[0] in "aeiou" and stem[-1] not in "aeiouy":
+                stems.append(stem + "e")  # "making" <- "make"
+                if stem[-1] == stem[-2] and stem[-1] not in "wxy" and _short_syllable(stem[:-1]):
+                    stems.append(stem[:-1])  # "shipped" <- "ship"
+            if any(self.known(s) or s in self.accepted for s in stems):
+                return True
+        return False
+
+    def check(self, word: str) -> tuple[tuple[str, ...], str] | None:
+        """(suggestions, reason) when ``word`` is a slip, else None."""
+        if word in self._memo:
+            return self._memo[word]
+        found = None
+        if word not in self.accepted and not self.known(word):
+            score = self.words.zipf100(word)
+            near = self.suggestions(word)
+            if near and score >= RARE:
+                # A rare word that is also a typing slip of a far more common one.
+                floor = score + MISSPELLING_GAP
+                if not any(keyboard_slip(word, c) and self.words.zipf100(c) >= floor for c in near):
+                    near = []
+            # A word may be a derivation the dictionaries lack ("defunding"); but a known
+            # misspelling that reads as a suffixed word ("commit" + "ed") is still a slip of
+            # the far more common word beside it ("committed").
+            if near and not self.derived(word, suffixes=score < RARE):
+                found = (tuple(near[:3]), "not in the dictionary")
+            elif not near and score == 0 and not self.derived(word):
+                joined = self.split(word)
+                if joined:
+                    found = ((joined,), "two words run together")
+        self._memo[word] = found
+        return found
+
+
+def keyboard_slip(typed: str, meant: str) -> bool:
+    """Whether ``typed`` is ``meant`` with one typing slip past its first letter: a letter
+    doubled (anywhere), a letter dropped, two neighbours swapped, or a vowel changed."""
+    if len(typed) == len(meant) + 1:  # an extra letter: only a doubled one
+        i = next((i for i in range(len(meant)) if typed[i] != meant[i]), len(meant))
+        return typed[i] == typed[i - 1] if i > 0 else typed[0] == typed[1]
+    if len(typed) + 1 == len(meant):  # a letter dropped, not the first nor the last
+        i = next((i for i in range(len(typed)) if typed[i] != meant[i]), len(typed))
+        return 0 < i < len(meant) - 1 and typed[i:] == meant[i + 1:]
+    if len(typed) != len(meant):
+        return False
+    diffs = [i for i in range(len(typed)) if typed[i] != meant[i]]
+    if len(diffs) == 1:
+        i = diffs[0]
+        return i > 0 and typed[i] in VOWELS and meant[i] in VOWELS
+    return (len(diffs) == 2 and diffs[0] > 0 and diffs[1] == diffs[0] + 1
+            and typed[diffs[0]] == meant[diffs[1]] and typed[diffs[1]] == meant[diffs[0]])
+
+
+def _short_syllable(stem: str) -> bool:
+    """Ends consonant, vowel, consonant ("ship", "plan"): English doubles its last letter."""
+    return (len(stem) >= 3 and stem[-1] not in "aeiou" and stem[-2] in "aeiou"
+            and stem[-3] not in "aeiou")
+
+
+def front_matter_words(document) -> frozenset[str]:
+    """The words a Markdown story's front matter accepts under ``newslint-vocabulary``:
+    ``[a, b]`` on the key's line, or ``- a`` items on the lines below it."""
+    if document.format != "markdown":
+        return frozenset()
+    front = _FRONT_MATTER_RE.match(document.source)
+    if not front:
+        return frozenset()
+    body = front.group(1)
+    key = _KEY_RE.search(body)
+    if not key:
+        return frozenset()
+    value = key.group(1).strip()
+    if value.startswith("["):
+        items = value.strip("[]").split(",")
+    else:
+        items = []
+        for line in body[key.end() + 1:].split("\n"):
+            item = _ITEM_RE.match(line)
+            if not item:
+                break
+            items.append(item.group(1))
+    return frozenset(_normal(i.strip().strip("'\"").lower()) for i in items if i.strip().strip("'\""))
+
+
+def _prose_run(text: str, start: int, end: int) -> str:
+    """The run of non-space text holding ``start:end``, up to ``NEAR`` characters either
+    side (so a story that is one long run costs no more per word)."""
+    floor = max(0, start - NEAR)
+    left = start
+    while left > floor and not text[left - 1].isspace():
+        left -= 1
+    match = _SPACE_RE.search(text, end, end + NEAR)
+    return text[left:match.start() if match else min(len(text), end + NEAR)]
+
+
+def _abbreviation(word: str) -> bool:
+    """A short word without a vowel: "btwn", "hpq"."""
+    return len(word) <= 4 and not any(v in word for v in "aeiouy")
+
+
+def _normal(word: str) -> str:
+    return word.replace("’", "'")
+
+
+def token_slips(speller: Speller, token: str) -> tuple[Slip, ...]:
+    """The slips in one lower-case token (a word, a contraction or a compound), with offsets
+    relative to the token's start."""
+    if len(token) > MAX_LENGTH or not _LETTER_WORD_RE.fullmatch(token):
+        return ()  # digits, dots, inline code; or no word at all (a run of 20,000 letters)
+    if _abbreviation(token):
+        return ()
+    apostrophe = "’" if "’" in token else "'"
+    token = _normal(token)
+    if speller.variety != "both":
+        entry = spelling_variety(token)
+        if entry is not None and entry[1] != speller.variety:
+            reason = f"{entry[1].capitalize()} spelling; this desk writes {speller.variety.capitalize()}"
+            return (Slip(0, len(token), token, (entry[2],), reason),)
+    if "-" not in token:
+        return tuple(_word_slips(speller, token, 0, apostrophe))
+    joined = token.replace("-", "")
+    if joined in speller.accepted or speller.words.zipf100(joined) >= RARE:
+        return ()  # "e-mail"
+    slips: list[Slip] = []
+    offset = 0
+    for part in token.split("-"):
+        # A part is checked only when English has no such word at all ("well-knwon"):
+        # compounds keep rare halves ("touchy-feely", "have-nots", "gung-ho").
+        if (len(part) >= MIN_LENGTH and "'" not in part and not _abbreviation(part)
+                and speller.words.zipf100(part) < RARE):
+            slips.extend(_word_slips(speller, part, offset, apostrophe))
+        offset += len(part) + 1
+    return tuple(slips)
+
+
+def _word_slips(speller: Speller, token: str, offset: int, apostrophe: str = "'"):
+    """The slip in one word (straight apostrophes), if any; suggestions keep the story's
+    apostrophe."""
+    stem, suffix = token, ""
+    if "'" in token:
+        if token in speller.accepted or speller.known(token):
+            return  # "don't", "o'clock", "rock'n'roll"
+        head, _, tail = token.rpartition("'")
+        if tail not in _APOSTROPHE_SUFFIXES or "'" in head:
+            return
+        stem, suffix = head, apostrophe + tail
+    if len(stem) < MIN_LENGTH:
+        return
+    found = speller.check(stem)
+    if found:
+        suggestions, reason = found
+        yield Slip(offset, offset + len(token), stem, tuple(s + suffix for s in suggestions), reason)
+
+
+def check(document, options):
+    text = document.text
+    accepted = frozenset(_normal(w.lower()) for w in options.get("vocabulary", ()))
+    speller = speller_for(accepted, options.get("variety", "both"))
+    verdicts = speller.verdicts
+    # The story's distinct tokens first (one C-level pass; no positions): most stories have
+    # no slip at all, and only those that do are scanned again for where the slips stand.
+    flagged: dict[str, tuple[Slip, ...]] = {}
+    for token in set(WORD_RE.findall(text)):
+        found = verdicts.get(token)
+        if found is None:
+            lower = len(token) >= MIN_LENGTH and token.lower() == token
+            found = verdicts[token] = token_slips(speller, token) if lower else ()
+        if found:
+            flagged[token] = found
+    if not flagged:
+        return
+    story_words = front_matter_words(document)
+    slips: list[Slip] = []
+    for match in WORD_RE.finditer(text):
+        found = flagged.get(match.group())
+        if found and not _NOT_PROSE_RE.search(_prose_run(text, match.start(), match.end())):
+            slips.extend(slip._replace(start=match.start() + slip.start, end=match.start() + slip.end)
+                         for slip in found if slip.word not in story_words)
+    yield from _report(document, slips)
+
+
+def _foreign_around(text: str, slip: Slip) -> bool:
+    """Another lower-case word with accented letters near the slip ("la foule", "foncé"):
+    the slip then sits in a foreign phrase, which keeps its own spelling."""
+    window = text[max(0, slip.start - FOREIGN_WINDOW):slip.start] + " " + text[slip.end:slip.end + FOREIGN_WINDOW]
+    return any(token == token.lower() and any(c > "\x7f" and c.isalpha() for c in token)
+               for token in _LETTER_WORD_RE.findall(window))
+
+
+def _report(document, slips: list[Slip]):
+    """Findings for the slips, leaving out quotations that hold two or more (a foreign
+    phrase, or a quoted post that keeps its author's spelling)."""
+    if not slips:
+        return
+    regions = document.regions
+    per_quote: dict[tuple[int, int], int] = {}
+    where: list[tuple[int, int] | None] = []
+    for slip in slips:
+        quote = regions.quote_around(slip.start)
+        span = None if quote is None else (quote.start, quote.end)
+        where.append(span)
+        if span is not None:
+            per_quote[span] = per_quote.get(span, 0) + 1
+    text = document.text
+    for slip, span in zip(slips, where):
+        quoted = text[span[0]:span[1]].strip(" ,.!?") if span is not None else None
+        if span is not None and (per_quote[span] > 1 or quoted == text[slip.start:slip.end]):
+            continue  # a foreign phrase, or a word quoted as a word ("coined the term 'liberati'")
+        if _label(text, slip) or _foreign_around(text, slip):
+            continue
+        shown = text[slip.start:slip.end]
+        best = slip.suggestions[0]
+        message = f"'{shown}' looks misspelt ({slip.reason}): did you mean '{best}'?"
+        yield RULE.finding(slip.start, slip.end, message, suggestions=slip.suggestions,
+                           fix=unsafe_fix(Edit(slip.start, slip.end, best), description=f"write '{best}'"),
+                           data={"word": shown})
+
+
+def _label(text: str, slip: Slip) -> bool:
+    """Not a sentence but a label: a line of one to three words without punctuation (a
+    transcript's speaker, "michael barbaro"), a name in parentheses ("(luciano borio)"), or a
+    line's first word before a colon (a commenter's handle, "timeday: ...")."""
+    # Labels are short: look no further than NEAR characters either side.
+    start = text.rfind("\n", max(0, slip.start - NEAR), slip.start) + 1
+    end = text.find("\n", slip.start, slip.end + NEAR)
+    whole_line = (start > 0 or slip.start <= NEAR) and (end != -1 or slip.end + NEAR >= len(text))
+    line = text[start:len(text) if end == -1 else end].strip() if whole_line else ""
+    if line and len(line.split()) <= 3 and line[-1:].isalpha():
+        return True
+    if text.startswith(":", slip.end) and not text[start:slip.start].strip():
+        return True
+    opening = text.rfind("(", start, slip.start)
+    closing = text.find(")", slip.end, slip.end + NEAR)
+    inside = text[opening + 1:closing] if opening != -1 and closing != -1 else ""
+    return bool(inside) and ")" not in inside and len(inside.split()) <= 3 and inside.replace(" ", "").isalpha()
+
+
+RULE = Rule(
+    id="spelling",
+    category="spelling",
+    severity="warning",
+    check=check,
+    doc=__doc__,
+    options={"variety": Choice("both", VARIETIES), "vocabulary": frozenset()},
+)
+
+
+@hookimpl
+def newslint_rules():
+    return [RULE]
