@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from newslint.document import Document
 
 _TRAILING_BLANK_LINES_RE = re.compile(r"(\r?\n)(?:[ \t]*\r?\n)+\Z")
+_BR_RE = re.compile(r"<br\b[^>]*>|</br\s*>", re.I)
 _NOT_SPACE_RE = re.compile(r"\S")
 _BLANK_LINES_RE = re.compile(r"(?:[ \t]*\n)+|[ \t]+\Z")
 # Emphasis a line of Markdown may wrap its debris in ("**Advertisement**"); removing the
@@ -79,12 +80,15 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
     line_end = text.find("\n", end, block.end)
     line_end = block.end if line_end == -1 else line_end
     owner = document.owner_of(index)
-    if owner is None:
-        return None
     # Nothing else in the block (a search that stops at the first character that is not a
     # space, so a block of a thousand debris lines costs no more than their length).
-    if _NOT_SPACE_RE.search(text, block.start, line_start) is None and \
-            _NOT_SPACE_RE.search(text, line_end, block.end) is None:
+    alone = _NOT_SPACE_RE.search(text, block.start, line_start) is None and \
+        _NOT_SPACE_RE.search(text, line_end, block.end) is None
+    if not alone and document.format == "html":
+        return _line_and_its_break(document, block, line_start, line_end)
+    if owner is None:
+        return None
+    if alone:
         if owner.kind == "cell":
             return owner.start, owner.end
         if owner.kind == "element":
@@ -94,7 +98,7 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
             return owner.start, owner.end
         return collapse_blank_lines(source, owner.start, owner.end)
     if owner.kind != "lines":
-        return None  # a line of an HTML paragraph broken with <br>: not its own element
+        return None
     to_source = document.source_map.to_source
     a, b = to_source(line_start), to_source(line_end, end=True)
     first, last = whole_lines(source, a, b)
@@ -106,6 +110,20 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
     if document.source_span(line_start, line_end) is None:
         return None  # markup inside the line
     return collapse_blank_lines(source, first, last)
+
+
+def _line_and_its_break(document: Document, block, line_start: int, line_end: int) -> tuple[int, int] | None:
+    """A line of an HTML paragraph broken with ``<br>``: its text and the break after it
+    (the one before it, for the last line), when they stand in the source as one clean run
+    ("Advertisement<br>"); else None."""
+    if line_end < block.end:
+        span = document.source_span(line_start, line_end + 1)
+        tag = span and document.source[span[1] - 1:span[1]] == ">" and \
+            _BR_RE.search(document.source, span[0], span[1])
+    else:
+        span = document.source_span(line_start - 1, line_end)
+        tag = span and _BR_RE.match(document.source, span[0], span[1])
+    return span if tag else None
 
 
 def collapse_blank_lines(source: str, start: int, end: int) -> tuple[int, int]:

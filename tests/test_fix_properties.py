@@ -92,6 +92,11 @@ def stories(draw) -> tuple[str, str]:
     if fmt == "html":
         tags = [draw(st.sampled_from(["p", "div", "li"])) for _ in paragraphs]
         joiner = draw(st.sampled_from(["", " ", "\n", "\n  "]))  # one-line, minified or indented
+        if draw(st.booleans()):  # a debris line inside a paragraph broken with <br>
+            at = draw(st.integers(0, len(paragraphs) - 1))
+            kind, body = paragraphs[at]
+            paragraphs[at] = (kind, body + draw(st.sampled_from(["<br>", "<br/>", "<br> "]))
+                              + draw(st.sampled_from(DEBRIS)))
         text = joiner.join(f"<{t}>{body}</{t}>" for t, (_, body) in zip(tags, paragraphs))
         if draw(st.booleans()):
             cell = draw(st.sampled_from(DEBRIS))
@@ -137,9 +142,11 @@ def markup_words(snippet: str) -> Counter:
 
 
 def tag_balance(text: str) -> Counter:
+    """Start tags less end tags, per element (void elements such as <br> have no end)."""
     balance: Counter = Counter()
     for closing, name in re.findall(r"<(/?)([a-z][a-z0-9]*)", text):
-        balance[name] += -1 if closing else 1
+        if name not in ("br", "img", "hr", "wbr"):
+            balance[name] += -1 if closing else 1
     return balance
 
 

@@ -43,8 +43,14 @@ def test_an_element_alone_on_its_line_takes_the_line():
     assert fixed(story, "s.html") == "<ul>\n  <li>The council met on Monday.</li>\n</ul>\n"
 
 
-def test_debris_sharing_its_element_with_copy_has_no_fix():
+def test_a_br_broken_line_goes_with_its_break():
     story = "<p>The council met on Monday.<br>Advertisement<br>Members voted to approve it.</p>"
+    assert fixed(story, "s.html") == "<p>The council met on Monday.<br>Members voted to approve it.</p>"
+    assert fixed("<p>The council met.<br>Share this post</p>", "s.html") == "<p>The council met.</p>"
+
+
+def test_debris_line_wrapped_in_markup_inside_a_paragraph_has_no_fix():
+    story = "<p>The council met on Monday.<br><b>Advertisement</b><br>Members voted to approve it.</p>"
     (finding,) = newslint.lint_text(story, filename="s.html")
     assert finding.rule == "debris" and finding.fix is None
     assert fixed(story, "s.html") == story

@@ -36,8 +36,9 @@ Read more about the plan in the council's report, which runs to 300 pages.
 Safe: the fix removes only the debris, on the source's own structure: the HTML element
 that holds nothing but the debris line, a table cell's content (the cell stays), or the
 whole Markdown or text line, with the blank line around it collapsed so paragraphs stay one
-blank line apart. Where the debris shares its element or line with other text (a line
-inside an HTML paragraph broken with ``<br>``), there is no fix.
+blank line apart; a line of an HTML paragraph broken with ``<br>`` goes with one of its
+breaks. Where the debris shares its element or line with other markup or text, there is no
+fix.
 """
 
 from __future__ import annotations
