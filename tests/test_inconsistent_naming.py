@@ -413,3 +413,39 @@ def test_once_each_the_finding_sits_on_the_shorter_slip():
 def test_once_each_and_as_long_the_later_form_is_flagged():
     text = "Officials at Brandwick said the plan was fair. Critics at Brnadwick disagreed."
     assert spans(text, hits(text)) == ["Brnadwick"]
+
+
+def test_a_slip_in_a_name_the_story_also_writes_in_lower_case_is_found():
+    text = ("The Budget will be set out on Wednesday. Critics of the Budget say the budget gap is wide, "
+            "and supporters of the Budgett say it is fair.")
+    assert spans(text, hits(text)) == ["Budgett"]
+
+
+def test_a_dropped_letter_beside_a_name_written_three_times_is_found():
+    text = ("The Conservative manifesto is out. Every Conservative candidate backs it, and one "
+            "Conservative MP called it bold. A Conservatve aide disagreed.")
+    assert spans(text, hits(text)) == ["Conservatve"]
+
+
+def test_a_word_that_opens_a_line_is_no_slip_of_a_recurring_name():
+    text = ("Officials at the White House said the plan was ready. The White House will publish it.\n\n"
+            "Write to the desk at desk@example.org")
+    assert hits(text) == []
+
+
+def test_document_regions_hold_the_furniture():
+    from newslint.config import Config
+    from newslint.engine import Linter
+    from newslint.inputs import Source
+
+    text = "LISBON (AP) — Officials said more at example.org/story, tagging @citydesk."
+    document = Linter.create(Config(), entry_points=False).parse(Source("story.txt", text))
+    regions = document.regions
+    assert [r.kind for r in regions.furniture] == ["dateline", "url", "handle"]
+    assert regions.aside(text.index("@citydesk")) and not regions.aside(text.index("Officials"))
+    assert {r.kind for r in regions.all()} >= {"dateline", "url", "handle"}
+
+
+def test_two_people_with_different_initials_are_not_one_name():
+    text = ("The side: M Horan, S Horgan, B Kelly. Horgan scored twice and Horgan was named man of the match.")
+    assert hits(text) == []

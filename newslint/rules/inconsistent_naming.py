@@ -599,6 +599,9 @@ class _Name:
     following: set = field(default_factory=set)  # surnames written after it
     titles: set = field(default_factory=set)
     quoted: list = field(default_factory=list)  # inside quotation marks, per occurrence
+    # The story also writes the word in lower case ("Budget" and "budget"): no name to be
+    # misspelt, but still the right spelling that a slip ("Budgett") departs from.
+    lowered: bool = False
 
     @property
     def named(self) -> bool:
@@ -667,11 +670,9 @@ def _names(story: "_Story") -> dict[str, _Name]:
         if found is None or in_heading(start) or sw.aside(start):
             continue
         word, key = found
-        if lowered(key):
-            continue
         entry = names.get(word)
         if entry is None:
-            entry = names[word] = _Name(word)
+            entry = names[word] = _Name(word, lowered=lowered(key))
         entry.starts.append(start)
         entry.initials.append(start in forced)
         entry.quoted.append(sw.quoted(start))
@@ -680,6 +681,8 @@ def _names(story: "_Story") -> dict[str, _Name]:
             before = word_before[previous[2]]
             if before is not None:
                 (entry.titles if before[0] else entry.given).add(before[1])
+            elif len(previous[2]) == 1 and previous[2].isupper() and previous[2] not in "AI":
+                entry.given.add(previous[2] + ".")  # "M Horan" and "S Horgan": two players
         if raw == word:
             following = sw.next_linked(end)
             if following is not None and following[2] in _PARTICLES:
@@ -702,7 +705,7 @@ def _may_have_near_names(story: "_Story", min_length: int) -> bool:
     if len(by_fold) < len(folds):
         return True  # Erdogan / Erdoğan
     for a, b in one_edit_pairs(k for k in by_fold if len(k) >= min_length):
-        if _plausible_pair(by_fold[a], by_fold[b], min_length):
+        if _plausible_pair(by_fold[a], by_fold[b], min_length, recurring=True):
             return True
     return False
 
@@ -733,7 +736,10 @@ def _first_vote(name: _Name) -> int:
     return next((s for s, q in zip(name.starts, name.quoted) if not q), name.starts[0])
 
 
-def _plausible_pair(a: str, b: str, min_length: int) -> bool:
+def _plausible_pair(a: str, b: str, min_length: int, recurring: bool = False) -> bool:
+    """Whether two spellings one edit apart can be one name spelt two ways. ``recurring``:
+    one of them is written twice or more and the other once, which makes any inner slip
+    (a letter dropped or changed as well as doubled, swapped or a vowel) plausible."""
     if a.replace("’", "'") == b.replace("’", "'"):
         return False  # O'Rourke and O’Rourke: typography, not another spelling
     fa, fb = fold(a), fold(b)
@@ -749,7 +755,7 @@ def _plausible_pair(a: str, b: str, min_length: int) -> bool:
         return False  # Israel/Israeli, Russia/Russian, Brown/Browne, German/Germany
     if short.endswith("s") and long_.endswith("s") and long_[:-1].startswith(short[:-1]) and kind != "double":
         return False  # the Americas and Americans: a place and its people, in the plural
-    return kind in _SLIPS or len(short) >= _LONG_NAME
+    return kind in _SLIPS or len(short) >= _LONG_NAME or (recurring and kind == "letter")
 
 
 def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
@@ -768,7 +774,12 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
 
     flagged: set[int] = set()
     for a, b in pairs:
-        if not (a.named or b.named) or not _plausible_pair(a.surface, b.surface, min_length):
+        if not (a.named or b.named):
+            continue
+        # A name written twice or more beside one written once in the writer's own
+        # prose, not only where a capital is forced ("Write to ..." is no "White").
+        recurring = min(a.votes, b.votes) == 1 and max(a.votes, b.votes) >= 2 and a.named and b.named
+        if not _plausible_pair(a.surface, b.surface, min_length, recurring):
             continue
         if _different_people(a, b):
             continue
@@ -787,8 +798,8 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
                 continue  # no evidence which spelling is the story's
         else:
             major, minor = (a, b) if ca > cb else (b, a)
-        if not major.named:
-            continue
+        if not major.named or minor.lowered or (major.lowered and not recurring):
+            continue  # a word the story writes in lower case is no slip; nor the right form but for a clear majority
         if minor.following and not (major.following or major.given or major.titles):
             continue  # the first name Lyndon (B. Johnson), and the city London
         firsts = {major.surface: _first_vote(major), minor.surface: minor.starts[0]}
