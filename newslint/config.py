@@ -468,17 +468,26 @@ def config_from_dict(data: Mapping[str, Any], origin: str = "<config>", *,
 
 
 def _refuse_programs(table: Mapping[str, Any], key: str, origin: str) -> None:
-    """A plugin table (at any depth) may not name a program, interpreter or install to run."""
-    for name, value in table.items():
-        if name in PROGRAM_KEYS:
-            plugin = key.split(".", 1)[0]
-            instead = PROGRAM_KEY_INSTEAD.get(
-                (plugin, name), "set it in the environment or on the command line, as the plugin documents")
-            raise ConfigError(f"{origin}: key '{key}.{name}': a config file may not name a program to run "
-                              f"(a content repository's config would run it wherever newslint checks "
-                              f"that repository); {instead}")
-        if isinstance(value, dict):
-            _refuse_programs(value, f"{key}.{name}", origin)
+    """A plugin table may not name a program, interpreter or install to run: not at its top,
+    nor in a table or an array of tables inside it (walked without recursion: a dict from
+    the API may nest any depth)."""
+    plugin = key
+    pending: list[tuple[Any, str]] = [(table, key)]
+    while pending:
+        value, where = pending.pop()
+        if isinstance(value, list):
+            pending.extend((item, f"{where}[{n}]") for n, item in enumerate(value, 1))
+            continue
+        if not isinstance(value, dict):
+            continue
+        for name, child in value.items():
+            if name in PROGRAM_KEYS:
+                instead = PROGRAM_KEY_INSTEAD.get(
+                    (plugin, name), "set it in the environment or on the command line, as the plugin documents")
+                raise ConfigError(f"{origin}: key '{where}.{name}': a config file may not name a program to run "
+                                  f"(a content repository's config would run it wherever newslint checks "
+                                  f"that repository); {instead}")
+            pending.append((child, f"{where}.{name}"))
 
 
 def _selectors(data: Mapping[str, Any], key: str, origin: str, shown: str | None = None) -> tuple[str, ...]:

@@ -92,6 +92,16 @@ def test_the_api_refuses_a_program_too():
         config_from_dict({"languagetool": {"java": "./evil.sh"}})
 
 
+def test_a_program_in_an_array_of_tables_or_deep_down_is_refused():
+    with pytest.raises(ConfigError, match=r"key 'spell.servers\[2\].command': a config file may not"):
+        config_from_dict({"spell": {"servers": [{"url": "x"}, {"command": "./evil.sh"}]}})
+    deep: dict = {"command": "./evil.sh"}
+    for _ in range(5000):  # a dict from the API may nest deeper than Python recurses
+        deep = {"inner": deep}
+    with pytest.raises(ConfigError, match="a config file may not name a program"):
+        config_from_dict({"spell": deep})
+
+
 # --- discovery bounds --------------------------------------------------------------------
 
 def test_a_config_in_a_folder_every_user_may_write_is_skipped_with_a_note(cli, home):
