@@ -93,8 +93,15 @@ def expected_type(kind: type) -> str:
 
 
 def _fail(origin: str, key: str, expected: str, value: Any = ...) -> ConfigError:
-    got = "" if value is ... else f", got {value!r}"
+    got = "" if value is ... else f", got {abridged(value)}"
     return ConfigError(f"{origin}: key '{key}': expected {expected}{got}")
+
+
+def abridged(value: Any, limit: int = 200) -> str:
+    """``repr(value)``, cut to about ``limit`` characters: an error is one readable line
+    even when the value is a list of 20,000 items."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[:limit] + f"... ({len(shown)} characters)"
 
 
 @dataclass(frozen=True)
@@ -644,6 +651,8 @@ def validate(config: Config, rules: Mapping[str, "Rule"], plugin_tables: Iterabl
                     raise ConfigError(f"{origin}: unknown key '{key}.{rule_id}.{name}' "
                                       f"(rule {rule_id} takes: {takes})")
                 problem = option_problem(rule.options[name], value)
+                if problem is None and name in rule.option_checks:
+                    problem = rule.option_checks[name](value)
                 if problem:
                     raise _fail(origin, f"{key}.{rule_id}.{name}", problem, value)
 

@@ -53,9 +53,10 @@ from typing import Any, Iterator
 
 import regex
 
-from newslint.config import ConfigError, expected_type
+from newslint.config import ConfigError, abridged, expected_type
 from newslint.engine import BackendError
 from newslint.model import APPLICABILITIES, CATEGORIES, SEVERITIES, UNSAFE, Edit, Finding, Fix
+from newslint.pattern_cost import PatternAllowance
 from newslint.regions import DEFAULT_SCOPE, SCOPES
 from newslint.rule import Rule
 
@@ -90,8 +91,9 @@ def build_rules(tables: Any, origin: str, *, timeout: float) -> tuple[Rule, ...]
         raise ConfigError(f"{origin}: key 'house-style': expected an array of tables ([[house-style]])")
     rules: list[Rule] = []
     seen: set[str] = set()
+    allowance = PatternAllowance()  # compiling has no time limit: its cost is counted first
     for number, table in enumerate(tables, 1):
-        rule = _build(table, f"{origin}: [[house-style]] table {number}", origin, timeout)
+        rule = _build(table, f"{origin}: [[house-style]] table {number}", origin, timeout, allowance)
         if rule.id in seen:
             raise ConfigError(f"{origin}: [[house-style]] table {number}: key 'id': "
                               f"expected a unique id, got {rule.id[len('house/'):]!r} twice")
@@ -100,7 +102,7 @@ def build_rules(tables: Any, origin: str, *, timeout: float) -> tuple[Rule, ...]
     return tuple(rules)
 
 
-def _build(table: dict, where: str, origin: str, timeout: float) -> Rule:
+def _build(table: dict, where: str, origin: str, timeout: float, allowance: PatternAllowance) -> Rule:
     ident = table.get("id")
     if not isinstance(ident, str) or not ID_RE.fullmatch(ident):
         raise ConfigError(f"{where}: key 'id': expected letters, digits, '-', '_' or '.', "
@@ -108,7 +110,7 @@ def _build(table: dict, where: str, origin: str, timeout: float) -> Rule:
     where = f"{where} (id '{ident}')"
 
     def fail(key: str, expected: str, value: Any = ...) -> ConfigError:
-        got = "" if value is ... else f", got {value!r}"
+        got = "" if value is ... else f", got {abridged(value)}"
         return ConfigError(f"{where}: key '{key}': expected {expected}{got}")
 
     kind = table.get("kind")
@@ -159,6 +161,9 @@ def _build(table: dict, where: str, origin: str, timeout: float) -> Rule:
         return value
 
     def compile_(source: str, key: str, ignorecase: bool) -> regex.Pattern:
+        too_large = allowance.charge(source)
+        if too_large:
+            raise fail(key, too_large, table.get(key))
         try:
             compiled = regex.compile(source, regex.IGNORECASE if ignorecase else 0)
         except regex.error as exc:

@@ -55,6 +55,11 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     # Off unless selected by id or turned on with [rules.<id>] enabled = true.
     enabled_by_default: bool = True
+    # Checks of option values beyond their type, run when a config is loaded: option name ->
+    # a function of the value returning what was expected (None when the value is fine). A
+    # value the check would only meet inside the rule (a pattern that does not compile) is
+    # then one config error naming the key, not an internal error on every file.
+    option_checks: dict[str, Callable[[Any], str | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:

@@ -140,3 +140,53 @@ def test_a_pyproject_whose_tool_is_not_a_table_holds_no_config(cli, repo, text):
     assert found.exit_code == 1 and found.stderr == "", found.output  # the defaults apply
     line = one_error_line(config_check(cli, "--config", "pyproject.toml", "a.txt"))
     assert line == "newslint: error: pyproject.toml: key 'tool': expected a table"
+
+
+# --- rule options: a bad value is a config error, not an internal error on every file ---
+
+@pytest.mark.parametrize("table, expected", [
+    ('[rules.debris]\nextra = ["["]\n', "key 'rules.debris.extra': expected a list of regular expressions"),
+    ('[rules.debris]\nextra = [5]\n', "key 'rules.debris.extra': expected a list of regular expressions"),
+    ('[rules.inconsistent-naming]\ngroups = [5]\n', "key 'rules.inconsistent-naming.groups': expected"),
+    ('[rules.inconsistent-naming]\ngroups = [["Govt"]]\n', "key 'rules.inconsistent-naming.groups': expected"),
+    ('[[overrides]]\npaths = ["*"]\n[overrides.rules.debris]\nextra = ["(?P<a>"]\n',
+     "key 'overrides[1].rules.debris.extra': expected a list of regular expressions"),
+])
+def test_a_rule_option_that_cannot_work_is_one_config_error(cli, repo, table, expected):
+    assert expected in config_error(cli, repo, "newslint.toml", table)
+
+
+def test_a_huge_option_value_is_abridged_in_the_error(cli, repo):
+    words = ", ".join(f'"w{n}"' for n in range(20_000))
+    line = config_error(cli, repo, "newslint.toml", f'[rules.debris]\nextra = [{words}, 5]\n')
+    assert len(line) < 600
+
+
+# --- user patterns: compiling them is bounded before it starts --------------------------
+
+NESTED_REPEATS = "(?:(?:(?:a{100}){100}){100}){100}"  # 35 characters, hours to compile
+
+
+@pytest.mark.parametrize("table, key", [
+    (f'[[house-style]]\nid = "slow"\nkind = "existence"\npattern = "{NESTED_REPEATS}"\n',
+     "[[house-style]] table 1 (id 'slow'): key 'pattern'"),
+    (f'[rules.debris]\nextra = ["{NESTED_REPEATS}"]\n', "key 'rules.debris.extra'"),
+    ("[rules.debris]\nextra = [" + ", ".join(f'"zz{n}"' for n in range(20_000)) + "]\n",
+     "key 'rules.debris.extra'"),
+    ("".join(f'[[house-style]]\nid = "h{n}"\nkind = "existence"\npattern = "zq{n}"\n' for n in range(3_000)),
+     "key 'pattern'"),
+])
+def test_patterns_too_costly_to_compile_are_one_config_error(cli, repo, table, key):
+    line = config_error(cli, repo, "newslint.toml", table)
+    assert key in line and "compile in bounded time" in line, line
+
+
+@pytest.mark.parametrize("pattern, size", [
+    ("Govt", 4), (r"\bGovt\b", 6), ("a|bc", 3), ("(?:ab){3}", 9), ("a{65535}", 65_535),
+    ("(?:a{100}){100}", 10_100), ("[a-z]{2,5}", 25), (r"\p{Lu}{3}", 3), ("a{,7}", 7),
+    ("x{e<=1}", 7), ("[]a]", 4), (r"[\]]{2}", 8),
+])
+def test_expanded_size_unrolls_counted_repeats(pattern, size):
+    from newslint.pattern_cost import expanded_size
+
+    assert expanded_size(pattern) == size

@@ -48,6 +48,7 @@ from functools import lru_cache
 import regex
 
 from newslint.model import Edit, safe_fix
+from newslint.pattern_cost import PatternAllowance
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
 
@@ -88,8 +89,30 @@ def check(document, options):
                 )
 
 
+def extra_problem(patterns: list) -> str | None:
+    """What is wrong with the ``extra`` option, if anything (checked when the config loads)."""
+    expected = "a list of regular expressions"
+    if not all(isinstance(p, str) for p in patterns):
+        return expected + " (strings)"
+    allowance = PatternAllowance()  # before compiling, which no time limit can stop
+    for pattern in patterns:
+        too_large = allowance.charge(pattern)
+        if too_large:
+            return too_large
+    for pattern in patterns:  # one at a time, so the error names the pattern
+        try:
+            regex.compile(pattern, regex.IGNORECASE)
+        except regex.error as exc:
+            return f"{expected} ({pattern!r} does not compile: {exc})"
+    try:  # a pattern may be whole alone and still unbalance the alternation: "a)|(b"
+        _compile(tuple(patterns))
+    except regex.error as exc:
+        return f"{expected} that each stand alone as one alternative ({exc})"
+    return None
+
+
 RULE = Rule(id="debris", category="debris", severity="warning", check=check, doc=__doc__,
-            options={"extra": []})
+            options={"extra": []}, option_checks={"extra": extra_problem})
 
 
 @hookimpl

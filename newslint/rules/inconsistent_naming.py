@@ -1047,6 +1047,15 @@ def check(document, options):
             yield finding
 
 
+def _groups_problem(groups: list) -> str | None:
+    """What is wrong with the ``groups`` option, if anything (checked when the config loads)."""
+    try:
+        variant_groups({"groups": groups})
+    except ValueError as exc:
+        return f"variant groups of two or more forms ({str(exc).removeprefix('inconsistent-naming: ')})"
+    return None
+
+
 RULE = Rule(
     id="inconsistent-naming",
     category="naming",
@@ -1054,6 +1063,7 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     options={"groups": [], "min-name-length": 5, "spelling": True, "prefer-spelling": ""},
+    option_checks={"groups": _groups_problem},
 )
 
 
