@@ -177,11 +177,10 @@ def _plugin_notes(registry) -> None:
         config = ConfigResolver().for_cwd()
     except ConfigError:
         config = Config()  # 'newslint check' reports a bad config; here it only mutes notes
-    for plugin in registry.manager.get_plugins():
+    for name, plugin in registry.plugins():
         impl = getattr(plugin, "newslint_notes", None)
         if impl is None:
             continue
-        name = registry.manager.get_name(plugin)
         try:
             notes = list(impl(config=config) or ())
         except Exception as exc:  # a broken plugin must not take 'rules' down

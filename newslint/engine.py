@@ -173,7 +173,6 @@ class Linter:
         """
         config_for = config_for or self.config_for or (lambda _path: self.config)
         results: dict[str, list[Finding]] = {}
-        manager = self.registry.manager
         failures: list[str] = []  # plugins whose configure/unconfigure raised
         self._broadcast("newslint_configure", failures, config=self.config)
         try:
@@ -183,11 +182,10 @@ class Linter:
             # What the per-document rules found (prose offsets), for backends that drop
             # their own findings where a core rule already reported the span.
             core = {path: tuple(found) for path, found in results.items()}
-            for plugin in manager.get_plugins():
+            for name, plugin in self.registry.plugins():
                 impl = getattr(plugin, "newslint_check_documents", None)
                 if impl is None:
                     continue
-                name = manager.get_name(plugin)
                 try:
                     pairs = list(_call(impl, documents=documents, config=self.config, findings=core) or ())
                 except BackendError as exc:
@@ -240,15 +238,14 @@ class Linter:
 
     def _broadcast(self, hook_name: str, failures: list[str], **kwargs) -> None:
         """Call one hook on every plugin; one that raises is named, the others still run."""
-        manager = self.registry.manager
-        for plugin in manager.get_plugins():
+        for name, plugin in self.registry.plugins():
             impl = getattr(plugin, hook_name, None)
             if impl is None:
                 continue
             try:
                 _call(impl, **kwargs)
             except Exception as exc:
-                failures.append(f"plugin {manager.get_name(plugin)}: {hook_name} raised "
+                failures.append(f"plugin {name}: {hook_name} raised "
                                 f"{type(exc).__name__}: {exc}")
 
     @staticmethod

@@ -37,6 +37,12 @@ class Registry:
                 return parser
         return self.parsers["text"]
 
+    def plugins(self) -> list[tuple[str, object]]:
+        """(name, plugin) in the order they were registered: built-ins, entry points, extras.
+        pluggy's ``get_plugins()`` is a set, so with it which of two plugins claiming one rule
+        id won, and the order hooks ran and problems were listed in, changed from run to run."""
+        return [(name, plugin) for name, plugin in self.manager.list_name_plugin() if plugin is not None]
+
     @property
     def extensions(self) -> tuple[str, ...]:
         return tuple(ext for p in self.parsers.values() for ext in p.extensions)
@@ -87,11 +93,10 @@ def _with_plugin(rule: Rule, plugin_name: str) -> Rule:
 
 def _collect(registry: Registry, hook_name: str):
     """Call a hook plugin by plugin, so one that raises is named and the rest still count."""
-    for plugin in registry.manager.get_plugins():
+    for name, plugin in registry.plugins():
         impl = getattr(plugin, hook_name, None)
         if impl is None:
             continue
-        name = registry.manager.get_name(plugin) or repr(plugin)
         try:
             yield name, impl()
         except Exception as exc:  # a broken plugin must not take the run down

@@ -234,7 +234,7 @@ class _Stdin:
 
 def _validator(registry: Registry) -> Callable[[Config], None]:
     """Validate a loaded config against this run's rules and plugins (a ConfigError if not)."""
-    tables = [registry.manager.get_name(p) for p in registry.manager.get_plugins()]
+    tables = [name for name, _ in registry.plugins()]
     return lambda config: validate(config, registry.rules, [t for t in tables if t])
 
 

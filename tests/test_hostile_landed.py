@@ -190,3 +190,29 @@ def test_expanded_size_unrolls_counted_repeats(pattern, size):
     from newslint.pattern_cost import expanded_size
 
     assert expanded_size(pattern) == size
+
+
+# --- plugins: which one wins is decided by the order they were registered, every run -----
+
+def test_two_plugins_claiming_one_rule_id_are_settled_in_registration_order():
+    from newslint.plugins import build_registry
+    from newslint.rule import Rule, hookimpl
+
+    def provider(name: str):
+        rule = Rule(id="acme/clash", category="style", severity="info", check=lambda d, o: (),
+                    doc=f"From {name}.", plugin=name)
+
+        class Provider:
+            @hookimpl
+            def newslint_rules(self):
+                return [rule]
+
+        return Provider()
+
+    for order in (("first", "second"), ("second", "first")):
+        # Made in the opposite order to their registration: a set of plugins (pluggy's
+        # get_plugins) tends to iterate in the order objects were made, not registered.
+        plugins = [provider(name) for name in reversed(order)][::-1]
+        registry = build_registry(entry_points=False, extra_plugins=plugins)
+        assert registry.rules["acme/clash"].plugin == order[0]
+        assert [e.endswith("rule id 'acme/clash' is already taken; ignored") for e in registry.errors] == [True]
