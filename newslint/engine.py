@@ -137,13 +137,20 @@ class Linter:
         return ran
 
     def check_document(self, document: Document, config: Config | None = None,
-                       problems: list[str] | None = None) -> list[Finding]:
+                       problems: list[str] | None = None, stopped: set[str] | None = None) -> list[Finding]:
+        """The findings of every active rule on one document. ``stopped``: the ids of rules
+        that raised a BackendError earlier in this run (reported once in ``problems``); they
+        are not run again, so a pattern past its time budget costs one budget a run."""
         config = config or self.config
         findings: list[Finding] = []
         for rule in self.active_rules(config):
+            if stopped is not None and rule.id in stopped:
+                continue
             try:
                 produced = list(rule.check(document, config.rule_options(rule)))
             except BackendError as exc:  # e.g. a house-style pattern past its time budget
+                if stopped is not None:
+                    stopped.add(rule.id)
                 if problems is None:
                     findings.append(internal_finding(str(exc)))
                 elif str(exc) not in problems:
@@ -176,8 +183,11 @@ class Linter:
         failures: list[str] = []  # plugins whose configure/unconfigure raised
         self._broadcast("newslint_configure", failures, config=self.config)
         try:
+            # Per run, never on the Linter or a rule: without a ``problems`` list (the API) each
+            # document reports its own failure.
+            stopped: set[str] | None = set() if problems is not None else None
             for document in documents:
-                results[document.path] = self.check_document(document, config_for(document.path), problems)
+                results[document.path] = self.check_document(document, config_for(document.path), problems, stopped)
             by_path = {d.path: d for d in documents}
             # What the per-document rules found (prose offsets), for backends that drop
             # their own findings where a core rule already reported the span.

@@ -45,7 +45,6 @@ stops the run with one clear error instead of hanging a CI job.
 from __future__ import annotations
 
 import re
-import time
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -53,8 +52,8 @@ from typing import Any, Iterator
 
 import regex
 
+from newslint.budget import PatternBudget, PatternTimeout
 from newslint.config import ConfigError, abridged, expected_type
-from newslint.engine import BackendError
 from newslint.model import APPLICABILITIES, CATEGORIES, SEVERITIES, UNSAFE, Edit, Finding, Fix
 from newslint.pattern_cost import PatternAllowance
 from newslint.regions import DEFAULT_SCOPE, SCOPES
@@ -79,10 +78,6 @@ PREFERRED_MESSAGE = "'{match}' here, but house style is '{replace}', also used i
 # "o'clock"); a possessive "'s" after the word is fine ("TransLink's").
 _BEFORE = r"(?<!\w)(?<!\w[-'’])"
 _AFTER = r"(?!\w)(?!-\w)(?!['’](?!s\b)\w)"
-
-
-class PatternTimeout(BackendError):
-    """A house-style pattern ran past its time budget; the run reports it once and exits 2."""
 
 
 def build_rules(tables: Any, origin: str, *, timeout: float) -> tuple[Rule, ...]:
@@ -252,29 +247,26 @@ def _words_pattern(words: list[str]) -> str:
     return _BEFORE + "(?:" + "|".join(parts) + ")" + _AFTER
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Matcher:
+    # Immutable and shared by every story the config checks: what one story's run spends or
+    # hits (a timeout) stays in that call, so it never touches another story's result.
     regex: regex.Pattern
     label: str
     timeout: float
-    error: str | None = None  # set by the first timeout
 
     def matches(self, document) -> Iterator[tuple[int, Any]]:
-        """(offset of the block, match) for every non-empty match, paragraph by paragraph."""
-        if self.error:  # reported once already; do not spend the budget on every story
-            raise PatternTimeout(self.error)
-        deadline = time.monotonic() + self.timeout
+        """(offset of the block, match) for every non-empty match, paragraph by paragraph,
+        all within one time budget for the document."""
+        budget = PatternBudget(self.timeout)
         for block in document.blocks:
-            remaining = deadline - time.monotonic()
             try:
-                if remaining <= 0:
-                    raise TimeoutError
-                found = [m for m in self.regex.finditer(block.text, timeout=remaining) if m.end() > m.start()]
+                found = [m for m in self.regex.finditer(block.text, timeout=budget.left()) if m.end() > m.start()]
             except TimeoutError:
-                self.error = (f"{self.label}: the pattern took longer than {self.timeout:g}s on "
-                              f"{document.path} and was stopped; simplify it (nested repeats such "
-                              f"as (a+)+ backtrack without end) or raise pattern-timeout")
-                raise PatternTimeout(self.error) from None
+                raise PatternTimeout(
+                    f"{self.label}: the pattern took longer than {self.timeout:g}s on "
+                    f"{document.path} and was stopped; simplify it (nested repeats such "
+                    f"as (a+)+ backtrack without end) or raise pattern-timeout") from None
             for match in found:
                 yield block.start, match
 

@@ -77,6 +77,7 @@ def parse_directives(document: "Document", rules: Iterable["Rule"]) -> tuple[lis
     problems: list[Problem] = []
     source = document.source
     position = document.source_position
+    close_ids: dict[str, tuple[str, ...]] = {}  # an unknown id's suggestions, found once
     for start, end, body in sorted(document.comments):
         match = _DIRECTIVE_RE.match(body)
         body_start = source.find(body, start, end) if body else start
@@ -104,7 +105,7 @@ def parse_directives(document: "Document", rules: Iterable["Rule"]) -> tuple[lis
             at = rest_start + token.start()
             problems.append(Problem(
                 f"unknown rule or category {name!r} in newslint-{action}; see 'newslint rules'",
-                position(at), position(at + len(name)), _close_ids(name, rules)))
+                position(at), position(at + len(name)), _close_ids(name, rules, close_ids)))
         named = bool(_TOKEN_RE.search(rest))
         if named and not tokens:
             continue  # named only unknown ids: it must not silence everything
@@ -112,28 +113,78 @@ def parse_directives(document: "Document", rules: Iterable["Rule"]) -> tuple[lis
     return directives, problems
 
 
-def _close_ids(name: str, rules: list["Rule"]) -> tuple[str, ...]:
-    known = sorted({r.id for r in rules} | {r.category for r in rules})
-    return tuple(difflib.get_close_matches(name, known, 3, 0.6))
+def _close_ids(name: str, rules: list["Rule"], found: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    if name not in found:
+        known = sorted({r.id for r in rules} | {r.category for r in rules})
+        found[name] = tuple(difflib.get_close_matches(name, known, 3, 0.6))
+    return found[name]
 
 
-def _names(token: str, finding: Finding, rule: "Rule | None") -> bool:
-    """Does ``token`` name the finding's rule as --select would (a backend's sub-id such as
-    ``languagetool/EN_QUOTES`` is not a registered rule: it is matched as a FindingView)?"""
-    return names(token, rule or FindingView(finding.rule, finding.category, finding.severity, ""))
+def _view(finding: Finding, rule: "Rule | None"):
+    """The rule as selectors see it (a backend's sub-id such as ``languagetool/EN_QUOTES`` is
+    not a registered rule: it is matched as a FindingView)."""
+    return rule or FindingView(finding.rule, finding.category, finding.severity, "")
 
 
-def _disabled(ops: tuple[tuple[str, str | None], ...], finding: Finding, rule: "Rule | None") -> bool:
-    """Whether the latest operation naming this finding's rule disables it."""
-    for action, token in reversed(ops):
-        if token is None or _names(token, finding, rule):
-            return action == "disable"
-    return False
+# How many '/'-separated levels of an id in a directive are indexed for the sub-id clause
+# of ``engine.names`` (an id naming a sub-id of the finding's rule); real ids have one or two.
+_SUB_ID_DEPTH = 4
+
+
+class _Switches:
+    """The latest disable or enable of each id the directives so far have named, indexed so
+    that deciding a finding looks up the few keys that could name its rule instead of testing
+    every id ever named: a file with thousands of directives stays linear in time and memory.
+
+    Equivalent to walking the operations newest first and taking the first one that
+    ``engine.names`` the finding's rule, with ``every`` (an id-less directive) as the oldest.
+    """
+
+    def __init__(self) -> None:
+        self.every_off = False
+        self._order = 0
+        # key -> (order, disables); one dict per way a token can name a rule (engine.names):
+        self._exact: dict[str, tuple[int, bool]] = {}  # the rule id, category or plugin
+        self._prefix: dict[str, tuple[int, bool]] = {}  # an id prefix ("house", "house/")
+        self._sub_id: dict[str, tuple[int, bool]] = {}  # a sub-id of the rule (id + "/...")
+
+    def reset(self, off: bool) -> None:
+        self.every_off = off
+        self._exact.clear()
+        self._prefix.clear()
+        self._sub_id.clear()
+
+    def set(self, token: str, off: bool) -> None:
+        self._order += 1
+        value = (self._order, off)
+        token = token.strip()
+        self._exact[token] = value
+        self._prefix[token.rstrip("/")] = value
+        slash = token.find("/")
+        for _ in range(_SUB_ID_DEPTH):
+            if slash == -1:
+                break
+            self._sub_id[token[:slash]] = value
+            slash = token.find("/", slash + 1)
+
+    def is_off(self, finding: Finding, rule: "Rule | None") -> bool:
+        view = _view(finding, rule)
+        found = [self._exact.get(view.id), self._exact.get(view.category), self._sub_id.get(view.id)]
+        if view.plugin:
+            found.append(self._exact.get(view.plugin))
+        slash = view.id.find("/")
+        while slash != -1:
+            found.append(self._prefix.get(view.id[:slash]))
+            slash = view.id.find("/", slash + 1)
+        latest = max((f for f in found if f is not None), default=None)
+        return self.every_off if latest is None else latest[1]
 
 
 def _prose_lines(document: "Document") -> list[int]:
     """Sorted source lines holding prose (a word or the start of a block line)."""
-    lines = {document.line_of(w.start) for w in document.words}
+    from newslint.text.words import WORD_RE
+
+    lines = {document.line_of(match.start()) for match in WORD_RE.finditer(document.text)}
     for block in document.blocks:
         for offset, text in block.lines():
             if text.strip():
@@ -146,42 +197,45 @@ def suppress(document: "Document", findings: list[Finding], directives: list[Dir
     """The findings that no directive covers (findings carry resolved line and column)."""
     if not directives:
         return findings
-    # Ranges: after each disable/enable, the operations that decide what is off from there.
-    ends: list[tuple[int, int]] = []
-    states: list[tuple[tuple[str, str | None], ...]] = []
-    ops: tuple[tuple[str, str | None], ...] = ()
-    next_line: dict[int, list[Directive]] = {}
+    # disable/enable directives in source order, applied as a sweep over the findings in
+    # position order; disable-next-line ones gathered per line they cover.
+    ranges: list[Directive] = []
+    next_line: dict[int, _Switches] = {}
     prose_lines: list[int] | None = None
     for directive in directives:
-        if directive.action == "disable-next-line":
-            if prose_lines is None:
-                prose_lines = _prose_lines(document)
-            at = bisect_right(prose_lines, directive.end[0])
-            if at < len(prose_lines):
-                next_line.setdefault(prose_lines[at], []).append(directive)
+        if directive.action != "disable-next-line":
+            ranges.append(directive)
             continue
-        if directive.every:
-            ops = () if directive.action == "enable" else (("disable", None),)
-        else:
-            ops = ops + tuple((directive.action, token) for token in directive.tokens)
-        ends.append(directive.end)
-        states.append(ops)
+        if prose_lines is None:
+            prose_lines = _prose_lines(document)
+        at = bisect_right(prose_lines, directive.end[0])
+        if at < len(prose_lines):
+            covered = next_line.setdefault(prose_lines[at], _Switches())
+            if directive.every:
+                covered.reset(True)
+            for token in directive.tokens:
+                covered.set(token, True)
 
-    kept = []
-    for finding in findings:
+    switches = _Switches()
+    applied = 0
+    dropped: set[int] = set()
+    for index in sorted(range(len(findings)), key=lambda i: (findings[i].line, findings[i].column)):
+        finding = findings[index]
         if finding.category == "internal" or finding.rule == REPORT_RULE:
-            kept.append(finding)
             continue
-        rule = rules.get(finding.rule)
         where = (finding.line, finding.column)
-        index = bisect_right(ends, where) - 1
-        if index >= 0 and _disabled(states[index], finding, rule):
-            continue
-        covering = next_line.get(finding.line, ())
-        if any(d.every or any(_names(t, finding, rule) for t in d.tokens) for d in covering):
-            continue
-        kept.append(finding)
-    return kept
+        while applied < len(ranges) and ranges[applied].end <= where:
+            directive = ranges[applied]
+            applied += 1
+            if directive.every:
+                switches.reset(directive.action == "disable")
+            for token in directive.tokens:
+                switches.set(token, directive.action == "disable")
+        rule = rules.get(finding.rule)
+        covered = next_line.get(finding.line)
+        if switches.is_off(finding, rule) or (covered is not None and covered.is_off(finding, rule)):
+            dropped.add(index)
+    return [finding for index, finding in enumerate(findings) if index not in dropped]
 
 
 def apply_suppressions(linter: "Linter", document: "Document", findings: list[Finding],

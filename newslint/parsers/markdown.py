@@ -37,6 +37,22 @@ def _markdown_it():
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
+def _comments_in(source: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, body) of each ``<!-- ... -->`` within ``source[start:end]``, as
+    ``_COMMENT_RE.finditer`` would find them. By ``str.find``: the regex would scan from every
+    unclosed ``<!--`` to the end of the range, quadratic on ``<!--<!--<!--...``; here the
+    first opener without a closer ends the search, since no later one can have a closer."""
+    found = []
+    at = source.find("<!--", start, end)
+    while at != -1:
+        close = source.find("-->", at + 4, end)
+        if close == -1:
+            break
+        found.append((at, close + 3, source[at + 4:close]))
+        at = source.find("<!--", close + 3, end)
+    return found
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     for match in re.finditer("\n", text):
@@ -141,9 +157,7 @@ def parse(path: str, source: str) -> Document:
         elif token.nesting == -1 and containers:
             containers.pop()
         if token.type == "html_block" and token.map:
-            base = starts[token.map[0]]
-            for match in _COMMENT_RE.finditer(source, base, starts[token.map[1]] - 1):
-                comments.append((match.start(), match.end(), match.group(1)))
+            comments.extend(_comments_in(source, starts[token.map[0]], starts[token.map[1]] - 1))
             continue
         if token.type != "inline" or not token.map:
             continue

@@ -5,7 +5,9 @@ content", "Share this post", "Advertisement", "Thumbnail", "Read more", a cookie
 read as nonsense in print and in feeds. Only a whole line counts: a sentence that merely
 contains such words ("Shares rose 5% after the results") is copy and is left alone. The
 patterns live in ``newslint/data/debris.txt``; a newsroom adds its own with the ``extra``
-option (regular expressions matched against a whole line, case-insensitive).
+option (regular expressions matched against a whole line, case-insensitive). The ``extra``
+patterns get half a second per story in all, so a pattern that backtracks without end stops
+the run with one error line instead of hanging it.
 
 ## Wrong
 
@@ -53,7 +55,8 @@ from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
 
 _STRIP = " \t\u00a0•·|>›»→←-–—*#:"
-# A user pattern gets this long per line at most, so a catastrophic one cannot hang CI.
+# The user's patterns get this long per story in all (not per line: 400 slow lines would
+# take 400 times as long), so a catastrophic one cannot hang CI.
 USER_PATTERN_TIMEOUT = 0.5
 
 
@@ -62,21 +65,33 @@ def _compile(patterns: tuple[str, ...]):
     return regex.compile(r"(?:" + "|".join(patterns) + r")[.!:]?", regex.IGNORECASE)
 
 
-def is_debris_line(line: str, extra: tuple[str, ...] = ()) -> bool:
+def is_debris_line(line: str, extra: tuple[str, ...] = (), budget=None) -> bool:
+    """Whether the line is debris; ``extra`` (users' patterns) run within ``budget``, a
+    PatternBudget for the whole story (required with ``extra``)."""
     core = line.strip().strip(_STRIP).strip()
     if not core or len(core) > 160:
         return False
     core = " ".join(core.split())
     if _compile(load_lines("debris.txt")).fullmatch(core):
         return True
-    return bool(extra) and _compile(extra).fullmatch(core, timeout=USER_PATTERN_TIMEOUT) is not None
+    return bool(extra) and _compile(extra).fullmatch(core, timeout=budget.left()) is not None
 
 
 def check(document, options):
+    from newslint.budget import PatternBudget, PatternTimeout
+
     extra = tuple(options.get("extra", ()))
+    budget = PatternBudget(USER_PATTERN_TIMEOUT)
     for block in document.blocks:
         for start, line in block.lines():
-            if is_debris_line(line, extra):
+            try:
+                found = is_debris_line(line, extra, budget)
+            except TimeoutError:
+                raise PatternTimeout(
+                    f"rule debris: the 'extra' patterns took longer than {USER_PATTERN_TIMEOUT:g}s "
+                    f"on {document.path} and were stopped; simplify them (nested repeats such as "
+                    "(a+)+ backtrack without end)") from None
+            if found:
                 lead = len(line) - len(line.lstrip())
                 end = start + len(line.rstrip())
                 yield RULE.finding(

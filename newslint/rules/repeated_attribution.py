@@ -76,6 +76,8 @@ is the writer's call).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -219,12 +221,18 @@ def _word_before(text: str, pos: int, window: int = 40) -> tuple[str, int]:
 
 
 def _time_mentions(sentence: str, base: int) -> Iterator[Mention]:
-    exceptions = None
+    exception_starts: list[int] | None = None
+    exception_ends: list[int] = []
     for m in _time_re().finditer(sentence):
         start, end = m.span()
-        if exceptions is None:
-            exceptions = [e.span() for e in _exceptions_re().finditer(sentence)]
-        if any(s < end and start < e for s, e in exceptions):
+        if exception_starts is None:
+            found = [e.span() for e in _exceptions_re().finditer(sentence)]
+            exception_starts = [s for s, _ in found]
+            exception_ends = [e for _, e in found]
+        # The exceptions do not overlap and come in order: only the last one starting before
+        # this mention ends can overlap it (a bisection, not a scan of them all per mention).
+        last = bisect_left(exception_starts, end) - 1
+        if last >= 0 and exception_ends[last] > start:
             continue
         prev, prev_start = _word_before(sentence, start)
         prev_lower = prev.lower()
@@ -484,7 +492,7 @@ def _doubled_triggers(document) -> dict[int, tuple[bool, bool]]:
     for index, words in hits.items():
         if len(words) < 2 or len(set(words)) == len(words):
             continue
-        doubled = {w for w in words if words.count(w) > 1}
+        doubled = {w for w, count in Counter(words).items() if count > 1}
         found[index] = (any(w not in attribution_words for w in doubled),
                         any(w in attribution_words for w in doubled))
     return found

@@ -97,7 +97,13 @@ def heading_blocks(document) -> frozenset[int]:
 
 # Where a capital is forced: after a line break, a colon or a bullet, or after an opening
 # quotation mark. The match ends where the word starts.
-_FORCED_RE = re.compile(r"[\n:" + _QUOTES + r"][ \t" + _QUOTES + r"]*(?:[-*•][ \t]+)?(?=\w)")
+# Where a capital is forced: after a line break, a colon or a quotation mark, past any
+# spaces, quotation marks and a list bullet. A match is tried only where a run of those
+# characters starts (and ends after the last break, colon or quote in it): tried from every
+# character of a run, each attempt would rescan the rest of the run, quadratic on '"""...'.
+_FORCED_RUN = r"[\n: \t" + _QUOTES + r"]"
+_FORCED_RE = re.compile(
+    r"(?<!" + _FORCED_RUN + r")" + _FORCED_RUN + r"*[\n:" + _QUOTES + r"][ \t]*(?:[-*•][ \t]+)?(?=\w)")
 _SENTENCE_START = attrgetter("start")
 # Characters that are upper case yet unchanged by lower() (letterlike and mathematical
 # symbols, Unicode 14): a word holding one is capitalised although it equals its lower case.

@@ -17,8 +17,10 @@ from newslint.text.lexicon import load_set
 
 # A candidate boundary: terminal punctuation (or an ellipsis), any closing quotes or
 # brackets, then whitespace. Decimals (3.5) and initialisms (U.S.) mid-word never qualify.
-# (One character class first, so the regex engine can scan for it quickly.)
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# (One character class first, so the regex engine can scan for it quickly.) A candidate
+# starts only where a run of marks starts: a later start in the same run would end where
+# the run's first one does, and trying each would rescan the run, quadratic on "....".
+_BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s)")
 _LIST_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[-*•–]|\d+[.)])\s)")
 # The word before a full stop; the look-back window keeps the search local.
 _PREV_WORD_RE = re.compile(r"([\w.’'&-]+)$")
