@@ -249,6 +249,8 @@ def fixed_bytes(path: str, data: bytes, checked_text: str, findings: list[Findin
     """The file's bytes ``data`` (whose decoded text is ``checked_text``) with the fixes of
     ``findings`` applied (safe ones; unsafe ones too when ``unsafe``), BOM and line endings
     kept, and how many were applied."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "is UTF-16 text; --fix writes only UTF-8 files, so it was not fixed")
     edits = fixes_to_apply(findings, unsafe=unsafe)
     bom = data.startswith(b"\xef\xbb\xbf")
     raw = data[3 if bom else 0:].decode("utf-8")

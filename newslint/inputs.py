@@ -1,9 +1,16 @@
-"""Reading user files safely: discovery, decoding, and one clear error per bad input."""
+"""Reading user files safely: discovery, decoding, and one clear error per bad input.
+
+Reads are bounded before they start: a file's kind and size are checked on the open file
+(so a FIFO, a device or a socket, or a symlink to one, is refused without blocking on it or
+reading it), and no more than the limit plus one byte is ever read, from a file or stdin.
+"""
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -56,21 +63,46 @@ def normalise_newlines(text: str) -> str:
     return text
 
 
+def _too_large(path: str, size: int | None = None) -> InputError:
+    amount = f"{size / 1048576:.1f} MiB" if size is not None else f"more than {MAX_BYTES // 1048576} MiB"
+    return InputError(path, f"file is too large ({amount}; the limit is {MAX_BYTES // 1048576} MiB)")
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """NUL bytes nearly all on one side of each byte pair: UTF-16 text without its BOM."""
+    evens, odds = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    return pairs > 0 and max(evens, odds) >= 0.3 * pairs and min(evens, odds) <= 0.05 * pairs
+
+
 def decode(path: str, data: bytes) -> str:
     """The text of ``data``, newlines normalised (see ``decode_raw``)."""
     return normalise_newlines(decode_raw(path, data))
 
 
 def decode_raw(path: str, data: bytes) -> str:
-    """The text of ``data`` (UTF-8, BOM removed) with its line endings as they are."""
+    """The text of ``data`` (UTF-8, or UTF-16 with a BOM; BOM removed) with its line endings
+    as they are."""
     if len(data) > MAX_BYTES:
-        raise InputError(path, f"file is too large ({len(data) / 1048576:.1f} MiB; the limit is {MAX_BYTES // 1048576} MiB)")
+        raise _too_large(path, len(data))
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise InputError(path, "UTF-32 text is not supported; save the file as UTF-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Newsroom tools on Windows save "Unicode" text as UTF-16 with a byte-order mark.
+        try:
+            text = data.decode("utf-16")  # reads and drops the BOM
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"not valid UTF-16 ({exc.reason} at byte {exc.start}); save the file as UTF-8") from None
+        if "\x00" in text[:8192] or len(_CONTROL_RE.findall(text, 0, 8192)) > 8:
+            raise InputError(path, "binary file (control characters); newslint reads UTF-8 or UTF-16 text")
+        return text[1:] if text.startswith("\ufeff") else text
     if b"\x00" in data[:8192]:
+        if _looks_like_utf16(data[:8192]):
+            raise InputError(path, "UTF-16 text without a byte-order mark; save the file as UTF-8 "
+                                   "(or as UTF-16 with a BOM)")
         raise InputError(path, "binary file (contains NUL bytes); newslint reads UTF-8 text")
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(path, "UTF-16 text is not supported; save the file as UTF-8")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -82,10 +114,71 @@ def decode_raw(path: str, data: bytes) -> str:
     return text
 
 
+def special_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is ("a FIFO", "a device"...), or None."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def special_file(path: str | Path) -> str | None:
+    """What ``path`` is when it is not a regular file or a symlink to one ("a FIFO", "a
+    symlink to a device"), or None; raises OSError when it cannot be looked at."""
+    kind = special_kind(os.stat(path).st_mode)
+    if kind is not None and kind != "a directory" and os.path.islink(path):
+        kind = f"a symlink to {kind}"
+    return kind
+
+
+def _not_regular(path: str, kind: str) -> InputError:
+    if kind == "a directory":
+        return InputError(path, "is a directory")
+    return InputError(path, f"is {kind}, not a regular file; newslint reads text files")
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks, size = [], 0
+    while size < limit:
+        chunk = os.read(fd, min(limit - size, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+# Opening without blocking: a FIFO that slipped in between the check and the open must
+# not hang the run (its kind is checked again on the open file).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
 def read_path(path: Path, display: str | None = None) -> Source:
+    """Read and decode one file: only a regular file (symlinks followed), only when its size
+    is within the limit, and never more than the limit plus one byte."""
     shown = display or str(path)
     try:
-        data = path.read_bytes()
+        kind = special_file(path)
+        if kind is not None:  # a socket cannot even be opened: say what it is first
+            raise _not_regular(shown, kind)
+        fd = os.open(path, _OPEN_FLAGS)
+        try:
+            info = os.fstat(fd)
+            kind = special_kind(info.st_mode)
+            if kind is not None:
+                raise _not_regular(shown, kind)
+            if info.st_size > MAX_BYTES:
+                raise _too_large(shown, info.st_size)
+            data = _read_at_most(fd, MAX_BYTES + 1)  # a file growing as it is read stops here
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise InputError(shown, "no such file or directory") from None
     except IsADirectoryError:
@@ -98,17 +191,33 @@ def read_path(path: Path, display: str | None = None) -> Source:
 
 
 def read_stdin(display: str, stream) -> Source:
-    data = stream.read()
+    data = stream.read(MAX_BYTES + 1)  # no more than the limit plus one byte, however long stdin is
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogateescape")
+    if len(data) > MAX_BYTES:
+        raise _too_large(display)
     return Source.from_decoded(display, decode_raw(display, data))
 
 
-def discover(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | InputError]:
+@dataclass(frozen=True)
+class Skipped:
+    """A file in a scanned folder that is not a regular file (a FIFO, a device, a socket, or
+    a symlink to one): it is not read, and the run says so in one line and goes on."""
+
+    path: str
+    kind: str
+
+    def __str__(self) -> str:
+        return f"skipped {self.path}: {self.kind}, not a regular file"
+
+
+def discover(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | InputError | Skipped]:
     """Expand the user's paths: files as given, directories recursed for known extensions.
 
-    Yields each file path, or an InputError for a path that is missing or holds nothing to
-    check. Hidden folders and files are skipped inside directories.
+    Yields each file path, an InputError for a path that is missing or holds nothing to
+    check, or Skipped for a FIFO, device or socket (or a symlink to one) inside a directory
+    (named on the command line, such a file is an error, from ``read_path``). Hidden folders
+    and files are skipped inside directories.
     """
     wanted = tuple(extensions)
     for raw in paths:
@@ -123,7 +232,12 @@ def discover(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | 
                 for name in sorted(files):
                     if not name.startswith(".") and name.lower().endswith(wanted):
                         found = True
-                        yield os.path.join(root, name)
+                        full = os.path.join(root, name)
+                        try:
+                            kind = special_file(full)
+                        except OSError:  # a broken symlink: read_path names the problem
+                            kind = None
+                        yield full if kind is None else Skipped(full, kind)
             if not found:
                 yield InputError(raw, f"directory holds no files to check ({', '.join('*' + e for e in wanted)})")
         elif path.exists():

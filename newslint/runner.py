@@ -20,7 +20,7 @@ from typing import BinaryIO, Callable, Sequence
 
 from newslint.config import Config, ConfigError, ConfigResolver, validate
 from newslint.engine import Linter, SelectionError, check_selectors
-from newslint.inputs import STDIN, InputError, Source, decode, discover, read_path, read_stdin
+from newslint.inputs import STDIN, InputError, Skipped, Source, decode, discover, read_path, read_stdin
 from newslint.model import FileResult
 from newslint.plugins import Registry, build_registry
 from newslint.output import Report
@@ -130,7 +130,7 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         stdin_copy = _RecordedStream(request.stdin)
         request = dataclasses.replace(request, stdin=stdin_copy)
     walked_from: dict[str, str] = {}
-    sources = read_sources(request, registry, walked_from)
+    sources = read_sources(request, registry, walked_from, notes)
     try:  # every file's config is loaded and checked before any is linted
         for source in sources:
             if not isinstance(source, InputError):
@@ -166,14 +166,20 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
 
 
 def read_sources(request: CheckRequest, registry: Registry,
-                 walked_from: dict[str, str] | None = None) -> list[Source | InputError]:
+                 walked_from: dict[str, str] | None = None,
+                 notes: list[str] | None = None) -> list[Source | InputError]:
     """Each file once, under the first name given (``a.txt ./a.txt``, a symlink and its
     target, two hard links: one file), directories expanded, stdin read; unreadable ones as
-    errors. ``walked_from`` is filled with the folder each file found inside a folder came from."""
+    errors. ``walked_from`` is filled with the folder each file found inside a folder came from.
+    FIFOs, devices and sockets found in a folder are skipped with a line in ``notes``."""
     sources: list[Source | InputError] = []
     seen: set = set()
     for raw in request.paths:
         for item in discover([raw], registry.extensions):
+            if isinstance(item, Skipped):
+                if notes is not None:
+                    notes.append(str(item))
+                continue
             if isinstance(item, InputError):
                 sources.append(item)
                 continue
