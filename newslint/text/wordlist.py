@@ -1,21 +1,26 @@
-"""How common an English word is, from the wordfreq package's large English list, for the
-spelling rule.
+"""What the spelling rule knows of English words: how common each is on the web, and
+whether a spelling dictionary has it.
 
-wordfreq (Apache-2.0; its data CC BY-SA 4.0) ships one gzipped msgpack file a language: a
-header, then lists of words, the list at index ``i`` holding the words seen ``-i`` centibels
-often (Zipf frequency ``9 - i / 100``; 3.0 is once per million words). Decoding its 321,000
-English words into a Python dict costs about 100 ms, which would triple a single-file run. So
-the list is read once into a cache file, ``<word>\\t<code>`` lines sorted by word (the code
-is the Zipf frequency x 100, doubled, plus one for a word in a dictionary), and
-each later run reads that file (a few milliseconds) and looks words up by binary search over
-its bytes, turning it into a dict only once a run has asked about many words (a whole
-corpus), where the build pays for itself.
+Three installed packages hold the data. wordfreq (Apache-2.0; its data CC BY-SA 4.0) ships
+one gzipped msgpack file a language: a header, then lists of words, the list at index ``i``
+holding the words seen ``-i`` centibels often (Zipf frequency ``9 - i / 100``; 3.0 is once
+per million words). symspellpy (MIT) ships an 82,765-word English dictionary (SCOWL words
+seen in Google Books) and pyspellchecker (MIT) a 160,000-word one; the two together cover
+British and American spelling.
+
+Decoding them into Python objects costs over 100 ms, which would double a single-file run.
+So they are read once into a cache file: ``<word>\\t<code>`` lines sorted by word (the code
+is the Zipf frequency x 100, doubled, plus one for a dictionary word), then a blank line and
+the common words (Zipf 3 or more) alone, from which suggestions are drawn. Each later run
+maps that file into memory (only the pages a look-up touches are read) and looks words up
+by binary search, turning the whole list into a dict only once a run has asked about many
+words (a corpus), where building it pays for itself.
 
 The cache lives in ``$NEWSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslint``, else
-``~/.cache/newslint``; it is named after the size and time of wordfreq's file, so an upgrade
-rebuilds it, and written atomically. Where it cannot be written the list is built in memory
-for the run. The wordfreq module itself is never imported (its import alone takes 200 ms):
-its data file is found through the import system and read with msgpack, as
+``~/.cache/newslint``; it is named after the size and time of the three source files, so an
+upgrade rebuilds it, and it is written atomically. Where it cannot be written the list is
+built in memory for the run. wordfreq itself is never imported (its import alone takes
+200 ms): its file is found through the import system and read with msgpack, as
 ``wordfreq.read_cBpack`` does.
 """
 
@@ -101,15 +106,26 @@ def _decode(path: Path, british: Path, american: Path) -> bytes:
     return ("".join(lines) + "\n" + "\n".join(sorted(common))).encode("utf-8")
 
 
-def _cached_bytes() -> bytes:
+def _mapped(path: Path):
+    """The file mapped read-only (pages are read as lookups touch them), or None."""
+    import mmap
+
+    try:
+        with open(path, "rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, unreadable, or empty
+        return None
+
+
+def _cached_bytes():
+    """The list as bytes (or a read-only map of the cache file, which reads like bytes)."""
     sources = _sources()
     stamp = "-".join(f"{s.st_size}-{int(s.st_mtime)}" for s in (p.stat() for p in sources))
     folder = cache_dir()
     target = folder / f"english-{stamp}-v{CACHE_FORMAT}.tsv"
-    try:
-        return target.read_bytes()
-    except OSError:
-        pass
+    mapped = _mapped(target)
+    if mapped is not None:
+        return mapped
     blob = _decode(*sources)
     try:
         import tempfile
@@ -140,8 +156,11 @@ class WordList:
     """What is known of lower-case English words: how common, and whether a dictionary has them."""
 
     def __init__(self, blob: bytes) -> None:
-        self._blob, _, self._common_text = blob.partition(b"\n\n")
-        self._blob += b"\n"
+        # The blob is searched in place, never sliced whole: copying its 5 MB would cost
+        # more than reading it.
+        self._blob = blob
+        split = blob.find(b"\n\n")
+        self._end = len(blob) if split == -1 else split + 1  # the sorted lines end here
         self._memo: dict[str, Entry] = {}
         self._all: dict[str, Entry] | None = None
         self._common: frozenset[str] | None = None
@@ -149,7 +168,8 @@ class WordList:
     def common(self) -> frozenset[str]:
         """The words of Zipf 3 or more (letters only), built on first use."""
         if self._common is None:
-            self._common = frozenset(self._common_text.decode("utf-8").split("\n"))
+            text = self._blob[self._end + 1:].decode("utf-8")
+            self._common = frozenset(text.split("\n")) if text else frozenset()
         return self._common
 
     def zipf100(self, word: str) -> int:
@@ -162,13 +182,17 @@ class WordList:
         if found is None:
             found = self._memo[word] = self._search(word.encode("utf-8", "surrogatepass"))
             if len(self._memo) > _DICT_AFTER:
-                self._all = _as_dict(self._blob)
+                self._all = self.whole()
         return found
+
+    def whole(self) -> "_Entries":
+        """Every entry as a dict (about 100 ms: for runs that ask about many words)."""
+        return _as_dict(self._blob[:self._end])
 
     def _search(self, key: bytes) -> Entry:
         """Binary search for ``key`` among the sorted lines of the blob."""
         blob = self._blob
-        lo, hi = 0, len(blob)
+        lo, hi = 0, self._end
         while lo < hi:
             mid = (lo + hi) // 2
             start = blob.rfind(b"\n", 0, mid) + 1
@@ -199,7 +223,7 @@ def _entry(code) -> Entry:
 
 
 def _as_dict(blob: bytes) -> _Entries:
-    parts = iter(blob.decode("utf-8").replace("\t", "\n").split("\n"))
+    parts = iter(blob.decode("utf-8").rstrip("\n").replace("\t", "\n").split("\n"))
     return _Entries(zip(parts, parts))
 
 
