@@ -102,8 +102,10 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json", "github", "sarif", "junit"]),
-              help="Output format: text, json, github (Actions annotations), sarif, junit.")
+              type=click.Choice(["text", "json", "github", "sarif", "junit", "html"]),
+              help="Output format: text, json, github (Actions annotations), sarif, junit, html (a report page).")
+@click.option("--output", "output_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Write the report to FILE (atomically) instead of stdout.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rule ids or categories (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULES",
@@ -131,7 +133,7 @@ def main() -> None:
               metavar="FILE", help="Record today's findings in this baseline file (and hide them).")
 def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
           stdin_filename, disable_plugin, no_plugins, changed_since=None, fix=False,
-          baseline_path=None, write_baseline=None, unsafe_fixes=False):
+          baseline_path=None, write_baseline=None, unsafe_fixes=False, output_path=None):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
     from newslint.output import render
     from newslint.runner import CheckRequest, RunAborted, run_check
@@ -164,9 +166,24 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
     if text_out and outcome.fixed_stdin is not None:
         sys.stdout.buffer.write(outcome.fixed_stdin)
         sys.stdout.flush()
-    click.echo(render(output_format, outcome.report(color=_use_color(report_stream))), nl=False,
-               err=text_out)
+    if output_path:
+        _write_report(output_path, render(output_format, outcome.report(color=False)))
+    else:
+        click.echo(render(output_format, outcome.report(color=_use_color(report_stream))), nl=False,
+                   err=text_out)
     sys.exit(outcome.exit_code)
+
+
+def _write_report(path: str, report: str) -> None:
+    """The report into ``path`` through a temporary file and a rename (newslint/writing.py):
+    a browser or CI step reading it sees the previous report or the new one, never half."""
+    from newslint.writing import write_atomically
+
+    try:
+        write_atomically(path, report.encode("utf-8"))
+    except OSError as exc:
+        _error(f"{path}: cannot write the report ({exc.strerror or exc})")
+        sys.exit(EXIT_ERROR)
 
 
 def _plugin_notes(registry) -> None:

@@ -276,7 +276,7 @@ class Linter:
                 continue
             try:
                 documents.append(self.parse(source, formats.get(source.path)))
-                order.append(FileResult(source.path))
+                order.append(FileResult(source.path, source=source.text))
             except InputError as exc:
                 order.append(FileResult(source.path, error=exc.cause))
             except Exception as exc:  # a parser bug: report it on the file, keep going

@@ -173,6 +173,9 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    # The text that was checked (decoded, BOM removed), which findings' lines and columns
+    # index: for formats that show the story (the HTML report). None when it was not read.
+    source: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def had_internal_error(self) -> bool:

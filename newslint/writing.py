@@ -128,14 +128,21 @@ def write_atomically(target: Path | str, payload: bytes) -> None:
     real = os.path.realpath(target)
     try:
         mode = stat.S_IMODE(os.stat(real).st_mode)
-    except FileNotFoundError:
-        mode = None
+    except FileNotFoundError:  # a new file: the mode open() would give it, not mkstemp's 0600
+        mode = 0o666 & ~_umask()
     with _signals_abort(str(target)):
         with _temporary_copy(real, payload) as (temp, temp_fd):
             if mode is not None:
                 os.fchmod(temp_fd, mode)
             os.replace(temp, real)
         _fsync_directory(os.path.dirname(real))
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, so set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager

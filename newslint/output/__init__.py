@@ -16,6 +16,7 @@ FORMATS = {
     "github": "newslint.output.github",
     "sarif": "newslint.output.sarif",
     "junit": "newslint.output.junit",
+    "html": "newslint.output.html",
 }
 
 
