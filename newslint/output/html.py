@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from newslint import __version__
-from newslint.model import SEVERITIES, SEVERITY_RANK, Edit, Finding
+from newslint.model import SEVERITIES, SEVERITY_RANK, Finding
 from newslint.output import Report, printable, undecodable_escaped
 
 # Stories opened (and so rendered) when the page loads, when there are at most this many.
@@ -127,20 +127,6 @@ class RuleSummary:
         return sum(self.counts.values())
 
 
-def fix_of(finding: Finding) -> tuple[tuple[Edit, ...], str, str] | None:
-    """A finding's fix as (edits, applicability, description), or None when it has none.
-
-    Findings carry either a Fix record (edits, applicability safe/unsafe, description) or,
-    before fix applicability existed, a bare tuple of edits that --fix always applied (safe).
-    """
-    fix = finding.fix
-    if not fix:
-        return None
-    if isinstance(fix, tuple):
-        return fix, "safe", ""
-    return tuple(fix.edits), fix.applicability, getattr(fix, "description", "") or ""
-
-
 def source_lines(source: str) -> list[str]:
     return _LINE_BREAK.split(source)
 
@@ -178,16 +164,15 @@ def _shown(text: str) -> str:
 
 
 def _fix_view(finding: Finding, joined: str, lines: list[str], starts: list[int]) -> FixView | None:
-    fix = fix_of(finding)
+    fix = finding.fix
     if fix is None:
         return None
-    edits, applicability, description = fix
     changes = []
-    for edit in edits:
+    for edit in fix.edits:
         start = _offset(lines, starts, edit.line, edit.column)
         end = _offset(lines, starts, edit.end_line, edit.end_column)
         changes.append(Change(edit.line, edit.column, _shown(joined[start:end]), _shown(edit.text)))
-    return FixView(applicability, printable(description), tuple(changes))
+    return FixView(fix.applicability, printable(fix.description), tuple(changes))
 
 
 def _line_views(source: str, numbered: list[tuple[int, Finding, int]]) -> list[LineView]:
