@@ -93,10 +93,10 @@ def lint_text(
     result = linter.run([Source.from_decoded(filename, body)], formats={filename: format} if format else None)[0]
     if result.error:
         raise InputError(filename, result.error)
-    return [_counting_leading_feff(f) for f in result.findings] if leading_feff else result.findings
+    return [counting_leading_feff(f) for f in result.findings] if leading_feff else result.findings
 
 
-def _counting_leading_feff(finding: Finding) -> Finding:
+def counting_leading_feff(finding: Finding) -> Finding:
     """A finding checked without the text's leading U+FEFF, placed in the text with it."""
     def column(line: int, value: int) -> int:
         return value + 1 if line == 1 else value

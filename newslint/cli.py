@@ -186,6 +186,19 @@ def _write_report(path: str, report: str) -> None:
         sys.exit(EXIT_ERROR)
 
 
+@main.command()
+def lsp():
+    """Run the language server (LSP over stdin/stdout) for editors: diagnostics as you type,
+    quick fixes. Needs the 'lsp' extra: pip install 'newslint[lsp]'."""
+    try:
+        from newslint.lsp import serve
+    except ImportError as exc:
+        _error(f"'newslint lsp' needs the lsp extra ({exc.name} is not installed): "
+               "pip install 'newslint[lsp]'")
+        sys.exit(EXIT_ERROR)
+    serve()
+
+
 def _plugin_notes(registry) -> None:
     """Print the plugins' ``newslint_notes`` (a backend with no server, say) on stderr."""
     from newslint.config import Config, ConfigError, ConfigResolver
