@@ -237,12 +237,12 @@ class Linter:
                 for document in documents:
                     results[document.path].append(internal_finding(failure))
         from newslint.copies import drop_inside_copies
-        from newslint.fixes import settle_fixes
+        from newslint.fixes import hold_fixes_in_copied_text, settle_fixes
         from newslint.suppression import apply_suppressions
 
         def finish(d: Document) -> list[Finding]:
             kept = apply_suppressions(self, d, [resolve(d, f) for f in results[d.path]], config_for(d.path))
-            return sorted(settle_fixes(drop_inside_copies(kept)), key=Finding.sort_key)
+            return sorted(settle_fixes(hold_fixes_in_copied_text(drop_inside_copies(kept))), key=Finding.sort_key)
 
         return {d.path: finish(d) for d in documents}
 

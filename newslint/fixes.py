@@ -14,6 +14,7 @@ kept as they were.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -116,14 +117,21 @@ def _line_and_its_break(document: Document, block, line_start: int, line_end: in
     """A line of an HTML paragraph broken with ``<br>``: its text and the break after it
     (the one before it, for the last line), when they stand in the source as one clean run
     ("Advertisement<br>"); else None."""
-    if line_end < block.end:
-        span = document.source_span(line_start, line_end + 1)
-        tag = span and document.source[span[1] - 1:span[1]] == ">" and \
-            _BR_RE.search(document.source, span[0], span[1])
-    else:
-        span = document.source_span(line_start - 1, line_end)
-        tag = span and _BR_RE.match(document.source, span[0], span[1])
-    return span if tag else None
+    line = document.source_span(line_start, line_end)
+    if line is None:
+        return None  # markup inside the line
+    source, to_source = document.source, document.source_map.to_source
+    if line_end < block.end:  # the break after it, and any spaces before that break
+        tag = to_source(line_end), to_source(line_end + 1, end=True)
+        between = source[line[1]:tag[0]]
+        span = line[0], tag[1]
+    else:  # the last line: the break before it, and any spaces after that break
+        tag = to_source(line_start - 1), to_source(line_start, end=True)
+        between = source[tag[1]:line[0]]
+        span = tag[0], line[1]
+    if between.strip() or not _BR_RE.fullmatch(source, tag[0], tag[1]):
+        return None
+    return span
 
 
 def collapse_blank_lines(source: str, start: int, end: int) -> tuple[int, int]:
@@ -144,6 +152,38 @@ def collapse_blank_lines(source: str, start: int, end: int) -> tuple[int, int]:
                 break
             start = previous
     return start, end
+
+
+# --- text printed twice ------------------------------------------------------------------------
+def hold_fixes_in_copied_text(findings: list[Finding]) -> list[Finding]:
+    """No fix inside a paragraph that duplicate-paragraph reports as copied elsewhere.
+
+    The copy's own findings are not reported (``newslint.copies``), so fixing the original
+    alone would make the two differ and a second --fix would find new work in the copy.
+    Which copy stays is the writer's call; once one is deleted, the other's fixes come back.
+    A held finding's ``data.fix_held`` says why."""
+    from newslint.copies import COPY_RULE
+
+    originals = sorted((first, last) for f in findings if f.rule == COPY_RULE
+                       for first, last in f.data.get("related_lines", ()))
+    if not originals:
+        return findings
+    firsts = [first for first, _ in originals]
+    reach: list[int] = []  # the furthest last line among originals starting at or before
+    for _, last in originals:
+        reach.append(max(last, reach[-1]) if reach else last)
+
+    def copied(f: Finding) -> bool:
+        i = bisect_right(firsts, f.line) - 1
+        return i >= 0 and f.end_line <= reach[i]
+
+    out = []
+    for f in findings:
+        if f.fix is not None and copied(f):
+            f = f.with_changes(fix=None, data={**f.data, "fix_held": "the paragraph is printed twice; "
+                                                                 "delete one copy first"})
+        out.append(f)
+    return out
 
 
 # --- two fixes on one span -------------------------------------------------------------------

@@ -173,11 +173,17 @@ def test_positions_and_edits_lie_inside_the_original_file(story):
 @given(story=stories())
 def test_each_safe_fix_removes_only_what_its_finding_names(story):
     filename, text = story
-    for f in newslint.lint_text(text, filename=filename):
+    findings = newslint.lint_text(text, filename=filename)
+    # Findings may share one edit (every line of a block of debris removes the block).
+    sharing: dict[tuple, list] = {}
+    for f in findings:
+        for edit in (f.fix.edits if f.fix else ()):
+            sharing.setdefault((edit.start, edit.end, edit.text), []).append(f)
+    for f in findings:
         if f.fix is None or not f.fix.is_safe:
             continue
-        named = finding_words(filename, text, [f])
         for edit in f.fix.edits:
+            named = finding_words(filename, text, sharing[edit.start, edit.end, edit.text])
             removed = markup_words(text[edit.start:edit.end])
             assert not removed - named, (f.rule, text[edit.start:edit.end], dict(named))
             assert not markup_words(edit.text), edit  # a safe fix inserts no words
@@ -206,3 +212,23 @@ def test_a_second_fix_changes_nothing(story):
     filename, text = story
     once = newslint.fix_text(text, filename=filename).text
     assert newslint.fix_text(once, filename=filename).text == once, (text, once)
+
+
+UNSAFE_SLIPS = (("a plan", "a hour-long plan"), ("next year's", "the Germany's"), ("welcomed", "welcomed an university"))
+
+
+@PROPERTY
+@given(story=stories())
+def test_unsafe_fixes_too_lose_no_word_outside_a_finding_and_settle_in_one_run(story):
+    filename, text = story
+    for wrong, slip in UNSAFE_SLIPS:
+        text = text.replace(wrong, slip)
+    findings = newslint.lint_text(text, filename=filename)
+    after, _ = apply_edits(text, fixes_to_apply(findings, unsafe=True))
+    lost = prose_words(filename, text) - prose_words(filename, after)
+    assert not lost - finding_words(filename, text, [f for f in findings if f.fix]), (text, after)
+    if filename.endswith(".html"):
+        assert tag_balance(after) == tag_balance(text)
+    if filename.endswith(".md"):
+        assert md_delimiters(after) == md_delimiters(text), (text, after)
+    assert newslint.fix_text(after, filename=filename, unsafe_fixes=True).text == after, (text, after)

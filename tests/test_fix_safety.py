@@ -332,3 +332,22 @@ def test_every_rule_that_fixes_states_its_fix_safety():
                 fixing.add(rule.id)
                 assert "## Fix safety" in (rule.doc or ""), f"{rule.id} fixes but does not say how safely"
     assert {"debris", "doubled-word", "doubled-space", "a-an"} <= fixing
+
+
+def test_no_fix_inside_a_paragraph_printed_twice_so_one_fix_run_settles():
+    para = "The harbour board agreed to review the the parking scheme on Monday.\nShare this post"
+    story = f"{para}\n\nMembers voted.\n\n{para}\n"
+    findings = newslint.lint_text(story, filename="s.txt")
+    held = [f for f in findings if f.rule in ("doubled-word", "debris")]
+    assert held and all(f.fix is None and "delete one copy" in f.data["fix_held"] for f in held)
+    assert fixed(story, "s.txt") == story
+    one_copy = f"{para}\n\nMembers voted.\n"
+    assert fixed(one_copy, "s.txt") == (
+        "The harbour board agreed to review the parking scheme on Monday.\n\nMembers voted.\n")
+
+
+def test_a_block_of_nothing_but_debris_goes_whole():
+    story = "<p>Advertisement<br><b>Share this post</b></p><p>The council met.</p>"
+    assert fixed(story, "s.html") == "<p>The council met.</p>"
+    assert fixed("Text here.\n\nAdvertisement\nShare this post\n\nMore text.\n", "s.txt") == (
+        "Text here.\n\nMore text.\n")

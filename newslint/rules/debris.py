@@ -83,25 +83,32 @@ def check(document, options):
     extra = tuple(options.get("extra", ()))
     budget = PatternBudget(USER_PATTERN_TIMEOUT)
     for block in document.blocks:
-        for start, line in block.lines():
+        lines = [(start, line) for start, line in block.lines() if line.strip()]
+        debris = []
+        for start, line in lines:
             try:
-                found = is_debris_line(line, extra, budget)
+                if is_debris_line(line, extra, budget):
+                    debris.append((start, line))
             except TimeoutError:
                 raise PatternTimeout(
                     f"rule debris: the 'extra' patterns took longer than {USER_PATTERN_TIMEOUT:g}s "
                     f"on {document.path} and were stopped; simplify them (nested repeats such as "
                     "(a+)+ backtrack without end)") from None
-            if found:
-                lead = len(line) - len(line.lstrip())
-                end = start + len(line.rstrip())
-                yield RULE.finding(
-                    start + lead,
-                    end,
-                    f"'{line.strip()}' looks like web or CMS debris, not copy; delete the line",
-                    fix=safe_fix(Edit(start + lead, end, "", remove_line=True),
-                                 description="Delete the line"),
-                    data={"text": line.strip()},
-                )
+        # A block of nothing but debris goes whole, whichever of its lines could go alone,
+        # so that one --fix leaves nothing for a second one to find.
+        whole = len(debris) == len(lines) > 1
+        for start, line in debris:
+            lead = len(line) - len(line.lstrip())
+            end = start + len(line.rstrip())
+            removal = Edit(block.start, block.end, "", remove_line=True) if whole else \
+                Edit(start + lead, end, "", remove_line=True)
+            yield RULE.finding(
+                start + lead,
+                end,
+                f"'{line.strip()}' looks like web or CMS debris, not copy; delete the line",
+                fix=safe_fix(removal, description="Delete the line"),
+                data={"text": line.strip()},
+            )
 
 
 def extra_problem(patterns: list) -> str | None:
