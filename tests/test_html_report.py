@@ -1,10 +1,13 @@
 """The HTML report (``--format html``), opened in a real headless Chromium.
 
-One browser launch: the example stories plus hostile ones (markup and script in the story,
-in its file name and in a house rule's message) are checked by the real command line, the
-page is loaded, and from the DOM as it stands after the page's own script ran we check that
-every finding of ``--format json`` is highlighted on exactly its words, that nothing from a
-story became markup or ran, and that a screenshot came out.
+One browser launch for the module (DevTools protocol on a pipe, tools/make_report_screenshot.py):
+the example stories plus hostile ones (markup and script in the story, in its file name and
+in a house rule's message) are checked by the real command line, the page is loaded, and
+from the DOM as it stands after the page's own script ran we check that every finding of
+``--format json`` is highlighted on exactly its words, that nothing from a story became
+markup or ran (no dialog opened), that a screenshot came out, that the severity and rule
+filters hide what they name and nothing else, and that a long archive renders a story only
+when it is opened.
 
 Chromium comes from Debian's ``chromium`` package (.ci/run installs it). Without it the test
 is skipped on a developer's machine and fails under CI, where it must be there.
@@ -27,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from newslint.output.html import OPEN_LIMIT
 
 TOOL = REPO / "tools" / "make_report_screenshot.py"
 HOSTILE_NAME = '"><img src=x onerror=alert(1)>.txt'
@@ -183,8 +187,19 @@ def _distinct_bytes(png: bytes) -> int:
     return len(set(zlib.decompress(data)))
 
 
+@dataclass
+class Opened:
+    folder: Path
+    findings: dict  # newslint check --format json on the same stories
+    page: RenderedReport  # the DOM once the page's script ran
+    screenshot: Path
+    browser: object  # the Chromium it is open in (tools/make_report_screenshot.py)
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
+    """The report of examples/ and the hostile stories, open in one headless Chromium that
+    the module's tests share."""
     tool = _tool()
     try:
         tool.find_chromium()
@@ -202,14 +217,15 @@ def rendered(tmp_path_factory):
     assert report.returncode == 1, report.stderr
     assert report.stdout == ""  # --output: the page went to the file
     findings = json.loads(_run("check", "examples", "--format", "json", cwd=folder).stdout)
-    page = tool.render_in_chromium(folder / "report.html", folder / "report.png", height=1200)
-    parsed = RenderedReport()
-    parsed.feed(page.dom)
-    return folder, findings, parsed, page
+    with tool.Chromium(width=1400, height=1200) as browser:
+        browser.load(folder / "report.html")
+        parsed = RenderedReport()
+        parsed.feed(browser.dom())
+        yield Opened(folder, findings, parsed, browser.screenshot(folder / "report.png"), browser)
 
 
 def test_every_finding_is_highlighted_on_its_words(rendered):
-    folder, findings, page, _ = rendered
+    folder, findings, page = rendered.folder, rendered.findings, rendered.page
     section_of = {name: section for section, name in page.links.items()}
     cards = {(c["section"], c["data-rule"], int(c["data-line"]), int(c["data-column"]),
               int(c["data-end-line"]), int(c["data-end-column"])): int(c["data-f"]) for c in page.cards}
@@ -236,7 +252,7 @@ def test_every_finding_is_highlighted_on_its_words(rendered):
 
 
 def test_markup_in_stories_names_and_messages_is_text(rendered):
-    _, _, page, _ = rendered
+    page = rendered.page
     tags = [tag for tag, _ in page.elements]
     assert tags.count("script") == 1  # the report's own
     assert "img" not in tags and "b" not in tags
@@ -247,17 +263,20 @@ def test_markup_in_stories_names_and_messages_is_text(rendered):
     assert "\"><img src=x onerror=alert(1)>" in shown
     assert f"examples/hostile/{HOSTILE_NAME}" in page.links.values()  # the name, as text
     assert "<b>alert</b><script>document.body.dataset.pwned = 'message'</script> is markup" in shown
+    browser = rendered.browser
+    browser.load(rendered.folder / "report.html")
+    assert browser.dialogs == []  # no alert() ran
+    assert browser.evaluate("document.body.dataset.pwned === undefined && document.images.length === 0")
 
 
 def test_screenshot_renders(rendered):
-    _, _, _, page = rendered
-    png = page.screenshot.read_bytes()
+    png = rendered.screenshot.read_bytes()
     assert png[16:24] == (1400).to_bytes(4, "big") + (1200).to_bytes(4, "big")
     assert _distinct_bytes(png) > 100
 
 
 def test_report_offline_and_filters_present(rendered):
-    folder, findings, page, _ = rendered
+    folder, findings, page = rendered.folder, rendered.findings, rendered.page
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert "default-src 'none'" in html  # the page may fetch nothing
     for tag, attrs in page.elements:
@@ -265,3 +284,66 @@ def test_report_offline_and_filters_present(rendered):
     boxes = {attrs["data-hide"] for tag, attrs in page.elements if tag == "input" and "data-hide" in attrs}
     rules = {f["rule"] for e in findings["files"] for f in e["findings"]}
     assert boxes == {"hide-s-error", "hide-s-warning", "hide-s-info"} | {f"hide-r{i}" for i in range(len(rules))}
+
+
+SHOWN = """(selector) => {
+  const all = [...document.querySelectorAll(selector)];
+  const visible = all.filter(e => getComputedStyle(e).display !== "none");
+  const coloured = all.filter(e => getComputedStyle(e).backgroundColor !== "rgba(0, 0, 0, 0)");
+  return [all.length, visible.length, coloured.length];
+}"""
+
+
+def test_filters_hide_findings_by_severity_and_rule(rendered):
+    browser = rendered.browser
+    browser.load(rendered.folder / "report.html")
+
+    def shown(selector: str) -> list[int]:
+        return browser.evaluate(f"({SHOWN})({json.dumps(selector)})")
+
+    def click(selector: str) -> None:
+        browser.evaluate(f"document.querySelector({json.dumps(selector)}).click()")
+
+    info_cards, warning_cards = shown(".card.s-info"), shown(".card.s-warning")
+    info_marks = shown("mark.m.s-info:not(.pt)")
+    assert info_cards[0] == info_cards[1] > 0 and info_marks[0] == info_marks[2] > 0
+    click('input[data-hide="hide-s-info"]')  # untick "info"
+    assert shown(".card.s-info")[1] == 0 and shown("mark.m.s-info")[2] == 0
+    assert shown(".card.s-warning") == warning_cards
+    click('input[data-hide="hide-s-info"]')
+    assert shown(".card.s-info") == info_cards and shown("mark.m.s-info:not(.pt)") == info_marks
+
+    debris = browser.evaluate("[...document.querySelectorAll('#rules tbody tr')]"
+                              ".find(r => r.querySelector('code').textContent === 'debris').className")
+    before = shown(".card")
+    click(f"#rules tr.{debris} input")  # untick the debris rule
+    assert shown(f".card.{debris}")[1] == 0 and shown(f"mark.m.{debris}")[2] == 0
+    assert shown(".card")[1] == before[1] - shown(f".card.{debris}")[0] > 0
+    click('button[data-rules="none"]')
+    assert shown(".card")[1] == 0
+    click('button[data-rules="all"]')
+    assert shown(".card") == before
+
+
+def test_long_archives_render_a_story_when_it_is_opened(rendered, tmp_path):
+    stories = tmp_path / "archive"
+    stories.mkdir()
+    count = OPEN_LIMIT + 5
+    for n in range(count):
+        (stories / f"story-{n:03}.txt").write_text(f"Story {n} went to the the council.\n", encoding="utf-8")
+    done = _run("check", "archive", "--format", "html", "--output", "archive.html", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    browser = rendered.browser
+    browser.load(tmp_path / "archive.html")
+    assert browser.evaluate("document.querySelectorAll('details.story').length") == count
+    assert browser.evaluate("document.querySelectorAll('details.story[open], div.row').length") == 0
+    browser.evaluate("document.getElementById('file-7').open = true")
+    browser.evaluate("new Promise(done => setTimeout(done, 100))")  # the toggle event
+    marks = browser.evaluate("[...document.querySelectorAll('#file-7 mark.m')].map(m => m.textContent)")
+    assert marks == ["the the"]
+    browser.evaluate("location.hash = '#file-9-1'")
+    browser.evaluate("new Promise(done => setTimeout(done, 100))")
+    assert browser.evaluate("document.getElementById('file-9-1').textContent.includes('Story 9 went')")
+    rendered_in = browser.evaluate("[...document.querySelectorAll('div.row')].map(r => r.closest('details').id)")
+    assert set(rendered_in) == {"file-7", "file-9"}  # the others are still inert templates
+
