@@ -63,3 +63,41 @@ def test_wrapped_prose_line_break_still_counts():
 )
 def test_silent_on_correct_copy(text):
     assert rule_hits(text, RULE) == []
+
+
+# --- short words: slips found, legitimate doubles left alone (issue 10) ---------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("The sharp rise in in food prices was blamed on the drought.", "in"),
+    ("She went to to the hearing alone.", "to"),
+    ("The price of of bread rose again.", "of"),
+    ("Ministers say they can can deliver the plan by May.", "can"),
+    ("The ferry was was late for the third day running.", "was"),
+    ("Officials said that that the bridge would reopen on Friday.", "that"),
+    ("He said that that they had been warned.", "that"),
+    ("The road is is closed until further notice.", "is"),
+    ("They had had been warned twice before the flood.", "had"),
+    ("How does that help us with with the backlog?", "with"),
+])
+def test_doubled_short_words_are_found(text, word):
+    (hit,) = rule_hits(text, RULE)
+    assert hit.data["word"] == word
+
+
+@pytest.mark.parametrize("text", [
+    "She said that that decision was taken before she joined the board.",
+    "Everyone knew that that was a mistake.",
+    "By March the family had had enough of the noise.",
+    "What the council wants is is not clear to anyone.",
+    "What the motive was was never explained.",
+    "He was sworn in in 2009 and stood down in 2017.",
+    "The fans had waited for for years.",
+    "When he can go on on his own, he rambles.",
+    "A can can hold about a third of a litre.",
+    "The mayor signed a new New York law on Tuesday.",
+    "Hey hey, ho ho, the new road has got to go!",
+    "The memo said the the [sic] deadline had passed.",
+    "He would not do things “nicey nicey”, she said.",
+])
+def test_legitimate_doubles_are_left_alone(text):
+    assert rule_hits(text, RULE) == []

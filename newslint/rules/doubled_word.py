@@ -2,12 +2,27 @@
 
 A doubled word is the commonest slip an edit leaves behind and the eye skips over it. Only
 two identical words separated by nothing but spaces count; a comma ("very, very") or any
-other punctuation between them means the repeat is deliberate. Words that English repeats
-on purpose are left alone: "had had", "that that", "what it is is", "gave her her",
-reduplications such as "bye bye" and "very very" in quoted speech (the list is in
-``newslint/data/doubled_word_allowed.txt``), numbers ("20 20"), two capitalised words
-(names such as "Bora Bora" or the band The The), and a word that ends one line of a list
-and starts the next.
+other punctuation between them means the repeat is deliberate. Short words are doubled by
+slips most often ("in in", "to to", "of of", "can can", "was was"), and English repeats
+some of them on purpose, so these are decided by the words around them:
+
+- "that that" is right before a noun or a verb ("said that that decision was final", "knew
+  that that was wrong") and a slip before a clause ("said that that the plan");
+- "had had" is right ("they had had enough") unless "been" follows;
+- "is is" and "was was" are right after a wh-clause subject ("what it is is a mess", "what
+  the motive was was unclear") and slips elsewhere;
+- "in in", "on on", "for for" and the other particles are right after the verb they
+  complete ("sworn in in 2009", "waited for for years", "go on on his own") and slips after
+  a noun ("the rise in in prices");
+- "can can" is right after an article ("a can can hold a litre").
+
+Always left alone: reduplications and chants ("bye bye", "there there", "hey hey, ho ho",
+"very very"; the list is in ``newslint/data/doubled_word_allowed.txt``), "do do" and "her
+her" ("gave her her passport"), numbers ("20 20"), two capitalised words (names such as
+"Bora Bora" or the band The The), a lower-case word before the same word opening a name ("a
+new New York law"), a speaker's "-y" reduplication in quotes ("nicey nicey"), a repeat the
+writer marks "[sic]", an embedded social post, a debris line, and a word that ends one line
+of a list and starts the next.
 
 ## Wrong
 
@@ -19,6 +34,14 @@ The minister said the the report would be published in the spring.
 A spokeswoman said said the company had no plans to close the plant.
 ```
 
+```text
+The sharp rise in in food prices was blamed on the drought.
+```
+
+```text
+Officials said that that the bridge would reopen, and it was was still closed on Monday.
+```
+
 ## Right
 
 ```text
@@ -27,6 +50,11 @@ By the time the inquiry reported, the family had had to sell the house.
 
 ```text
 She said that that decision was taken before she joined the board.
+```
+
+```text
+He was sworn in in 2009, and what the board wanted was was a fresh start for a new New York
+office.
 ```
 
 ```text
@@ -45,9 +73,11 @@ markup either way is not made. Inside quoted speech there is no fix.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
+from newslint.rules.debris import is_debris_line
 from newslint.text.lexicon import load_set
 from newslint.text.words import TOKEN_END, TOKEN_START, WORD_RE, Tokens
 
@@ -73,10 +103,82 @@ def _is_list_break(text: str, first, second) -> bool:
     return False
 
 
+# Prepositions and particles that end a phrasal verb and start the next phrase: "sworn in
+# in 2009", "waited for for years", "go on on his own".
+_PARTICLES = frozenset("in on for at with up out off over down by".split())
+# Plain verbs a particle follows ("buy in in the next month", "fight for for years"); -ed,
+# -en and -ing forms and irregular participles are recognised without a list.
+_PHRASAL_VERBS = frozenset(
+    "go goes went come comes came get gets got give gives gave buy buys bought sit sits sat "
+    "stand stands stood take takes took put puts set sets let lets turn turns log logs check "
+    "checks call calls move moves kick kicks weigh weighs chip chips pitch sink sinks sank "
+    "dig digs dug step steps drop drops lock locks pay pays paid carry carries hold holds held "
+    "hand hands fight fights fought fit fits wait waits look looks vote votes sign signs plug "
+    "plugs tune tunes join joins break breaks broke run runs ran fill fills cash wrap hang "
+    "hangs hung lay lays lie lies stay stays keep keeps kept live lives jump jumps count "
+    "counts bring brings brought fall falls fell haul hauls send sends sent ask asks hope "
+    "hopes pray prays care cares work works win wins won lose loses lost speak speaks spoke "
+    "stick sticks stuck".split()
+)
+_DETERMINERS = frozenset("a an the one each every this that any no another".split())
+# After "that that", these start a clause, so one "that" is a slip ("said that that the
+# plan"); a noun or a verb after it is the demonstrative ("that that decision", "that that
+# was wrong").
+_CLAUSE_STARTS = frozenset(
+    "the a an he she they we i you it there his her their our its my your this these those".split()
+)
+_CLEFT_WORDS = frozenset("what where how why who whatever all".split())
+# Words in -y that a speaker doubles by slip, not by reduplication: "in every every way".
+_NOT_REDUPLICATED = frozenset("every only early many any they away".split())
+_SIC_RE = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
+
+
+def _verb_like(word: str) -> bool:
+    return (word in _PHRASAL_VERBS or word.endswith(("ed", "en", "ing"))
+            or word in load_set("irregular_participles.txt"))
+
+
+def _legitimate_in_context(text: str, tokens, first, second) -> bool:
+    """The doubles that are right in some places and slips in others, decided by the words
+    around them (see the module docs)."""
+    word = first.lower
+    before = tokens.before(first.start)
+    after = tokens.after(second.end, 1)
+    prev = before.lower if before is not None else ""
+    nxt = after[0].lower if after else ""
+    if word == "that":
+        return nxt not in _CLAUSE_STARTS  # "that that decision" / "that that the plan"
+    if word == "had":
+        return nxt != "been"  # "had had enough" / "had had been"
+    if word in ("is", "was"):
+        # "what it is is a mess": a wh-clause as the subject, within the sentence so far
+        window = text[max(0, first.start - 80):first.start].lower()
+        window = re.split(r"[.!?;:]", window)[-1]
+        return any(w in _CLEFT_WORDS for w in re.findall(r"[a-z]+", window))
+    if word == "can":
+        return prev in _DETERMINERS  # "a can can hold" / "we can can do"
+    if word in _PARTICLES:
+        return _verb_like(prev)  # "sworn in in 2009" / "the rise in in prices"
+    return False
+
+
+def _posts(document) -> tuple[list[int], list[int]]:
+    posts = [r for r in document.regions.furniture if r.kind == "post"]
+    return [r.start for r in posts], [r.end for r in posts]
+
+
+def _in_post(document, offset: int) -> bool:
+    starts, ends = document.shared("doubled-word/posts", _posts)
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i]
+
+
 def _skip(first, second) -> bool:
     word = first.lower
     if word in load_set("doubled_word_allowed.txt"):
         return True
+    if first.text[:1].islower() and second.text[:1].isupper():
+        return True  # the second opens a name: "a new New York law", "will Will Smith"
     if any(ch.isdigit() for ch in word) or "." in word or "\ufffc" in word:
         return True  # numbers ("20 20"), initialisms, inline code placeholders
     if len(word) == 1 and not (first.text == second.text == "a"):
@@ -117,8 +219,17 @@ def check(document, options):
         gap = match.group(2)
         if "\n" in gap and ("\n\n" in gap or _is_list_break(text, first, second)):
             continue
-        if _skip(first, second):
+        if _skip(first, second) or _legitimate_in_context(text, tokens, first, second):
             continue
+        if _SIC_RE.match(text, second.end):
+            continue  # the writer marks the repeat as the source's own: "the the [sic]"
+        if (len(first.lower) > 3 and first.lower.endswith("y") and first.lower not in _NOT_REDUPLICATED
+                and document.regions.quote_at(first.start)):
+            continue  # a speaker's reduplication: "nicey nicey", "a bushy bushy hairdo"
+        if _in_post(document, first.start):
+            continue  # an embedded tweet or post keeps its author's slips
+        if is_debris_line(text[slice(*_line_bounds(text, first.start))]):
+            continue  # debris reports the whole line
         yield RULE.finding(
             first.start,
             second.end,
