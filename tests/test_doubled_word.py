@@ -78,6 +78,7 @@ def test_silent_on_correct_copy(text):
     ("The road is is closed until further notice.", "is"),
     ("They had had been warned twice before the flood.", "had"),
     ("How does that help us with with the backlog?", "with"),
+    ("The two men were arrested in in the city centre.", "in"),
 ])
 def test_doubled_short_words_are_found(text, word):
     (hit,) = rule_hits(text, RULE)
@@ -91,6 +92,7 @@ def test_doubled_short_words_are_found(text, word):
     "What the council wants is is not clear to anyone.",
     "What the motive was was never explained.",
     "He was sworn in in 2009 and stood down in 2017.",
+    "It is not a position that we have been placed in in recent years.",
     "The fans had waited for for years.",
     "When he can go on on his own, he rambles.",
     "A can can hold about a third of a litre.",

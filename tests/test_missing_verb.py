@@ -117,3 +117,26 @@ def test_missing_auxiliary_before_a_plain_verb_adverb_or_wh_word(text, phrase, f
 )
 def test_no_auxiliary_needed(text):
     assert rule_hits(text, RULE) == []
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The mayor said that they not want a second inquiry.", "they not want"),
+    ("The firm said it not clear when the plant would reopen.", "it not clear"),
+    ("The council says it not plan any further cuts this year.", "it not plan"),
+])
+def test_after_said_that_the_clause_needs_its_auxiliary(text, phrase):
+    (hit,) = rule_hits(text, RULE)
+    assert text[hit.start:hit.end] == phrase
+
+
+def test_that_after_a_verb_of_asking_or_is_keeps_the_subjunctive():
+    assert rule_hits("The demand is that they not return before May.", RULE) == []
+    assert rule_hits("The union insisted that she not attend.", RULE) == []
+
+
+@pytest.mark.parametrize("text", [
+    "She spoke on condition it not be published.",
+    "I would have told you not testifying was the safer course.",
+])
+def test_condition_and_gerund_need_no_auxiliary(text):
+    assert rule_hits(text, RULE) == []

@@ -106,20 +106,44 @@ def _is_list_break(text: str, first, second) -> bool:
 # Prepositions and particles that end a phrasal verb and start the next phrase: "sworn in
 # in 2009", "waited for for years", "go on on his own".
 _PARTICLES = frozenset("in on for at with up out off over down by".split())
-# Plain verbs a particle follows ("buy in in the next month", "fight for for years"); -ed,
-# -en and -ing forms and irregular participles are recognised without a list.
+# Verbs whose particle or stranded preposition can meet the next phrase's preposition ("buy
+# in in the next month", "fought for for years", "sworn in in 2009"). Past, participle and
+# -ing forms of them all count; plain and -s forms only of those that are seldom nouns
+# ("the care for for the elderly", "a step by by step plan" are slips). A particle after any
+# other word ("the rise in in prices", "arrested in in London") is a slip.
 _PHRASAL_VERBS = frozenset(
-    "go goes went come comes came get gets got give gives gave buy buys bought sit sits sat "
-    "stand stands stood take takes took put puts set sets let lets turn turns log logs check "
-    "checks call calls move moves kick kicks weigh weighs chip chips pitch sink sinks sank "
-    "dig digs dug step steps drop drops lock locks pay pays paid carry carries hold holds held "
-    "hand hands fight fights fought fit fits wait waits look looks vote votes sign signs plug "
-    "plugs tune tunes join joins break breaks broke run runs ran fill fills cash wrap hang "
-    "hangs hung lay lays lie lies stay stays keep keeps kept live lives jump jumps count "
-    "counts bring brings brought fall falls fell haul hauls send sends sent ask asks hope "
-    "hopes pray prays care cares work works win wins won lose loses lost speak speaks spoke "
-    "stick sticks stuck".split()
+    "go come get give sit take put let weigh buy sink dig carry hold fill hang keep bring haul "
+    "send swear cave rein usher barge hem ask pray wait join".split()
 )
+_PHRASAL_VERBS_NOUNS_TOO = frozenset(
+    "stand set turn log check call move kick chip pitch step drop lock pay look vote sign plug "
+    "tune break cash wrap jump count fall work win zero phase factor settle pencil ring chime "
+    "butt box close lead run fight care hope".split()
+)
+_IRREGULAR_PASTS = frozenset(
+    "went gone came got gotten gave given sat took taken bought sank sunk dug held hung kept "
+    "brought sent swore sworn stood fought paid broke broken fell fallen won led ran rang".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    """A form of a verb a particle completes ("weighing", "turned", "hauls", "sworn")."""
+    if word in _PHRASAL_VERBS or word in _IRREGULAR_PASTS:
+        return True
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if not word.endswith(suffix):
+            continue
+        stem = word[:-len(suffix)]
+        stems = {stem, stem + "e"}
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            stems.add(stem[:-1])  # "chipped", "plugging"
+        if stems & _PHRASAL_VERBS:
+            return True
+        if suffix not in ("s", "es") and stems & _PHRASAL_VERBS_NOUNS_TOO:
+            return True
+    return False
+
+
 _DETERMINERS = frozenset("a an the one each every this that any no another".split())
 # After "that that", these start a clause, so one "that" is a slip ("said that that the
 # plan"); a noun or a verb after it is the demonstrative ("that that decision", "that that
@@ -131,11 +155,6 @@ _CLEFT_WORDS = frozenset("what where how why who whatever all".split())
 # Words in -y that a speaker doubles by slip, not by reduplication: "in every every way".
 _NOT_REDUPLICATED = frozenset("every only early many any they away".split())
 _SIC_RE = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
-
-
-def _verb_like(word: str) -> bool:
-    return (word in _PHRASAL_VERBS or word.endswith(("ed", "en", "ing"))
-            or word in load_set("irregular_participles.txt"))
 
 
 def _legitimate_in_context(text: str, tokens, first, second) -> bool:
@@ -158,7 +177,13 @@ def _legitimate_in_context(text: str, tokens, first, second) -> bool:
     if word == "can":
         return prev in _DETERMINERS  # "a can can hold" / "we can can do"
     if word in _PARTICLES:
-        return _verb_like(prev)  # "sworn in in 2009" / "the rise in in prices"
+        if _verb_like(prev):
+            return True  # "sworn in in 2009" / "the rise in in prices"
+        # A preposition stranded at the end of a relative clause: "the situation that we
+        # have been placed in in the past".
+        window = re.findall(r"[a-z’']+", text[max(0, first.start - 60):first.start].lower())[-7:]
+        return (prev.endswith(("ed", "en")) and len(window) > 2 and window[-2] == "been"
+                and any(w in ("that", "which", "who", "where") for w in window[:-2]))
     return False
 
 

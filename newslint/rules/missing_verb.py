@@ -18,10 +18,12 @@ directly answer" (did), "they not then told" (were), "it not when but whether" (
 want" (do). After a subject that can only be one (I, he, she, we, they), or "it" and "you"
 where a clause starts, "not" followed by a plain verb, an adverb, an article or a wh-word is
 reported too, with "do"/"did" or "is"/"was" offered first by what follows. Correct copy stays
-silent: "they not only won" ("not merely", "not just"), the subjunctive after "that", "lest"
-or a verb of asking or urging ("urged she not answer", "it is vital they not lose"), absolute
-phrases ("he not being a lawyer", "they not having been told"), and "it" or "you" as an object
-("did it not for money").
+silent: "they not only won" ("not merely", "not just"), the subjunctive after "lest", "on
+condition", a verb of asking or urging, or "that" after one of them ("urged she not answer",
+"asked that they not come", "it is vital they not lose"; after "said that" the clause needs
+its auxiliary), absolute phrases ("he not being a lawyer", "they not having been told"), a
+gerund ("told you not testifying was wise"), and "it" or "you" as an object ("did it not for
+money", "let it not be said", "took it not lightly").
 
 ## Wrong
 
@@ -113,13 +115,20 @@ _CLAUSE_OPENERS = frozenset(
 # correct without an auxiliary.
 _CORRECT_AFTER_NOT = frozenset("only just merely simply solely least being having".split())
 # Before the subject, these make the verb a subjunctive ("asked that they not come", "urged
-# he not run", "lest we not forget"), which takes no auxiliary.
+# he not run", "lest we not forget"), which takes no auxiliary; so does "that" after one of
+# them or after "is" ("the demand is that they not return"). After "said that" the clause
+# is an ordinary one and needs its auxiliary ("said that they not want").
 _MANDATIVE = frozenset(
-    "that lest ask asks asked asking insist insists insisted insisting demand demands demanded "
+    "lest ask asks asked asking insist insists insisted insisting demand demands demanded "
     "request requests requested require requires required recommend recommends recommended "
     "suggest suggests suggested propose proposes proposed urge urges urged order orders "
     "ordered advise advises advised rather important essential vital crucial imperative "
-    "necessary".split()
+    "necessary namely is was be condition conditions provided".split()
+)
+# Verbs that take an object and a plain verb: "let it not be said", "made it not happen".
+_OBJECT_AND_VERB = frozenset(
+    "let lets make makes made have has had see sees saw watch watched hear heard help helps "
+    "helped bid".split()
 )
 # What reads as "be" when it follows: "it (is) not a problem", "they (were) not in".
 _BE_FIRST = frozenset(
@@ -128,19 +137,39 @@ _BE_FIRST = frozenset(
 )
 
 
-def _auxiliary_dropped(subject, earlier, complement, clause_start: bool) -> bool:
+def _subjunctive(tokens, earlier) -> bool:
+    """Whether the subject follows a word that makes its verb a subjunctive."""
+    if earlier is None:
+        return False
+    if earlier.lower == "that":
+        before = tokens.before(earlier.start)
+        return before is not None and before.lower in _MANDATIVE
+    return earlier.lower in _MANDATIVE
+
+
+def _auxiliary_dropped(subject, earlier, complement, clause_start: bool, tokens) -> bool:
     """A subject pronoun, "not", then something that needs an auxiliary before "not" though
     it is not a participle: a plain verb, an adverb, a wh-word, an article ("she not directly
     answer", "they not then", "it not when", "it not a problem")."""
     word = complement.lower
     if word in _CORRECT_AFTER_NOT or not complement.text[:1].isalpha():
         return False
-    if earlier is not None and earlier.lower in _MANDATIVE:
+    if _subjunctive(tokens, earlier):
         return False
     if subject.lower in _PLAIN_SUBJECTS:
         return True
     if subject.lower in ("it", "you"):
-        return clause_start or (earlier is not None and earlier.lower in _CLAUSE_OPENERS)
+        # A subject where a clause starts, after "that" or a speech verb ("he said it not
+        # want"). Elsewhere "it" may be an object ("did it not for money", "let it not be
+        # said", "took it not lightly"): only a verb after "not", and not after a verb that
+        # takes an object and a plain verb, reads as a missing auxiliary.
+        if clause_start or earlier.lower in _CLAUSE_OPENERS or earlier.lower == "that":
+            return True
+        if word.endswith("ing"):
+            return False  # a gerund: "told you not testifying would be wise"
+        if earlier.lower in load_set("speech_verbs.txt"):
+            return True
+        return earlier.lower not in _OBJECT_AND_VERB and word not in _BE_FIRST and not word.endswith("ly")
     return False
 
 
@@ -167,14 +196,15 @@ def check(document, options):
             earlier = None  # punctuation between them: the subject opens a clause
         participle = _is_participle_or_adjective(complement.text)
         if not participle and not _auxiliary_dropped(
-                subject, earlier, complement, earlier is None):
+                subject, earlier, complement, earlier is None, tokens):
             continue
         if earlier is not None:
             before = earlier.lower
             if before in context:
                 continue
-            if before.endswith("ed") and subject.lower in ("it", "you", "that"):
-                continue  # "considered it not worth", "declared it not valid"
+            if (before.endswith("ed") and subject.lower in ("it", "you", "that")
+                    and before not in load_set("speech_verbs.txt")):
+                continue  # "considered it not worth", "declared it not valid"; not "said it not clear"
         phrase = f"{subject.text} not {complement.text}"
         if not participle and not (complement.lower in _BE_FIRST or complement.lower.endswith("ing")):
             auxes = _DO_FORMS[subject.lower] + auxes  # "she did not directly answer"
