@@ -270,43 +270,18 @@ def _shown(path: Path) -> str:
 
 
 def read_bounded(path: Path, limit: int = MAX_CONFIG_FILE_BYTES) -> bytes:
-    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes (see
+    :func:`newslint.inputs.read_regular_file`); anything else raises OSError with a one-line
+    ``strerror``, before a byte is read: a FIFO would hang the run and ``/dev/zero`` would
+    exhaust memory. A folder raises IsADirectoryError."""
+    from newslint.inputs import NotRegularFile, read_regular_file
 
-    Anything else raises OSError with a one-line ``strerror``, before a byte is read: a FIFO
-    would hang the run and ``/dev/zero`` would exhaust memory. The file is opened without
-    blocking and checked again on the open descriptor, so a file swapped for a FIFO between
-    the check and the open is still caught.
-    """
-    _check_regular(os.stat(path), limit)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    fd = os.open(path, flags)
     try:
-        _check_regular(os.fstat(fd), limit)
-        chunks: list[bytes] = []
-        total = 0
-        while True:  # the size may have grown since fstat: never read past limit + 1
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise _too_large(limit)
-    finally:
-        os.close(fd)
-
-
-def _check_regular(info: os.stat_result, limit: int) -> None:
-    if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "is a directory")
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device is never read)")
-    if info.st_size > limit:
-        raise _too_large(limit)
-
-
-def _too_large(limit: int) -> OSError:
-    return OSError(errno.EFBIG, f"larger than {limit / (1 << 20):g} MiB, not read")
+        return read_regular_file(path, limit)
+    except NotRegularFile as exc:
+        if exc.kind == "a directory":
+            raise IsADirectoryError(errno.EISDIR, "is a directory") from None
+        raise
 
 
 def _read_toml(path: Path, shown: str | None = None) -> dict[str, Any]:

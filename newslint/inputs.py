@@ -8,6 +8,7 @@ reading it), and no more than the limit plus one byte is ever read, from a file 
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -160,25 +161,60 @@ def _read_at_most(fd: int, limit: int) -> bytes:
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
 
+class NotRegularFile(OSError):
+    """A FIFO, a socket, a device or a folder (``kind`` says which) where a file was wanted."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(errno.EINVAL, f"not a regular file ({kind}, never read)")
+        self.kind = kind
+
+
+class FileTooLarge(OSError):
+    """A file over the limit: ``size`` from its metadata, or None when it grew while read."""
+
+    def __init__(self, size: int | None, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"larger than {limit / 1048576:g} MiB, not read")
+        self.size = size
+
+
+def read_regular_file(path: str | Path, limit: int) -> bytes:
+    """The bytes of ``path``, a regular file (symlinks followed) of at most ``limit`` bytes.
+
+    The one bounded read of the project (stories, configs, vocabulary files, baselines):
+    its kind and size are checked before it is opened and again on the open file, it is
+    opened without blocking (a FIFO swapped in between cannot hang the run), and never more
+    than ``limit`` + 1 bytes are read (a file growing as it is read, or a /proc file that
+    says it is empty, stops there). Raises NotRegularFile, FileTooLarge or another OSError.
+    """
+    kind = special_file(path)
+    if kind is not None:  # a socket cannot even be opened: say what it is first
+        raise NotRegularFile(kind)
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(fd)
+        kind = special_kind(info.st_mode)
+        if kind is not None:
+            raise NotRegularFile(kind)
+        if info.st_size > limit:
+            raise FileTooLarge(info.st_size, limit)
+        data = _read_at_most(fd, limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise FileTooLarge(None, limit)
+    return data
+
+
 def read_path(path: Path, display: str | None = None) -> Source:
     """Read and decode one file: only a regular file (symlinks followed), only when its size
     is within the limit, and never more than the limit plus one byte."""
     shown = display or str(path)
     try:
-        kind = special_file(path)
-        if kind is not None:  # a socket cannot even be opened: say what it is first
-            raise _not_regular(shown, kind)
-        fd = os.open(path, _OPEN_FLAGS)
-        try:
-            info = os.fstat(fd)
-            kind = special_kind(info.st_mode)
-            if kind is not None:
-                raise _not_regular(shown, kind)
-            if info.st_size > MAX_BYTES:
-                raise _too_large(shown, info.st_size)
-            data = _read_at_most(fd, MAX_BYTES + 1)  # a file growing as it is read stops here
-        finally:
-            os.close(fd)
+        data = read_regular_file(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        raise _not_regular(shown, exc.kind) from None
+    except FileTooLarge as exc:
+        raise _too_large(shown, exc.size) from None
     except FileNotFoundError:
         raise InputError(shown, "no such file or directory") from None
     except IsADirectoryError:
