@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "examples" / "report.png")
     parser.add_argument("--width", type=int, default=1400)
-    parser.add_argument("--height", type=int, default=2600)
+    parser.add_argument("--height", type=int, default=2000)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="newslint-report-") as folder:
         page = Path(folder) / "report.html"
