@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import Config, ConfigError, config_from_dict, glob_regex, validate
+from newslint.config import Config, ConfigError, config_from_dict, compile_glob, validate
 from newslint.plugins import build_registry
 from newslint.rule import Rule
 
@@ -157,7 +157,7 @@ severity = "warning"
 def test_override_globs(glob, path, hit):
     from newslint.config import Override
 
-    assert Override(paths=(glob,), _patterns=(glob_regex(glob),)).matches(path) is hit
+    assert Override(paths=(glob,), _patterns=(compile_glob(glob),)).matches(path) is hit
 
 
 # --- vocabulary ------------------------------------------------------------------------

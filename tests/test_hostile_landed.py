@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import threading
-from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from test_baseline import OLD, archive, check  # noqa: F401  (archive is a fixture)
 from test_config import STORY, check as config_check, write
@@ -216,3 +217,45 @@ def test_two_plugins_claiming_one_rule_id_are_settled_in_registration_order():
         registry = build_registry(entry_points=False, extra_plugins=plugins)
         assert registry.rules["acme/clash"].plugin == order[0]
         assert [e.endswith("rule id 'acme/clash' is already taken; ignored") for e in registry.errors] == [True]
+
+
+# --- override globs: matching is linear, whatever the glob and the path -----------------
+
+@pytest.mark.parametrize("glob, path", [
+    ("/".join(["**"] * 10) + "/x.md", "/".join(["a"] * 60) + "/y.md"),  # was hours (backtracking)
+    ("*a" * 8 + "*b", "a" * 250),  # 26 s with four "*a" on 200 characters; a name may hold 255
+    ("**a" * 8 + "**b", "a/" * 120 + "a"),
+])
+def test_an_override_glob_matches_in_bounded_time(tmp_path, glob, path):
+    import time
+
+    from newslint.config import config_from_dict
+
+    config = config_from_dict({"overrides": [{"paths": [glob], "ignore": ["debris"]}]}, "c", folder=tmp_path)
+    started = time.monotonic()
+    assert "debris" not in config.for_path(tmp_path / path).ignore
+    assert time.monotonic() - started < 5
+
+
+def _glob_as_regex(glob: str) -> str:
+    """The glob meanings as a backtracking regex: slow on hostile input, fine as an oracle."""
+    glob = glob.strip()
+    while glob.startswith("./"):
+        glob = glob[2:]
+    glob = glob.rstrip("/") or "**"
+    glob = glob if "/" in glob else "**/" + glob
+    pieces = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+    out, i = [], 0
+    while i < len(glob):
+        token = next((t for t in pieces if glob.startswith(t, i)), glob[i])
+        out.append(pieces.get(token, re.escape(token)))
+        i += len(token)
+    return "".join(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab/*?.", min_size=1, max_size=10), st.text(alphabet="ab/.", max_size=10))
+def test_a_glob_on_a_path_means_what_its_regex_meant(glob, path):
+    from newslint.config import compile_glob
+
+    assert compile_glob(glob).fullmatch(path) == bool(re.fullmatch(_glob_as_regex(glob), path))
