@@ -207,6 +207,9 @@ def _build(table: dict, where: str, origin: str, timeout: float, allowance: Patt
             if not isinstance(replace, str):
                 raise fail("replace", "a string (the preferred form)", replace)
             printable("replace", replace)
+            too_large = _template_problem(replace)
+            if too_large:
+                raise fail("replace", too_large, replace)
             try:  # a bad group reference is a config error now, not a crash later
                 _check_template(matcher.regex, replace)
             except regex.error as exc:
@@ -227,9 +230,24 @@ def _build(table: dict, where: str, origin: str, timeout: float, allowance: Patt
                 doc=doc, plugin=PLUGIN)
 
 
+# Each group reference copies matched text into the story (and into every finding's
+# suggestion): "\g<0>" 3,000 times made 1.7 GB and 74 s of a 100 KB story.
+MAX_REPLACEMENT_CHARS = 1000
+MAX_GROUP_REFERENCES = 10
+_GROUP_REFERENCE = regex.compile(r"\\(?:(\d+)|g<([^>]*)>)")
+
+
+def _template_problem(template: str) -> str | None:
+    """What is wrong with a replacement's size, if anything."""
+    if len(template) > MAX_REPLACEMENT_CHARS or len(_GROUP_REFERENCE.findall(template)) > MAX_GROUP_REFERENCES:
+        return (f"a replacement of at most {MAX_REPLACEMENT_CHARS} characters and "
+                f"{MAX_GROUP_REFERENCES} group references (each copies the matched text)")
+    return None
+
+
 def _check_template(pattern: regex.Pattern, template: str) -> None:
     """Raise if ``template`` names a group the pattern does not have."""
-    for ref in regex.finditer(r"\\(?:(\d+)|g<([^>]*)>)", template):
+    for ref in _GROUP_REFERENCE.finditer(template):
         number, name = ref.groups()
         if number is not None:
             if int(number) > pattern.groups:

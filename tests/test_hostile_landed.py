@@ -259,3 +259,11 @@ def test_a_glob_on_a_path_means_what_its_regex_meant(glob, path):
     from newslint.config import compile_glob
 
     assert compile_glob(glob).fullmatch(path) == bool(re.fullmatch(_glob_as_regex(glob), path))
+
+
+@pytest.mark.parametrize("replace", ["\\\\g<0>" * 3000, "\\\\1" * 11, "x" * 1001])
+def test_a_replacement_that_multiplies_the_story_is_one_config_error(cli, repo, replace):
+    table = (f'[[house-style]]\nid = "boom"\nkind = "substitution"\npattern = "([a-z]+)"\n'
+             f'replace = "{replace}"\n')
+    line = config_error(cli, repo, "newslint.toml", table)
+    assert "key 'replace': expected a replacement of at most 1000 characters and 10 group references" in line
