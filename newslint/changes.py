@@ -175,8 +175,10 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
         specs.append("" if relative == os.curdir else relative)
     if not specs:
         specs = [""]
+    # The prefixes are given, not left to the user's config: diff.mnemonicPrefix writes
+    # "w/stories/a.txt" and diff.noprefix "stories/a.txt", which matched no file at all.
     diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
-                 base_commit, "--", *(f":(top,literal){s}" for s in specs)], root)
+                 "--src-prefix=a/", "--dst-prefix=b/", base_commit, "--", *(f":(top,literal){s}" for s in specs)], root)
     if diff.returncode != 0:
         message = (diff.stderr.decode("utf-8", "replace").strip().splitlines() or ["git diff failed"])[0]
         raise ChangesError(f"git diff against {rev!r} failed: {message}")

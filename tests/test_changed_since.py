@@ -378,3 +378,19 @@ def test_lines_ended_by_a_lone_cr_are_counted_as_newslint_counts_them(repo):
     story.write_bytes(b"The mayor  opened the bridge.\nCalm.\rShare this post\rMore  calm.\r\n")
     done, payload = check(repo, "--changed-since", "HEAD", "stories/mac.txt")
     assert hits(payload) == [("stories/mac.txt", 3, "debris"), ("stories/mac.txt", 4, "doubled-space")]
+
+
+@pytest.mark.parametrize("setting", ["diff.mnemonicPrefix", "diff.noprefix"])
+def test_the_users_diff_prefixes_change_nothing(repo, setting):
+    # With these a diff names files "w/stories/..." or "stories/..." instead of
+    # "b/stories/...": every finding was dropped (or a folder named "b" lost its name).
+    git(repo, "config", setting, "true")
+    (repo / "b").mkdir()
+    (repo / "b" / "new.txt").write_text("Calm.\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "a folder named b")
+    (repo / "b" / "new.txt").write_text("Calm.\nShare this post\n", encoding="utf-8")
+    story = repo / "stories" / "ferry.txt"
+    story.write_text(OLD_STORY + "\nShare this post\n", encoding="utf-8")
+    done, payload = check(repo, "--changed-since", "HEAD", "stories", "b")
+    assert hits(payload) == [("stories/ferry.txt", 7, "debris"), ("b/new.txt", 2, "debris")]
