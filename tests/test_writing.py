@@ -78,6 +78,33 @@ def wait_for_pause(marker: Path, proc: subprocess.Popen) -> str:
     return marker.read_text()
 
 
+def wait_until_holding(proc: subprocess.Popen, path: Path) -> None:
+    """Wait until ``proc`` holds ``path`` open (it read it and waits for the lock): on a
+    loaded machine a run can take seconds just to start, and one that read the file only
+    after another run fixed it would rightly fix it again. Without /proc, wait a second."""
+    if not Path(f"/proc/{proc.pid}/fd").exists():
+        time.sleep(1)
+        return
+    real, seen, deadline = os.path.realpath(path), 0, time.monotonic() + 60
+    while seen < 2:  # twice, 0.1 s apart: not the moment of reading, the wait for the lock
+        assert proc.poll() is None, f"ended before waiting for the lock: {proc.communicate()}"
+        assert time.monotonic() < deadline, "never opened the file"
+        try:
+            fds = os.listdir(f"/proc/{proc.pid}/fd")
+            holding = any(_fd_target(proc.pid, fd) == real for fd in fds)
+        except OSError:
+            holding = False
+        seen = seen + 1 if holding else 0
+        time.sleep(0.1)
+
+
+def _fd_target(pid: int, fd: str) -> str | None:
+    try:
+        return os.readlink(f"/proc/{pid}/fd/{fd}")
+    except OSError:
+        return None
+
+
 def finish(proc: subprocess.Popen) -> tuple[int, str, str]:
     out, err = proc.communicate(timeout=60)
     return proc.returncode, out, err
@@ -210,6 +237,7 @@ def test_two_runs_do_not_interleave_on_one_file(tmp_path, start):
     # then), however slowly a loaded machine starts it; without a lock B would finish instead.
     assert wait_for_open(second, path), "the second run did not wait for the first"
     assert second.poll() is None, "the second run did not wait for the first"
+    wait_until_holding(second, path)
     assert path.read_text() == STORY
     marker.unlink()
     assert finish(first)[0] == 0
