@@ -81,6 +81,13 @@ class _Program(click.Group):
                 signal.signal(signum, handler)
 
 
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):  # one of them does not exist (stdin's name...)
+        return False
+
+
 def _broken_pipe(exc: Exception) -> bool:
     import errno
 
@@ -167,20 +174,27 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
         sys.stdout.buffer.write(outcome.fixed_stdin)
         sys.stdout.flush()
     if output_path:
-        _write_report(output_path, render(output_format, outcome.report(color=False)))
+        _write_report(output_path, render(output_format, outcome.report(color=False)),
+                      checked=[r.path for r in outcome.results])
     else:
         click.echo(render(output_format, outcome.report(color=_use_color(report_stream))), nl=False,
                    err=text_out)
     sys.exit(outcome.exit_code)
 
 
-def _write_report(path: str, report: str) -> None:
+def _write_report(path: str, report: str, *, checked: list[str]) -> None:
     """The report into ``path`` through a temporary file and a rename (newslint/writing.py):
-    a browser or CI step reading it sees the previous report or the new one, never half."""
-    from newslint.writing import write_atomically
+    a browser or CI step reading it sees the previous report or the new one, never half. A
+    device or FIFO is written into, never replaced; a file of ``checked`` (a story this run
+    read) is never overwritten."""
+    import errno
+
+    from newslint.writing import write_output
 
     try:
-        write_atomically(path, report.encode("utf-8"))
+        if any(_same_file(path, story) for story in checked):
+            raise OSError(errno.EEXIST, "it is a file being checked; not overwritten")
+        write_output(path, report.encode("utf-8"))
     except OSError as exc:
         _error(f"{path}: cannot write the report ({exc.strerror or exc})")
         sys.exit(EXIT_ERROR)

@@ -32,6 +32,7 @@ Every refusal is a WriteError: one line naming the file and the cause; the file 
 
 from __future__ import annotations
 
+import errno
 import fcntl  # POSIX only, like pread/pwrite/fchown below: newslint writes on Linux and macOS
 import os
 import signal
@@ -123,13 +124,18 @@ def _lock(fd: int, shown: str) -> None:
 
 
 def write_atomically(target: Path | str, payload: bytes) -> None:
-    """Create or replace a file newslint owns (a baseline) through a temporary file and a
-    rename, its mode kept; symlinks written through. Raises OSError."""
+    """Create or replace a file newslint owns (a baseline, a report) through a temporary
+    file and a rename, its mode kept; symlinks written through. Raises OSError, also when
+    what is there is not a regular file: the rename would replace a device (run as root,
+    ``/dev/null``) or a FIFO with a plain file."""
     real = os.path.realpath(target)
     try:
-        mode = stat.S_IMODE(os.stat(real).st_mode)
+        info = os.stat(real)
     except FileNotFoundError:  # a new file: the mode open() would give it, not mkstemp's 0600
-        mode = 0o666 & ~_umask()
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a device, FIFO or socket is never replaced)")
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     with _signals_abort(str(target)):
         with _temporary_copy(real, payload) as (temp, temp_fd):
             if mode is not None:
@@ -143,6 +149,20 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def write_output(target: Path | str, payload: bytes) -> None:
+    """Write a report: into a device or a FIFO as a shell's ``>`` would (``/dev/stdout``, a
+    pipe), anything else through ``write_atomically``. Raises OSError."""
+    try:
+        special = not stat.S_ISREG(os.stat(target).st_mode) and not os.path.isdir(target)
+    except FileNotFoundError:
+        special = False
+    if not special:
+        write_atomically(target, payload)
+        return
+    with open(target, "wb") as stream:
+        stream.write(payload)
 
 
 @contextmanager

@@ -267,3 +267,43 @@ def test_a_replacement_that_multiplies_the_story_is_one_config_error(cli, repo, 
              f'replace = "{replace}"\n')
     line = config_error(cli, repo, "newslint.toml", table)
     assert "key 'replace': expected a replacement of at most 1000 characters and 10 group references" in line
+
+
+# --- --output: a report never replaces a device, a FIFO or a story ----------------------
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device needs root")
+def test_a_report_into_a_device_writes_into_it_and_keeps_it_a_device(cli, repo):
+    device = repo / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+    result = config_check(cli, "--output", "null", "a.txt")
+    assert result.exit_code == 1 and result.stderr == "", result.output
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
+def test_a_report_into_a_fifo_is_written_into_it(cli, repo):
+    os.mkfifo(repo / "report.fifo")
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append((repo / "report.fifo").read_bytes()), daemon=True)
+    reader.start()
+    result = config_check(cli, "--output", "report.fifo", "a.txt")
+    reader.join(10)
+    assert result.exit_code == 1, result.output
+    assert json.loads(received[0])["summary"]["files"] == 1
+    assert stat.S_ISFIFO(os.stat(repo / "report.fifo").st_mode)
+
+
+@pytest.mark.parametrize("name", ["a.txt", "./a.txt", "link.txt"])
+def test_a_report_never_replaces_a_story_being_checked(cli, repo, name):
+    (repo / "link.txt").symlink_to("a.txt")
+    line = one_error_line(config_check(cli, "--output", name, "a.txt"))
+    assert "cannot write the report (it is a file being checked; not overwritten)" in line
+    assert (repo / "a.txt").read_text(encoding="utf-8") == STORY
+
+
+def test_write_atomically_never_replaces_what_is_not_a_regular_file(tmp_path):
+    from newslint.writing import write_atomically
+
+    os.mkfifo(tmp_path / "fifo")
+    with pytest.raises(OSError, match="not a regular file"):
+        write_atomically(tmp_path / "fifo", b"{}")
+    assert stat.S_ISFIFO(os.stat(tmp_path / "fifo").st_mode)
