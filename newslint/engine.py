@@ -242,7 +242,7 @@ class Linter:
 
         def finish(d: Document) -> list[Finding]:
             kept = apply_suppressions(self, d, [resolve(d, f) for f in results[d.path]], config_for(d.path))
-            return sorted(settle_fixes(hold_fixes_in_copied_text(drop_inside_copies(kept))), key=Finding.sort_key)
+            return sorted(settle_fixes(hold_fixes_in_copied_text(d, drop_inside_copies(kept))), key=Finding.sort_key)
 
         return {d.path: finish(d) for d in documents}
 

@@ -155,7 +155,7 @@ def collapse_blank_lines(source: str, start: int, end: int) -> tuple[int, int]:
 
 
 # --- text printed twice ------------------------------------------------------------------------
-def hold_fixes_in_copied_text(findings: list[Finding]) -> list[Finding]:
+def hold_fixes_in_copied_text(document: Document, findings: list[Finding]) -> list[Finding]:
     """No fix inside a paragraph that duplicate-paragraph reports as copied elsewhere.
 
     The copy's own findings are not reported (``newslint.copies``), so fixing the original
@@ -164,18 +164,20 @@ def hold_fixes_in_copied_text(findings: list[Finding]) -> list[Finding]:
     A held finding's ``data.fix_held`` says why."""
     from newslint.copies import COPY_RULE
 
-    originals = sorted((first, last) for f in findings if f.rule == COPY_RULE
-                       for first, last in f.data.get("related_lines", ()))
+    blocks = document.blocks
+    originals = sorted((blocks[first].start, blocks[last].end) for f in findings if f.rule == COPY_RULE
+                       for first, last in [f.data.get("original_paragraphs") or (None, None)]
+                       if first is not None and 0 <= first <= last < len(blocks))
     if not originals:
         return findings
-    firsts = [first for first, _ in originals]
-    reach: list[int] = []  # the furthest last line among originals starting at or before
-    for _, last in originals:
-        reach.append(max(last, reach[-1]) if reach else last)
+    starts = [start for start, _ in originals]
+    reach: list[int] = []  # the furthest end among originals starting at or before
+    for _, end in originals:
+        reach.append(max(end, reach[-1]) if reach else end)
 
     def copied(f: Finding) -> bool:
-        i = bisect_right(firsts, f.line) - 1
-        return i >= 0 and f.end_line <= reach[i]
+        i = bisect_right(starts, f.start) - 1
+        return i >= 0 and max(f.end, f.start) <= reach[i]
 
     out = []
     for f in findings:

@@ -351,3 +351,9 @@ def test_a_block_of_nothing_but_debris_goes_whole():
     assert fixed(story, "s.html") == "<p>The council met.</p>"
     assert fixed("Text here.\n\nAdvertisement\nShare this post\n\nMore text.\n", "s.txt") == (
         "Text here.\n\nMore text.\n")
+
+
+def test_one_line_html_with_a_copied_paragraph_still_loses_its_other_debris():
+    para = "<p>The harbour board agreed to review the parking scheme on Monday night.</p>"
+    story = f"{para}<p>Advertisement</p><p>Members voted nine to two.</p>{para}"
+    assert fixed(story, "s.html") == f"{para}<p>Members voted nine to two.</p>{para}"

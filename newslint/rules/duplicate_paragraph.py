@@ -283,7 +283,10 @@ def check(document, options):
             "repeats": source_lines, "paragraphs": end - pos + 1, "word_edits": total_edits,
             # A copy pasted above an old paragraph changes the original's side: CI gates
             # on changed lines (--changed-since) must see both.
-            "related_lines": [original_span]})
+            "related_lines": [original_span],
+            # The paragraphs it repeats (0-based, as the parser counts them): where --fix
+            # holds its fixes until one copy is deleted (newslint.fixes).
+            "original_paragraphs": [paras[original_first].index, paras[original_last].index]})
         pos = end + 1
 
 
