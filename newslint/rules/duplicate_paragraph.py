@@ -116,8 +116,14 @@ class _Para:
     tokens: tuple[str, ...]
 
 
-def tokens_of(text: str) -> tuple[str, ...]:
-    return tuple(_TOKEN_RE.findall(normalise_quotes(text).lower()))
+def tokens_of(text: str, seen: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The paragraph's lower-cased words. With ``seen`` (one dict for the story), each
+    distinct word is held once: a long story repeats its words, and a string per word was
+    most of this rule's memory."""
+    words = _TOKEN_RE.findall(normalise_quotes(text).lower())
+    if seen is None:
+        return tuple(words)
+    return tuple([seen.setdefault(word, word) for word in words])
 
 
 def edit_distance_within(a: tuple[str, ...], b: tuple[str, ...], limit: int) -> int | None:
@@ -156,7 +162,10 @@ def _allowed_edits(length: int) -> int:
 def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int, int]]:
     """For each paragraph that copies an earlier one: position -> (original position, edits)."""
     exact: dict[tuple[str, ...], int] = {}
-    postings: dict[tuple[str, ...], list[int]] = {}
+    # Shingles by their hash, each with up to MAX_POSTINGS paragraphs holding it: a tuple of
+    # words kept per shingle was most of this rule's memory on a long story. A collision only
+    # adds to a count; every candidate is confirmed by the exact edit distance.
+    postings: dict[int, tuple[int, ...]] = {}
     copies: dict[int, tuple[int, int]] = {}
     for pos, para in enumerate(paras):
         toks = para.tokens
@@ -166,14 +175,14 @@ def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int,
         exact[toks] = pos
         if len(toks) < near_min_words:
             continue
-        shingles = {toks[k:k + SHINGLE] for k in range(len(toks) - SHINGLE + 1)}
+        shingles = {hash(toks[k:k + SHINGLE]) for k in range(len(toks) - SHINGLE + 1)}
         shared: dict[int, int] = {}
         for sh in shingles:
-            posting = postings.setdefault(sh, [])
+            posting = postings.get(sh, ())
             for earlier in posting:
                 shared[earlier] = shared.get(earlier, 0) + 1
             if len(posting) < MAX_POSTINGS:
-                posting.append(pos)
+                postings[sh] = posting + (pos,)
         limit = _allowed_edits(len(toks))
         # One edit destroys at most SHINGLE + 1 shingles (a swap touches two positions);
         # fewer shared means too far apart to be worth the exact comparison.
@@ -196,7 +205,11 @@ def _lines(document, first: int, last: int) -> str:
 
 def paragraph_tokens(document) -> list[tuple[str, ...]]:
     """Each block's normalised words, shared with duplicate-across-stories."""
-    return document.shared("paragraph_tokens", lambda d: [tokens_of(b.text) for b in d.blocks])
+    def compute(doc) -> list[tuple[str, ...]]:
+        seen: dict[str, str] = {}
+        return [tokens_of(block.text, seen) for block in doc.blocks]
+
+    return document.shared("paragraph_tokens", compute)
 
 
 def _is_short_line(document, para: _Para) -> bool:

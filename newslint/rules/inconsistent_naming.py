@@ -88,6 +88,7 @@ said, and the centre of the display is a steel beam.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -505,7 +506,7 @@ def _case_findings(document, story: "_Story") -> Iterator:
             candidates.add(key)
 
     # Every standalone sequence of words whose joined key is a candidate is an occurrence.
-    firsts: list[tuple[int, int, str]] = []
+    streams = []
     # Every beginning of a candidate key, so that each prefix is one set look-up (a long
     # file has many runs: comparing each with every candidate would grow with the square).
     beginnings = {key[:i] for key in candidates for i in range(len(key) + 1)}
@@ -513,8 +514,10 @@ def _case_findings(document, story: "_Story") -> Iterator:
         if prefix not in beginnings:
             continue  # no occurrence of a candidate starts with this word
         for token in story.tokens_with_key(prefix):
-            firsts.extend(sw.occurrences(token))
-    firsts.sort()
+            streams.append(sw.iter_occurrences(token))
+    # In story order, merged as they are read: a list of them all ("The" is a prefix of
+    # many names) was the largest thing this rule held on a long story.
+    firsts = heapq.merge(*streams)
     per_key: dict[str, list[Occurrence]] = {}
     for first in firsts:
         start = first[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -184,6 +185,34 @@ def _upper_regex(extra: str) -> re.Pattern:
 _INDEX_FROM = 20_000
 
 
+class PackedTokens:
+    """A list of ``(start, end, text, next)`` tokens held as arrays, each distinct text once:
+    a long story has a capital every few words, and a tuple of four objects per word made
+    this list most of inconsistent-naming's memory. Reads as a list of tuples."""
+
+    __slots__ = ("_starts", "_ends", "_nexts", "_texts", "_distinct")
+
+    def __init__(self) -> None:
+        self._starts, self._ends, self._nexts = array("q"), array("q"), array("q")
+        self._texts: list[str] = []
+        self._distinct: dict[str, str] = {}
+
+    def append(self, start: int, end: int, text: str, next_start: int) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+        self._nexts.append(next_start)
+        self._texts.append(self._distinct.setdefault(text, text))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, k: int) -> tuple[int, int, str, int]:
+        return self._starts[k], self._ends[k], self._texts[k], self._nexts[k]
+
+    def __iter__(self) -> Iterator[tuple[int, int, str, int]]:
+        return zip(self._starts, self._ends, self._texts, self._nexts)
+
+
 class StoryWords:
     """What several checks ask about the words of one story, read from ``document.text``
     around the places a check looks at, so that no list of every word is built.
@@ -200,7 +229,7 @@ class StoryWords:
     """
 
     def __init__(self, document) -> None:
-        self.blocks = blocks = document.blocks  # not the document: it caches this object
+        self.blocks = blocks = document.blocks
         self.text = document.text
         self.tokens = Tokens(self.text)
         forced = set(map(_SENTENCE_START, document.sentences))
@@ -285,7 +314,7 @@ class StoryWords:
                 for m in WORD_RE.finditer(text, start, end)]
 
     @cached_property
-    def upper(self) -> list[tuple[int, int, str, int]]:
+    def upper(self) -> "PackedTokens | list[tuple[int, int, str, int]]":
         """The tokens with a capital letter anywhere, in order, each as ``(start, end,
         text, next)``: ``next`` is where the token after it starts (marks alone between)."""
         text = self.text
@@ -297,16 +326,24 @@ class StoryWords:
         else:
             capitals = "".join(sorted(c for c in set(_NON_ASCII_RE.findall(text)) if c.lower() != c))
             regex = _upper_regex(capitals)
-        matches = list(regex.finditer(text))
-        # Group 1: the chunk is one token.
-        out = [(m.start(), m.end(), m[0], m.end(2)) for m in matches if m.end(1) >= 0]
-        if len(out) < len(matches):
-            for match in matches:
-                if match.end(1) < 0:
-                    start, end = match.span()
-                    out.extend(t for t in self._tokens_of_chunk(self._chunk_start(start), end)
-                               if t[2] != t[2].lower())
-            out.sort()
+        # One pass, no list of matches (a long story has a capital every few words). Group 1:
+        # the chunk is one token; other chunks are cut into tokens afterwards.
+        out = PackedTokens()
+        several: list[tuple[int, int]] = []
+        for m in regex.finditer(text):
+            if m.end(1) >= 0:
+                out.append(m.start(), m.end(), m[0], m.end(2))
+            else:
+                several.append(m.span())
+        if several:
+            tokens = list(out)
+            for start, end in several:
+                tokens.extend(t for t in self._tokens_of_chunk(self._chunk_start(start), end)
+                              if t[2] != t[2].lower())
+            tokens.sort()
+            out = PackedTokens()
+            for token in tokens:
+                out.append(*token)
         return out
 
     @cached_property
@@ -338,10 +375,17 @@ class StoryWords:
                     break
         return found
 
+    def iter_occurrences(self, token: str) -> Iterator[tuple[int, int, str]]:
+        """``occurrences(token)`` one at a time: a long story holds none of them as a list."""
+        if len(self.text) > _INDEX_FROM:
+            size = len(token)
+            return ((at, at + size, token) for at in self._token_index.get(token, ()))
+        return iter(self.occurrences(token))
+
     def occurrences(self, token: str) -> list[tuple[int, int, str]]:
         """The tokens written exactly ``token``, in order."""
         if len(self.text) > _INDEX_FROM:
-            return self._token_index.get(token, [])
+            return list(self.iter_occurrences(token))
         text = self.text
         size, end = len(token), len(text)
         out = []
@@ -356,12 +400,16 @@ class StoryWords:
         return out
 
     @cached_property
-    def _token_index(self) -> dict[str, list[tuple[int, int, str]]]:
-        """Every token's occurrences, for a long text (one pass, not one scan per name)."""
-        index: dict[str, list[tuple[int, int, str]]] = {}
+    def _token_index(self) -> dict[str, array]:
+        """Where each token starts, for a long text (one pass, not one scan per name). Starts
+        only, packed in an array: a tuple per word of a long story held most of its memory."""
+        index: dict[str, array] = {}
         for match in WORD_RE.finditer(self.text):
             token = match.group()
-            index.setdefault(token, []).append((match.start(), match.end(), token))
+            starts = index.get(token)
+            if starts is None:
+                starts = index[token] = array("q")
+            starts.append(match.start())
         return index
 
     def has_token(self, token: str) -> bool:
@@ -466,11 +514,10 @@ def _count(text: str, part: str) -> int:
 
 
 def story_words(document) -> StoryWords:
-    """The document's StoryWords, computed once and shared by the rules that ask."""
-    cached = document.__dict__.get("_newslint_story_words")
-    if cached is None:
-        cached = document.__dict__["_newslint_story_words"] = StoryWords(document)
-    return cached
+    """The document's StoryWords. Not cached on the document: it holds several times the
+    story's size (tokens, positions, an index), one rule reads it, and kept for the
+    document's life it made every later rule's peak memory that much higher."""
+    return StoryWords(document)
 
 
 # --- voting on forms -------------------------------------------------------------------
