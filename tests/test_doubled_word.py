@@ -103,3 +103,12 @@ def test_doubled_short_words_are_found(text, word):
 ])
 def test_legitimate_doubles_are_left_alone(text):
     assert rule_hits(text, RULE) == []
+
+
+def test_a_long_line_of_doubles_stays_fast():
+    import time
+
+    text = "the " * 20_000 + "end.\n"
+    started = time.perf_counter()
+    found = rule_hits(text, RULE)
+    assert time.perf_counter() - started < 10 and len(found) > 1000

@@ -147,3 +147,17 @@ def test_a_list_pasted_twice_is_still_a_copy():
     items = ["• Northshire: 4,120 cases", "• Eastvale: 2,045 cases", "• Westmoor: 310 cases"]
     found = dups(headed(BASE, *items, OTHER, *items))
     assert len(found) == 1 and found[0].data["paragraphs"] == 3
+
+
+def test_many_short_copies_out_of_order_stay_fast():
+    import random
+    import time
+
+    lines = [f"Entry {i} closes early" for i in range(4000)]
+    shuffled = lines[:]
+    random.Random(1).shuffle(shuffled)
+    text = headed(*[f"{a}\n\nA filler sentence that is not short at all, number {i}." for i, a in
+                    enumerate(lines)], *shuffled)
+    started = time.perf_counter()
+    dups(text)
+    assert time.perf_counter() - started < 10

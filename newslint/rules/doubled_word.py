@@ -187,6 +187,22 @@ def _legitimate_in_context(text: str, tokens, first, second) -> bool:
     return False
 
 
+# Debris lines are short; a longer line is not looked at (a long line of doubles stays linear).
+_DEBRIS_LINE_CHARS = 200
+
+
+def _on_debris_line(text: str, offset: int) -> bool:
+    start = text.rfind("\n", max(0, offset - _DEBRIS_LINE_CHARS), offset) + 1
+    if start == 0 and offset > _DEBRIS_LINE_CHARS:
+        return False
+    end = text.find("\n", offset, offset + _DEBRIS_LINE_CHARS)
+    if end == -1:
+        if len(text) - offset > _DEBRIS_LINE_CHARS:
+            return False
+        end = len(text)
+    return is_debris_line(text[start:end])
+
+
 def _posts(document) -> tuple[list[int], list[int]]:
     posts = [r for r in document.regions.furniture if r.kind == "post"]
     return [r.start for r in posts], [r.end for r in posts]
@@ -253,7 +269,7 @@ def check(document, options):
             continue  # a speaker's reduplication: "nicey nicey", "a bushy bushy hairdo"
         if _in_post(document, first.start):
             continue  # an embedded tweet or post keeps its author's slips
-        if is_debris_line(text[slice(*_line_bounds(text, first.start))]):
+        if _on_debris_line(text, first.start):
             continue  # debris reports the whole line
         yield RULE.finding(
             first.start,

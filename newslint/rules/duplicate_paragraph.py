@@ -97,6 +97,7 @@ _TOKEN_RE = re.compile(r"[\w\uFFFC]+(?:['.-][\w\uFFFC]+)*")
 # a refrain) rather than a copy; see the module docs. A full sentence of SENTENCE_WORDS words
 # or more is not such a line: copy repeated, whatever its length.
 SHORT_LINE_WORDS = 10
+SHORT_LINE_CHARS = 200  # longer than this, whatever its words, it is no label
 SENTENCE_WORDS = 6
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s*$")
 # Told three times or more in one story, a short line is a label or a refrain.
@@ -214,9 +215,10 @@ def paragraph_tokens(document) -> list[tuple[str, ...]]:
 
 def _is_short_line(document, para: _Para) -> bool:
     """A line short enough to be a label, a field, a subhead or a refrain."""
-    if len(para.tokens) >= SHORT_LINE_WORDS:
+    text = document.blocks[para.index].text
+    if len(para.tokens) >= SHORT_LINE_WORDS or len(text) > SHORT_LINE_CHARS:
         return False
-    return len(para.tokens) < SENTENCE_WORDS or not _SENTENCE_END_RE.search(document.blocks[para.index].text)
+    return len(para.tokens) < SENTENCE_WORDS or not _SENTENCE_END_RE.search(text)
 
 
 def _structure(document, paras: list[_Para]) -> set[int]:
@@ -228,7 +230,7 @@ def _structure(document, paras: list[_Para]) -> set[int]:
 
 
 def _reads_as_paste(document, paras: list[_Para], copies: dict[int, tuple[int, int]],
-                    structure: set[int], pos: int) -> bool:
+                    structure: set[int], repeated: set[int], pos: int) -> bool:
     """Whether a copied paragraph standing alone (not in a run of copies) is a paste."""
     para = paras[pos]
     original = copies[pos][0]
@@ -244,8 +246,6 @@ def _reads_as_paste(document, paras: list[_Para], copies: dict[int, tuple[int, i
         return True
     # A paragraph next to it is copied too (as a copy or as the original of one): the scrape
     # repeated a passage in pieces, a caption beside its credit.
-    repeated = {n for n in copies if n not in structure}
-    repeated |= {copies[n][0] for n in repeated}
     return bool(repeated & {pos - 1, pos + 1})
 
 
@@ -259,6 +259,9 @@ def check(document, options):
         paras.append(_Para(index, toks))
     copies = find_copies(paras, near_min_words)
     structure = _structure(document, paras)
+    # Paragraphs that take part in a copy (as the copy or its original), structure aside.
+    repeated = {n for n in copies if n not in structure}
+    repeated |= {copies[n][0] for n in repeated}
 
     pos = 0
     while pos < len(paras):
@@ -270,7 +273,7 @@ def check(document, options):
         while (end + 1 in copies and copies[end + 1][0] == copies[end][0] + 1
                and copies[end + 1][0] < pos):
             end += 1
-        if end == pos and not _reads_as_paste(document, paras, copies, structure, pos):
+        if end == pos and not _reads_as_paste(document, paras, copies, structure, repeated, pos):
             pos += 1
             continue
         original_first, edits = copies[pos]
