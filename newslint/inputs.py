@@ -251,7 +251,7 @@ def discover(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | 
     """Expand the user's paths: files as given, directories recursed for known extensions.
 
     Yields each file path, an InputError for a path that is missing or holds nothing to
-    check, or Skipped for a FIFO, device or socket (or a symlink to one) inside a directory
+    check (and for a folder inside it that cannot be listed), or Skipped for a FIFO, device or socket (or a symlink to one) inside a directory
     (named on the command line, such a file is an error, from ``read_path``). Hidden folders
     and files are skipped inside directories.
     """
@@ -263,7 +263,8 @@ def discover(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | 
         path = Path(raw)
         if path.is_dir():
             found = False
-            for root, dirs, files in os.walk(path):
+            unlisted: list[OSError] = []  # os.walk passes over a folder it cannot list in silence
+            for root, dirs, files in os.walk(path, onerror=unlisted.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and name.lower().endswith(wanted):
@@ -274,6 +275,10 @@ def discover(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | 
                         except OSError:  # a broken symlink: read_path names the problem
                             kind = None
                         yield full if kind is None else Skipped(full, kind)
+            for error in unlisted:
+                found = True
+                yield InputError(os.fsdecode(error.filename or raw),
+                                 f"folder cannot be read ({error.strerror or error}); its files were not checked")
             if not found:
                 yield InputError(raw, f"directory holds no files to check ({', '.join('*' + e for e in wanted)})")
         elif path.exists():

@@ -307,3 +307,32 @@ def test_write_atomically_never_replaces_what_is_not_a_regular_file(tmp_path):
     with pytest.raises(OSError, match="not a regular file"):
         write_atomically(tmp_path / "fifo", b"{}")
     assert stat.S_ISFIFO(os.stat(tmp_path / "fifo").st_mode)
+
+
+# --- folders: one that cannot be listed is named, never silently passed over ------------
+
+def test_a_folder_that_cannot_be_listed_is_one_error_line(cli, tmp_path, monkeypatch):
+    # Past PATH_MAX (4096 bytes) a folder cannot be listed by its path, even by root;
+    # os.walk passed over it in silence and its stories were never checked.
+    root = tmp_path / "archive"
+    root.mkdir()
+    write(root / "top.txt", STORY)
+    fd = os.open(root, os.O_RDONLY)
+    depth = 0
+    try:
+        while len(str(root)) + depth * 201 < 4300:
+            os.mkdir("d" * 200, dir_fd=fd)
+            inner = os.open("d" * 200, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd, depth = inner, depth + 1
+        story = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(story, STORY.encode("utf-8"))
+        os.close(story)
+    finally:
+        os.close(fd)
+    monkeypatch.chdir(tmp_path)
+    result = config_check(cli, "archive")
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("newslint: error: ")]
+    assert len(errors) == 1 and "cannot be read (File name too long)" in errors[0], result.stderr
+    assert [f["path"] for f in json.loads(result.stdout)["files"] if f["findings"]] == ["archive/top.txt"]
