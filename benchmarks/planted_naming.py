@@ -6,7 +6,8 @@
 
 Reads dev-corpus stories at run time (nothing of them is stored): in each, picks a name
 written the same way at least ``--min-count`` times mid-sentence (a capitalised word of five
-letters or more that is not the first word of a sentence), and in one occurrence after the
+letters or more that is not the first word of a sentence, outside the story's furniture:
+handles, URLs, promotion lines...), and in one occurrence after the
 first plants one typing slip at an inner letter (never the first or the last, whose change
 makes another name: Hollywood/Bollywood, David/Davis): a letter dropped, a letter doubled,
 a vowel changed, or two letters swapped. A slip that makes a word the story already holds is
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newslint.api import lint_text  # noqa: E402
+from newslint.text.furniture import furniture  # noqa: E402
 
 RULE = "inconsistent-naming"
 CONFIG = {"select": [RULE]}
@@ -61,10 +63,13 @@ def plant(word: str, kind: str, rng: random.Random) -> str | None:
 
 
 def candidates(text: str, min_count: int) -> list[tuple[str, list[int]]]:
-    """Names written at least ``min_count`` times mid-sentence, with their offsets."""
+    """Names written at least ``min_count`` times mid-sentence, with their offsets; none in
+    the story's furniture (a handle, a URL, a promotion line...), which is not prose."""
+    aside = [(s.start, s.end) for s in furniture(text)]
     places: dict[str, list[int]] = {}
     for match in _NAME_RE.finditer(text):
-        places.setdefault(match.group(), []).append(match.start())
+        if not any(lo <= match.start() < hi for lo, hi in aside):
+            places.setdefault(match.group(), []).append(match.start())
     return [(word, starts) for word, starts in sorted(places.items()) if len(starts) >= min_count]
 
 
@@ -106,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
                 found[kind] += 1
                 on_token[kind] += any(f.start == at for f in hit)
             else:
-                missed.append(f"{corpus}/{path.name}: {word} -> {slip} ({kind}; written {len(starts)} times)")
+                context = " ".join(planted[max(0, at - 60):at + 40].split())
+                missed.append(f"{corpus}/{path.name}: {word} -> {slip} ({kind}; written {len(starts)} times): "
+                              f"...{context}...")
     total = sum(tried.values())
     if not total:
         print("no story held a recurring name", file=sys.stderr)

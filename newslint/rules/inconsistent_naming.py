@@ -14,13 +14,24 @@ form the rest of the story uses (and where it first appears) as the suggestion:
 - **Case, hyphen and space variants of one multiword name**: "Foreign Ministry" and
   "foreign ministry", "al-Shabab" and "al Shabab", "Time Warner" and "TimeWarner". A name
   used as a title before a person's name ("Prime Minister Jane Doe" beside "the prime
-  minister") and a name inside a longer name are not counted.
+  minister") and a name inside a longer name ("a House committee" beside "the House
+  Committee on Energy and Commerce") are not counted; nor is a lower-case phrase of common
+  words beside a product of that name ("trending topics", "Trending Topics") unless it ends
+  in an institution's noun (``newslint/data/institution_nouns.txt``: the foreign ministry).
 - **Near spellings of a recurring proper name**: Brennan/Brenan, Mohammed/Mohammad,
   Zelensky/Zelenskyy, Erdogan/Erdoğan: one letter added, dropped, changed or swapped, or
-  only diacritics differ, in names of five letters or more. Two people introduced with
-  different first names (Ruth Johnston, Boris Johnson) are not variants; nor are a country
-  and its people (Israel, Israeli), months, days, titles, words the story also uses in lower
-  case, or a word that is capitalised only because it opens a sentence.
+  only diacritics differ, in names of five letters or more. A capitalised word written two
+  or more times and once with one inner letter dropped, added, changed or swapped is found
+  too, also when the story writes the word in lower case elsewhere ("Budget", "budget",
+  "Budgett") or when it names no one (Senate, Tuesday: "Senote"); the slip must not be a
+  common English word of its own (Status beside States), a word the story writes in lower
+  case, or a word whose capital is only forced ("Write to ..." beside "White"). Two people
+  introduced with different first names or initials (Ruth Johnston, Boris Johnson; M Horan,
+  S Horgan) are not variants; nor are a country and its people (Israel, Israeli; the
+  Americas, Americans), a first name and a place (Lyndon B. Johnson, London), a straight
+  and a curly apostrophe (O'Rourke, O’Rourke), or a word that is capitalised only because it
+  opens a sentence. The majority decides which form is reported; when each is written once,
+  the fuller one (a dropped letter is the commonest slip), else the earlier, is the story's.
 - **British and American spellings mixed** (colour/color, centre/center,
   travelled/traveled, defence/defense): one story-level finding on the first minority
   spelling, naming every other one. Capitalised words mid-sentence are names and keep their
@@ -30,9 +41,21 @@ form the rest of the story uses (and where it first appears) as the suggestion:
   license, practice and practise) are not listed.
 
 Capitals forced by position are never a variant: the first word of a sentence or
-quotation, and headline-style blocks (the title, headings, Title Case or all-capitals
-lines), where "Talks Between Govt and Taliban" capitalises every word. Headlines still count
-for variant groups, so "Govt" in a headline is flagged against "government" in the body.
+quotation, the word after a wire dateline or a speaker label, and headline-style blocks (the
+title, headings, Title Case or all-capitals lines, live-blog subheads such as "Update at
+5:10 p.m. ET. ..."), where "Talks Between Govt and Taliban" capitalises every word.
+Headlines still count for variant groups, so "Govt" in a headline is flagged against
+"government" in the body, and for a name's letters.
+
+What is not the writer's prose is not read at all (``document.regions.furniture``): social
+handles, hashtags, URLs, e-mail addresses, wire datelines ("NEW YORK (AP) —"), embedded
+social posts ("... — Name (@handle) June 2, 2021"), transcript speaker labels, data-table
+lines ("SUSPECT: US citizen"), promotion lines and link cards. Quoted speech keeps its
+speaker's forms: a form inside quotation marks is never reported (but for a letter slip in a
+name, or a shift-key capital such as "WHite") and votes only for a form the writer also uses
+outside them, so "US" in a quoted statement neither is flagged nor outvotes the body's
+"U.S.". Aliases given on purpose ("also known as ISIS or ISIL", "(ISIS, or ISIL)") are not
+counted.
 "the Government" and "the government" are not reported: many style guides capitalise a
 specific government and lower-case a generic one, so a single word's capital alone is not an
 inconsistency; a desk that wants one form adds its own group.
@@ -643,6 +666,17 @@ def _name_word(raw: str) -> tuple[str, str] | None:
     return word, key
 
 
+def _listed_word(raw: str) -> tuple[str, str] | None:
+    """(word, key) for a capitalised word of letters listed as no name (not_names)."""
+    if not raw[:1].isupper():
+        return None
+    word = strip_possessive(raw)
+    if not _is_name_word(word):
+        return None
+    key = _KEY[word]
+    return (word, key) if len(key) >= 4 and key in not_names() else None
+
+
 def _word_before(raw: str) -> tuple[bool, str] | None:
     """(is a title, what it adds) for the word before a name: a title, a first name, or None."""
     before = raw.rstrip(".")
@@ -669,20 +703,25 @@ def _names(story: "_Story") -> dict[str, _Name]:
     word_before, word_after = _WORD_BEFORE, _WORD_AFTER
     names: dict[str, _Name] = {}
     for start, end, raw, _ in sw.upper:
-        found = info[raw].name
-        if found is None or in_heading(start) or sw.aside(start):
+        token = info[raw]
+        found = token.name or token.listed
+        if found is None or sw.aside(start):
             continue
+        # A headline's capitals are its style, but its letters are the story's spelling: it
+        # counts as a capital forced by position.
+        heading = in_heading(start)
         word, key = found
         entry = names.get(word)
         if entry is None:
-            entry = names[word] = _Name(word, lowered=lowered(key))
+            entry = names[word] = _Name(word, lowered=token.name is None or lowered(key))
         entry.starts.append(start)
-        entry.initials.append(start in forced)
+        entry.initials.append(heading or start in forced)
         entry.quoted.append(sw.quoted(start))
         previous = sw.prev_linked(start)
         if previous is not None:
             before = word_before[previous[2]]
-            if before is not None:
+            if before is not None and (before[0] or not (before[1] in _OPENING_WORDS or lowered(before[1]))):
+                # ("And Trump", "When Trump": a sentence's opening word is no first name)
                 (entry.titles if before[0] else entry.given).add(before[1])
             elif len(previous[2]) == 1 and previous[2].isupper() and previous[2] not in "AI":
                 entry.given.add(previous[2] + ".")  # "M Horan" and "S Horgan": two players
@@ -694,6 +733,9 @@ def _names(story: "_Story") -> dict[str, _Name]:
                 after = word_after[following[2]]
                 if after is None and _INITIAL_RE.fullmatch(sw.text, following[0], following[1] + 1):
                     after = following[2].lower() + "."  # Lyndon B. Johnson: a first name
+                if after is not None and not after.endswith(".") and (
+                        after in load_set("institution_nouns.txt") or lowered(after)):
+                    after = None  # the Clinton Foundation, the White House: no surname
                 if after is not None:
                     entry.following.add(after)
     return names
@@ -704,10 +746,11 @@ def _may_have_near_names(story: "_Story", min_length: int) -> bool:
     checked on its distinct capitalised words (headlines and words also written in lower
     case included), before finding where each stands."""
     folds = {found.name[0]: found.folded for found in story.info.values() if found.name is not None}
+    folds.update((found.listed[0], fold(found.listed[0])) for found in story.info.values() if found.listed is not None)
     by_fold = {folded: surface for surface, folded in folds.items()}
     if len(by_fold) < len(folds):
         return True  # Erdogan / Erdoğan
-    for a, b in one_edit_pairs(k for k in by_fold if len(k) >= min_length):
+    for a, b in one_edit_pairs(k for k in by_fold if len(k) >= min_length - 1):
         if _plausible_pair(by_fold[a], by_fold[b], min_length, recurring=True):
             return True
     return False
@@ -719,9 +762,11 @@ _INITIAL_RE = re.compile(r"[A-Z]\.")
 def _different_people(a: _Name, b: _Name) -> bool:
     if a.given and b.given and not (a.given & b.given):
         return True  # Ruth Johnston and Boris Johnson
-    if a.following and b.following and not (a.following & b.following):
+    # A first name: written before a surname, never after a first name of its own.
+    a_first, b_first = a.following and not a.given, b.following and not b.given
+    if a_first and b_first and not (a.following & b.following):
         return True  # first names of two people: Julian Smith and Julien Dupont
-    if (a.following and b.given) or (b.following and a.given):
+    if (a_first and b.given) or (b_first and a.given):
         return True  # Jennifer Lopez, and a singer introduced as "the French singer Jenifer"
     a_male, a_female = bool(a.titles & _MALE_TITLES), bool(a.titles & _FEMALE_TITLES)
     b_male, b_female = bool(b.titles & _MALE_TITLES), bool(b.titles & _FEMALE_TITLES)
@@ -732,6 +777,32 @@ def _different_people(a: _Name, b: _Name) -> bool:
 # short names one consonant apart are usually two names (Bolton, Boston; Preston, Peston).
 _SLIPS = frozenset({"double", "swap", "vowel"})
 _LONG_NAME = 8
+
+
+# A word this common (Zipf frequency x 100: 3.5 is about three times per million words) and
+# in the dictionary is a word of its own, not a slip in a name.
+_COMMON_WORD = 350
+
+
+@lru_cache(maxsize=4096)
+def _common_word(surface: str) -> bool:
+    """Whether ``surface``, lower-cased, is a common English word (the spelling rule's word
+    list); False when the list cannot be read."""
+    try:
+        from newslint.text.wordlist import WordListError, word_list
+    except ImportError:  # pragma: no cover - the list ships with newslint
+        return False
+    try:
+        entry = word_list().entry(fold(strip_possessive(surface)))
+    except (WordListError, OSError):
+        return False
+    return entry.in_dictionary and entry.zipf100 >= _COMMON_WORD
+
+
+def _placed(name: _Name, letters: bool) -> bool:
+    """Written at least once where its capital is not forced by position; outside quotation
+    marks too unless only the letters are compared."""
+    return any(not forced for forced in name.initials) if letters else name.named
 
 
 def _first_vote(name: _Name) -> int:
@@ -748,7 +819,8 @@ def _plausible_pair(a: str, b: str, min_length: int, recurring: bool = False) ->
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True  # only diacritics or capitals differ
-    if min(len(fa), len(fb)) < min_length or is_spelling_pair(fa, fb):
+    shortest = min_length - 1 if recurring else min_length  # "Koea" beside a recurring "Korea"
+    if min(len(fa), len(fb)) < shortest or max(len(fa), len(fb)) < min_length or is_spelling_pair(fa, fb):
         return False
     kind = edit_kind(fa, fb)
     if kind in ("first", "last"):
@@ -756,7 +828,7 @@ def _plausible_pair(a: str, b: str, min_length: int, recurring: bool = False) ->
     short, long_ = (fa, fb) if len(fa) < len(fb) else (fb, fa)
     if len(long_) > len(short) and long_.startswith(short) and kind != "double":
         return False  # Israel/Israeli, Russia/Russian, Brown/Browne, German/Germany
-    if short.endswith("s") and long_.endswith("s") and long_[:-1].startswith(short[:-1]) and kind != "double":
+    if short.endswith("s") and long_ == short[:-1] + "ns":
         return False  # the Americas and Americans: a place and its people, in the plural
     return kind in _SLIPS or len(short) >= _LONG_NAME or (recurring and kind == "letter")
 
@@ -772,23 +844,27 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
     for entries in by_key.values():  # Erdogan / Erdoğan
         for i, a in enumerate(entries):
             pairs.extend((a, b) for b in entries[i + 1:])
-    for ka, kb in near_pairs(k for k in by_key if len(k) >= min_length):
+    for ka, kb in near_pairs(k for k in by_key if len(k) >= min_length - 1):
         pairs.extend((a, b) for a in by_key[ka] for b in by_key[kb])
 
     flagged: set[int] = set()
     for a, b in pairs:
-        if not (a.named or b.named):
+        # Letters that differ are the writer's to get right, in a quotation too (a speaker
+        # says a name, the reporter spells it); capitals, accents and apostrophes in a
+        # quotation are its author's: only the writer's own prose votes on those.
+        letters = _FOLD[a.surface] != _FOLD[b.surface]
+        va, vb = (len(a.starts), len(b.starts)) if letters else (a.votes, b.votes)
+        if not (_placed(a, letters) or _placed(b, letters)):
             continue
-        # A name written twice or more beside one written once in the writer's own
-        # prose, not only where a capital is forced ("Write to ..." is no "White").
-        recurring = min(a.votes, b.votes) == 1 and max(a.votes, b.votes) >= 2 and a.named and b.named
+        # A name written twice or more beside one written once, not where a capital is
+        # forced ("Write to ..." is no "White").
+        recurring = min(len(a.starts), len(b.starts)) == 1 and max(va, vb) >= 2 \
+            and not (a.initials == [True] or b.initials == [True])
         if not _plausible_pair(a.surface, b.surface, min_length, recurring):
             continue
         if _different_people(a, b):
             continue
-        # Only the writer's own prose votes: a quotation may misspell a name the story
-        # spells right (and is flagged), never outvote it.
-        ca, cb = a.votes, b.votes
+        ca, cb = va, vb
         if ca == cb:
             if bool(a.given) != bool(b.given):
                 major, minor = (a, b) if a.given else (b, a)  # the fuller form: "Jane Brennan"
@@ -801,18 +877,20 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
                 continue  # no evidence which spelling is the story's
         else:
             major, minor = (a, b) if ca > cb else (b, a)
-        if not major.named or minor.lowered or (major.lowered and not recurring):
+        # Found only because one spelling recurs, or against a word that names no one: a
+        # common word is then a word of its own (Status beside States), no slip.
+        relaxed = major.lowered or not _plausible_pair(a.surface, b.surface, min_length)
+        if letters and relaxed and _common_word(minor.surface):
+            continue
+        if not _placed(major, letters) or minor.lowered or (major.lowered and not recurring):
             continue  # a word the story writes in lower case is no slip; nor the right form but for a clear majority
-        if minor.following and not (major.following or major.given or major.titles):
+        if any(f.endswith(".") for f in minor.following) and not (major.following or major.given or major.titles):
             continue  # the first name Lyndon (B. Johnson), and the city London
-        firsts = {major.surface: _first_vote(major), minor.surface: minor.starts[0]}
-        counts = {major.surface: major.votes, minor.surface: minor.votes}
-        # In a quotation only a slip is reported: letters that differ from the writer's
-        # spelling (unless the quotation's is the fuller and the writer's is used once) or a
-        # shift-key capital ("WHite"). A speaker's capitals and accents are theirs.
-        quote_slip = (_FOLD[minor.surface] != _FOLD[major.surface]
-                      and (major.votes >= 2 or len(minor.surface) <= len(major.surface))) \
-            or _SHIFT_SLIP_RE.search(minor.surface) is not None
+        firsts = {major.surface: major.starts[0] if letters else _first_vote(major), minor.surface: minor.starts[0]}
+        counts = {major.surface: ca if major is a else cb, minor.surface: cb if major is a else ca}
+        # In a quotation only a slip is reported: letters that differ, or a shift-key
+        # capital ("WHite"). A speaker's capitals and accents are theirs.
+        quote_slip = letters or _SHIFT_SLIP_RE.search(minor.surface) is not None
         for start, forced, quoted in zip(minor.starts, minor.initials, minor.quoted):
             if start in flagged or (quoted and not quote_slip):
                 continue
@@ -912,6 +990,9 @@ class _Token(NamedTuple):
     parts: bool  # two parts of its own: a hyphen or an inner capital (al-Shabab, TimeWarner)
     name: tuple[str, str] | None  # (name, key) when it can be a person's or place's name
     folded: str | None  # the name folded
+    # (word, key) for a capitalised word listed as no name (Senate, Tuesday, December): it
+    # names no one, yet it is the right spelling a slip ("Sentae") departs from.
+    listed: tuple[str, str] | None = None
 
 
 def _key(token: str) -> str:
@@ -921,7 +1002,7 @@ def _key(token: str) -> str:
 def _token(token: str) -> _Token:
     name = _name_word(token)
     return _Token(_KEY[token], _is_capital_word(token), _has_parts([token]), name,
-                  None if name is None else fold(name[0]))
+                  None if name is None else fold(name[0]), None if name is not None else _listed_word(token))
 
 
 # Per-token answers shared by every story (emptied together by ``trim_memos``).
@@ -1043,10 +1124,12 @@ def check(document, options):
     found.extend(_name_findings(document, story, int(options.get("min-name-length", 5))))
     if options.get("spelling", True):
         found.extend(_spelling_findings(document, sw, options.get("prefer-spelling") or None))
-    seen: set[tuple[int, int]] = set()
-    for finding in sorted(found, key=lambda f: (f.start, f.end)):
-        if (finding.start, finding.end) not in seen:
-            seen.add((finding.start, finding.end))
+    # One finding a place: where two checks flag the same word ("WHite House" as a name of
+    # two words, "WHite" as one), the one that names more of it.
+    seen: set[int] = set()
+    for finding in sorted(found, key=lambda f: (f.start, -f.end)):
+        if finding.start not in seen:
+            seen.add(finding.start)
             yield finding
 
 
