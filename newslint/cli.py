@@ -156,7 +156,8 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
         entry_points=not no_plugins, disabled_plugins=disable_plugin,
         changed_since=changed_since, fix=fix, unsafe_fixes=unsafe_fixes,
         baseline=Path(baseline_path) if baseline_path else None,
-        write_baseline=Path(write_baseline) if write_baseline else None)
+        write_baseline=Path(write_baseline) if write_baseline else None,
+        output=Path(output_path) if output_path else None)
     try:
         outcome = run_check(request)
     except RunAborted as exc:

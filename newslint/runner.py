@@ -51,6 +51,9 @@ class CheckRequest:
     unsafe_fixes: bool = False  # with fix: apply unsafe fixes too
     baseline: Path | None = None
     write_baseline: Path | None = None
+    # The report's own file (--output): a folder walk that meets it (the last run's
+    # report.html) does not read it as a story.
+    output: Path | None = None
 
     @property
     def stdin_name(self) -> str:
@@ -174,6 +177,7 @@ def read_sources(request: CheckRequest, registry: Registry,
     FIFOs, devices and sockets found in a folder are skipped with a line in ``notes``."""
     sources: list[Source | InputError] = []
     seen: set = set()
+    report = _file_identity(str(request.output)) if request.output else None
     for raw in request.paths:
         for item in discover([raw], registry.extensions):
             if isinstance(item, Skipped):
@@ -184,7 +188,7 @@ def read_sources(request: CheckRequest, registry: Registry,
                 sources.append(item)
                 continue
             identity = item if item == STDIN else _file_identity(item)
-            if identity in seen:
+            if identity in seen or (item != raw and identity == report):
                 continue
             seen.add(identity)
             if item != raw and walked_from is not None:

@@ -9,6 +9,7 @@ import os
 import re
 import stat
 import threading
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -336,3 +337,13 @@ def test_a_folder_that_cannot_be_listed_is_one_error_line(cli, tmp_path, monkeyp
     errors = [line for line in result.stderr.splitlines() if line.startswith("newslint: error: ")]
     assert len(errors) == 1 and "cannot be read (File name too long)" in errors[0], result.stderr
     assert [f["path"] for f in json.loads(result.stdout)["files"] if f["findings"]] == ["archive/top.txt"]
+
+
+def test_a_report_inside_the_checked_folder_is_not_read_as_a_story(cli, repo):
+    # The second run walked into the first run's report.html, checked it as a story and
+    # (before) overwrote it, or (since a checked file is never overwritten) refused it.
+    for _ in range(2):
+        result = cli("check", "--no-plugins", "--format", "html", "--output", "report.html", ".")
+        assert result.exit_code == 1 and result.stderr == "", result.output
+    listed = config_check(cli, ".")
+    assert [Path(f["path"]).name for f in json.loads(listed.stdout)["files"]] == ["a.txt", "report.html"]
