@@ -151,6 +151,7 @@ _DETERMINERS = frozenset("a an the one each every this that any no another".spli
 _CLAUSE_STARTS = frozenset(
     "the a an he she they we i you it there his her their our its my your this these those".split()
 )
+_DECIDED_IN_CONTEXT = frozenset({"that", "had", "is", "was", "can"}) | _PARTICLES
 _CLEFT_WORDS = frozenset("what where how why who whatever all".split())
 # Words in -y that a speaker doubles by slip, not by reduplication: "in every every way".
 _NOT_REDUPLICATED = frozenset("every only early many any they away".split())
@@ -161,6 +162,8 @@ def _legitimate_in_context(text: str, tokens, first, second) -> bool:
     """The doubles that are right in some places and slips in others, decided by the words
     around them (see the module docs)."""
     word = first.lower
+    if word not in _DECIDED_IN_CONTEXT:
+        return False
     before = tokens.before(first.start)
     after = tokens.after(second.end, 1)
     prev = before.lower if before is not None else ""
