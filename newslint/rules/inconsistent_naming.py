@@ -862,8 +862,8 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
             and not (a.initials == [True] or b.initials == [True])
         if not _plausible_pair(a.surface, b.surface, min_length, recurring):
             continue
-        if _different_people(a, b):
-            continue
+        if not (a.lowered or b.lowered) and _different_people(a, b):
+            continue  # (a word that names no one, "Senate" or "President", is nobody's name)
         ca, cb = va, vb
         if ca == cb:
             if bool(a.given) != bool(b.given):
