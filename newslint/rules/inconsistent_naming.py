@@ -652,29 +652,31 @@ def _is_name_word(word: str) -> bool:
     return any(c.islower() for c in rest)
 
 
-def _name_word(raw: str) -> tuple[str, str] | None:
-    """(name, key) when a token can be a name: capitalised, letters only, long enough and
-    not a word listed as no name; the story's lower-case words are ruled out later."""
+def _capital_word(raw: str) -> tuple[str, str] | None:
+    """(word, key) for a capitalised token of letters (possessive stripped) whose key holds
+    at least four letters; what kind of word it is, each caller decides."""
     if not raw[:1].isupper():
         return None
     word = strip_possessive(raw)
     if not _is_name_word(word):
         return None
     key = _KEY[word]
-    if len(key) < 4 or key in not_names() or key in _OPENING_WORDS:
+    return (word, key) if len(key) >= 4 else None
+
+
+def _name_word(raw: str) -> tuple[str, str] | None:
+    """(name, key) when a token can be a name: capitalised, letters only, long enough and
+    not a word listed as no name; the story's lower-case words are ruled out later."""
+    found = _capital_word(raw)
+    if found is None or found[1] in not_names() or found[1] in _OPENING_WORDS:
         return None
-    return word, key
+    return found
 
 
 def _listed_word(raw: str) -> tuple[str, str] | None:
     """(word, key) for a capitalised word of letters listed as no name (not_names)."""
-    if not raw[:1].isupper():
-        return None
-    word = strip_possessive(raw)
-    if not _is_name_word(word):
-        return None
-    key = _KEY[word]
-    return (word, key) if len(key) >= 4 and key in not_names() else None
+    found = _capital_word(raw)
+    return found if found is not None and found[1] in not_names() else None
 
 
 def _word_before(raw: str) -> tuple[bool, str] | None:
