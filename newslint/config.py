@@ -14,7 +14,7 @@ not name a program to run (PROGRAM_KEYS) nor read a file outside its folder tree
     vocabulary = ["Zelensky", "Sinn Féin"]  # or "names.txt", or {words = [...], files = [...]}
     pattern-timeout = 1.0                 # seconds a house-style pattern may run per story
 
-    [rules.debris]                        # any rule: severity, enabled, its own options
+    [rules.debris]                        # any rule: severity, enabled, max-findings, its own options
     severity = "error"
     extra = ['Listen to this article']
 
@@ -58,6 +58,13 @@ FAIL_ON = ("error", "warning", "info", "never")
 SEVERITY_NAMES = ("error", "warning", "info")
 TOP_KEYS = ("select", "ignore", "fail-on", "rules", "overrides", "house-style", "vocabulary",
             "pattern-timeout")
+# Keys every [rules.<id>] table takes, besides the rule's own options. ``max-findings``: how
+# many findings of one rule one story reports before the rest are summed up in one info
+# finding, so a hostile story (100,000 doubled words) costs seconds, not minutes, and a
+# report stays readable.
+MAX_FINDINGS_KEY = "max-findings"
+DEFAULT_MAX_FINDINGS = 1000
+GENERIC_RULE_KEYS = ("severity", "enabled", MAX_FINDINGS_KEY)
 OVERRIDE_KEYS = ("paths", "select", "ignore", "fail-on", "rules")
 # Plugin tables accepted even when the plugin is not installed in this environment.
 KNOWN_PLUGIN_TABLES = ("languagetool",)
@@ -260,7 +267,7 @@ class Config:
     def rule_options(self, rule) -> dict[str, Any]:
         table = self.rule_table(rule.id)
         merged = dict(rule.options)
-        merged.update({k: v for k, v in table.items() if k not in ("severity", "enabled")})
+        merged.update({k: v for k, v in table.items() if k not in GENERIC_RULE_KEYS})
         if VOCABULARY_OPTION in rule.options:
             merged[VOCABULARY_OPTION] = frozenset(
                 (*rule.options[VOCABULARY_OPTION], *self.vocabulary, *table.get(VOCABULARY_OPTION, ())))
@@ -268,6 +275,9 @@ class Config:
 
     def rule_severity(self, rule) -> str:
         return self.rule_table(rule.id).get("severity", rule.severity)
+
+    def rule_max_findings(self, rule) -> int:
+        return self.rule_table(rule.id).get(MAX_FINDINGS_KEY, DEFAULT_MAX_FINDINGS)
 
     def rule_enabled(self, rule) -> bool:
         return bool(self.rule_table(rule.id).get("enabled", getattr(rule, "enabled_by_default", True)))
@@ -550,11 +560,14 @@ def _rule_tables(rules: Any, key: str, origin: str) -> dict[str, dict[str, Any]]
         raise _fail(origin, key, "a table of tables, one per rule id ([rules.<id>])", rules)
     for rule_id, table in rules.items():
         if not isinstance(table, dict):
-            raise _fail(origin, f"{key}.{rule_id}", "a table ([rules.<id>]) of severity, enabled and options", table)
+            raise _fail(origin, f"{key}.{rule_id}", "a table ([rules.<id>]) of severity, enabled, max-findings and options", table)
         if "severity" in table and table["severity"] not in SEVERITY_NAMES:
             raise _fail(origin, f"{key}.{rule_id}.severity", "one of " + ", ".join(SEVERITY_NAMES), table["severity"])
         if "enabled" in table and not isinstance(table["enabled"], bool):
             raise _fail(origin, f"{key}.{rule_id}.enabled", "true or false", table["enabled"])
+        limit = table.get(MAX_FINDINGS_KEY, DEFAULT_MAX_FINDINGS)
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise _fail(origin, f"{key}.{rule_id}.{MAX_FINDINGS_KEY}", "a whole number of at least 1", limit)
     return {k: dict(v) for k, v in rules.items()}
 
 
@@ -670,17 +683,17 @@ def validate(config: Config, rules: Mapping[str, "Rule"], plugin_tables: Iterabl
     def tables(rule_tables: Mapping[str, dict], key: str) -> None:
         for rule_id, table in rule_tables.items():
             rule = known.get(rule_id)
-            if rule is None and set(table) <= {"severity", "enabled"} and any(
+            if rule is None and set(table) <= set(GENERIC_RULE_KEYS) and any(
                     rule_id.startswith(r.id + "/") for r in known.values()):
                 continue  # a backend's finding id under its rule: [rules."languagetool/EN_QUOTES"]
             if rule is None:
                 raise ConfigError(f"{origin}: key '{key}.{rule_id}': unknown rule id {rule_id!r} "
                                   f"(see 'newslint rules')")
             for name, value in table.items():
-                if name in ("severity", "enabled"):
+                if name in GENERIC_RULE_KEYS:
                     continue
                 if name not in rule.options:
-                    takes = ", ".join(["severity", "enabled", *rule.options])
+                    takes = ", ".join([*GENERIC_RULE_KEYS, *rule.options])
                     raise ConfigError(f"{origin}: unknown key '{key}.{rule_id}.{name}' "
                                       f"(rule {rule_id} takes: {takes})")
                 problem = option_problem(rule.options[name], value)

@@ -206,7 +206,7 @@ def test_option_types_follow_the_defaults():
     ('[rules.no-such-rule]\nseverity = "info"\n',
      "newslint.toml: key 'rules.no-such-rule': unknown rule id 'no-such-rule'"),
     ('[rules.debris]\nextras = ["x"]\n',
-     "newslint.toml: unknown key 'rules.debris.extras' (rule debris takes: severity, enabled, extra)"),
+     "newslint.toml: unknown key 'rules.debris.extras' (rule debris takes: severity, enabled, max-findings, extra)"),
     ('[rules.debris]\nextra = "Listen now"\n',
      "newslint.toml: key 'rules.debris.extra': expected a list, got 'Listen now'"),
     ('[rules.debris]\nseverity = "fatal"\n',
