@@ -138,11 +138,16 @@ def main() -> None:
               metavar="FILE", help="Hide the findings recorded in this baseline file; report only new ones.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None,
               metavar="FILE", help="Record today's findings in this baseline file (and hide them).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Check files in N processes (default: every core for more than a handful of files; "
+                   "one with --fix, a baseline or stdin).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar on a terminal.")
 def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
           stdin_filename, disable_plugin, no_plugins, changed_since=None, fix=False,
-          baseline_path=None, write_baseline=None, unsafe_fixes=False, output_path=None):
+          baseline_path=None, write_baseline=None, unsafe_fixes=False, output_path=None,
+          jobs=None, quiet=False):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
-    from newslint.output import render
+    from newslint.output import render, streamed
     from newslint.runner import CheckRequest, RunAborted, run_check
 
     if unsafe_fixes and not fix:
@@ -157,30 +162,72 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
         changed_since=changed_since, fix=fix, unsafe_fixes=unsafe_fixes,
         baseline=Path(baseline_path) if baseline_path else None,
         write_baseline=Path(write_baseline) if write_baseline else None,
-        output=Path(output_path) if output_path else None)
+        output=Path(output_path) if output_path else None,
+        jobs=jobs, keep_sources=output_format == "html")
+    # --fix on '-' works as a filter (like ruff): stdout is the text, fixed, and nothing else;
+    # the report, in the format asked for, goes to stderr.
+    text_out = fix and "-" in paths
+    report_stream = sys.stderr if text_out else sys.stdout
+    color = _use_color(report_stream)
+    # Text and GitHub annotations are printed file by file as the run goes (stdout only:
+    # --output writes the whole report at the end, and --fix on stdin prints the text first).
+    live = None if output_path or text_out else streamed(output_format)
+    progress = _Progress(quiet)
+    request.on_start = progress.start
+
+    def on_result(result) -> None:
+        if live is not None:
+            lines = live.result_lines(result, color)
+            if lines:
+                progress.clear()
+                click.echo("".join(line + "\n" for line in lines), nl=False)
+        progress.advance()
+
+    request.on_result = on_result
     try:
         outcome = run_check(request)
     except RunAborted as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
+    finally:
+        progress.clear()
     for problem in outcome.problems:
         _error(problem)
     for note in outcome.notes:
         _say(note)
-    # --fix on '-' works as a filter (like ruff): stdout is the text, fixed, and nothing else;
-    # the report, in the format asked for, goes to stderr.
-    text_out = fix and "-" in paths
-    report_stream = sys.stderr if text_out else sys.stdout
     if text_out and outcome.fixed_stdin is not None:
         sys.stdout.buffer.write(outcome.fixed_stdin)
         sys.stdout.flush()
     if output_path:
         _write_report(output_path, render(output_format, outcome.report(color=False)),
                       checked=[r.path for r in outcome.results])
+    elif live is not None:
+        click.echo(live.render_end(outcome.report(color=color)), nl=False)
     else:
-        click.echo(render(output_format, outcome.report(color=_use_color(report_stream))), nl=False,
-                   err=text_out)
+        click.echo(render(output_format, outcome.report(color=color)), nl=False, err=text_out)
     sys.exit(outcome.exit_code)
+
+
+class _Progress:
+    """The progress bar of a run (newslint/progress.py), when stderr is a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = None
+
+    def start(self, files: int) -> None:
+        from newslint import progress
+
+        if progress.wanted(sys.stderr, files, self.quiet):
+            self.bar = progress.ProgressBar(sys.stderr, files)
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance()
+
+    def clear(self) -> None:
+        if self.bar is not None:
+            self.bar.clear()
 
 
 def _write_report(path: str, report: str, *, checked: list[str]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from newslint.config import Config
 from newslint.document import Document
@@ -19,6 +19,17 @@ from newslint.plugins import Registry, build_registry
 from newslint.rule import Rule
 
 INTERNAL_RULE = "internal-error"
+# Documents checked together by Linter.stream: enough for a batching backend's requests,
+# few enough that memory stays flat in the number of files.
+BATCH = 32
+
+
+class RunFingerprint(NamedTuple):
+    """What the run-wide rules keep of one document: its path and each fingerprinting
+    plugin's compact summary of it (see the ``newslint_fingerprint`` hook)."""
+
+    path: str
+    prints: dict
 
 
 class BackendError(Exception):
@@ -173,25 +184,76 @@ class Linter:
             findings = supersede(findings)
         return findings
 
+    # --- run-wide rules: fingerprints, reduced once a run ---------------------------------
+    def fingerprinting_plugins(self) -> list[tuple[str, object]]:
+        """The plugins that compare the stories of a run through compact fingerprints."""
+        return [(name, plugin) for name, plugin in self.registry.plugins()
+                if getattr(plugin, "newslint_fingerprint", None) is not None]
+
+    def needs_index(self, configs: Iterable[Config]) -> bool:
+        """Whether a run under ``configs`` has a rule of a fingerprinting plugin on, so the
+        stories must be fingerprinted (a first pass) before they are checked."""
+        plugins = {name for name, _ in self.fingerprinting_plugins()}
+        if not plugins:
+            return False
+        configs = list(configs) or [self.config]
+        return any(rule.plugin in plugins or rule.id in self._fingerprinting_rule_ids()
+                   for config in configs for rule in self.active_rules(config))
+
+    def _fingerprinting_rule_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for _name, plugin in self.fingerprinting_plugins():
+            rules = getattr(plugin, "newslint_rules", None)
+            ids.update(rule.id for rule in (rules() or ()) if rules is not None)
+        return ids
+
+    def fingerprint(self, document: Document) -> RunFingerprint:
+        """One document's fingerprints, by plugin: small, picklable, never the document."""
+        prints = {}
+        for name, plugin in self.fingerprinting_plugins():
+            summary = _call(plugin.newslint_fingerprint, document=document, config=self.config)
+            if summary is not None:
+                prints[name] = summary
+        return RunFingerprint(document.path, prints)
+
+    def reduce(self, fingerprints: Iterable[RunFingerprint]) -> dict[str, object]:
+        """Each fingerprinting plugin's run index, from every document's fingerprints in
+        run order; ``check_documents`` hands each plugin its own as ``index``."""
+        fingerprints = list(fingerprints)
+        index = {}
+        for name, plugin in self.fingerprinting_plugins():
+            reduce = getattr(plugin, "newslint_reduce_fingerprints", None)
+            mine = [(f.path, f.prints[name]) for f in fingerprints if name in f.prints]
+            index[name] = _call(reduce, fingerprints=mine, config=self.config) if reduce else mine
+        return index
+
     def check_documents(
         self,
         documents: Sequence[Document],
         config_for: Callable[[str], Config] | None = None,
         problems: list[str] | None = None,
+        *,
+        index: dict[str, object] | None = None,
+        stopped: set[str] | None = None,
     ) -> dict[str, list[Finding]]:
         """Run every rule on every document, then the run-wide hook; positions resolved.
 
+        ``index``: the run's fingerprints reduced (``reduce``), when ``documents`` is one
+        batch of a longer run; without it, ``documents`` are the whole run.
         A plugin's BackendError goes to ``problems`` once (the CLI prints it); without a
         ``problems`` list it becomes an internal finding on each document so it is not lost.
         """
         config_for = config_for or self.config_for or (lambda _path: self.config)
+        if index is None:
+            index = self.reduce(self.fingerprint(d) for d in documents) if self.fingerprinting_plugins() else {}
         results: dict[str, list[Finding]] = {}
         failures: list[str] = []  # plugins whose configure/unconfigure raised
         self._broadcast("newslint_configure", failures, config=self.config)
         try:
             # Per run, never on the Linter or a rule: without a ``problems`` list (the API) each
             # document reports its own failure.
-            stopped: set[str] | None = set() if problems is not None else None
+            if stopped is None:
+                stopped = set() if problems is not None else None
             for document in documents:
                 results[document.path] = self.check_document(document, config_for(document.path), problems, stopped)
             by_path = {d.path: d for d in documents}
@@ -200,13 +262,16 @@ class Linter:
             core = {path: tuple(found) for path, found in results.items()}
             for name, plugin in self.registry.plugins():
                 impl = getattr(plugin, "newslint_check_documents", None)
-                if impl is None:
+                if impl is None or (stopped is not None and f"plugin {name}" in stopped):
                     continue
                 try:
-                    pairs = list(_call(impl, documents=documents, config=self.config, findings=core) or ())
+                    pairs = list(_call(impl, documents=documents, config=self.config, findings=core,
+                                       index=index.get(name, {})) or ())
                 except BackendError as exc:
-                    if problems is not None:
-                        problems.append(f"plugin {name}: {exc}")
+                    if problems is not None:  # once a run: later batches skip the plugin
+                        stopped.add(f"plugin {name}")
+                        if f"plugin {name}: {exc}" not in problems:
+                            problems.append(f"plugin {name}: {exc}")
                     else:
                         for document in documents:
                             results[document.path].append(internal_finding(f"plugin {name}: {exc}"))
@@ -238,7 +303,8 @@ class Linter:
             self._broadcast("newslint_unconfigure", failures)
         for failure in failures:
             if problems is not None:
-                problems.append(failure)
+                if failure not in problems:  # once a run, not once a batch
+                    problems.append(failure)
             else:
                 for document in documents:
                     results[document.path].append(internal_finding(failure))
@@ -269,10 +335,30 @@ class Linter:
         severity = config.rule_severity(rule)
         return finding if severity == finding.severity else finding.with_changes(severity=severity)
 
+    def stream(self, sources: Iterable[Source | InputError], *, index: dict[str, object],
+               config_for: Callable[[str], Config] | None = None, problems: list[str] | None = None,
+               keep_sources: bool = False, batch: int = BATCH) -> Iterator[FileResult]:
+        """``run`` a batch of sources at a time, each result as soon as its batch is done:
+        memory holds one batch of documents, however many files. ``index`` is the run's
+        fingerprints reduced (``reduce``; ``{}`` when no run-wide rule is on)."""
+        stopped: set[str] | None = set() if problems is not None else None
+        chunk: list[Source | InputError] = []
+        for source in sources:
+            chunk.append(source)
+            if len(chunk) >= batch:
+                yield from self.run(chunk, config_for=config_for, problems=problems, index=index,
+                                    keep_sources=keep_sources, stopped=stopped)
+                chunk = []
+        if chunk:
+            yield from self.run(chunk, config_for=config_for, problems=problems, index=index,
+                                keep_sources=keep_sources, stopped=stopped)
+
     def run(self, sources: Iterable[Source | InputError], formats: dict[str, str] | None = None,
             config_for: Callable[[str], Config] | None = None,
-            problems: list[str] | None = None) -> list[FileResult]:
-        """Parse and check every source; an unreadable one becomes a FileResult with an error."""
+            problems: list[str] | None = None, *, index: dict[str, object] | None = None,
+            keep_sources: bool = True, stopped: set[str] | None = None) -> list[FileResult]:
+        """Parse and check every source; an unreadable one becomes a FileResult with an error.
+        Without ``index`` the sources are the whole run (run-wide rules compare them)."""
         formats = formats or {}
         order: list[FileResult] = []
         documents: list[Document] = []
@@ -282,12 +368,12 @@ class Linter:
                 continue
             try:
                 documents.append(self.parse(source, formats.get(source.path)))
-                order.append(FileResult(source.path, source=source.text))
+                order.append(FileResult(source.path, source=source.text if keep_sources else None))
             except InputError as exc:
                 order.append(FileResult(source.path, error=exc.cause))
             except Exception as exc:  # a parser bug: report it on the file, keep going
                 order.append(FileResult(source.path, error=f"could not be parsed ({type(exc).__name__}: {exc})"))
-        findings = self.check_documents(documents, config_for, problems)
+        findings = self.check_documents(documents, config_for, problems, index=index, stopped=stopped)
         for keep in self.document_filters:
             findings = {d.path: keep(d, findings.get(d.path, [])) for d in documents}
         for result in order:

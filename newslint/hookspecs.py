@@ -42,7 +42,22 @@ def newslint_configure(config):
 
 
 @hookspec
-def newslint_check_documents(documents, config, findings):
+def newslint_fingerprint(document, config):
+    """For a rule that compares the stories of a run (a story filed twice): return a compact,
+    picklable summary of one document (digests, line numbers; never the document or its
+    text). A run over many files sees each document once in a first pass, in run order,
+    on any process, and keeps only these summaries."""
+
+
+@hookspec
+def newslint_reduce_fingerprints(fingerprints, config):
+    """Turn ``fingerprints`` (``(path, summary)`` of every document of the run, in run
+    order) into this plugin's run index, a picklable value; it reaches
+    ``newslint_check_documents`` as ``index`` with every batch of documents."""
+
+
+@hookspec
+def newslint_check_documents(documents, config, findings, index):
     """See every document of a run at once: for cross-document rules and batching backends.
 
     Return an iterable of ``(document, finding)`` pairs, findings built with prose offsets
@@ -51,6 +66,10 @@ def newslint_check_documents(documents, config, findings):
     id, an id prefix ending in ``/``, its category and the plugin's name. Take ``findings``
     (optional, like every hook argument) to see what the per-document rules reported:
     ``{document.path: (finding, ...)}`` with prose offsets, e.g. to drop a duplicate.
+    A run over many files calls this hook once for each batch of documents (a few dozen):
+    batch requests, but compare stories across the run through ``newslint_fingerprint``
+    and ``index`` (what your ``newslint_reduce_fingerprints`` returned), never by keeping
+    documents.
     An exception raised here becomes an ``internal`` finding on each document and exit
     code 2; the other rules still report. A backend that cannot serve
     the run at all (a server down) raises ``newslint.engine.BackendError``: its message is

@@ -16,7 +16,7 @@ import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Sequence
+from typing import BinaryIO, Callable, Iterator, Sequence
 
 from newslint.config import Config, ConfigError, ConfigResolver, validate
 from newslint.engine import Linter, SelectionError, check_selectors
@@ -54,6 +54,16 @@ class CheckRequest:
     # The report's own file (--output): a folder walk that meets it (the last run's
     # report.html) does not read it as a story.
     output: Path | None = None
+    # Processes checking files at once; None: every core when more than a handful of files
+    # are named (one with --fix, a baseline or stdin, which stay in this process).
+    jobs: int | None = 1
+    # Keep each checked text on its FileResult (the HTML report shows the story); off, a run
+    # keeps only findings, and memory stays flat in the number of files.
+    keep_sources: bool = True
+    # Told the number of files once they are found, then handed each file's final result
+    # as soon as it is known, in run order (streaming output, a progress bar).
+    on_start: Callable[[int], None] | None = field(default=None, compare=False, repr=False)
+    on_result: Callable[[FileResult], None] | None = field(default=None, compare=False, repr=False)
 
     @property
     def stdin_name(self) -> str:
@@ -81,14 +91,9 @@ class CheckOutcome:
         return 2 if self.problems else self.report().exit_code()
 
 
-def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckOutcome:
-    """Check what ``request`` names. Raises RunAborted for a problem that stops the run."""
-    if not request.paths:
-        raise RunAborted("no paths given; name files or directories, or '-' to read stdin")
-    if registry is None:
-        registry = build_registry(entry_points=request.entry_points, disabled=request.disabled_plugins)
-    # Each file gets the nearest config from its folder upward (see newslint/config.py);
-    # --select/--ignore/--fail-on apply on top of whichever config that is.
+def prepare(request: CheckRequest, registry: Registry) -> tuple[Linter, ConfigResolver]:
+    """The run's linter and config resolver (each file gets the nearest config from its
+    folder upward, see newslint/config.py; --select/--ignore/--fail-on apply on top)."""
     resolver = ConfigResolver(
         explicit=request.config_path, disabled=request.no_config, fixed=request.config,
         check=_validator(registry),
@@ -99,6 +104,21 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
     except ConfigError as exc:
         raise RunAborted(str(exc)) from exc
     linter.config_for = resolver.for_path
+    return linter, resolver
+
+
+def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckOutcome:
+    """Check what ``request`` names. Raises RunAborted for a problem that stops the run.
+
+    Files are read, checked and reported one batch at a time (``Linter.stream``); the run
+    keeps findings, never documents. A run-wide rule (duplicate-across-stories) first sees
+    every file through compact fingerprints (``Linter.fingerprint``), reduced once."""
+    if not request.paths:
+        raise RunAborted("no paths given; name files or directories, or '-' to read stdin")
+    own_registry = registry is None
+    if registry is None:
+        registry = build_registry(entry_points=request.entry_points, disabled=request.disabled_plugins)
+    linter, resolver = prepare(request, registry)
     problems = list(registry.errors)
     notes: list[str] = []
 
@@ -116,46 +136,59 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
 
         baseline.rules_ran_for = rules_ran_for
         linter.document_filters.append(baseline.record_and_filter if request.write_baseline else baseline.filter)
-    if request.changed_since:
-        from newslint.changes import ChangesError, changed_lines
-
-        try:
-            changes = changed_lines(request.changed_since, [p for p in request.paths if p != STDIN])
-        except ChangesError as exc:
-            raise RunAborted(str(exc)) from exc
-        exempt = request.stdin_name if STDIN in request.paths else None
-        linter.document_filters.append(
-            lambda document, findings: findings if document.path == exempt
-            else [f for f in findings if changes.touches(document.path, f)])
+    keep_changed = _changed_lines_filter(request)
 
     stdin_copy = None
     if request.fix and STDIN in request.paths and request.stdin is not None:
         stdin_copy = _RecordedStream(request.stdin)
         request = dataclasses.replace(request, stdin=stdin_copy)
     walked_from: dict[str, str] = {}
-    sources = read_sources(request, registry, walked_from, notes)
+    items = find_inputs(request, registry, walked_from, notes)
     try:  # every file's config is loaded and checked before any is linted
-        for source in sources:
-            if not isinstance(source, InputError):
-                resolver.for_path(source.path)
+        configs = {id(c): c for c in (resolver.for_path(request.stdin_name if i == STDIN else i)
+                                      for i in items if isinstance(i, str))}
         # --select/--ignore may name any rule of the run, house rules of any folder included.
         check_selectors(request.select + request.ignore,
                         [*registry.rules.values(), *resolver.house_rules().values()])
     except (ConfigError, SelectionError) as exc:
         raise RunAborted(str(exc)) from exc
     notes.extend(resolver.notes)  # configs the search skipped, named on stderr
+    if request.on_start is not None:
+        request.on_start(len(items))
 
-    results = linter.run(sources, problems=problems)
+    read = _Reader(request)
+    jobs = effective_jobs(request, items) if own_registry else 1
+    fixer = _Fixer(linter, request, walked_from, problems, read) if request.fix else None
+    keep_sources = request.keep_sources or fixer is not None
+    needs_index = linter.needs_index([linter.config, *configs.values()])
+    if jobs > 1:
+        from newslint.parallel import check_in_processes
+
+        stream = check_in_processes(linter, request, items, jobs, problems, needs_index=needs_index,
+                                    keep_sources=keep_sources)
+    else:
+        index = linter.reduce(_fingerprints(linter, items, read)) if needs_index else {}
+        if fixer is not None:
+            fixer.index = index
+        stream = linter.stream(map(read, items), index=index, problems=problems, keep_sources=keep_sources)
+    results: list[FileResult] = []
+    for result in stream:
+        result = keep_changed(result)
+        if fixer is not None:
+            result = keep_changed(fixer.fix(result))
+            if not request.keep_sources:
+                result.source = None
+        if result.error:
+            problems.append(f"{result.path}: {result.error}")
+        if request.on_result is not None:
+            request.on_result(result)
+        results.append(result)
     fixed_stdin = None
-    if request.fix:
-        stdin = None
-        if stdin_copy is not None and any(s.path == request.stdin_name for s in sources if isinstance(s, Source)):
-            stdin = _Stdin(request.stdin_name, bytes(stdin_copy.data))
-        results, fixed_stdin = _apply_fixes(linter, sources, results, problems, notes,
-                                            walked_from=walked_from, stdin=stdin, unsafe=request.unsafe_fixes)
-    problems.extend(f"{r.path}: {r.error}" for r in results if r.error)
+    if fixer is not None:
+        fixed_stdin = fixer.fixed_stdin
+        notes.extend(fixer.notes())
     if baseline is not None:
-        checked = {_file_identity(s.path) for s in sources if isinstance(s, Source) and s.path != request.stdin_name}
+        checked = {_file_identity(i) for i in items if isinstance(i, str) and i != STDIN}
         _close_baseline(baseline, request.write_baseline, problems, notes, checked=checked)
 
     def fail_on_for(path: str) -> str:
@@ -168,14 +201,71 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
                         fail_on_for=fail_on_for, problems=problems, notes=notes, fixed_stdin=fixed_stdin)
 
 
-def read_sources(request: CheckRequest, registry: Registry,
-                 walked_from: dict[str, str] | None = None,
-                 notes: list[str] | None = None) -> list[Source | InputError]:
+# More files than this and a run uses every core (starting processes costs more than it
+# saves on a few stories).
+HANDFUL = 8
+
+
+def effective_jobs(request: CheckRequest, items: Sequence) -> int:
+    """How many processes check ``items``: --jobs, or every core for more than a handful of
+    files; one for --fix, a baseline or stdin, whose state lives in this process."""
+    if request.fix or request.baseline or request.write_baseline or STDIN in request.paths:
+        return 1
+    if request.config is not None:  # an API config object is not sent to other processes
+        return 1
+    files = sum(1 for i in items if isinstance(i, str))
+    jobs = request.jobs if request.jobs is not None else (available_cores() if files > HANDFUL else 1)
+    return max(1, min(jobs, files))
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _fingerprints(linter: Linter, items, read) -> Iterator:
+    """Each readable file's fingerprints, in run order (the first pass of a run-wide rule)."""
+    for item in items:
+        source = read(item)
+        if isinstance(source, InputError):
+            continue
+        try:
+            yield linter.fingerprint(linter.parse(source))
+        except Exception:  # the checking pass reports what is wrong with the file
+            continue
+
+
+def _changed_lines_filter(request: CheckRequest) -> Callable[[FileResult], FileResult]:
+    """--changed-since: a result keeps only findings on lines changed since the revision
+    (stdin, which git does not know, keeps all)."""
+    if not request.changed_since:
+        return lambda result: result
+    from newslint.changes import ChangesError, changed_lines
+
+    try:
+        changes = changed_lines(request.changed_since, [p for p in request.paths if p != STDIN])
+    except ChangesError as exc:
+        raise RunAborted(str(exc)) from exc
+    exempt = request.stdin_name if STDIN in request.paths else None
+
+    def keep(result: FileResult) -> FileResult:
+        if result.path != exempt and result.error is None:
+            result.findings = [f for f in result.findings if changes.touches(result.path, f)]
+        return result
+
+    return keep
+
+
+def find_inputs(request: CheckRequest, registry: Registry,
+                walked_from: dict[str, str] | None = None,
+                notes: list[str] | None = None) -> list[str | InputError]:
     """Each file once, under the first name given (``a.txt ./a.txt``, a symlink and its
-    target, two hard links: one file), directories expanded, stdin read; unreadable ones as
-    errors. ``walked_from`` is filled with the folder each file found inside a folder came from.
-    FIFOs, devices and sockets found in a folder are skipped with a line in ``notes``."""
-    sources: list[Source | InputError] = []
+    target, two hard links: one file), directories expanded; stdin as '-'. ``walked_from``
+    is filled with the folder each file found inside a folder came from. FIFOs, devices and
+    sockets found in a folder are skipped with a line in ``notes``. Nothing is read."""
+    items: list[str | InputError] = []
     seen: set = set()
     report = _file_identity(str(request.output)) if request.output else None
     for raw in request.paths:
@@ -185,7 +275,7 @@ def read_sources(request: CheckRequest, registry: Registry,
                     notes.append(str(item))
                 continue
             if isinstance(item, InputError):
-                sources.append(item)
+                items.append(item)
                 continue
             identity = item if item == STDIN else _file_identity(item)
             if identity in seen or (item != raw and identity == report):
@@ -193,8 +283,33 @@ def read_sources(request: CheckRequest, registry: Registry,
             seen.add(identity)
             if item != raw and walked_from is not None:
                 walked_from[item] = raw
-            sources.append(_read(request, item))
-    return sources
+            items.append(item)
+    return items
+
+
+def read_sources(request: CheckRequest, registry: Registry,
+                 walked_from: dict[str, str] | None = None,
+                 notes: list[str] | None = None) -> list[Source | InputError]:
+    """Every input of ``find_inputs``, read (unreadable ones as errors)."""
+    return list(map(_Reader(request), find_inputs(request, registry, walked_from, notes)))
+
+
+class _Reader:
+    """Reads one input at a time; standard input once (a run-wide rule's first pass and
+    the check both see it)."""
+
+    def __init__(self, request: CheckRequest) -> None:
+        self.request = request
+        self.stdin: Source | InputError | None = None
+
+    def __call__(self, item: str | InputError) -> Source | InputError:
+        if isinstance(item, InputError):
+            return item
+        if item != STDIN:
+            return _read_file(item)
+        if self.stdin is None:
+            self.stdin = _read(self.request, item)
+        return self.stdin
 
 
 def _file_identity(path: str) -> tuple:
@@ -236,12 +351,6 @@ class _RecordedStream:
         return chunk
 
 
-@dataclass(frozen=True)
-class _Stdin:
-    name: str  # as findings show it (--stdin-filename)
-    data: bytes  # as read
-
-
 def _validator(registry: Registry) -> Callable[[Config], None]:
     """Validate a loaded config against this run's rules and plugins (a ConfigError if not)."""
     tables = [name for name, _ in registry.plugins()]
@@ -281,46 +390,67 @@ def _close_baseline(baseline, write_baseline, problems: list[str], notes: list[s
                      f"(fixed findings); rewrite {baseline.path} with --write-baseline to drop them")
 
 
-def _apply_fixes(linter: Linter, sources, results: list[FileResult], problems: list[str],
-                 notes: list[str], *, walked_from: dict[str, str],
-                 stdin: _Stdin | None, unsafe: bool = False) -> tuple[list[FileResult], bytes | None]:
-    """Fix each file in place (stdin: into the text returned for stdout), then check the fixed
-    texts again so the report shows what is left (through the same filters: only changed
-    lines, baseline). A file that cannot be fixed or read again is one line in ``problems``."""
-    from newslint.fixes import fix_file, fixed_bytes
-    from newslint.writing import outside
+class _Fixer:
+    """--fix, one file at a time as its result comes in: write the file's fixes (stdin: into
+    the text returned for stdout), then check the fixed text again so the report shows what
+    is left (through the same filters). A file that cannot be fixed or read again is one
+    line in ``problems``."""
 
-    texts = {s.path: s.text for s in sources if isinstance(s, Source)}
-    fixed_stdin = stdin.data if stdin else None
-    fixed_texts: list[Source] = []  # fixed stdin
-    fixed_paths: list[str] = []  # read again once every file is written
-    applied = 0
-    for result in results:
-        fixable = [f for f in result.findings if f.fix is not None and (unsafe or f.fix.is_safe)]
-        if not fixable or result.path not in texts:
-            continue
+    def __init__(self, linter: Linter, request: CheckRequest, walked_from: dict[str, str],
+                 problems: list[str], read: "_Reader") -> None:
+        self.linter = linter
+        self.unsafe = request.unsafe_fixes
+        self.walked_from = walked_from
+        self.problems = problems
+        self.read = read
+        self.stdin_name = request.stdin_name if STDIN in request.paths else None
+        self.index: dict[str, object] = {}
+        self.fixed_stdin: bytes | None = None
+        self.applied = 0
+        self.files = 0
+
+    def _stdin_data(self) -> bytes | None:
+        stream = self.read.request.stdin
+        return bytes(stream.data) if isinstance(stream, _RecordedStream) else None
+
+    def fix(self, result: FileResult) -> FileResult:
+        from newslint.fixes import fix_file, fixed_bytes
+        from newslint.writing import outside
+
+        is_stdin = self.stdin_name is not None and result.path == self.stdin_name
+        if is_stdin and result.error is None:
+            self.fixed_stdin = self._stdin_data()
+        fixable = [f for f in result.findings if f.fix is not None and (self.unsafe or f.fix.is_safe)]
+        if not fixable or result.source is None:
+            return result
         try:
-            if stdin and result.path == stdin.name:
-                fixed_stdin, count = fixed_bytes(stdin.name, stdin.data, texts[stdin.name], fixable,
-                                                    unsafe=unsafe)
-                fixed_texts += [Source(stdin.name, decode(stdin.name, fixed_stdin))] if count else []
+            if is_stdin:
+                data = self._stdin_data()
+                if data is None:
+                    return result
+                self.fixed_stdin, count = fixed_bytes(result.path, data, result.source, fixable,
+                                                      unsafe=self.unsafe)
+                again = Source(result.path, decode(result.path, self.fixed_stdin)) if count else None
             else:
-                root = walked_from.get(result.path)
+                root = self.walked_from.get(result.path)
                 if root is not None and outside(result.path, root):
                     raise InputError(result.path, f"is a symlink to a file outside {root}; not fixed")
-                count = fix_file(result.path, texts[result.path], fixable, unsafe=unsafe)
-                fixed_paths += [result.path] if count else []
+                count = fix_file(result.path, result.source, fixable, unsafe=self.unsafe)
+                again = _read_file(result.path) if count else None
         except InputError as exc:
-            problems.append(str(exc))
-            continue
+            self.problems.append(str(exc))
+            return result
         except OSError as exc:  # deleted or made unreadable since it was checked
-            problems.append(f"{result.path}: cannot be fixed ({exc.strerror or exc}); not fixed")
-            continue
-        applied += count
-    files = len(fixed_texts) + len(fixed_paths)
-    if not files:
-        return results, fixed_stdin
-    notes.append(f"fixed {applied} problem{'s' if applied != 1 else ''} "
-                 f"in {files} file{'s' if files != 1 else ''}")
-    rechecked = {r.path: r for r in linter.run([*fixed_texts, *map(_read_file, fixed_paths)])}
-    return [rechecked.get(r.path, r) for r in results], fixed_stdin
+            self.problems.append(f"{result.path}: cannot be fixed ({exc.strerror or exc}); not fixed")
+            return result
+        self.applied += count
+        if again is None:
+            return result
+        self.files += 1
+        return self.linter.run([again], index=self.index)[0]
+
+    def notes(self) -> list[str]:
+        if not self.files:
+            return []
+        return [f"fixed {self.applied} problem{'s' if self.applied != 1 else ''} "
+                f"in {self.files} file{'s' if self.files != 1 else ''}"]

@@ -123,3 +123,13 @@ def message_with_suggestions(finding: Finding) -> str:
 
 def render(name: str, report: Report) -> str:
     return importlib.import_module(FORMATS[name]).render(report)
+
+
+# Formats printed file by file as the run goes (the others assemble their document at the
+# end, from the findings kept).
+STREAMED = ("text", "github")
+
+
+def streamed(name: str):
+    """The format's module when it prints file by file (``result_lines``, ``render_end``)."""
+    return importlib.import_module(FORMATS[name]) if name in STREAMED else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 
+from newslint.model import FileResult
 from newslint.output import Report, message_with_suggestions, printable
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -46,22 +47,29 @@ def command(level: str, message: str, **properties) -> str:
 
 
 def render(report: Report) -> str:
+    lines = [line for result in report.results for line in result_lines(result, report.color)]
+    return "".join(line + "\n" for line in lines) + render_end(report)
+
+
+def render_end(report: Report) -> str:
+    return ""
+
+
+def result_lines(result: FileResult, color: bool = False) -> list[str]:
+    """One file's workflow commands, printed as soon as the file is checked."""
     lines = []
-    for result in report.results:
-        path = annotation_path(result.path)
-        if result.error:
-            lines.append(command("error", f"{result.path}: {result.error}", file=path,
-                                 title="newslint: file not checked"))
-            continue
-        for f in result.findings:
-            message = message_with_suggestions(f)
-            one_line = f.end_line == f.line
-            # GitHub accepts columns only on a single-line annotation.
-            lines.append(command(
-                LEVELS[f.severity], message,
-                file=path, line=f.line, endLine=f.end_line or f.line,
-                col=f.column if one_line else None,
-                endColumn=f.end_column if one_line and f.end_column > f.column else None,
-                title=f"newslint {f.rule} ({f.category})",
-            ))
-    return "".join(line + "\n" for line in lines)
+    path = annotation_path(result.path)
+    if result.error:
+        return [command("error", f"{result.path}: {result.error}", file=path, title="newslint: file not checked")]
+    for f in result.findings:
+        message = message_with_suggestions(f)
+        one_line = f.end_line == f.line
+        # GitHub accepts columns only on a single-line annotation.
+        lines.append(command(
+            LEVELS[f.severity], message,
+            file=path, line=f.line, endLine=f.end_line or f.line,
+            col=f.column if one_line else None,
+            endColumn=f.end_column if one_line and f.end_column > f.column else None,
+            title=f"newslint {f.rule} ({f.category})",
+        ))
+    return lines

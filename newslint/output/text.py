@@ -9,6 +9,7 @@ overrides and bytes of a file name that are not UTF-8 are written as visible esc
 
 from __future__ import annotations
 
+from newslint.model import FileResult
 from newslint.output import Report, printable
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -17,15 +18,26 @@ _DIM = "\033[2m"
 
 
 def render(report: Report) -> str:
+    lines = [line for result in report.results for line in result_lines(result, report.color)]
+    return "".join(line + "\n" for line in lines) + render_end(report)
+
+
+def result_lines(result: FileResult, color: bool = False) -> list[str]:
+    """One file's lines, printed as soon as the file is checked."""
     lines = []
-    for result in report.results:
-        for f in result.findings:
-            severity = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if report.color else f.severity
-            rule = f"{_DIM}[{printable(f.rule)}]{_RESET}" if report.color else f"[{printable(f.rule)}]"
-            line = f"{printable(result.path)}:{f.line}:{f.column}: {severity} {rule} {printable(f.message)}"
-            if f.suggestions and any(f.suggestions):
-                line += f" (suggestion: {printable(' | '.join(s for s in f.suggestions if s))})"
-            lines.append(line)
+    for f in result.findings:
+        severity = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
+        rule = f"{_DIM}[{printable(f.rule)}]{_RESET}" if color else f"[{printable(f.rule)}]"
+        line = f"{printable(result.path)}:{f.line}:{f.column}: {severity} {rule} {printable(f.message)}"
+        if f.suggestions and any(f.suggestions):
+            line += f" (suggestion: {printable(' | '.join(s for s in f.suggestions if s))})"
+        lines.append(line)
+    return lines
+
+
+def render_end(report: Report) -> str:
+    """What follows the files' lines: the summary, and the --fix hint."""
+    lines = []
     summary = report.summary()
     counts = ", ".join(f"{n} {sev}" for sev, n in summary["by_severity"].items())
     files = summary["files"]

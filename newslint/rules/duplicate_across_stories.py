@@ -33,6 +33,9 @@ The council's plan for the old market hall, approved on Tuesday, includes a libr
 
 from __future__ import annotations
 
+import hashlib
+from typing import NamedTuple
+
 from newslint.rule import Rule, hookimpl
 from newslint.rules.duplicate_paragraph import paragraph_tokens
 
@@ -45,52 +48,111 @@ RULE = Rule(id="duplicate-across-stories", category="duplication", severity="war
             check=check, doc=__doc__, options={"min_words": 15}, enabled_by_default=False)
 
 
-def _runs(matches):
-    """Group (index, other document, other index) into runs that advance together in both
-    stories, so a story filed twice is one finding, not one per paragraph."""
-    runs: list[list[tuple[int, object, int]]] = []
+# A long paragraph is known across the run by a short digest of its normalised words, so a
+# run over an archive keeps a few dozen bytes a paragraph, never the stories themselves.
+_DIGEST_BYTES = 16
+
+
+class Paragraph(NamedTuple):
+    """One long paragraph of a story, as the rest of the run sees it."""
+
+    key: bytes  # digest of the paragraph's normalised words
+    index: int  # its block in the story
+    first_line: int
+    last_line: int
+
+
+class Place(NamedTuple):
+    """Where a paragraph stands: the story (path) and its block and lines there."""
+
+    path: str
+    index: int
+    first_line: int
+    last_line: int
+
+
+def _key(tokens: tuple[str, ...]) -> bytes:
+    return hashlib.blake2b("\x00".join(tokens).encode("utf-8", "surrogatepass"),
+                           digest_size=_DIGEST_BYTES).digest()
+
+
+def _min_words(config) -> int:
+    return int(config.rule_options(RULE).get("min_words", 15))
+
+
+def _long_paragraphs(document, min_words: int) -> list[tuple[bytes, int]]:
+    return [(_key(tokens), index) for index, tokens in enumerate(paragraph_tokens(document))
+            if len(tokens) >= min_words]
+
+
+@hookimpl
+def newslint_fingerprint(document, config):
+    """The story's long paragraphs as digests with their blocks and lines."""
+    out = []
+    for key, index in _long_paragraphs(document, _min_words(config)):
+        first, last = document.block_lines(index)
+        out.append(Paragraph(key, index, first, last))
+    return out
+
+
+@hookimpl
+def newslint_reduce_fingerprints(fingerprints, config):
+    """For each digest, its first two places in run order (each story once): the other
+    place of any story holding it is the first of them that is not the story itself."""
+    places: dict[bytes, tuple[Place, ...]] = {}
+    for path, paragraphs in fingerprints:
+        for paragraph in paragraphs:
+            found = places.get(paragraph.key, ())
+            if len(found) < 2 and (not found or found[-1].path != path):
+                places[paragraph.key] = (*found, Place(path, paragraph.index, paragraph.first_line,
+                                                       paragraph.last_line))
+    # Digests seen in one story only can never match: dropped, so the index stays small.
+    return {key: found for key, found in places.items() if len(found) > 1}
+
+
+def _runs(matches: list[tuple[int, Place]]) -> list[list[tuple[int, Place]]]:
+    """Group (index, other place) into runs that advance together in both stories, so a
+    story filed twice is one finding, not one per paragraph."""
+    runs: list[list[tuple[int, Place]]] = []
     for match in matches:
         last = runs[-1][-1] if runs else None
-        if last and last[1] is match[1] and match[0] > last[0] and match[2] > last[2]:
+        if last and last[1].path == match[1].path and match[0] > last[0] and match[1].index > last[1].index:
             runs[-1].append(match)
         else:
             runs.append([match])
     return runs
 
 
-def _lines(document, first: int, last: int) -> str:
-    a, b = document.block_lines(first)[0], document.block_lines(last)[1]
-    return f"line {a}" if a == b else f"lines {a}-{b}"
+def _lines(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
 @hookimpl
-def newslint_check_documents(documents, config):
-    min_words = int(config.rule_options(RULE).get("min_words", 15))
-    places: dict[tuple[str, ...], list[tuple[object, int]]] = {}
+def newslint_check_documents(documents, config, index):
+    """``index``: what newslint_reduce_fingerprints made of every story of the run (the
+    engine builds it from ``documents`` when a caller hands over all stories at once)."""
+    min_words = _min_words(config)
     for document in documents:
-        for index, tokens in enumerate(paragraph_tokens(document)):
-            if len(tokens) >= min_words:
-                found = places.setdefault(tokens, [])
-                if not found or found[-1][0] is not document:
-                    found.append((document, index))
-    matches: dict[int, list[tuple[int, object, int]]] = {}
-    for found in places.values():
-        for document, index in found:
-            other = next(((d, i) for d, i in found if d is not document), None)
+        matches = []
+        seen: set[bytes] = set()
+        for key, block in _long_paragraphs(document, min_words):
+            if key in seen:  # a paragraph repeated inside the story: its first place counts
+                continue
+            seen.add(key)
+            other = next((p for p in index.get(key, ()) if p.path != document.path), None)
             if other is not None:
-                matches.setdefault(id(document), []).append((index, *other))
-    for document in documents:
-        for run in _runs(sorted(matches.get(id(document), ()), key=lambda m: m[0])):
+                matches.append((block, other))
+        for run in _runs(matches):
             first, last = run[0], run[-1]
-            other = first[1]
+            other = first[1].path
             here = document.blocks[first[0]].start, document.blocks[last[0]].end
             what = "This paragraph" if len(run) == 1 else f"These {len(run)} paragraphs"
             verb = "appears" if len(run) == 1 else "appear"
             yield document, RULE.finding(
                 *here,
-                f"{what} also {verb} in {other.path} ({_lines(other, first[2], last[2])}); "
+                f"{what} also {verb} in {other} ({_lines(first[1].first_line, last[1].last_line)}); "
                 "pasted into the wrong story, or the story filed twice?",
-                data={"also_in": other.path, "related_lines": []})
+                data={"also_in": other, "related_lines": []})
 
 
 @hookimpl
