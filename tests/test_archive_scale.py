@@ -1,0 +1,134 @@
+"""Archive scale (issue 13): streaming in batches, --jobs, the progress bar."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+
+from hypothesis import given, settings, strategies as st
+
+from newslint.config import config_from_dict
+from newslint.engine import Linter
+from newslint.inputs import Source
+from newslint.output import Report, render
+from newslint.progress import line as progress_line
+from newslint.runner import CheckRequest, run_check
+
+OPENINGS = ["The harbour board met on Monday", "A new ferry timetable was published",
+            "Residents of the old quarter gathered", "The county library reopened its doors"]
+MIDDLES = ["after months of talks about the cost of repairs to the eastern quay wall",
+           "to hear how the plan to widen the coastal road would affect their homes",
+           "while the council said that that the budget was already stretched thin",
+           "and volunteers  handed out leaflets explaining the changes to bus routes"]
+SHARED = ("The harbour master said the quay would stay open to fishing boats during the works, "
+          "which are expected to last until the end of next summer at the earliest.")
+
+def story(number: int) -> str:
+    paragraphs = [f"{OPENINGS[number % 4]} {MIDDLES[(number // 4) % 4]}.",
+                  f"{OPENINGS[(number + 1) % 4]} {MIDDLES[(number + 2) % 4]}."]
+    if number % 3 == 0:  # a paragraph several stories share: duplicate-across-stories
+        paragraphs.insert(1, SHARED)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def write_stories(folder, count: int) -> None:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"story-{number:03d}.txt").write_text(story(number), encoding="utf-8")
+    (folder / "newslint.toml").write_text("[rules.duplicate-across-stories]\nenabled = true\n")
+
+
+def json_of(folder, jobs: int) -> dict:
+    outcome = run_check(CheckRequest([str(folder)], jobs=jobs, entry_points=False, keep_sources=False))
+    return json.loads(render("json", outcome.report()))
+
+
+def test_two_processes_give_the_same_json_as_one(tmp_path, monkeypatch):
+    folder = tmp_path / "archive"
+    write_stories(folder, 40)
+    monkeypatch.chdir(folder)
+    one, two = json_of(folder, 1), json_of(folder, 2)
+    assert one == two
+    # The run found things, the run-wide rule among them, so the comparison means something.
+    assert '"rule": "duplicate-across-stories"' in json.dumps(one) and '"rule": "doubled-word"' in json.dumps(one)
+
+
+def test_the_cli_prints_the_same_json_with_jobs(tmp_path):
+    folder = tmp_path / "archive"
+    write_stories(folder, 12)
+    outs = [subprocess.run([sys.executable, "-m", "newslint", "check", "--format", "json", "-j", jobs, "."],
+                           cwd=folder, capture_output=True, timeout=120).stdout for jobs in ("1", "2")]
+    assert outs[0] == outs[1] and b"duplicate-across-stories" in outs[0]
+
+
+def _linter() -> Linter:
+    return Linter.create(config_from_dict({"rules": {"duplicate-across-stories": {"enabled": True}}}),
+                         entry_points=False)
+
+
+@settings(max_examples=15, deadline=None)
+@given(numbers=st.lists(st.integers(0, 40), min_size=1, max_size=12, unique=True),
+       batch=st.integers(1, 5))
+def test_a_stream_in_batches_finds_what_one_whole_run_finds(numbers, batch):
+    """Batches with the run's fingerprints reduced = every document at once (the old run)."""
+    linter = _linter()
+    sources = [Source(f"s{n}.txt", story(n)) for n in numbers]
+    whole = linter.run(sources)
+    index = linter.reduce(linter.fingerprint(linter.parse(s)) for s in sources)
+    streamed = list(linter.stream(iter(sources), index=index, batch=batch))
+    assert [(r.path, r.findings) for r in streamed] == [(r.path, r.findings) for r in whole]
+    assert all(r.source is None for r in streamed)  # only findings are kept
+
+
+def test_text_output_file_by_file_is_the_whole_report(tmp_path, cli):
+    folder = tmp_path / "archive"
+    write_stories(folder, 7)
+    os.chdir(folder)
+    streamed = cli("check", "-j", "1", ".").output
+    outcome = run_check(CheckRequest(["."], entry_points=False))
+    assert streamed == render("text", Report(outcome.results, fail_on=outcome.fail_on))
+    assert "doubled-word" in streamed
+
+
+def _run_with_stderr_on_a_terminal(args, cwd) -> tuple[bytes, bytes]:
+    controller, terminal = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "newslint", "check", *args], cwd=cwd,
+                              stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+        os.close(terminal)
+        terminal = None
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            seen += chunk
+        return done.stdout, seen
+    finally:
+        if terminal is not None:
+            os.close(terminal)
+        os.close(controller)
+
+
+def test_a_progress_bar_on_a_terminal_and_nothing_when_piped_or_quiet(tmp_path):
+    folder = tmp_path / "archive"
+    write_stories(folder, 8)
+    out, err = _run_with_stderr_on_a_terminal(["-j", "1", "."], folder)
+    assert b"8/8 files" in err and b"/s" in err and b"left" in err
+    assert b"/8 files" not in out  # the report itself is untouched
+    quiet_out, quiet_err = _run_with_stderr_on_a_terminal(["-j", "1", "--quiet", "."], folder)
+    assert b"/8 files" not in quiet_err and quiet_out == out
+    piped = subprocess.run([sys.executable, "-m", "newslint", "check", "-j", "1", "."], cwd=folder,
+                           capture_output=True, timeout=120)
+    assert piped.stderr == b"" and piped.stdout == out
+
+
+def test_the_progress_line_says_done_of_total_rate_and_time_left():
+    assert progress_line(50, 200, 10.0) == "[######..................] 50/200 files  5.0/s  0:30 left"
+    assert progress_line(0, 10, 0.0).endswith("0/10 files  0.0/s  --:-- left")
