@@ -106,6 +106,75 @@ def scaling(sources) -> str:
             f"{big_rate:,.0f} words/s (linear cost keeps these close)")
 
 
+def run_measured(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB; the largest of the process and, with
+    --jobs, of its workers) of one command, its output discarded."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return time.perf_counter() - start, usage.ru_maxrss
+
+
+def copies(sources_dir: list[Path], count: int, target: Path) -> Path:
+    """``count`` stories copied from the corpora under new names (story-000001.txt ...)."""
+    files = sorted(p for d in sources_dir for p in d.rglob("*") if p.suffix in (".txt", ".md", ".html"))
+    target.mkdir(parents=True)
+    for number in range(count):
+        original = files[number % len(files)]
+        (target / f"story-{number:06d}{original.suffix}").write_bytes(original.read_bytes())
+    return target
+
+
+def load_note() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+
+
+def archive_scale(corpora: list[Path], small: int, large: int) -> list[str]:
+    """Peak memory of a whole run on ``small`` and ``large`` copies of the corpora (JSON
+    output, all built-in rules, one process): streaming keeps it flat."""
+    import tempfile
+
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp:
+        peaks = {}
+        for count in (small, large):
+            folder = copies(corpora, count, Path(tmp) / f"n{count}")
+            took, peak = run_measured([sys.executable, "-m", "newslint", "check", "--no-config", "--no-plugins",
+                                       "--format", "json", "-j", "1", "--fail-on", "never", str(folder)])
+            peaks[count] = peak
+            lines.append(f"{count:>6} files: peak memory {peak / 1024:6.1f} MiB, {took:6.1f} s ({load_note()})")
+        lines.append(f"peak memory {large:,} files / {small:,} files: {peaks[large] / peaks[small]:.2f}x (target <= 1.3x)")
+    return lines
+
+
+def jobs_speedup(directory: Path) -> list[str]:
+    """--jobs 2 against --jobs 1 on the directory (whole CLI runs, JSON compared)."""
+    cmd = [sys.executable, "-m", "newslint", "check", "--no-config", "--no-plugins", "--format", "json",
+           "--fail-on", "never", str(directory)]
+    outputs, times = [], {}
+    before = load_note()
+    for jobs in ("1", "2"):
+        times[jobs], _ = run_measured([*cmd, "-j", jobs])
+        outputs.append(subprocess.run([*cmd, "-j", jobs], capture_output=True).stdout)
+    same = "same JSON byte for byte" if outputs[0] == outputs[1] else "JSON DIFFERS"
+    return [f"--jobs 1: {times['1']:.1f} s, --jobs 2: {times['2']:.1f} s: {times['1'] / times['2']:.2f}x "
+            f"the throughput (target >= 1.6x); {same} (before: {before})"]
+
+
+def startup_ratio(path: Path, runs: int) -> str:
+    """A single-file run against a bare ``python -c pass`` (medians of ``runs``)."""
+    def median_of(cmd):
+        return statistics.median(run_measured(cmd)[0] for _ in range(runs))
+
+    bare = median_of([sys.executable, "-c", "pass"])
+    one = median_of([sys.executable, "-m", "newslint", "check", "--no-config", "--no-plugins",
+                     "--fail-on", "never", str(path)])
+    return (f"single file: {one * 1000:.0f} ms, bare python -c pass: {bare * 1000:.0f} ms: {one / bare:.1f}x "
+            f"(target <= 5x; median of {runs}; {load_note()})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directory", type=Path)
@@ -113,7 +182,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="passes over the corpus, each in a fresh process")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--one-pass", nargs=1, metavar="SELECT", help=argparse.SUPPRESS)
+    parser.add_argument("--archive", nargs="*", type=Path, metavar="CORPUS",
+                        help="archive scale instead: peak memory on 1,000 vs 10,000 copies of these corpora "
+                             "(default: DIR), --jobs 2 vs --jobs 1 on DIR, single-file start-up ratio")
+    parser.add_argument("--sizes", type=int, nargs=2, default=(1000, 10000), metavar=("SMALL", "LARGE"))
     args = parser.parse_args()
+    if args.archive is not None:
+        print(f"newslint archive scale, python {platform.python_version()} on {platform.machine()}, "
+              f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        sample = sorted(p for p in args.directory.rglob("*.txt"))
+        print(startup_ratio(sample[len(sample) // 2], args.runs))
+        for line in jobs_speedup(args.directory):
+            print(line)
+        for line in archive_scale(args.archive or [args.directory], *args.sizes):
+            print(line)
+        return
 
     import gc
 

@@ -247,13 +247,38 @@ class Skipped:
         return f"skipped {self.path}: {self.kind}, not a regular file"
 
 
-def discover(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | InputError | Skipped]:
+def git_visible(folder: Path) -> frozenset[str] | None:
+    """The files git lists under ``folder`` (tracked, and untracked but not ignored), as paths
+    relative to it; None when ``folder`` is not in a git work tree (or git is missing).
+
+    Git is asked rather than .gitignore files read here: it alone knows every source of
+    ignore rules (nested .gitignore files, negations, .git/info/exclude, the user's global
+    excludes file) and which ignored-looking files are tracked anyway, in one subprocess a
+    folder named on the command line.
+    """
+    import subprocess
+
+    try:
+        listed = subprocess.run(["git", "-C", str(folder), "ls-files", "-co", "--exclude-standard", "-z", "--", "."],
+                                capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if listed.returncode != 0:  # not a work tree, or inside .git
+        return None
+    return frozenset(os.path.normpath(os.fsdecode(name)) for name in listed.stdout.split(b"\0") if name)
+
+
+def discover(paths: Iterable[str], extensions: Iterable[str], *,
+             respect_gitignore: bool = True) -> Iterator[str | InputError | Skipped]:
     """Expand the user's paths: files as given, directories recursed for known extensions.
 
     Yields each file path, an InputError for a path that is missing or holds nothing to
-    check (and for a folder inside it that cannot be listed), or Skipped for a FIFO, device or socket (or a symlink to one) inside a directory
+    check (and for a folder inside it that cannot be listed), or Skipped for a FIFO, device
+    or socket (or a symlink to one) inside a directory
     (named on the command line, such a file is an error, from ``read_path``). Hidden folders
-    and files are skipped inside directories.
+    and files are skipped inside directories, and so are files git ignores when a directory
+    is in a git work tree (``respect_gitignore``); a file named on the command line is read
+    whatever git says.
     """
     wanted = tuple(extensions)
     for raw in paths:
@@ -264,9 +289,12 @@ def discover(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | 
         if path.is_dir():
             found = False
             unlisted: list[OSError] = []  # os.walk passes over a folder it cannot list in silence
+            visible = git_visible(path) if respect_gitignore else None
             for root, dirs, files in os.walk(path, onerror=unlisted.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
+                    if visible is not None and os.path.relpath(os.path.join(root, name), path) not in visible:
+                        continue  # ignored by git (a build folder, a scratch copy)
                     if not name.startswith(".") and name.lower().endswith(wanted):
                         found = True
                         full = os.path.join(root, name)

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from newslint.config import config_from_dict
 from newslint.engine import Linter
-from newslint.inputs import Source
+from newslint.inputs import Source, discover
 from newslint.output import Report, render
 from newslint.progress import line as progress_line
 from newslint.runner import CheckRequest, run_check
@@ -132,3 +132,18 @@ def test_a_progress_bar_on_a_terminal_and_nothing_when_piped_or_quiet(tmp_path):
 def test_the_progress_line_says_done_of_total_rate_and_time_left():
     assert progress_line(50, 200, 10.0) == "[######..................] 50/200 files  5.0/s  0:30 left"
     assert progress_line(0, 10, 0.0).endswith("0/10 files  0.0/s  --:-- left")
+
+
+def test_a_folder_in_a_git_work_tree_skips_what_git_ignores(tmp_path):
+    repo = tmp_path / "desk"
+    (repo / "build").mkdir(parents=True)
+    (repo / "sub").mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".gitignore").write_text("build/\nscratch-*.txt\n!scratch-keep.txt\n")
+    for name in ("story.txt", "build/copy.txt", "scratch-1.txt", "scratch-keep.txt", "sub/other.txt"):
+        (repo / name).write_text("The mayor  spoke on Monday.\n")
+    found = [item for item in discover([str(repo)], (".txt",))]
+    assert sorted(os.path.relpath(p, repo) for p in found) == ["scratch-keep.txt", "story.txt", "sub/other.txt"]
+    # Named on the command line, an ignored file is still read; outside git, nothing is skipped.
+    assert list(discover([str(repo / "scratch-1.txt")], (".txt",))) == [str(repo / "scratch-1.txt")]
+    assert len(list(discover([str(repo)], (".txt",), respect_gitignore=False))) == 5

@@ -230,8 +230,8 @@ def test_a_failure_anywhere_in_a_command_is_one_line_and_exit_2(cli, monkeypatch
         raise ValueError("boom")
 
     if where == "output":
-        monkeypatch.setattr(newslint.output, "render", broken)
-        args = ("check", "--no-plugins", "-")
+        monkeypatch.setattr(newslint.output, "render", broken)  # json is rendered whole, at the end
+        args = ("check", "--no-plugins", "--format", "json", "-")
     else:
         monkeypatch.setattr(newslint.plugins, "build_registry", broken)
         args = ("rules",)
