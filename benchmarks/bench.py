@@ -117,8 +117,12 @@ def run_measured(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
 
 
 def copies(sources_dir: list[Path], count: int, target: Path) -> Path:
-    """``count`` stories copied from the corpora under new names (story-000001.txt ...)."""
+    """``count`` stories copied from the corpora under new names (story-000001.txt ...), in
+    one fixed shuffled order, so a small and a large archive hold the same mix of outlets."""
+    import random
+
     files = sorted(p for d in sources_dir for p in d.rglob("*") if p.suffix in (".txt", ".md", ".html"))
+    random.Random(13).shuffle(files)
     target.mkdir(parents=True)
     for number in range(count):
         original = files[number % len(files)]
