@@ -198,11 +198,10 @@ def _as_newslint_counts(path: str, lines: set[int]) -> set[int]:
     """git's changed line numbers of ``path`` as newslint numbers its lines: git ends a line
     at LF alone, newslint at a lone CR too (a classic Mac file, or a CR pasted into a line),
     so one git line may be several of newslint's."""
-    from newslint.inputs import MAX_BYTES
+    from newslint.inputs import MAX_BYTES, read_regular_file
 
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_BYTES + 1)  # a larger file is refused when it is read
+    try:  # bounded, and a FIFO cannot block the open
+        data = read_regular_file(path, MAX_BYTES)
     except OSError:  # reading it for the check will say what is wrong
         return lines
     if b"\r" not in data:
