@@ -70,6 +70,7 @@ class UsageError(Exception):
 
 # --- records ----------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SavedFinding:
     corpus: str
@@ -110,22 +111,33 @@ class Run:
     findings: list[SavedFinding]
     seconds: float = 0.0
     module: str = ""  # the newslint package that produced it (checked for --compare)
-    fingerprint: str = ""  # of the corpora's file names and sizes (a cached run is reused only on a match)
+    fingerprint: str = (
+        ""  # of the corpora's file names and sizes (a cached run is reused only on a match)
+    )
     harness: int = HARNESS_FORMAT
 
     def to_json(self) -> dict:
-        return {"harness": self.harness, "revision": self.revision, "seconds": round(self.seconds, 2),
-                "module": self.module, "fingerprint": self.fingerprint,
-                "corpora": {k: asdict(v) for k, v in self.corpora.items()},
-                "findings": [asdict(f) for f in self.findings]}
+        return {
+            "harness": self.harness,
+            "revision": self.revision,
+            "seconds": round(self.seconds, 2),
+            "module": self.module,
+            "fingerprint": self.fingerprint,
+            "corpora": {k: asdict(v) for k, v in self.corpora.items()},
+            "findings": [asdict(f) for f in self.findings],
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> "Run":
-        return cls(revision=data["revision"], seconds=data.get("seconds", 0.0),
-                   module=data.get("module", ""), fingerprint=data.get("fingerprint", ""),
-                   harness=data.get("harness", 0),
-                   corpora={k: CorpusStats(**v) for k, v in data["corpora"].items()},
-                   findings=[SavedFinding(**f) for f in data["findings"]])
+        return cls(
+            revision=data["revision"],
+            seconds=data.get("seconds", 0.0),
+            module=data.get("module", ""),
+            fingerprint=data.get("fingerprint", ""),
+            harness=data.get("harness", 0),
+            corpora={k: CorpusStats(**v) for k, v in data["corpora"].items()},
+            findings=[SavedFinding(**f) for f in data["findings"]],
+        )
 
 
 @dataclass(frozen=True)
@@ -147,6 +159,7 @@ class Verdict:
 
 # --- measuring --------------------------------------------------------------------------------
 
+
 def corpus_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in EXTENSIONS and p.is_file())
 
@@ -155,7 +168,9 @@ def fingerprint(folders: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for folder in folders:
         for path in corpus_files(folder):
-            digest.update(f"{folder.name}/{path.relative_to(folder)}\0{path.stat().st_size}\n".encode())
+            digest.update(
+                f"{folder.name}/{path.relative_to(folder)}\0{path.stat().st_size}\n".encode()
+            )
     return digest.hexdigest()[:16]
 
 
@@ -176,9 +191,9 @@ def span_text(lines: Sequence[str], line: int, column: int, end_line: int, end_c
     if not 1 <= line <= len(lines):
         return ""
     if end_line <= line:
-        return lines[line - 1][column - 1:max(end_column - 1, column - 1)]
-    tail = lines[end_line - 1][:end_column - 1] if end_line <= len(lines) else ""
-    return "\n".join([lines[line - 1][column - 1:], *lines[line:end_line - 1], tail])
+        return lines[line - 1][column - 1 : max(end_column - 1, column - 1)]
+    tail = lines[end_line - 1][: end_column - 1] if end_line <= len(lines) else ""
+    return "\n".join([lines[line - 1][column - 1 :], *lines[line : end_line - 1], tail])
 
 
 def check_corpus(folder: Path, name: str | None = None) -> tuple[CorpusStats, list[SavedFinding]]:
@@ -208,9 +223,21 @@ def check_corpus(folder: Path, name: str | None = None) -> tuple[CorpusStats, li
             continue
         lines = texts[result.path]
         for f in result.findings:
-            findings.append(SavedFinding(
-                name, result.path, f.rule, f.category, f.severity, f.line, f.column, f.end_line,
-                f.end_column, span_text(lines, f.line, f.column, f.end_line, f.end_column), f.message))
+            findings.append(
+                SavedFinding(
+                    name,
+                    result.path,
+                    f.rule,
+                    f.category,
+                    f.severity,
+                    f.line,
+                    f.column,
+                    f.end_line,
+                    f.end_column,
+                    span_text(lines, f.line, f.column, f.end_line, f.end_column),
+                    f.message,
+                )
+            )
     stats.seconds = time.perf_counter() - start
     return stats, findings
 
@@ -232,17 +259,23 @@ def measure(folders: Sequence[Path], revision: str = "", jobs: int = 1) -> Run:
             parts = pool.map(_check_corpus_job, work)
     else:
         parts = [_check_corpus_job(w) for w in work]
-    return Run(revision=revision, corpora={stats.name: stats for stats, _ in parts},
-               findings=[f for _, found in parts for f in found], seconds=time.perf_counter() - start,
-               module=str(Path(newslint.__file__).resolve().parent), fingerprint=fingerprint(folders))
+    return Run(
+        revision=revision,
+        corpora={stats.name: stats for stats, _ in parts},
+        findings=[f for _, found in parts for f in found],
+        seconds=time.perf_counter() - start,
+        module=str(Path(newslint.__file__).resolve().parent),
+        fingerprint=fingerprint(folders),
+    )
 
 
 def save_run(run: Run, path: Path) -> None:
     """Written whole or not at all: the cache is shared by every worktree on the machine, so
     two harnesses may save one commit's run at once."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=path.name,
-                                     suffix=".tmp", delete=False) as out:
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, prefix=path.name, suffix=".tmp", delete=False
+    ) as out:
         try:
             json.dump(run.to_json(), out, ensure_ascii=False)
         except BaseException:
@@ -260,6 +293,7 @@ def load_run(path: Path) -> Run:
 
 # --- counting ---------------------------------------------------------------------------------
 
+
 def per_words(count: int, words: int) -> float:
     return count * PER_WORDS / words if words else 0.0
 
@@ -270,16 +304,22 @@ def count_table(run: Run) -> str:
     for f in run.findings:
         counts[(f.rule, f.corpus)][f.severity] += 1
     rules = sorted({rule for rule, _ in counts})
-    out = [f"{'rule':<28} {'corpus':<12} {'error':>6} {'warning':>8} {'info':>6} {'total':>6} {'/10k words':>10}"]
+    out = [
+        f"{'rule':<28} {'corpus':<12} {'error':>6} {'warning':>8} {'info':>6} {'total':>6} {'/10k words':>10}"
+    ]
     for corpus, stats in run.corpora.items():
         for rule in rules:
             c = counts.get((rule, corpus), Counter())
             total = sum(c.values())
-            out.append(f"{rule:<28} {corpus:<12} {c['error']:>6} {c['warning']:>8} {c['info']:>6} "
-                       f"{total:>6} {per_words(total, stats.words):>10.2f}")
+            out.append(
+                f"{rule:<28} {corpus:<12} {c['error']:>6} {c['warning']:>8} {c['info']:>6} "
+                f"{total:>6} {per_words(total, stats.words):>10.2f}"
+            )
         total = sum(1 for f in run.findings if f.corpus == corpus)
-        out.append(f"{'(all rules)':<28} {corpus:<12} {'':>6} {'':>8} {'':>6} {total:>6} "
-                   f"{per_words(total, stats.words):>10.2f}")
+        out.append(
+            f"{'(all rules)':<28} {corpus:<12} {'':>6} {'':>8} {'':>6} {total:>6} "
+            f"{per_words(total, stats.words):>10.2f}"
+        )
     return "\n".join(out)
 
 
@@ -287,22 +327,32 @@ def corpus_lines(run: Run) -> str:
     return "\n".join(
         f"{s.name}: {s.files} files, {s.words:,} words, {s.seconds:.1f} s"
         + (f", {len(s.errors)} not checked ({'; '.join(s.errors[:3])})" if s.errors else "")
-        for s in run.corpora.values())
+        for s in run.corpora.values()
+    )
 
 
 # --- judged verdicts --------------------------------------------------------------------------
 
+
 def _verdict(entry: dict, corpus: str, origin: str) -> Verdict:
     try:
-        verdict = Verdict(corpus=str(entry.get("corpus", corpus)), file=str(entry["file"]),
-                          rule=str(entry["rule"]), line=int(entry["line"]),
-                          column=None if entry.get("column") is None else int(entry["column"]),
-                          verdict=str(entry["verdict"]), pattern=str(entry.get("pattern", "")),
-                          note=str(entry.get("note", "")), text=entry.get("text"))
+        verdict = Verdict(
+            corpus=str(entry.get("corpus", corpus)),
+            file=str(entry["file"]),
+            rule=str(entry["rule"]),
+            line=int(entry["line"]),
+            column=None if entry.get("column") is None else int(entry["column"]),
+            verdict=str(entry["verdict"]),
+            pattern=str(entry.get("pattern", "")),
+            note=str(entry.get("note", "")),
+            text=entry.get("text"),
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise UsageError(f"{origin}: a verdict lacks or mistypes {exc} ({entry!r:.120})") from None
     if verdict.verdict not in VERDICTS:
-        raise UsageError(f"{origin}: unknown verdict {verdict.verdict!r} (known: {', '.join(VERDICTS)})")
+        raise UsageError(
+            f"{origin}: unknown verdict {verdict.verdict!r} (known: {', '.join(VERDICTS)})"
+        )
     if not verdict.corpus:
         raise UsageError(f"{origin}: a verdict names no corpus ({entry!r:.120})")
     return verdict
@@ -332,7 +382,9 @@ def load_verdicts(corpora: Path, judged_dir: Path = REPO_JUDGED) -> list[Verdict
     return verdicts
 
 
-def match_verdicts(findings: Iterable[SavedFinding], verdicts: Iterable[Verdict]) -> dict[SavedFinding, Verdict]:
+def match_verdicts(
+    findings: Iterable[SavedFinding], verdicts: Iterable[Verdict]
+) -> dict[SavedFinding, Verdict]:
     """Each finding's verdict: same corpus, file, rule and line, and the same column when the
     verdict gives one. Where several verdicts fit (two findings start at one place), the one
     whose flagged text agrees wins; a verdict is used once."""
@@ -342,8 +394,11 @@ def match_verdicts(findings: Iterable[SavedFinding], verdicts: Iterable[Verdict]
     matched: dict[SavedFinding, Verdict] = {}
     used: set[int] = set()
     for f in findings:
-        candidates = [v for v in by_line.get((f.corpus, f.file, f.rule, f.line), ())
-                      if (v.column is None or v.column == f.column) and id(v) not in used]
+        candidates = [
+            v
+            for v in by_line.get((f.corpus, f.file, f.rule, f.line), ())
+            if (v.column is None or v.column == f.column) and id(v) not in used
+        ]
         if not candidates:
             continue
         agreeing = [v for v in candidates if v.text is not None and f.text.startswith(v.text)]
@@ -396,14 +451,18 @@ def precision_table(run: Run, verdicts: Sequence[Verdict]) -> str:
     tallies = tally(run, verdicts)
     judged_corpora = {v.corpus for v in verdicts}
     categories = {f.rule: f.category for f in run.findings}
-    out = [f"{'corpus':<12} {'rule':<28} {'TP':>5} {'TPscr':>5} {'BL':>5} {'FA':>5} {'unjdg':>6} "
-           f"{'prec':>6} {'TP+BL':>6} {'FA/10k':>7}"]
+    out = [
+        f"{'corpus':<12} {'rule':<28} {'TP':>5} {'TPscr':>5} {'BL':>5} {'FA':>5} {'unjdg':>6} "
+        f"{'prec':>6} {'TP+BL':>6} {'FA/10k':>7}"
+    ]
 
     def row(corpus: str, label: str, t: Tally, words: int) -> str:
         v = t.verdicts
-        return (f"{corpus:<12} {label:<28} {v['TP']:>5} {v['TP-scrape']:>5} {v['BL']:>5} {v['FA']:>5} "
-                f"{t.unjudged:>6} {_share(t.real, t.judged):>6} {_share(t.real + v['BL'], t.judged):>6} "
-                f"{per_words(v['FA'], words):>7.2f}")
+        return (
+            f"{corpus:<12} {label:<28} {v['TP']:>5} {v['TP-scrape']:>5} {v['BL']:>5} {v['FA']:>5} "
+            f"{t.unjudged:>6} {_share(t.real, t.judged):>6} {_share(t.real + v['BL'], t.judged):>6} "
+            f"{per_words(v['FA'], words):>7.2f}"
+        )
 
     for corpus, stats in run.corpora.items():
         if corpus not in judged_corpora:
@@ -426,11 +485,18 @@ def precision_table(run: Run, verdicts: Sequence[Verdict]) -> str:
 def stale_verdicts(run: Run, verdicts: Sequence[Verdict]) -> Counter:
     """Per corpus and rule, verdicts that no finding of the run matches (the finding went
     away, or moved): a dropped FA is progress, a dropped TP a lost slip."""
-    matched = {id(v) for v in match_verdicts(
-        [f for f in run.findings if f.severity in SCORED_SEVERITIES], verdicts).values()}
+    matched = {
+        id(v)
+        for v in match_verdicts(
+            [f for f in run.findings if f.severity in SCORED_SEVERITIES], verdicts
+        ).values()
+    }
     measured = set(run.corpora)
-    return Counter((v.corpus, v.rule, v.verdict) for v in verdicts
-                   if id(v) not in matched and v.corpus in measured)
+    return Counter(
+        (v.corpus, v.rule, v.verdict)
+        for v in verdicts
+        if id(v) not in matched and v.corpus in measured
+    )
 
 
 def stale_table(run: Run, verdicts: Sequence[Verdict]) -> str:
@@ -441,12 +507,15 @@ def stale_table(run: Run, verdicts: Sequence[Verdict]) -> str:
     for (corpus, rule, verdict), n in stale.items():
         rows[(corpus, rule)][verdict] = n
     out = [f"{'corpus':<12} {'rule':<28} " + " ".join(f"{v:>9}" for v in VERDICTS)]
-    out += [f"{corpus:<12} {rule:<28} " + " ".join(f"{c[v]:>9}" for v in VERDICTS)
-            for (corpus, rule), c in sorted(rows.items())]
+    out += [
+        f"{corpus:<12} {rule:<28} " + " ".join(f"{c[v]:>9}" for v in VERDICTS)
+        for (corpus, rule), c in sorted(rows.items())
+    ]
     return "\n".join(out)
 
 
 # --- comparing --------------------------------------------------------------------------------
+
 
 @dataclass
 class RunDiff:
@@ -461,7 +530,17 @@ class RunDiff:
 
 
 def _identity(f: SavedFinding) -> tuple:
-    return (f.corpus, f.file, f.rule, f.line, f.column, f.end_line, f.end_column, f.severity, f.message)
+    return (
+        f.corpus,
+        f.file,
+        f.rule,
+        f.line,
+        f.column,
+        f.end_line,
+        f.end_column,
+        f.severity,
+        f.message,
+    )
 
 
 def diff_runs(before: Run, after: Run) -> RunDiff:
@@ -490,7 +569,9 @@ def diff_runs(before: Run, after: Run) -> RunDiff:
         else:
             still_added.append(f)
     paired = {id(b) for b, _ in changed}
-    return RunDiff(added=still_added, dropped=[f for f in dropped if id(f) not in paired], changed=changed)
+    return RunDiff(
+        added=still_added, dropped=[f for f in dropped if id(f) not in paired], changed=changed
+    )
 
 
 def shown(text: str) -> str:
@@ -502,7 +583,7 @@ def abridged(text: str, most: int = 3 * CONTEXT_CHARS) -> str:
     """A long flagged span (a whole duplicated paragraph) cut in the middle for the terminal."""
     if len(text) <= most:
         return text
-    return f"{text[:most // 2]} … {text[-most // 3:]}"
+    return f"{text[: most // 2]} … {text[-most // 3 :]}"
 
 
 class ContextReader:
@@ -517,7 +598,9 @@ class ContextReader:
         if key not in self.cache:
             path = self.corpora / corpus / file if self.corpora else None
             try:
-                self.cache[key] = path.read_text(encoding="utf-8-sig").splitlines() if path else None
+                self.cache[key] = (
+                    path.read_text(encoding="utf-8-sig").splitlines() if path else None
+                )
             except (OSError, UnicodeDecodeError):
                 self.cache[key] = None
         return self.cache[key]
@@ -530,18 +613,22 @@ class ContextReader:
         line = lines[f.line - 1]
         start = f.column - 1
         end = start + len(first_line)
-        before = line[max(0, start - CONTEXT_CHARS):start]
-        after = line[end:end + CONTEXT_CHARS]
+        before = line[max(0, start - CONTEXT_CHARS) : start]
+        after = line[end : end + CONTEXT_CHARS]
         more = " (+ more lines)" if f.end_line > f.line else ""
-        return (f"{'…' if start > CONTEXT_CHARS else ''}{shown(before)}[[{shown(abridged(line[start:end]))}]]"
-                f"{shown(after)}{'…' if end + CONTEXT_CHARS < len(line) else ''}{more}")
+        return (
+            f"{'…' if start > CONTEXT_CHARS else ''}{shown(before)}[[{shown(abridged(line[start:end]))}]]"
+            f"{shown(after)}{'…' if end + CONTEXT_CHARS < len(line) else ''}{more}"
+        )
 
 
 def verdict_label(verdict: Verdict | None) -> str:
     return f" [{verdict.verdict} {verdict.pattern}]".rstrip() if verdict else " [unjudged]"
 
 
-def describe(sign: str, f: SavedFinding, context: ContextReader, verdict: Verdict | None | bool = False) -> str:
+def describe(
+    sign: str, f: SavedFinding, context: ContextReader, verdict: Verdict | None | bool = False
+) -> str:
     """One finding on two lines: where, rule, severity, its verdict (when asked), the text in
     context; then the message."""
     label = "" if verdict is False else verdict_label(verdict or None)
@@ -557,25 +644,36 @@ def listed(items: Sequence, line_of, limit: int, sign: str) -> list[str]:
         per_rule[rule] += 1
         if not limit or per_rule[rule] <= limit:
             out.append(line_of(item))
-    out += [f"  ... {n - limit} more {sign} {rule} (raise --limit, or read the saved runs)"
-            for rule, n in sorted(per_rule.items()) if limit and n > limit]
+    out += [
+        f"  ... {n - limit} more {sign} {rule} (raise --limit, or read the saved runs)"
+        for rule, n in sorted(per_rule.items())
+        if limit and n > limit
+    ]
     return out
 
 
-def format_diff(diff: RunDiff, context: ContextReader, limit: int = 0,
-                verdicts: Sequence[Verdict] = ()) -> str:
+def format_diff(
+    diff: RunDiff, context: ContextReader, limit: int = 0, verdicts: Sequence[Verdict] = ()
+) -> str:
     """Per rule: +added -dropped ~changed, and the dropped findings by verdict (a dropped real
     slip is a loss, a dropped false alarm progress); then each finding with its verdict and
     its text in context (at most ``limit`` of each kind a rule, 0: all)."""
     per_rule: dict[str, Counter] = defaultdict(Counter)
-    judged = match_verdicts([*diff.dropped, *diff.added, *(after for _, after in diff.changed)], verdicts)
+    judged = match_verdicts(
+        [*diff.dropped, *diff.added, *(after for _, after in diff.changed)], verdicts
+    )
     for f in diff.added:
         per_rule[f.rule]["+"] += 1
     for f in diff.dropped:
         per_rule[f.rule]["-"] += 1
         verdict = judged.get(f)
-        per_rule[f.rule]["-real" if verdict and verdict.verdict in REAL else
-                         f"-{verdict.verdict}" if verdict else "-unjudged"] += 1
+        per_rule[f.rule][
+            "-real"
+            if verdict and verdict.verdict in REAL
+            else f"-{verdict.verdict}"
+            if verdict
+            else "-unjudged"
+        ] += 1
     for _, f in diff.changed:
         per_rule[f.rule]["~"] += 1
     if not per_rule:
@@ -584,27 +682,51 @@ def format_diff(diff: RunDiff, context: ContextReader, limit: int = 0,
     for c in per_rule.values():
         total.update(c)
     columns = ("-real", "-BL", "-FA", "-unjudged")
-    out = [f"{'rule':<28} {'added':>6} {'dropped':>8} {'changed':>8}   dropped: "
-           + " ".join(f"{c[1:]:>8}" for c in columns)]
-    out += [f"{rule:<28} {c['+']:>+6} {-c['-']:>+8} {c['~']:>8}            " + " ".join(f"{c[k]:>8}" for k in columns)
-            for rule, c in [*sorted(per_rule.items()), ("(all rules)", total)]]
+    out = [
+        f"{'rule':<28} {'added':>6} {'dropped':>8} {'changed':>8}   dropped: "
+        + " ".join(f"{c[1:]:>8}" for c in columns)
+    ]
+    out += [
+        f"{rule:<28} {c['+']:>+6} {-c['-']:>+8} {c['~']:>8}            "
+        + " ".join(f"{c[k]:>8}" for k in columns)
+        for rule, c in [*sorted(per_rule.items()), ("(all rules)", total)]
+    ]
     if diff.added:
-        out += ["", "added:", *listed(diff.added, lambda f: describe("+", f, context, judged.get(f)), limit, "+")]
+        out += [
+            "",
+            "added:",
+            *listed(diff.added, lambda f: describe("+", f, context, judged.get(f)), limit, "+"),
+        ]
     if diff.dropped:
-        out += ["", "dropped:", *listed(diff.dropped, lambda f: describe("-", f, context, judged.get(f)), limit, "-")]
+        out += [
+            "",
+            "dropped:",
+            *listed(diff.dropped, lambda f: describe("-", f, context, judged.get(f)), limit, "-"),
+        ]
     if diff.changed:
-        out += ["", "changed (same rule and start):", *listed(diff.changed, lambda pair: (
-            f"~ {pair[1].where} {pair[1].rule}{verdict_label(judged.get(pair[1]))}: {context(pair[1])}\n"
-            f"    was {pair[0].severity} to {pair[0].end_line}:{pair[0].end_column}: {shown(pair[0].message)}\n"
-            f"    now {pair[1].severity} to {pair[1].end_line}:{pair[1].end_column}: {shown(pair[1].message)}"),
-            limit, "~")]
+        out += [
+            "",
+            "changed (same rule and start):",
+            *listed(
+                diff.changed,
+                lambda pair: (
+                    f"~ {pair[1].where} {pair[1].rule}{verdict_label(judged.get(pair[1]))}: {context(pair[1])}\n"
+                    f"    was {pair[0].severity} to {pair[0].end_line}:{pair[0].end_column}: {shown(pair[0].message)}\n"
+                    f"    now {pair[1].severity} to {pair[1].end_line}:{pair[1].end_column}: {shown(pair[1].message)}"
+                ),
+                limit,
+                "~",
+            ),
+        ]
     return "\n".join(out)
 
 
 def unjudged_findings(run: Run, verdicts: Sequence[Verdict]) -> list[SavedFinding]:
     """The scored findings of the judged corpora that no verdict matches: new, to be read."""
     judged_corpora = {v.corpus for v in verdicts}
-    scored = [f for f in run.findings if f.severity in SCORED_SEVERITIES and f.corpus in judged_corpora]
+    scored = [
+        f for f in run.findings if f.severity in SCORED_SEVERITIES and f.corpus in judged_corpora
+    ]
     matched = match_verdicts(scored, verdicts)
     return [f for f in scored if f not in matched]
 
@@ -613,16 +735,23 @@ def pattern_table(run: Run, verdicts: Sequence[Verdict]) -> str:
     """Per corpus and rule, the borderline and false findings by pattern, most first: the
     classes still to fix."""
     scored = [f for f in run.findings if f.severity in SCORED_SEVERITIES]
-    counts = Counter((f.corpus, f.rule, v.verdict, v.pattern) for f, v in match_verdicts(scored, verdicts).items()
-                     if v.verdict not in REAL)
+    counts = Counter(
+        (f.corpus, f.rule, v.verdict, v.pattern)
+        for f, v in match_verdicts(scored, verdicts).items()
+        if v.verdict not in REAL
+    )
     if not counts:
         return "no borderline or false findings judged"
-    return "\n".join(f"{corpus:<12} {rule:<28} {verdict:<3} {n:>5}  {pattern}"
-                     for (corpus, rule, verdict, pattern), n in
-                     sorted(counts.items(), key=lambda item: (item[0][0], item[0][1], item[0][2], -item[1])))
+    return "\n".join(
+        f"{corpus:<12} {rule:<28} {verdict:<3} {n:>5}  {pattern}"
+        for (corpus, rule, verdict, pattern), n in sorted(
+            counts.items(), key=lambda item: (item[0][0], item[0][1], item[0][2], -item[1])
+        )
+    )
 
 
 # --- revisions --------------------------------------------------------------------------------
+
 
 def git(*args: str, cwd: Path = REPO) -> str:
     result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
@@ -671,16 +800,35 @@ def run_revision(revision: str, corpora: Path, cache: Path, jobs: int, fresh: bo
         try:
             out = Path(scratch) / "run.json"
             env = {**os.environ, "PYTHONPATH": str(tree)}
-            print(f"{revision}: measuring {commit[:12]} in a temporary worktree ...", file=sys.stderr)
+            print(
+                f"{revision}: measuring {commit[:12]} in a temporary worktree ...", file=sys.stderr
+            )
             result = subprocess.run(
-                [sys.executable, str(Path(__file__).resolve()), "--corpora", str(corpora),
-                 "--save", str(out), "--jobs", str(jobs), "--measure-only", "--revision", commit],
-                cwd=tree, env=env, capture_output=True, text=True)
+                [
+                    sys.executable,
+                    str(Path(__file__).resolve()),
+                    "--corpora",
+                    str(corpora),
+                    "--save",
+                    str(out),
+                    "--jobs",
+                    str(jobs),
+                    "--measure-only",
+                    "--revision",
+                    commit,
+                ],
+                cwd=tree,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             if result.returncode != 0:
                 raise UsageError(f"measuring {revision} failed: {result.stderr.strip()[-2000:]}")
             run = load_run(out)
             if Path(run.module).resolve() != (tree / "newslint").resolve():
-                raise UsageError(f"measuring {revision} imported newslint from {run.module}, not its worktree")
+                raise UsageError(
+                    f"measuring {revision} imported newslint from {run.module}, not its worktree"
+                )
         finally:
             git("worktree", "remove", "--force", str(tree))
     save_run(run, cached)
@@ -689,41 +837,96 @@ def run_revision(revision: str, corpora: Path, cache: Path, jobs: int, fresh: bo
 
 # --- command line -----------------------------------------------------------------------------
 
+
 def report(run: Run, verdicts: Sequence[Verdict], *, patterns: bool = False) -> str:
-    parts = [f"revision {run.revision}", corpus_lines(run), f"wall time {run.seconds:.1f} s", "",
-             "findings per rule (every built-in rule on):", count_table(run)]
+    parts = [
+        f"revision {run.revision}",
+        corpus_lines(run),
+        f"wall time {run.seconds:.1f} s",
+        "",
+        "findings per rule (every built-in rule on):",
+        count_table(run),
+    ]
     if verdicts:
-        parts += ["", f"precision per rule ({len(verdicts)} judged verdicts; findings at "
-                      f"{' and '.join(SCORED_SEVERITIES)}; TP = real slip, TPscr = chrome rightly "
-                      f"flagged, prec = (TP+TPscr)/judged):",
-                  precision_table(run, verdicts),
-                  "", "judged verdicts no finding matches now (gone or moved):", stale_table(run, verdicts)]
+        parts += [
+            "",
+            f"precision per rule ({len(verdicts)} judged verdicts; findings at "
+            f"{' and '.join(SCORED_SEVERITIES)}; TP = real slip, TPscr = chrome rightly "
+            f"flagged, prec = (TP+TPscr)/judged):",
+            precision_table(run, verdicts),
+            "",
+            "judged verdicts no finding matches now (gone or moved):",
+            stale_table(run, verdicts),
+        ]
         if patterns:
-            parts += ["", "borderline (BL) and false (FA) findings by pattern:", pattern_table(run, verdicts)]
+            parts += [
+                "",
+                "borderline (BL) and false (FA) findings by pattern:",
+                pattern_table(run, verdicts),
+            ]
     return "\n".join(parts)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora",
-                        help="folder holding bbc-dev/ and outlets-dev/ (default: %(default)s)")
-    parser.add_argument("--corpus", action="append", choices=CORPORA,
-                        help="measure only this corpus (repeatable; default: both)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpora",
+        type=Path,
+        default=REPO.parent / "shared" / "corpora",
+        help="folder holding bbc-dev/ and outlets-dev/ (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        choices=CORPORA,
+        help="measure only this corpus (repeatable; default: both)",
+    )
     modes = parser.add_mutually_exclusive_group()
-    modes.add_argument("--compare", nargs=2, metavar=("REV_A", "REV_B"),
-                       help="diff two revisions (or saved runs' .json), A before B")
-    modes.add_argument("--against", metavar="REV|SAVED.json",
-                       help="diff a revision or a saved run against the working tree")
-    parser.add_argument("--save", type=Path, help="where to save the working tree's run "
-                        "(default: ~/.cache/newslint-accuracy/<commit>[-dirty].json)")
-    parser.add_argument("--jobs", type=int, default=1, choices=(1, 2), help="worker processes (one a corpus)")
-    parser.add_argument("--limit", type=int, default=40, help="findings listed per rule and kind in a diff (0: all)")
-    parser.add_argument("--patterns", action="store_true", help="the BL and FA findings by pattern, per rule")
-    parser.add_argument("--unjudged", action="store_true",
-                        help="list the findings of the judged corpora that no verdict matches, in context")
-    parser.add_argument("--fail-on-change", action="store_true", help="exit 1 when the two runs' findings differ")
-    parser.add_argument("--fresh", action="store_true", help="measure a commit again even when its run is cached")
-    parser.add_argument("--judged", type=Path, default=REPO_JUDGED, help="the project's judged lists (default: %(default)s)")
+    modes.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("REV_A", "REV_B"),
+        help="diff two revisions (or saved runs' .json), A before B",
+    )
+    modes.add_argument(
+        "--against",
+        metavar="REV|SAVED.json",
+        help="diff a revision or a saved run against the working tree",
+    )
+    parser.add_argument(
+        "--save",
+        type=Path,
+        help="where to save the working tree's run "
+        "(default: ~/.cache/newslint-accuracy/<commit>[-dirty].json)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, choices=(1, 2), help="worker processes (one a corpus)"
+    )
+    parser.add_argument(
+        "--limit", type=int, default=40, help="findings listed per rule and kind in a diff (0: all)"
+    )
+    parser.add_argument(
+        "--patterns", action="store_true", help="the BL and FA findings by pattern, per rule"
+    )
+    parser.add_argument(
+        "--unjudged",
+        action="store_true",
+        help="list the findings of the judged corpora that no verdict matches, in context",
+    )
+    parser.add_argument(
+        "--fail-on-change", action="store_true", help="exit 1 when the two runs' findings differ"
+    )
+    parser.add_argument(
+        "--fresh", action="store_true", help="measure a commit again even when its run is cached"
+    )
+    parser.add_argument(
+        "--judged",
+        type=Path,
+        default=REPO_JUDGED,
+        help="the project's judged lists (default: %(default)s)",
+    )
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help=argparse.SUPPRESS)
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--revision", help=argparse.SUPPRESS)
@@ -756,7 +959,9 @@ def _main(args: argparse.Namespace) -> int:
     if args.compare:
         if args.corpus:
             raise UsageError("--compare measures both corpora (drop --corpus)")
-        before, after = (run_revision(r, corpora, args.cache, args.jobs, args.fresh) for r in args.compare)
+        before, after = (
+            run_revision(r, corpora, args.cache, args.jobs, args.fresh) for r in args.compare
+        )
     else:
         revision = args.revision or working_tree_revision()
         save = args.save or args.cache / f"{revision}.json"
@@ -767,14 +972,21 @@ def _main(args: argparse.Namespace) -> int:
         if args.measure_only:
             return 0
         print(f"saved {save}", file=sys.stderr)
-        before = run_revision(args.against, corpora, args.cache, args.jobs, args.fresh) if args.against else None
+        before = (
+            run_revision(args.against, corpora, args.cache, args.jobs, args.fresh)
+            if args.against
+            else None
+        )
     verdicts = load_verdicts(corpora, args.judged)
     context = ContextReader(corpora if corpora.is_dir() else None)
     print(report(after, verdicts, patterns=args.patterns))
     if args.unjudged:
         unjudged = unjudged_findings(after, verdicts)
         print(f"\nunjudged findings ({len(unjudged)}; judge them in benchmarks/judged/):")
-        print("\n".join(listed(unjudged, lambda f: describe("?", f, context), args.limit, "?")) or "none")
+        print(
+            "\n".join(listed(unjudged, lambda f: describe("?", f, context), args.limit, "?"))
+            or "none"
+        )
     if before is None:
         return 0
     diff = diff_runs(before, after)

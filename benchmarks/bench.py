@@ -41,8 +41,12 @@ def one_pass(directory: Path, select: str | None) -> float:
     from newslint.runner import CheckRequest, run_check
 
     def request(paths):
-        return CheckRequest(paths, select=tuple(select.split(",")) if select else (),
-                            no_config=True, entry_points=False)
+        return CheckRequest(
+            paths,
+            select=tuple(select.split(",")) if select else (),
+            no_config=True,
+            entry_points=False,
+        )
 
     warm = sorted(str(p) for p in directory.rglob("*.txt"))[:20] or [str(directory)]
     run_check(request(warm))
@@ -55,14 +59,27 @@ def throughput(directory: Path, select: str | None, repeat: int) -> float:
     """Median seconds of ``repeat`` passes, each in a fresh process (as a CLI run is)."""
     times = []
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, __file__, str(directory), "--one-pass", select or "all"],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, str(directory), "--one-pass", select or "all"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         times.append(float(out))
     return statistics.median(times)
 
 
 def latency(path: Path, select: str | None, runs: int) -> float:
-    cmd = [sys.executable, "-m", "newslint", "check", "--no-plugins", "--fail-on", "never", str(path)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newslint",
+        "check",
+        "--no-plugins",
+        "--fail-on",
+        "never",
+        str(path),
+    ]
     if select:
         cmd[4:4] = ["--select", select]
     times = []
@@ -77,7 +94,9 @@ def profile(sources, select: str | None) -> str:
     from newslint.config import Config
     from newslint.engine import Linter
 
-    linter = Linter.create(Config(select=tuple(select.split(",")) if select else ()), entry_points=False)
+    linter = Linter.create(
+        Config(select=tuple(select.split(",")) if select else ()), entry_points=False
+    )
     profiler = cProfile.Profile()
     profiler.enable()
     linter.run(sources)
@@ -102,8 +121,10 @@ def scaling(sources) -> str:
         linter.run([Source("joined.txt", text)])
         rates.append((len(text), len(text.split()) / (time.perf_counter() - start)))
     (small, small_rate), (big, big_rate) = rates
-    return (f"one long story: {small / 1e6:.1f} MB at {small_rate:,.0f} words/s, {big / 1e6:.1f} MB at "
-            f"{big_rate:,.0f} words/s (linear cost keeps these close)")
+    return (
+        f"one long story: {small / 1e6:.1f} MB at {small_rate:,.0f} words/s, {big / 1e6:.1f} MB at "
+        f"{big_rate:,.0f} words/s (linear cost keeps these close)"
+    )
 
 
 def run_measured(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
@@ -121,7 +142,9 @@ def copies(sources_dir: list[Path], count: int, target: Path) -> Path:
     one fixed shuffled order, so a small and a large archive hold the same mix of outlets."""
     import random
 
-    files = sorted(p for d in sources_dir for p in d.rglob("*") if p.suffix in (".txt", ".md", ".html"))
+    files = sorted(
+        p for d in sources_dir for p in d.rglob("*") if p.suffix in (".txt", ".md", ".html")
+    )
     random.Random(13).shuffle(files)
     target.mkdir(parents=True)
     for number in range(count):
@@ -145,55 +168,114 @@ def archive_scale(corpora: list[Path], small: int, large: int) -> list[str]:
         peaks = {}
         for count in (small, large):
             folder = copies(corpora, count, Path(tmp) / f"n{count}")
-            took, peak = run_measured([sys.executable, "-m", "newslint", "check", "--no-config", "--no-plugins",
-                                       "--format", "json", "-j", "1", "--fail-on", "never", str(folder)])
+            took, peak = run_measured(
+                [
+                    sys.executable,
+                    "-m",
+                    "newslint",
+                    "check",
+                    "--no-config",
+                    "--no-plugins",
+                    "--format",
+                    "json",
+                    "-j",
+                    "1",
+                    "--fail-on",
+                    "never",
+                    str(folder),
+                ]
+            )
             peaks[count] = peak
-            lines.append(f"{count:>6} files: peak memory {peak / 1024:6.1f} MiB, {took:6.1f} s ({load_note()})")
-        lines.append(f"peak memory {large:,} files / {small:,} files: {peaks[large] / peaks[small]:.2f}x (target <= 1.3x)")
+            lines.append(
+                f"{count:>6} files: peak memory {peak / 1024:6.1f} MiB, {took:6.1f} s ({load_note()})"
+            )
+        lines.append(
+            f"peak memory {large:,} files / {small:,} files: {peaks[large] / peaks[small]:.2f}x (target <= 1.3x)"
+        )
     return lines
 
 
 def jobs_speedup(directory: Path) -> list[str]:
     """--jobs 2 against --jobs 1 on the directory (whole CLI runs, JSON compared)."""
-    cmd = [sys.executable, "-m", "newslint", "check", "--no-config", "--no-plugins", "--format", "json",
-           "--fail-on", "never", str(directory)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newslint",
+        "check",
+        "--no-config",
+        "--no-plugins",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        str(directory),
+    ]
     outputs, times = [], {}
     before = load_note()
     for jobs in ("1", "2"):
         times[jobs], _ = run_measured([*cmd, "-j", jobs])
         outputs.append(subprocess.run([*cmd, "-j", jobs], capture_output=True).stdout)
     same = "same JSON byte for byte" if outputs[0] == outputs[1] else "JSON DIFFERS"
-    return [f"--jobs 1: {times['1']:.1f} s, --jobs 2: {times['2']:.1f} s: {times['1'] / times['2']:.2f}x "
-            f"the throughput (target >= 1.6x); {same} (before: {before})"]
+    return [
+        f"--jobs 1: {times['1']:.1f} s, --jobs 2: {times['2']:.1f} s: {times['1'] / times['2']:.2f}x "
+        f"the throughput (target >= 1.6x); {same} (before: {before})"
+    ]
 
 
 def startup_ratio(path: Path, runs: int) -> str:
     """A single-file run against a bare ``python -c pass`` (medians of ``runs``)."""
+
     def median_of(cmd):
         return statistics.median(run_measured(cmd)[0] for _ in range(runs))
 
     bare = median_of([sys.executable, "-c", "pass"])
-    one = median_of([sys.executable, "-m", "newslint", "check", "--no-config", "--no-plugins",
-                     "--fail-on", "never", str(path)])
-    return (f"single file: {one * 1000:.0f} ms, bare python -c pass: {bare * 1000:.0f} ms: {one / bare:.1f}x "
-            f"(target <= 5x; median of {runs}; {load_note()})")
+    one = median_of(
+        [
+            sys.executable,
+            "-m",
+            "newslint",
+            "check",
+            "--no-config",
+            "--no-plugins",
+            "--fail-on",
+            "never",
+            str(path),
+        ]
+    )
+    return (
+        f"single file: {one * 1000:.0f} ms, bare python -c pass: {bare * 1000:.0f} ms: {one / bare:.1f}x "
+        f"(target <= 5x; median of {runs}; {load_note()})"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("directory", type=Path)
     parser.add_argument("--runs", type=int, default=7, help="runs for the latency median")
-    parser.add_argument("--repeat", type=int, default=5, help="passes over the corpus, each in a fresh process")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="passes over the corpus, each in a fresh process"
+    )
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--one-pass", nargs=1, metavar="SELECT", help=argparse.SUPPRESS)
-    parser.add_argument("--archive", nargs="*", type=Path, metavar="CORPUS",
-                        help="archive scale instead: peak memory on 1,000 vs 10,000 copies of these corpora "
-                             "(default: DIR), --jobs 2 vs --jobs 1 on DIR, single-file start-up ratio")
-    parser.add_argument("--sizes", type=int, nargs=2, default=(1000, 10000), metavar=("SMALL", "LARGE"))
+    parser.add_argument(
+        "--archive",
+        nargs="*",
+        type=Path,
+        metavar="CORPUS",
+        help="archive scale instead: peak memory on 1,000 vs 10,000 copies of these corpora "
+        "(default: DIR), --jobs 2 vs --jobs 1 on DIR, single-file start-up ratio",
+    )
+    parser.add_argument(
+        "--sizes", type=int, nargs=2, default=(1000, 10000), metavar=("SMALL", "LARGE")
+    )
     args = parser.parse_args()
     if args.archive is not None:
-        print(f"newslint archive scale, python {platform.python_version()} on {platform.machine()}, "
-              f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        print(
+            f"newslint archive scale, python {platform.python_version()} on {platform.machine()}, "
+            f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+        )
         sample = sorted(p for p in args.directory.rglob("*.txt"))
         print(startup_ratio(sample[len(sample) // 2], args.runs))
         for line in jobs_speedup(args.directory):
@@ -213,21 +295,29 @@ def main() -> None:
     sizes = sorted(sources, key=lambda s: len(s.text))
     median_file = args.directory / Path(sizes[len(sizes) // 2].path).relative_to(args.directory)
     print(f"newslint benchmark: {len(sources)} articles, {words} words in {args.directory}")
-    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; one process")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; one process"
+    )
     seconds = {}
     for label, select in (("structural", STRUCTURAL), ("all rules", None)):
         seconds[label] = took = throughput(args.directory, select, args.repeat)
         lat = latency(median_file, select, args.runs)
-        print(f"{label:>11}: {len(sources) / took:8.1f} articles/s  {words / took:10.0f} words/s  "
-              f"({took:.2f} s a pass, median of {args.repeat} fresh processes)  "
-              f"single-file latency {lat * 1000:6.1f} ms (median of {args.runs}, start-up included)")
+        print(
+            f"{label:>11}: {len(sources) / took:8.1f} articles/s  {words / took:10.0f} words/s  "
+            f"({took:.2f} s a pass, median of {args.repeat} fresh processes)  "
+            f"single-file latency {lat * 1000:6.1f} ms (median of {args.runs}, start-up included)"
+        )
     structural_s, all_s = seconds["structural"], seconds["all rules"]
-    print(f"all rules take {all_s / structural_s:.2f}x the structural checks' time; the language checks "
-          f"add {all_s - structural_s:.2f} s, {(all_s - structural_s) / structural_s:.2f}x the structural checks' cost")
+    print(
+        f"all rules take {all_s / structural_s:.2f}x the structural checks' time; the language checks "
+        f"add {all_s - structural_s:.2f} s, {(all_s - structural_s) / structural_s:.2f}x the structural checks' cost"
+    )
     print(scaling(sources))
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import newslint.cli"], check=True)
-    print(f"start-up (python -c 'import newslint.cli'): {(time.perf_counter() - start) * 1000:.1f} ms")
+    print(
+        f"start-up (python -c 'import newslint.cli'): {(time.perf_counter() - start) * 1000:.1f} ms"
+    )
     if args.profile:
         print("\nprofile, all rules, sorted by own time:")
         print(profile(sources, None))

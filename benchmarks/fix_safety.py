@@ -40,8 +40,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEBRIS_PARAGRAPHS = ("Advertisement", "Share this post", "Read more", "Skip to main content")
-DEBRIS_HTML = ('<p>Advertisement</p>', '<div class="share">Share on Facebook</div>',
-               '<p>Read more</p>', '<div class="ad">Advertisement</div>')
+DEBRIS_HTML = (
+    "<p>Advertisement</p>",
+    '<div class="share">Share on Facebook</div>',
+    "<p>Read more</p>",
+    '<div class="ad">Advertisement</div>',
+)
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -85,8 +89,12 @@ def measure(folder: Path, count: int, seed: int) -> dict:
     from newslint.fixes import apply_edits
     from newslint.parsers import html as html_parser, markdown, plain
 
-    parsers = {"html": html_parser.parse, "html-lines": html_parser.parse, "md": markdown.parse,
-               "txt": plain.parse}
+    parsers = {
+        "html": html_parser.parse,
+        "html-lines": html_parser.parse,
+        "md": markdown.parse,
+        "txt": plain.parse,
+    }
     extension = {"html-lines": "html"}
 
     def prose(layout: str, text: str) -> str:
@@ -121,24 +129,49 @@ def measure(folder: Path, count: int, seed: int) -> dict:
             before = prose(layout, text)
             fixed, applied = fix_once(layout, text)
             after = prose(layout, fixed)
-            named = Counter(w.lower() for f in applied for w in WORD_RE.findall(before[f.start:f.end]))
+            named = Counter(
+                w.lower() for f in applied for w in WORD_RE.findall(before[f.start : f.end])
+            )
             lost = Counter(w.lower() for w in WORD_RE.findall(before))
             lost -= Counter(w.lower() for w in WORD_RE.findall(after))
             lost -= named
             if lost:
                 losing += 1
                 lost_words += sum(lost.values())
-            debris_in += sum(before.count(d) for d in ("Advertisement", "Share on Facebook", "Share this post",
-                                                         "Read more", "Skip to main content"))
-            debris_left += sum(after.count(d) for d in ("Advertisement", "Share on Facebook", "Share this post",
-                                                          "Read more", "Skip to main content"))
+            debris_in += sum(
+                before.count(d)
+                for d in (
+                    "Advertisement",
+                    "Share on Facebook",
+                    "Share this post",
+                    "Read more",
+                    "Skip to main content",
+                )
+            )
+            debris_left += sum(
+                after.count(d)
+                for d in (
+                    "Advertisement",
+                    "Share on Facebook",
+                    "Share this post",
+                    "Read more",
+                    "Skip to main content",
+                )
+            )
             if "\n\n\n" in fixed and "\n\n\n" not in text:  # a removed line left its blank lines
                 blank_left += 1
             if fix_once(layout, fixed)[0] != fixed:
                 unstable += 1
-        results[layout] = {"stories": len(stories), "stories_losing_words": losing, "words_lost": lost_words,
-                           "debris_injected_or_found": debris_in, "debris_left": debris_left,
-                           "changed_by_second_fix": unstable, "extra_blank_lines": blank_left, "seconds": round(time.perf_counter() - started, 1)}
+        results[layout] = {
+            "stories": len(stories),
+            "stories_losing_words": losing,
+            "words_lost": lost_words,
+            "debris_injected_or_found": debris_in,
+            "debris_left": debris_left,
+            "changed_by_second_fix": unstable,
+            "extra_blank_lines": blank_left,
+            "seconds": round(time.perf_counter() - started, 1),
+        }
     return results
 
 
@@ -146,34 +179,63 @@ def run_at(revision: str, folder: Path, count: int, seed: int) -> dict:
     """The same measurement with the code of another git revision (a temporary worktree)."""
     with tempfile.TemporaryDirectory(prefix="newslint-fix-safety-") as temp:
         tree = Path(temp) / "tree"
-        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), revision],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), revision],
+            check=True,
+            capture_output=True,
+        )
         try:
             env = {**os.environ, "PYTHONPATH": str(tree)}
-            done = subprocess.run([sys.executable, __file__, "--json", "--count", str(count), "--seed", str(seed),
-                                   str(folder)], env=env, capture_output=True, text=True, check=True)
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--json",
+                    "--count",
+                    str(count),
+                    "--seed",
+                    str(seed),
+                    str(folder),
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             return json.loads(done.stdout)
         finally:
-            subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)],
-                           capture_output=True)
+            subprocess.run(
+                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)],
+                capture_output=True,
+            )
 
 
 def show(title: str, results: dict) -> None:
     print(title)
-    print(f"  {'layout':<10} {'stories':>7} {'losing words':>13} {'words lost':>11} {'debris left':>12} "
-          f"{'2nd fix changes':>16} {'blank lines left':>17} {'seconds':>8}")
+    print(
+        f"  {'layout':<10} {'stories':>7} {'losing words':>13} {'words lost':>11} {'debris left':>12} "
+        f"{'2nd fix changes':>16} {'blank lines left':>17} {'seconds':>8}"
+    )
     for layout, r in results.items():
-        print(f"  {layout:<10} {r['stories']:>7} {r['stories_losing_words']:>13} {r['words_lost']:>11} "
-              f"{r['debris_left']:>5}/{r['debris_injected_or_found']:<6} {r['changed_by_second_fix']:>16} "
-              f"{r['extra_blank_lines']:>17} {r['seconds']:>8}")
+        print(
+            f"  {layout:<10} {r['stories']:>7} {r['stories_losing_words']:>13} {r['words_lost']:>11} "
+            f"{r['debris_left']:>5}/{r['debris_injected_or_found']:<6} {r['changed_by_second_fix']:>16} "
+            f"{r['extra_blank_lines']:>17} {r['seconds']:>8}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", default=str(REPO.parent / "shared" / "corpora" / "outlets-dev"))
-    parser.add_argument("--count", type=int, default=300, help="articles to build stories from (default 300)")
+    parser.add_argument(
+        "folder", nargs="?", default=str(REPO.parent / "shared" / "corpora" / "outlets-dev")
+    )
+    parser.add_argument(
+        "--count", type=int, default=300, help="articles to build stories from (default 300)"
+    )
     parser.add_argument("--seed", type=int, default=9)
-    parser.add_argument("--against", metavar="REV", help="also measure this git revision, for before/after")
+    parser.add_argument(
+        "--against", metavar="REV", help="also measure this git revision, for before/after"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     folder = Path(args.folder)

@@ -58,8 +58,12 @@ print(json.dumps({"seconds": seconds, "peak": peak, "before": before,
 
 def measure(name: str, fmt: str, size: int, timeout: float) -> dict:
     try:
-        proc = subprocess.run([sys.executable, "-c", CHILD, str(REPO / "tests"), name, fmt, str(size)],
-                              capture_output=True, text=True, timeout=timeout)
+        proc = subprocess.run(
+            [sys.executable, "-c", CHILD, str(REPO / "tests"), name, fmt, str(size)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired:
         return {"error": f"stopped after {timeout:g} s"}
     if proc.returncode != 0:
@@ -76,24 +80,37 @@ def main() -> int:
     sys.path.insert(0, str(REPO / "tests"))
     from hostile import HOSTILE_INPUTS
 
-    print(f"{'input':24} {'format':9} {'seconds':>8} {'peak MB':>8} {'cost MB':>8} {'x input':>8} findings")
+    print(
+        f"{'input':24} {'format':9} {'seconds':>8} {'peak MB':>8} {'cost MB':>8} {'x input':>8} findings"
+    )
     failed = 0
     for hostile in HOSTILE_INPUTS:
         if args.only and hostile.name not in args.only:
             continue
         for fmt in hostile.formats:
-            result = measure(hostile.name, fmt, args.size, timeout=max(60.0, 3 * args.limit_seconds))
+            result = measure(
+                hostile.name, fmt, args.size, timeout=max(60.0, 3 * args.limit_seconds)
+            )
             if "error" in result:
                 failed += 1
                 print(f"{hostile.name:24} {fmt:9} FAILED: {result['error']}", flush=True)
                 continue
             cost = max(0, result["peak"] - result["before"])
-            over = result["seconds"] > args.limit_seconds or result["peak"] > LIMIT_BYTES or result["internal"]
+            over = (
+                result["seconds"] > args.limit_seconds
+                or result["peak"] > LIMIT_BYTES
+                or result["internal"]
+            )
             failed += bool(over)
-            print(f"{hostile.name:24} {fmt:9} {result['seconds']:8.2f} {result['peak'] / 1e6:8.0f} "
-                  f"{cost / 1e6:8.1f} {cost / result['bytes']:8.1f} {result['findings']}"
-                  f"{'  OVER THE LIMIT' if over else ''}", flush=True)
-    print(f"{failed} input(s) over {args.limit_seconds:g} s or 1 GB, failed, or with an internal error")
+            print(
+                f"{hostile.name:24} {fmt:9} {result['seconds']:8.2f} {result['peak'] / 1e6:8.0f} "
+                f"{cost / 1e6:8.1f} {cost / result['bytes']:8.1f} {result['findings']}"
+                f"{'  OVER THE LIMIT' if over else ''}",
+                flush=True,
+            )
+    print(
+        f"{failed} input(s) over {args.limit_seconds:g} s or 1 GB, failed, or with an internal error"
+    )
     return 1 if failed else 0
 
 

@@ -48,27 +48,33 @@ sys.path.insert(0, str(REPO))
 CORPORA = ("bbc-dev", "outlets-dev")
 
 _SUBJECTS = "I|he|she|it|we|they|you|He|She|It|We|They|You"
-_AUXILIARIES = ("is|was|are|were|am|did|does|do|has|have|had|will|would|could|should|can|"
-                "may|might|must")
+_AUXILIARIES = (
+    "is|was|are|were|am|did|does|do|has|have|had|will|would|could|should|can|may|might|must"
+)
 _AUX_RE = re.compile(rf"\b({_SUBJECTS})\s+({_AUXILIARIES})\s+not\s+([A-Za-z][\w’'-]*)")
 _CORRECT_AFTER_NOT = frozenset("only just merely simply solely least being having".split())
 _SUBJUNCTIVE_BEFORE = frozenset(
     "lest ask asks asked insist insists insisted demand demands demanded request requested "
     "require required recommend recommended suggest suggested propose proposed urge urged "
     "order ordered advise advised rather important essential vital crucial imperative "
-    "necessary namely is was be".split())
+    "necessary namely is was be".split()
+)
 
-SHORT_WORDS = ("that in to can was of the and for on is it with at be by as from has have he "
-               "we they had or an are were will not").split()
+SHORT_WORDS = (
+    "that in to can was of the and for on is it with at be by as from has have he "
+    "we they had or an are were will not"
+).split()
 _SHORT_RE = re.compile(rf"(?<=[ ])({'|'.join(SHORT_WORDS)})(?= [\w“\"‘'(])")
 _PARTICLES = frozenset("in on for at with by".split())
 _CLAUSE_STARTS = frozenset(
-    "the a an he she they we i you it there his her their our its my your this these those".split())
+    "the a an he she they we i you it there his her their our its my your this these those".split()
+)
 _CLEFT_WORDS = frozenset("what where how why who whatever all".split())
 _ARTICLES = frozenset("a an the one each every this that any no another".split())
 _VERB_FORMS = frozenset(
     "go come get give buy sit stand take put set let turn went came got gave bought took sworn "
-    "fought paid held kept sat stood".split())
+    "fought paid held kept sat stood".split()
+)
 _WORD_BEFORE_RE = re.compile(r"([\w’'-]+)\W*$")
 _WORD_AFTER_RE = re.compile(r"\W*([\w’'-]+)")
 _SENTENCE_START_RE = re.compile(r"[.!?]\s")
@@ -97,7 +103,9 @@ def _participle_or_adjective(word: str) -> bool:
     from newslint.text.lexicon import load_set
 
     word = word.lower()
-    if word in load_set("irregular_participles.txt") or word in load_set("predicative_adjectives.txt"):
+    if word in load_set("irregular_participles.txt") or word in load_set(
+        "predicative_adjectives.txt"
+    ):
         return True
     return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
@@ -109,12 +117,16 @@ def auxiliary_sites(text: str, left_out: Counter) -> Iterator[Site]:
         following = m.group(3)
         before = _word_before(text, m.start())
         subjunctive = before in _SUBJUNCTIVE_BEFORE or (
-            before == "that" and _word_before(text, text.rfind("that", 0, m.start())) in _SUBJUNCTIVE_BEFORE)
-        kind = "missing-aux/participle" if _participle_or_adjective(following) else "missing-aux/other"
+            before == "that"
+            and _word_before(text, text.rfind("that", 0, m.start())) in _SUBJUNCTIVE_BEFORE
+        )
+        kind = (
+            "missing-aux/participle" if _participle_or_adjective(following) else "missing-aux/other"
+        )
         if following.lower() in _CORRECT_AFTER_NOT or subjunctive:
             left_out[kind] += 1
             continue
-        planted = text[:m.start(2)] + text[m.end(2) + 1:]  # "they were not" -> "they not"
+        planted = text[: m.start(2)] + text[m.end(2) + 1 :]  # "they were not" -> "they not"
         yield Site(kind, m.start(1), m.start(1) + len(m.group(1)) + 4, planted)
 
 
@@ -128,8 +140,10 @@ def _legitimate_double(text: str, m: re.Match) -> bool:
     if word == "had":
         return nxt != "been"
     if word in ("is", "was"):
-        starts = [s.end() for s in _SENTENCE_START_RE.finditer(text, max(0, m.start() - 300), m.start())]
-        sentence = text[starts[-1] if starts else max(0, m.start() - 300):m.start()].lower()
+        starts = [
+            s.end() for s in _SENTENCE_START_RE.finditer(text, max(0, m.start() - 300), m.start())
+        ]
+        sentence = text[starts[-1] if starts else max(0, m.start() - 300) : m.start()].lower()
         return any(w in _CLEFT_WORDS for w in re.findall(r"[a-z]+", sentence))
     if word == "can":
         return before in _ARTICLES
@@ -143,12 +157,15 @@ def doubled_sites(text: str, left_out: Counter) -> Iterator[Site]:
         if _legitimate_double(text, m):
             left_out["doubled-word/short"] += 1
             continue
-        planted = text[:m.end()] + " " + m.group(1) + text[m.end():]
+        planted = text[: m.end()] + " " + m.group(1) + text[m.end() :]
         yield Site("doubled-word/short", m.start(), m.end() + 1 + len(m.group(1)), planted)
 
 
-RULE_OF = {"missing-aux/participle": "missing-verb", "missing-aux/other": "missing-verb",
-           "doubled-word/short": "doubled-word"}
+RULE_OF = {
+    "missing-aux/participle": "missing-verb",
+    "missing-aux/other": "missing-verb",
+    "doubled-word/short": "doubled-word",
+}
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -165,7 +182,9 @@ def found(linter, path: str, site: Site) -> bool:
         if finding.rule != RULE_OF[site.kind]:
             continue
         if (finding.line, finding.column) <= (end_line, end_column) and (line, column) <= (
-                finding.end_line, finding.end_column):
+            finding.end_line,
+            finding.end_column,
+        ):
             return True
     return False
 
@@ -182,9 +201,9 @@ def _not_prose(linter, name: str, text: str):
     def not_prose(offset: int) -> bool:
         start = text.rfind("\n", 0, offset) + 1
         end = text.find("\n", offset)
-        if is_debris_line(text[start:end if end != -1 else len(text)]):
+        if is_debris_line(text[start : end if end != -1 else len(text)]):
             return True
-        at = document.text.find(text[start:end if end != -1 else len(text)])
+        at = document.text.find(text[start : end if end != -1 else len(text)])
         prose = at + (offset - start) if at != -1 else offset
         return any(a <= prose < b for a, b in posts)
 
@@ -195,8 +214,10 @@ def measure(corpus_dir: Path, per_story: int, rng: random.Random, show_missed: i
     from newslint.config import Config
     from newslint.engine import Linter
 
-    linters = {rule: Linter.create(Config(select=(rule,)), entry_points=False)
-               for rule in set(RULE_OF.values())}
+    linters = {
+        rule: Linter.create(Config(select=(rule,)), entry_points=False)
+        for rule in set(RULE_OF.values())
+    }
     tallies: dict[str, Tally] = {kind: Tally() for kind in RULE_OF}
     shown: Counter = Counter()
     for path in sorted(corpus_dir.glob("*.txt")):
@@ -219,7 +240,9 @@ def measure(corpus_dir: Path, per_story: int, rng: random.Random, show_missed: i
                     tally.found += 1
                 elif shown[kind] < show_missed:
                     shown[kind] += 1
-                    context = site.planted[max(0, site.start - 60):site.end + 40].replace("\n", " ")
+                    context = site.planted[max(0, site.start - 60) : site.end + 40].replace(
+                        "\n", " "
+                    )
                     print(f"  missed {kind} in {corpus_dir.name}/{path.name}: ...{context}...")
     return tallies
 
@@ -228,10 +251,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
     parser.add_argument("--corpus", choices=CORPORA, action="append")
-    parser.add_argument("--per-story", type=int, default=1, help="slips of each kind planted per story (default 1)")
+    parser.add_argument(
+        "--per-story", type=int, default=1, help="slips of each kind planted per story (default 1)"
+    )
     parser.add_argument("--seed", type=int, default=10)
-    parser.add_argument("--show-missed", type=int, default=0, metavar="N",
-                        help="print up to N missed sites of each kind in context (terminal only)")
+    parser.add_argument(
+        "--show-missed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print up to N missed sites of each kind in context (terminal only)",
+    )
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     print(f"{'corpus':12} {'kind':24} {'planted':>8} {'found':>7} {'share':>7} {'left out':>9}")
@@ -242,7 +272,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         for kind, tally in measure(directory, args.per_story, rng, args.show_missed).items():
             share = f"{tally.found / tally.planted:.1%}" if tally.planted else "-"
-            print(f"{corpus:12} {kind:24} {tally.planted:8} {tally.found:7} {share:>7} {tally.left_out:9}")
+            print(
+                f"{corpus:12} {kind:24} {tally.planted:8} {tally.found:7} {share:>7} {tally.left_out:9}"
+            )
     return 0
 
 

@@ -45,7 +45,7 @@ def plant(word: str, kind: str, rng: random.Random) -> str | None:
     inner = range(1, len(word) - 1)
     if kind == "drop":
         i = rng.choice(inner)
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     if kind == "double":
         i = rng.choice(inner)
         return word[:i] + word[i] + word[i:]
@@ -54,12 +54,12 @@ def plant(word: str, kind: str, rng: random.Random) -> str | None:
         if not places:
             return None
         i = rng.choice(places)
-        return word[:i] + rng.choice([v for v in _VOWELS if v != word[i]]) + word[i + 1:]
+        return word[:i] + rng.choice([v for v in _VOWELS if v != word[i]]) + word[i + 1 :]
     places = [i for i in range(1, len(word) - 2) if word[i] != word[i + 1]]
     if not places:
         return None
     i = rng.choice(places)
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
 def candidates(text: str, min_count: int) -> list[tuple[str, list[int]]]:
@@ -74,7 +74,9 @@ def candidates(text: str, min_count: int) -> list[tuple[str, list[int]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     parser.add_argument("--corpus", action="append", choices=("bbc-dev", "outlets-dev"))
     parser.add_argument("--stories", type=int, default=400, help="stories sampled per corpus")
@@ -98,22 +100,31 @@ def main(argv: list[str] | None = None) -> int:
             word, starts = rng.choice(names)
             kind = KINDS[sum(tried.values()) % len(KINDS)]
             slip = plant(word, kind, rng)
-            if slip is None or slip == word or re.search(rf"\b{re.escape(slip)}\b", text, re.IGNORECASE):
+            if (
+                slip is None
+                or slip == word
+                or re.search(rf"\b{re.escape(slip)}\b", text, re.IGNORECASE)
+            ):
                 continue
             at = rng.choice(starts[1:])
-            planted = text[:at] + slip + text[at + len(word):]
+            planted = text[:at] + slip + text[at + len(word) :]
             before = {(f.start, f.end) for f in lint_text(text, filename=path.name, config=CONFIG)}
-            after = [f for f in lint_text(planted, filename=path.name, config=CONFIG)
-                     if (f.start, f.end) not in before or f.start == at]
+            after = [
+                f
+                for f in lint_text(planted, filename=path.name, config=CONFIG)
+                if (f.start, f.end) not in before or f.start == at
+            ]
             tried[kind] += 1
             hit = [f for f in after if f.start <= at < f.end]
             if hit:
                 found[kind] += 1
                 on_token[kind] += any(f.start == at for f in hit)
             else:
-                context = " ".join(planted[max(0, at - 60):at + 40].split())
-                missed.append(f"{corpus}/{path.name}: {word} -> {slip} ({kind}; written {len(starts)} times): "
-                              f"...{context}...")
+                context = " ".join(planted[max(0, at - 60) : at + 40].split())
+                missed.append(
+                    f"{corpus}/{path.name}: {word} -> {slip} ({kind}; written {len(starts)} times): "
+                    f"...{context}..."
+                )
     total = sum(tried.values())
     if not total:
         print("no story held a recurring name", file=sys.stderr)
@@ -121,11 +132,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"planted slips in names written {args.min_count}+ times (seed {args.seed}):")
     for kind in KINDS:
         if tried[kind]:
-            print(f"  {kind:7} {found[kind]:4}/{tried[kind]:<4} found {found[kind] / tried[kind]:6.1%}"
-                  f"   on the token {on_token[kind]:4}")
-    print(f"  all     {sum(found.values()):4}/{total:<4} found {sum(found.values()) / total:6.1%}"
-          f"   on the token {sum(on_token.values()) / max(1, sum(found.values())):6.1%} of those found")
-    for line in missed[:args.show]:
+            print(
+                f"  {kind:7} {found[kind]:4}/{tried[kind]:<4} found {found[kind] / tried[kind]:6.1%}"
+                f"   on the token {on_token[kind]:4}"
+            )
+    print(
+        f"  all     {sum(found.values()):4}/{total:<4} found {sum(found.values()) / total:6.1%}"
+        f"   on the token {sum(on_token.values()) / max(1, sum(found.values())):6.1%} of those found"
+    )
+    for line in missed[: args.show]:
         print("  missed:", line)
     return 0
 

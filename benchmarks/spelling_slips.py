@@ -45,8 +45,11 @@ def stories(folder: Path) -> list[Path]:
 def lint(path: str, text: str, select: tuple[str, ...] = ("spelling",)):
     import newslint
 
-    return [f for f in newslint.lint_text(text, filename=path, config={"select": list(select)})
-            if f.rule in select]
+    return [
+        f
+        for f in newslint.lint_text(text, filename=path, config={"select": list(select)})
+        if f.rule in select
+    ]
 
 
 def mutate(word: str, rng: random.Random) -> str:
@@ -55,20 +58,20 @@ def mutate(word: str, rng: random.Random) -> str:
     for kind in kinds:
         if kind == "drop":
             i = rng.randrange(len(word))
-            return word[:i] + word[i + 1:]
+            return word[:i] + word[i + 1 :]
         if kind == "double":
             i = rng.randrange(len(word))
-            return word[:i + 1] + word[i] + word[i + 1:]
+            return word[: i + 1] + word[i] + word[i + 1 :]
         if kind == "swap":
             places = [i for i in range(len(word) - 1) if word[i] != word[i + 1]]
             if places:
                 i = rng.choice(places)
-                return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+                return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         if kind == "vowel":
             places = [i for i, c in enumerate(word) if c in VOWELS]
             if places:
                 i = rng.choice(places)
-                return word[:i] + rng.choice([v for v in VOWELS if v != word[i]]) + word[i + 1:]
+                return word[:i] + rng.choice([v for v in VOWELS if v != word[i]]) + word[i + 1 :]
     return word
 
 
@@ -82,10 +85,14 @@ def published(folders: list[Path], listing: Path | None) -> None:
             for f in lint(str(path), text):
                 findings += 1
                 source_line = text.splitlines()[f.line - 1]
-                lines.append(f"{path.name}:{f.line}:{f.column}: {f.data.get('word')} -> "
-                             f"{' | '.join(f.suggestions)}\n    {source_line.strip()[:300]}")
-        print(f"{folder.name}: {findings} spelling findings in {words} words = "
-              f"{findings / words * 1e4:.2f} per 10,000 words")
+                lines.append(
+                    f"{path.name}:{f.line}:{f.column}: {f.data.get('word')} -> "
+                    f"{' | '.join(f.suggestions)}\n    {source_line.strip()[:300]}"
+                )
+        print(
+            f"{folder.name}: {findings} spelling findings in {words} words = "
+            f"{findings / words * 1e4:.2f} per 10,000 words"
+        )
     if listing:
         listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"findings listed in {listing}")
@@ -118,7 +125,7 @@ def planted(folders: list[Path], count: int, seed: int) -> None:
         at = rng.choice(places)
         if any(f.column and _offset(text, f) == at for f in lint(path, text)):
             continue  # the rule already flags the word where it stands
-        changed = text[:at] + slip + text[at + len(word):]
+        changed = text[:at] + slip + text[at + len(word) :]
         tried += 1
         hit = [f for f in lint(path, changed) if _offset(changed, f) == at]
         if hit:
@@ -130,8 +137,10 @@ def planted(folders: list[Path], count: int, seed: int) -> None:
         else:
             misses.append(f"{slip} not found (meant {word})")
         kinds[len(slip) - len(word)] += 1
-    print(f"planted slips: {tried} in common lower-case words; found {found} ({found / tried:.1%}); "
-          f"right word in the first three suggestions {top3} ({top3 / tried:.1%})")
+    print(
+        f"planted slips: {tried} in common lower-case words; found {found} ({found / tried:.1%}); "
+        f"right word in the first three suggestions {top3} ({top3 / tried:.1%})"
+    )
     for miss in misses[:25]:
         print(f"  missed: {miss}")
 
@@ -139,7 +148,7 @@ def planted(folders: list[Path], count: int, seed: int) -> None:
 def _offset(text: str, finding) -> int:
     """The offset in ``text`` of a finding's line and column."""
     lines = text.split("\n")
-    return sum(len(line) + 1 for line in lines[:finding.line - 1]) + finding.column - 1
+    return sum(len(line) + 1 for line in lines[: finding.line - 1]) + finding.column - 1
 
 
 def timing(folder: Path, runs: int = 7) -> None:
@@ -152,20 +161,40 @@ def timing(folder: Path, runs: int = 7) -> None:
     rules = [r for r in _all_rule_ids() if r != "spelling"]
     passes = {}
     for label, select in (("without spelling", tuple(rules)), ("with spelling", ())):
-        run_check(CheckRequest([str(p) for p in stories(folder)[:20]], select=select, no_config=True,
-                               entry_points=False))
+        run_check(
+            CheckRequest(
+                [str(p) for p in stories(folder)[:20]],
+                select=select,
+                no_config=True,
+                entry_points=False,
+            )
+        )
         times = []
         for _ in range(3):
             start = time.process_time()
-            run_check(CheckRequest([str(folder)], select=select, no_config=True, entry_points=False))
+            run_check(
+                CheckRequest([str(folder)], select=select, no_config=True, entry_points=False)
+            )
             times.append(time.process_time() - start)
         passes[label] = statistics.median(times)
-        print(f"all rules {label}: {passes[label]:.2f} CPU s a pass over {folder.name} (median of 3)")
+        print(
+            f"all rules {label}: {passes[label]:.2f} CPU s a pass over {folder.name} (median of 3)"
+        )
     print(f"the spelling rule adds {passes['with spelling'] / passes['without spelling'] - 1:.0%}")
     sample = sorted(stories(folder), key=lambda p: p.stat().st_size)[len(stories(folder)) // 2]
     single = {}
     for label, extra in (("without spelling", ["--ignore", "spelling"]), ("with spelling", [])):
-        cmd = [sys.executable, "-m", "newslint", "check", "--no-plugins", "--fail-on", "never", *extra, str(sample)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "newslint",
+            "check",
+            "--no-plugins",
+            "--fail-on",
+            "never",
+            *extra,
+            str(sample),
+        ]
         times = []
         for _ in range(runs):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -174,18 +203,24 @@ def timing(folder: Path, runs: int = 7) -> None:
             times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         single[label] = statistics.median(times)
         print(f"single-file CLI run {label}: {single[label] * 1000:.0f} CPU ms (median of {runs})")
-    print(f"the spelling rule adds {(single['with spelling'] - single['without spelling']) * 1000:.0f} ms "
-          f"to a single-file run (its word list read from the cache)")
+    print(
+        f"the spelling rule adds {(single['with spelling'] - single['without spelling']) * 1000:.0f} ms "
+        f"to a single-file run (its word list read from the cache)"
+    )
 
 
 def _all_rule_ids() -> list[str]:
     from newslint.plugins import build_registry
 
-    return sorted(r.id for r in build_registry(entry_points=False).rules.values() if r.enabled_by_default)
+    return sorted(
+        r.id for r in build_registry(entry_points=False).rules.values() if r.enabled_by_default
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("folders", type=Path, nargs="+")
     parser.add_argument("--slips", type=int, default=400)
     parser.add_argument("--seed", type=int, default=12)

@@ -29,8 +29,12 @@ with atheris.instrument_imports():
     from newslint.inputs import InputError, Source, decode_raw
 
     LINTER = Linter.create(Config(select=("newslint",)), entry_points=False)
-    LINTER.run([Source(path, "Warm up: the the <b>Kyiv</b> and Kiev. [x](y) said on Monday.\n")
-                for path in SUFFIXES])
+    LINTER.run(
+        [
+            Source(path, "Warm up: the the <b>Kyiv</b> and Kiev. [x](y) said on Monday.\n")
+            for path in SUFFIXES
+        ]
+    )
 # Inputs are small (-max_len); anything this slow is a cost that grows out of proportion.
 SECONDS = 2.0
 

@@ -9,8 +9,17 @@ The public API is loaded lazily so ``import newslint`` stays cheap::
 from __future__ import annotations
 
 __version__ = "0.4.0"
-__all__ = ["Finding", "FileResult", "Fix", "lint_text", "lint_paths", "fix_text", "hookimpl", "Rule",
-           "__version__"]
+__all__ = [
+    "Finding",
+    "FileResult",
+    "Fix",
+    "lint_text",
+    "lint_paths",
+    "fix_text",
+    "hookimpl",
+    "Rule",
+    "__version__",
+]
 
 _LAZY = {
     "Finding": ("newslint.model", "Finding"),

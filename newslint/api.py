@@ -90,7 +90,9 @@ def lint_text(
         leading_feff = text.startswith("\ufeff")
         body = text[1:] if leading_feff else text
     linter = _linter(config)
-    result = linter.run([Source.from_decoded(filename, body)], formats={filename: format} if format else None)[0]
+    result = linter.run(
+        [Source.from_decoded(filename, body)], formats={filename: format} if format else None
+    )[0]
     if result.error:
         raise InputError(filename, result.error)
     return [counting_leading_feff(f) for f in result.findings] if leading_feff else result.findings
@@ -98,15 +100,30 @@ def lint_text(
 
 def counting_leading_feff(finding: Finding) -> Finding:
     """A finding checked without the text's leading U+FEFF, placed in the text with it."""
+
     def column(line: int, value: int) -> int:
         return value + 1 if line == 1 else value
 
     fix = finding.fix
     if fix is not None:
-        fix = replace(fix, edits=tuple(replace(e, start=e.start + 1, end=e.end + 1, column=column(e.line, e.column),
-                                               end_column=column(e.end_line, e.end_column)) for e in fix.edits))
-    return finding.with_changes(column=column(finding.line, finding.column),
-                                end_column=column(finding.end_line, finding.end_column), fix=fix)
+        fix = replace(
+            fix,
+            edits=tuple(
+                replace(
+                    e,
+                    start=e.start + 1,
+                    end=e.end + 1,
+                    column=column(e.line, e.column),
+                    end_column=column(e.end_line, e.end_column),
+                )
+                for e in fix.edits
+            ),
+        )
+    return finding.with_changes(
+        column=column(finding.line, finding.column),
+        end_column=column(finding.end_line, finding.end_column),
+        fix=fix,
+    )
 
 
 def fix_text(
@@ -137,8 +154,13 @@ class FixedText(NamedTuple):
     findings: list[Finding]
 
 
-def lint_paths(paths: Iterable[str | Path], *, config: ConfigLike = None, fix: bool = False,
-               unsafe_fixes: bool = False) -> list[FileResult]:
+def lint_paths(
+    paths: Iterable[str | Path],
+    *,
+    config: ConfigLike = None,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+) -> list[FileResult]:
     """Check files and directories (recursively); one FileResult per file, in order, with
     ``error`` set (and no findings) for a file that could not be read.
 
@@ -154,11 +176,19 @@ def lint_paths(paths: Iterable[str | Path], *, config: ConfigLike = None, fix: b
     paths = [str(p) for p in paths]
     if not paths:
         return []
-    request = CheckRequest(paths, config=None if config is None else _config(config), fix=fix,
-                           unsafe_fixes=fix and unsafe_fixes)
+    request = CheckRequest(
+        paths,
+        config=None if config is None else _config(config),
+        fix=fix,
+        unsafe_fixes=fix and unsafe_fixes,
+    )
     try:
         outcome = run_check(request, _shared_registry())
     except RunAborted as exc:
         # The typed cause (ConfigError, SelectionError) when there is one.
-        raise (exc.__cause__ if isinstance(exc.__cause__, (ConfigError, ValueError)) else ConfigError(str(exc))) from None
+        raise (
+            exc.__cause__
+            if isinstance(exc.__cause__, (ConfigError, ValueError))
+            else ConfigError(str(exc))
+        ) from None
     return outcome.results

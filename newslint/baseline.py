@@ -71,10 +71,10 @@ class _Keys:
             self._lines = self.document.source.split("\n")
         first = min(max(finding.line, 1), len(self._lines))
         last = min(max(finding.end_line, first), len(self._lines))
-        return "\n".join(self._lines[first - 1:last])
+        return "\n".join(self._lines[first - 1 : last])
 
     def __call__(self, finding: Finding) -> Key:
-        text = _squash(self.document.text[finding.start:finding.end])[:MAX_TEXT]
+        text = _squash(self.document.text[finding.start : finding.end])[:MAX_TEXT]
         context = hashlib.sha256(_squash(self._context(finding)).encode("utf-8")).hexdigest()[:16]
         return (finding.rule, self.path, text, context)
 
@@ -111,8 +111,11 @@ def replaceable(path: Path) -> None:
     except IsADirectoryError:
         raise  # its own message says it
     if data.strip() and b'"entries"' not in data:
-        raise OSError(errno.EEXIST, "it exists and is not a newslint baseline; not overwritten "
-                                    "(remove it or name another file)")
+        raise OSError(
+            errno.EEXIST,
+            "it exists and is not a newslint baseline; not overwritten "
+            "(remove it or name another file)",
+        )
 
 
 class Baseline:
@@ -134,17 +137,29 @@ class Baseline:
         try:
             data = json.loads(read_bounded(path, MAX_BASELINE_BYTES).decode("utf-8"))
         except RecursionError:  # "[[[[...]]]]" past Python's recursion limit
-            raise BaselineError(f"{path}: not a newslint baseline (JSON nested too deeply)") from None
+            raise BaselineError(
+                f"{path}: not a newslint baseline (JSON nested too deeply)"
+            ) from None
         except FileNotFoundError:
-            raise BaselineError(f"{path}: baseline not found (write one with --write-baseline)") from None
+            raise BaselineError(
+                f"{path}: baseline not found (write one with --write-baseline)"
+            ) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise BaselineError(f"{path}: cannot read the baseline ({getattr(exc, 'strerror', None) or exc})") from None
+            raise BaselineError(
+                f"{path}: cannot read the baseline ({getattr(exc, 'strerror', None) or exc})"
+            ) from None
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{path}: not a newslint baseline (invalid JSON: {exc})") from None
-        if not isinstance(data, dict) or type(data.get("version")) is not int or data["version"] != VERSION \
-                or not isinstance(data.get("entries"), list):
-            raise BaselineError(f"{path}: not a newslint baseline of version {VERSION} "
-                                f"(rewrite it with --write-baseline)")
+        if (
+            not isinstance(data, dict)
+            or type(data.get("version")) is not int
+            or data["version"] != VERSION
+            or not isinstance(data.get("entries"), list)
+        ):
+            raise BaselineError(
+                f"{path}: not a newslint baseline of version {VERSION} "
+                f"(rewrite it with --write-baseline)"
+            )
         entries: Counter = Counter()
         for number, entry in enumerate(data["entries"], 1):
             try:
@@ -153,8 +168,10 @@ class Baseline:
                 if not all(isinstance(k, str) for k in key) or type(count) is not int or count < 1:
                     raise TypeError
             except (TypeError, KeyError, AttributeError):
-                raise BaselineError(f"{path}: entry {number} is malformed (expected rule, path, text, "
-                                    f"context and a positive count)") from None
+                raise BaselineError(
+                    f"{path}: entry {number} is malformed (expected rule, path, text, "
+                    f"context and a positive count)"
+                ) from None
             entries[key] += count
         return cls(path, entries)
 
@@ -182,12 +199,17 @@ class Baseline:
         Raises OSError, and leaves the file alone, when what is there is not a baseline to
         replace (see ``replaceable``)."""
         replaceable(self.path)
-        rows = [{"rule": r, "path": p, "text": t, "context": c, "count": n}
-                for (r, p, t, c), n in sorted(self.entries.items())]
+        rows = [
+            {"rule": r, "path": p, "text": t, "context": c, "count": n}
+            for (r, p, t, c), n in sorted(self.entries.items())
+        ]
         # One entry a line: small, and a diff shows exactly which findings came or went.
         lines = ",\n  ".join(json.dumps(row, ensure_ascii=False) for row in rows)
-        body = f'{{\n "version": {VERSION},\n "entries": [\n  {lines}\n ]\n}}\n' if rows else \
-            f'{{\n "version": {VERSION},\n "entries": []\n}}\n'
+        body = (
+            f'{{\n "version": {VERSION},\n "entries": [\n  {lines}\n ]\n}}\n'
+            if rows
+            else f'{{\n "version": {VERSION},\n "entries": []\n}}\n'
+        )
         new = not self.path.exists()
         write_atomically(self.path, body.encode("utf-8"))
         if new:  # a temp file is private (0600); a new baseline gets the usual permissions

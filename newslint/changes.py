@@ -30,8 +30,20 @@ from newslint.model import Finding
 ALL = None  # marker in ChangedLines.files: every line of the file is new
 
 _HUNK = re.compile(rb"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
-_ESCAPES = {ord(k): v for k, v in {"a": b"\a", "b": b"\b", "t": b"\t", "n": b"\n", "v": b"\v",
-                                   "f": b"\f", "r": b"\r", '"': b'"', "\\": b"\\"}.items()}
+_ESCAPES = {
+    ord(k): v
+    for k, v in {
+        "a": b"\a",
+        "b": b"\b",
+        "t": b"\t",
+        "n": b"\n",
+        "v": b"\v",
+        "f": b"\f",
+        "r": b"\r",
+        '"': b'"',
+        "\\": b"\\",
+    }.items()
+}
 _OCTAL = b"01234567"
 
 
@@ -71,7 +83,9 @@ class ChangedLines:
 def _git(args: Sequence[str], cwd: str | None) -> subprocess.CompletedProcess:
     """Run git; stdout stays bytes (names and diff lines may be any bytes but NUL)."""
     try:
-        return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True)
+        return subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True
+        )
     except FileNotFoundError:
         raise ChangesError("--changed-since needs git, which was not found on PATH") from None
 
@@ -90,7 +104,7 @@ def _unquote(path: bytes) -> bytes:
         if body[i] == ord("\\") and i + 1 < len(body):
             nxt = body[i + 1]
             if nxt in _OCTAL and i + 3 < len(body):
-                out.append(int(body[i + 1:i + 4], 8) & 0xFF)
+                out.append(int(body[i + 1 : i + 4], 8) & 0xFF)
                 i += 4
                 continue
             out.extend(_ESCAPES.get(nxt, bytes([nxt])))
@@ -147,28 +161,39 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
         raise ChangesError(f"--changed-since needs a git repository, and {cwd} is not inside one")
     root = os.path.realpath(_first_line(top.stdout))
     shallow = _git(["rev-parse", "--is-shallow-repository"], root).stdout.strip() == b"true"
-    if rev.startswith("-") or _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
-                                   root).returncode != 0:
-        raise ChangesError(f"revision {rev!r} not found; " + (
-            "this is a shallow clone: fetch more history, e.g. git fetch --deepen=50 "
-            "(or check out with fetch-depth: 0)" if shallow else
-            "check the name, or fetch it first (e.g. git fetch origin main); in a shallow clone "
-            "fetch more history, e.g. git fetch --deepen=50"))
+    if (
+        rev.startswith("-")
+        or _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0
+    ):
+        raise ChangesError(
+            f"revision {rev!r} not found; "
+            + (
+                "this is a shallow clone: fetch more history, e.g. git fetch --deepen=50 "
+                "(or check out with fetch-depth: 0)"
+                if shallow
+                else "check the name, or fetch it first (e.g. git fetch origin main); in a shallow clone "
+                "fetch more history, e.g. git fetch --deepen=50"
+            )
+        )
     # Compare with where the branch left REV, as a pull request's diff does, so commits
     # that landed on REV's branch meanwhile do not count as this change's edits.
     base = _git(["merge-base", rev, "HEAD"], root)
     if base.returncode != 0:
         if shallow:
-            raise ChangesError(f"revision {rev!r} and HEAD share no history in this shallow clone; "
-                               "fetch more, e.g. git fetch --deepen=50 (or fetch-depth: 0)")
+            raise ChangesError(
+                f"revision {rev!r} and HEAD share no history in this shallow clone; "
+                "fetch more, e.g. git fetch --deepen=50 (or fetch-depth: 0)"
+            )
         raise ChangesError(f"revision {rev!r} shares no history with HEAD")
     base_commit = base.stdout.split()[0].decode("ascii")
     specs = []
     for path in paths:
         real = os.path.realpath(os.path.join(cwd, path))
         if real != root and not real.startswith(root + os.sep):
-            raise ChangesError(f"{path}: outside the git repository at {root}, "
-                               "so --changed-since cannot tell what changed")
+            raise ChangesError(
+                f"{path}: outside the git repository at {root}, "
+                "so --changed-since cannot tell what changed"
+            )
         # The root itself is the empty path: ":(top,literal)." names a file called "."
         # and matched nothing, so every finding of a run on "." was dropped.
         relative = os.path.relpath(real, root)
@@ -177,17 +202,43 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
         specs = [""]
     # The prefixes are given, not left to the user's config: diff.mnemonicPrefix writes
     # "w/stories/a.txt" and diff.noprefix "stories/a.txt", which matched no file at all.
-    diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
-                 "--src-prefix=a/", "--dst-prefix=b/", base_commit, "--", *(f":(top,literal){s}" for s in specs)], root)
+    diff = _git(
+        [
+            "diff",
+            "--unified=0",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-textconv",
+            "-M",
+            "--src-prefix=a/",
+            "--dst-prefix=b/",
+            base_commit,
+            "--",
+            *(f":(top,literal){s}" for s in specs),
+        ],
+        root,
+    )
     if diff.returncode != 0:
-        message = (diff.stderr.decode("utf-8", "replace").strip().splitlines() or ["git diff failed"])[0]
+        message = (
+            diff.stderr.decode("utf-8", "replace").strip().splitlines() or ["git diff failed"]
+        )[0]
         raise ChangesError(f"git diff against {rev!r} failed: {message}")
     changed = ChangedLines(root)
     for relative, lines in parse_diff(diff.stdout).items():
         path = os.path.join(root, relative)
         changed.files[_key(path)] = _as_newslint_counts(path, lines) if lines else lines
-    untracked = _git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--",
-                      *(f":(top,literal){s}" for s in specs)], root)
+    untracked = _git(
+        [
+            "ls-files",
+            "--others",
+            "--exclude-standard",
+            "--full-name",
+            "-z",
+            "--",
+            *(f":(top,literal){s}" for s in specs),
+        ],
+        root,
+    )
     for relative in untracked.stdout.split(b"\0"):
         if relative:
             changed.files[_key(os.path.join(root, os.fsdecode(relative)))] = ALL

@@ -74,7 +74,9 @@ class _Program(click.Group):
         except Exception as exc:  # a bug of ours: one line, not a traceback
             if os.environ.get("NEWSLINT_DEBUG") or _broken_pipe(exc):
                 raise  # click reports a closed stdout (| head) itself
-            _error(f"internal error: {type(exc).__name__}: {exc} (set NEWSLINT_DEBUG=1 for the traceback)")
+            _error(
+                f"internal error: {type(exc).__name__}: {exc} (set NEWSLINT_DEBUG=1 for the traceback)"
+            )
             sys.exit(EXIT_ERROR)
         finally:
             for signum, handler in previous.items():
@@ -108,44 +110,124 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json", "github", "sarif", "junit", "html"]),
-              help="Output format: text, json, github (Actions annotations), sarif, junit, html (a report page).")
-@click.option("--output", "output_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-              help="Write the report to FILE (atomically) instead of stdout.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rule ids or categories (comma-separated, repeatable).")
-@click.option("--ignore", multiple=True, metavar="RULES",
-              help="Skip these rule ids or categories (comma-separated, repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Use this config file instead of searching for one.")
+@click.option(
+    "--format",
+    "output_format",
+    default="text",
+    show_default=True,
+    type=click.Choice(["text", "json", "github", "sarif", "junit", "html"]),
+    help="Output format: text, json, github (Actions annotations), sarif, junit, html (a report page).",
+)
+@click.option(
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Write the report to FILE (atomically) instead of stdout.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rule ids or categories (comma-separated, repeatable).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Skip these rule ids or categories (comma-separated, repeatable).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Use this config file instead of searching for one.",
+)
 @click.option("--no-config", is_flag=True, help="Ignore every config file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Lowest severity that makes the exit code 1 (default: warning).")
-@click.option("--stdin-filename", default=None, metavar="NAME",
-              help="Name (and so format) of the text read from '-'.")
-@click.option("--disable-plugin", multiple=True, metavar="NAME",
-              help="Do not load this plugin (entry-point name; repeatable).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: warning).",
+)
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="Name (and so format) of the text read from '-'.",
+)
+@click.option(
+    "--disable-plugin",
+    multiple=True,
+    metavar="NAME",
+    help="Do not load this plugin (entry-point name; repeatable).",
+)
 @click.option("--no-plugins", is_flag=True, help="Load no outside plugins, only built-in rules.")
-@click.option("--fix", is_flag=True,
-              help="Write the safe fixes (whitespace, debris lines, doubled words...) into the files, "
-                   "atomically, then report what is left.")
-@click.option("--unsafe-fixes", is_flag=True,
-              help="With --fix, also apply unsafe fixes (wording: articles, house-style substitutions).")
-@click.option("--changed-since", metavar="REV", default=None,
-              help="Report only findings on lines added or changed since git revision REV.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
-              metavar="FILE", help="Hide the findings recorded in this baseline file; report only new ones.")
-@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None,
-              metavar="FILE", help="Record today's findings in this baseline file (and hide them).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Check files in N processes (default: every core for more than a handful of files; "
-                   "one with --fix, a baseline or stdin).")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Write the safe fixes (whitespace, debris lines, doubled words...) into the files, "
+    "atomically, then report what is left.",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix, also apply unsafe fixes (wording: articles, house-style substitutions).",
+)
+@click.option(
+    "--changed-since",
+    metavar="REV",
+    default=None,
+    help="Report only findings on lines added or changed since git revision REV.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Hide the findings recorded in this baseline file; report only new ones.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Record today's findings in this baseline file (and hide them).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Check files in N processes (default: every core for more than a handful of files; "
+    "one with --fix, a baseline or stdin).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar on a terminal.")
-def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
-          stdin_filename, disable_plugin, no_plugins, changed_since=None, fix=False,
-          baseline_path=None, write_baseline=None, unsafe_fixes=False, output_path=None,
-          jobs=None, quiet=False):
+def check(
+    paths,
+    output_format,
+    select,
+    ignore,
+    config_path,
+    no_config,
+    fail_on,
+    stdin_filename,
+    disable_plugin,
+    no_plugins,
+    changed_since=None,
+    fix=False,
+    baseline_path=None,
+    write_baseline=None,
+    unsafe_fixes=False,
+    output_path=None,
+    jobs=None,
+    quiet=False,
+):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
     from newslint.output import render, streamed
     from newslint.runner import CheckRequest, RunAborted, run_check
@@ -155,15 +237,25 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
         sys.exit(EXIT_ERROR)
 
     request = CheckRequest(
-        paths=paths, select=_split(select), ignore=_split(ignore), fail_on=fail_on,
-        config_path=Path(config_path) if config_path else None, no_config=no_config,
-        stdin=sys.stdin.buffer, stdin_filename=stdin_filename,
-        entry_points=not no_plugins, disabled_plugins=disable_plugin,
-        changed_since=changed_since, fix=fix, unsafe_fixes=unsafe_fixes,
+        paths=paths,
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=fail_on,
+        config_path=Path(config_path) if config_path else None,
+        no_config=no_config,
+        stdin=sys.stdin.buffer,
+        stdin_filename=stdin_filename,
+        entry_points=not no_plugins,
+        disabled_plugins=disable_plugin,
+        changed_since=changed_since,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
         baseline=Path(baseline_path) if baseline_path else None,
         write_baseline=Path(write_baseline) if write_baseline else None,
         output=Path(output_path) if output_path else None,
-        jobs=jobs, keep_sources=output_format == "html")
+        jobs=jobs,
+        keep_sources=output_format == "html",
+    )
     # --fix on '-' works as a filter (like ruff): stdout is the text, fixed, and nothing else;
     # the report, in the format asked for, goes to stderr.
     text_out = fix and "-" in paths
@@ -199,8 +291,11 @@ def check(paths, output_format, select, ignore, config_path, no_config, fail_on,
         sys.stdout.buffer.write(outcome.fixed_stdin)
         sys.stdout.flush()
     if output_path:
-        _write_report(output_path, render(output_format, outcome.report(color=False)),
-                      checked=[r.path for r in outcome.results])
+        _write_report(
+            output_path,
+            render(output_format, outcome.report(color=False)),
+            checked=[r.path for r in outcome.results],
+        )
     elif live is not None:
         click.echo(live.render_end(outcome.report(color=color)), nl=False)
     else:
@@ -255,8 +350,10 @@ def lsp():
     try:
         from newslint.lsp import serve
     except ImportError as exc:
-        _error(f"'newslint lsp' needs the lsp extra ({exc.name} is not installed): "
-               "pip install 'newslint[lsp]'")
+        _error(
+            f"'newslint lsp' needs the lsp extra ({exc.name} is not installed): "
+            "pip install 'newslint[lsp]'"
+        )
         sys.exit(EXIT_ERROR)
     serve()
 
@@ -284,8 +381,13 @@ def _plugin_notes(registry) -> None:
 @main.command()
 @click.argument("rule_id", required=False)
 @click.option("--format", "output_format", default="text", type=click.Choice(["text", "json"]))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Also list the house-style rules ([[house-style]]) of this config file.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also list the house-style rules ([[house-style]]) of this config file.",
+)
 def rules(rule_id, output_format, config_path=None):
     """List every rule, or print one rule's documentation."""
     import json
@@ -315,12 +417,26 @@ def rules(rule_id, output_format, config_path=None):
         return
     ordered = sorted(known.values(), key=lambda r: (r.plugin != "newslint", r.category, r.id))
     if output_format == "json":
-        click.echo(json.dumps([
-            {"id": r.id, "category": r.category, "severity": r.severity, "plugin": r.plugin,
-             "summary": r.summary, "enabled_by_default": getattr(r, "enabled_by_default", True)}
-            for r in ordered], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "category": r.category,
+                        "severity": r.severity,
+                        "plugin": r.plugin,
+                        "summary": r.summary,
+                        "enabled_by_default": getattr(r, "enabled_by_default", True),
+                    }
+                    for r in ordered
+                ],
+                indent=2,
+            )
+        )
         return
     width = max((len(r.id) for r in ordered), default=10)
     for r in ordered:
         off = "" if getattr(r, "enabled_by_default", True) else " (off by default)"
-        click.echo(f"{r.id:<{width}}  {r.category:<11}  {r.severity:<7}  {r.plugin:<10}  {r.summary}{off}")
+        click.echo(
+            f"{r.id:<{width}}  {r.category:<11}  {r.severity:<7}  {r.plugin:<10}  {r.summary}{off}"
+        )

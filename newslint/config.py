@@ -56,8 +56,16 @@ if TYPE_CHECKING:
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITY_NAMES = ("error", "warning", "info")
-TOP_KEYS = ("select", "ignore", "fail-on", "rules", "overrides", "house-style", "vocabulary",
-            "pattern-timeout")
+TOP_KEYS = (
+    "select",
+    "ignore",
+    "fail-on",
+    "rules",
+    "overrides",
+    "house-style",
+    "vocabulary",
+    "pattern-timeout",
+)
 # Keys every [rules.<id>] table takes, besides the rule's own options. ``max-findings``: how
 # many findings of one rule one story reports before the rest are summed up in one info
 # finding, so a hostile story (100,000 doubled words) costs seconds, not minutes, and a
@@ -73,8 +81,20 @@ KNOWN_PLUGIN_TABLES = ("languagetool",)
 # must never be able to make newslint run code: such settings come from the environment or
 # the command line. Refused in every plugin table; where a plugin documents its own way,
 # the error names it.
-PROGRAM_KEYS = ("java", "jar", "jar_dir", "jar_path", "command", "executable", "program",
-                "binary", "interpreter", "exe", "cmd", "server_command")
+PROGRAM_KEYS = (
+    "java",
+    "jar",
+    "jar_dir",
+    "jar_path",
+    "command",
+    "executable",
+    "program",
+    "binary",
+    "interpreter",
+    "exe",
+    "cmd",
+    "server_command",
+)
 PROGRAM_KEY_INSTEAD = {
     ("languagetool", "java"): "set NEWSLINT_LANGUAGETOOL_JAVA in the environment instead",
     ("languagetool", "jar_dir"): "set LTP_JAR_DIR_PATH in the environment instead",
@@ -94,9 +114,17 @@ class ConfigError(Exception):
 
 
 def expected_type(kind: type) -> str:
-    return {bool: "true or false", int: "an integer", float: "a number", str: "a string",
-            list: "a list", tuple: "a list", frozenset: "a list", set: "a list",
-            dict: "a table"}.get(kind, kind.__name__)
+    return {
+        bool: "true or false",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        tuple: "a list",
+        frozenset: "a list",
+        set: "a list",
+        dict: "a table",
+    }.get(kind, kind.__name__)
 
 
 def _fail(origin: str, key: str, expected: str, value: Any = ...) -> ConfigError:
@@ -149,8 +177,12 @@ class Glob:
             pending = list(states)
             while pending:  # "many" and "folders" may match nothing: on to the next token
                 state = pending.pop()
-                if isinstance(state, int) and state < end and tokens[state][0] != "one" \
-                        and state + 1 not in states:
+                if (
+                    isinstance(state, int)
+                    and state < end
+                    and tokens[state][0] != "one"
+                    and state + 1 not in states
+                ):
                     states.add(state + 1)
                     pending.append(state + 1)
             return states
@@ -209,11 +241,16 @@ def compile_glob(pattern: str) -> Glob:
         elif glob[i] == "?":
             tokens.append(("one", _in_a_name))
             i += 1
-        elif glob[i] == "[" and (close := glob.find("]", i + (3 if glob.startswith("[!", i) else 2))) != -1:
+        elif (
+            glob[i] == "["
+            and (close := glob.find("]", i + (3 if glob.startswith("[!", i) else 2))) != -1
+        ):
             # A "]" first in the class (after "!") is one of its characters, as in fnmatch.
-            body = glob[i + 1:close]
+            body = glob[i + 1 : close]
             negate = body.startswith("!")
-            char_class = re.compile("[" + ("^" if negate else "") + _glob_class(body[1:] if negate else body) + "]")
+            char_class = re.compile(
+                "[" + ("^" if negate else "") + _glob_class(body[1:] if negate else body) + "]"
+            )
             tokens.append(("one", lambda char, match=char_class.fullmatch: match(char) is not None))
             i = close + 1
         else:
@@ -270,7 +307,12 @@ class Config:
         merged.update({k: v for k, v in table.items() if k not in GENERIC_RULE_KEYS})
         if VOCABULARY_OPTION in rule.options:
             merged[VOCABULARY_OPTION] = frozenset(
-                (*rule.options[VOCABULARY_OPTION], *self.vocabulary, *table.get(VOCABULARY_OPTION, ())))
+                (
+                    *rule.options[VOCABULARY_OPTION],
+                    *self.vocabulary,
+                    *table.get(VOCABULARY_OPTION, ()),
+                )
+            )
         return merged
 
     def rule_severity(self, rule) -> str:
@@ -280,7 +322,9 @@ class Config:
         return self.rule_table(rule.id).get(MAX_FINDINGS_KEY, DEFAULT_MAX_FINDINGS)
 
     def rule_enabled(self, rule) -> bool:
-        return bool(self.rule_table(rule.id).get("enabled", getattr(rule, "enabled_by_default", True)))
+        return bool(
+            self.rule_table(rule.id).get("enabled", getattr(rule, "enabled_by_default", True))
+        )
 
     def section(self, name: str) -> dict[str, Any]:
         value = self.sections.get(name, {})
@@ -308,14 +352,24 @@ class Config:
                 )
         return config
 
-    def narrowed(self, *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                 fail_on: str | None = None) -> "Config":
+    def narrowed(
+        self,
+        *,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        fail_on: str | None = None,
+    ) -> "Config":
         """This config with the command line's --select (replaces), --ignore (adds) and
         --fail-on (replaces) applied on top."""
         if not (select or ignore or fail_on):
             return self
-        return replace(self, select=select or self.select, ignore=self.ignore + ignore,
-                       fail_on=fail_on or self.fail_on, selection_checked=bool(select or ignore))
+        return replace(
+            self,
+            select=select or self.select,
+            ignore=self.ignore + ignore,
+            fail_on=fail_on or self.fail_on,
+            selection_checked=bool(select or ignore),
+        )
 
 
 def _relative(path: Path, folder: Path | None) -> str | None:
@@ -373,8 +427,10 @@ def _read_toml(path: Path, shown: str | None = None) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"{shown}: {exc.strerror or exc}") from None
     if data is None or _too_deep(data, MAX_CONFIG_DEPTH):
-        raise ConfigError(f"{shown}: invalid config: tables or arrays nested too deeply "
-                          f"(more than {MAX_CONFIG_DEPTH} levels)")
+        raise ConfigError(
+            f"{shown}: invalid config: tables or arrays nested too deeply "
+            f"(more than {MAX_CONFIG_DEPTH} levels)"
+        )
     return data
 
 
@@ -384,7 +440,9 @@ def _too_deep(data: Any, limit: int) -> bool:
     pending = [(data, 0)]
     while pending:
         value, depth = pending.pop()
-        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        children = (
+            value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        )
         for child in children:
             if isinstance(child, (dict, list)):
                 if depth + 1 > limit:
@@ -437,8 +495,10 @@ def find_config(start: Path, notes: list[str] | None = None) -> Path | None:
             if open_to_all or _writable_by_all(mode):
                 if notes is not None:
                     what = "its folder is" if open_to_all else "it is"
-                    notes.append(f"skipped config {_shown(candidate)}: {what} writable by every user, so "
-                                 "anyone could have put it there (fix the permissions or name it with --config)")
+                    notes.append(
+                        f"skipped config {_shown(candidate)}: {what} writable by every user, so "
+                        "anyone could have put it there (fix the permissions or name it with --config)"
+                    )
                 return None
             if name != "pyproject.toml" or _has_newslint_table(candidate):
                 return candidate
@@ -483,8 +543,9 @@ def load_config(path: Path) -> Config:
     return config_from_dict(data, shown, folder=Path(os.path.abspath(path)).parent.resolve())
 
 
-def config_from_dict(data: Mapping[str, Any], origin: str = "<config>", *,
-                     folder: Path | None = None) -> Config:
+def config_from_dict(
+    data: Mapping[str, Any], origin: str = "<config>", *, folder: Path | None = None
+) -> Config:
     """Check the structure of a config's data and build it (house-style patterns compiled).
 
     Rule ids, option names and selectors are checked against the installed rules by
@@ -498,7 +559,9 @@ def config_from_dict(data: Mapping[str, Any], origin: str = "<config>", *,
     cfg.rules = _rule_tables(data.get("rules", {}), "rules", origin)
     timeout = data.get("pattern-timeout", DEFAULT_PATTERN_TIMEOUT)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 60:
-        raise _fail(origin, "pattern-timeout", "a number of seconds above 0 and at most 60", timeout)
+        raise _fail(
+            origin, "pattern-timeout", "a number of seconds above 0 and at most 60", timeout
+        )
     cfg.pattern_timeout = float(timeout)
     cfg.vocabulary = _vocabulary(data.get("vocabulary", []), origin, folder)
     cfg.overrides = tuple(_overrides(data.get("overrides", []), origin))
@@ -510,8 +573,10 @@ def config_from_dict(data: Mapping[str, Any], origin: str = "<config>", *,
         if key in TOP_KEYS:
             continue
         if not isinstance(value, dict):
-            raise ConfigError(f"{origin}: unknown key '{key}' (expected one of: {', '.join(TOP_KEYS)}, "
-                              f"or a plugin's table)")
+            raise ConfigError(
+                f"{origin}: unknown key '{key}' (expected one of: {', '.join(TOP_KEYS)}, "
+                f"or a plugin's table)"
+            )
         _refuse_programs(value, key, origin)
         cfg.sections[key] = value
     return cfg
@@ -533,14 +598,20 @@ def _refuse_programs(table: Mapping[str, Any], key: str, origin: str) -> None:
         for name, child in value.items():
             if name in PROGRAM_KEYS:
                 instead = PROGRAM_KEY_INSTEAD.get(
-                    (plugin, name), "set it in the environment or on the command line, as the plugin documents")
-                raise ConfigError(f"{origin}: key '{where}.{name}': a config file may not name a program to run "
-                                  f"(a content repository's config would run it wherever newslint checks "
-                                  f"that repository); {instead}")
+                    (plugin, name),
+                    "set it in the environment or on the command line, as the plugin documents",
+                )
+                raise ConfigError(
+                    f"{origin}: key '{where}.{name}': a config file may not name a program to run "
+                    f"(a content repository's config would run it wherever newslint checks "
+                    f"that repository); {instead}"
+                )
             pending.append((child, f"{where}.{name}"))
 
 
-def _selectors(data: Mapping[str, Any], key: str, origin: str, shown: str | None = None) -> tuple[str, ...]:
+def _selectors(
+    data: Mapping[str, Any], key: str, origin: str, shown: str | None = None
+) -> tuple[str, ...]:
     value = data.get(key, [])
     if isinstance(value, str):
         value = [value]
@@ -560,14 +631,26 @@ def _rule_tables(rules: Any, key: str, origin: str) -> dict[str, dict[str, Any]]
         raise _fail(origin, key, "a table of tables, one per rule id ([rules.<id>])", rules)
     for rule_id, table in rules.items():
         if not isinstance(table, dict):
-            raise _fail(origin, f"{key}.{rule_id}", "a table ([rules.<id>]) of severity, enabled, max-findings and options", table)
+            raise _fail(
+                origin,
+                f"{key}.{rule_id}",
+                "a table ([rules.<id>]) of severity, enabled, max-findings and options",
+                table,
+            )
         if "severity" in table and table["severity"] not in SEVERITY_NAMES:
-            raise _fail(origin, f"{key}.{rule_id}.severity", "one of " + ", ".join(SEVERITY_NAMES), table["severity"])
+            raise _fail(
+                origin,
+                f"{key}.{rule_id}.severity",
+                "one of " + ", ".join(SEVERITY_NAMES),
+                table["severity"],
+            )
         if "enabled" in table and not isinstance(table["enabled"], bool):
             raise _fail(origin, f"{key}.{rule_id}.enabled", "true or false", table["enabled"])
         limit = table.get(MAX_FINDINGS_KEY, DEFAULT_MAX_FINDINGS)
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise _fail(origin, f"{key}.{rule_id}.{MAX_FINDINGS_KEY}", "a whole number of at least 1", limit)
+            raise _fail(
+                origin, f"{key}.{rule_id}.{MAX_FINDINGS_KEY}", "a whole number of at least 1", limit
+            )
     return {k: dict(v) for k, v in rules.items()}
 
 
@@ -578,18 +661,36 @@ def _overrides(value: Any, origin: str) -> Iterable[Override]:
         key = f"overrides[{number}]"
         for name in table:
             if name not in OVERRIDE_KEYS:
-                raise ConfigError(f"{origin}: unknown key '{key}.{name}' (expected one of: {', '.join(OVERRIDE_KEYS)})")
+                raise ConfigError(
+                    f"{origin}: unknown key '{key}.{name}' (expected one of: {', '.join(OVERRIDE_KEYS)})"
+                )
         paths = table.get("paths")
         if isinstance(paths, str):
             paths = [paths]
-        if not isinstance(paths, list) or not paths or not all(isinstance(p, str) and p.strip() for p in paths):
-            raise _fail(origin, f"{key}.paths", "a non-empty list of path globs relative to the config file",
-                        paths) if paths is not None else _fail(origin, f"{key}.paths", "a list of path globs")
+        if (
+            not isinstance(paths, list)
+            or not paths
+            or not all(isinstance(p, str) and p.strip() for p in paths)
+        ):
+            raise (
+                _fail(
+                    origin,
+                    f"{key}.paths",
+                    "a non-empty list of path globs relative to the config file",
+                    paths,
+                )
+                if paths is not None
+                else _fail(origin, f"{key}.paths", "a list of path globs")
+            )
         yield Override(
             paths=tuple(paths),
-            select=_selectors(table, "select", origin, f"{key}.select") if "select" in table else None,
+            select=_selectors(table, "select", origin, f"{key}.select")
+            if "select" in table
+            else None,
             ignore=_selectors(table, "ignore", origin, f"{key}.ignore"),
-            fail_on=_fail_on(table["fail-on"], f"{key}.fail-on", origin) if "fail-on" in table else None,
+            fail_on=_fail_on(table["fail-on"], f"{key}.fail-on", origin)
+            if "fail-on" in table
+            else None,
             rules=_rule_tables(table.get("rules", {}), f"{key}.rules", origin),
             _patterns=tuple(_compiled_glob(p, origin, f"{key}.paths") for p in paths),
         )
@@ -599,7 +700,9 @@ def _compiled_glob(pattern: str, origin: str, key: str) -> Glob:
     try:
         return compile_glob(pattern)
     except re.error as exc:
-        raise ConfigError(f"{origin}: key '{key}': invalid path glob {pattern!r} ({exc.msg})") from None
+        raise ConfigError(
+            f"{origin}: key '{key}': invalid path glob {pattern!r} ({exc.msg})"
+        ) from None
 
 
 def _vocabulary(value: Any, origin: str, folder: Path | None) -> frozenset[str]:
@@ -615,13 +718,17 @@ def _vocabulary(value: Any, origin: str, folder: Path | None) -> frozenset[str]:
     elif isinstance(value, dict):
         for name in value:
             if name not in ("words", "files"):
-                raise ConfigError(f"{origin}: unknown key 'vocabulary.{name}' (expected one of: words, files)")
+                raise ConfigError(
+                    f"{origin}: unknown key 'vocabulary.{name}' (expected one of: words, files)"
+                )
         words = value.get("words", [])
         files = value.get("files", [])
         if isinstance(files, str):
             files = [files]
     else:
-        raise _fail(origin, "vocabulary", "a list of names, a file name, or a table {words, files}", value)
+        raise _fail(
+            origin, "vocabulary", "a list of names, a file name, or a table {words, files}", value
+        )
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
         raise _fail(origin, "vocabulary", "a list of names (non-empty strings)", words)
     if not isinstance(files, list) or not all(isinstance(f, str) and f.strip() for f in files):
@@ -632,8 +739,12 @@ def _vocabulary(value: Any, origin: str, folder: Path | None) -> frozenset[str]:
         try:
             names.extend(parse_lines(read_bounded(path).decode("utf-8")))
         except (OSError, UnicodeDecodeError) as exc:
-            cause = getattr(exc, "strerror", None) or ("not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc))
-            raise _fail(origin, "vocabulary", f"a readable UTF-8 file of names ({path}: {cause})", name) from None
+            cause = getattr(exc, "strerror", None) or (
+                "not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
+            )
+            raise _fail(
+                origin, "vocabulary", f"a readable UTF-8 file of names ({path}: {cause})", name
+            ) from None
     return frozenset(names)
 
 
@@ -648,17 +759,28 @@ def file_below(folder: Path | None, name: str, origin: str, key: str) -> Path:
             raise ValueError("a file name cannot hold a NUL character")
         target = (base / name).resolve()  # follows every symlink on the way
     except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: a symlink loop
-        cause = "a symlink loop" if isinstance(exc, RuntimeError) else getattr(exc, "strerror", None) or exc
-        raise ConfigError(f"{origin}: key '{key}': {name!r} is not a file that can be read ({cause})") from None
+        cause = (
+            "a symlink loop"
+            if isinstance(exc, RuntimeError)
+            else getattr(exc, "strerror", None) or exc
+        )
+        raise ConfigError(
+            f"{origin}: key '{key}': {name!r} is not a file that can be read ({cause})"
+        ) from None
     if base not in target.parents:
-        raise ConfigError(f"{origin}: key '{key}': {name!r} is not below the config's folder "
-                          f"{base} (a config may only read files in its own folder tree)")
+        raise ConfigError(
+            f"{origin}: key '{key}': {name!r} is not below the config's folder "
+            f"{base} (a config may only read files in its own folder tree)"
+        )
     return target
 
 
 # --- checks that need the installed rules --------------------------------------------------
 
-def validate(config: Config, rules: Mapping[str, "Rule"], plugin_tables: Iterable[str] = ()) -> None:
+
+def validate(
+    config: Config, rules: Mapping[str, "Rule"], plugin_tables: Iterable[str] = ()
+) -> None:
     """Check selectors, ``[rules.<id>]`` ids, option names and types, and plugin tables
     against the rules of this run; raise ConfigError on the first mistake."""
     from newslint.engine import SelectionError, check_selectors
@@ -669,33 +791,46 @@ def validate(config: Config, rules: Mapping[str, "Rule"], plugin_tables: Iterabl
     allowed = set(KNOWN_PLUGIN_TABLES) | set(plugin_tables) | {r.plugin for r in known.values()}
     for name in config.sections:
         if name not in allowed:
-            raise ConfigError(f"{origin}: unknown key '{name}' (expected one of: {', '.join(TOP_KEYS)}, "
-                              f"or the table of an installed plugin)")
+            raise ConfigError(
+                f"{origin}: unknown key '{name}' (expected one of: {', '.join(TOP_KEYS)}, "
+                f"or the table of an installed plugin)"
+            )
 
     def selectors(tokens: Iterable[str], key: str) -> None:
         for token in tokens:
             try:
                 check_selectors([token], known.values())
             except SelectionError:
-                raise _fail(origin, key, "rule ids, categories or plugin names (see 'newslint rules')",
-                            token) from None
+                raise _fail(
+                    origin,
+                    key,
+                    "rule ids, categories or plugin names (see 'newslint rules')",
+                    token,
+                ) from None
 
     def tables(rule_tables: Mapping[str, dict], key: str) -> None:
         for rule_id, table in rule_tables.items():
             rule = known.get(rule_id)
-            if rule is None and set(table) <= set(GENERIC_RULE_KEYS) and any(
-                    rule_id.startswith(r.id + "/") for r in known.values()):
+            if (
+                rule is None
+                and set(table) <= set(GENERIC_RULE_KEYS)
+                and any(rule_id.startswith(r.id + "/") for r in known.values())
+            ):
                 continue  # a backend's finding id under its rule: [rules."languagetool/EN_QUOTES"]
             if rule is None:
-                raise ConfigError(f"{origin}: key '{key}.{rule_id}': unknown rule id {rule_id!r} "
-                                  f"(see 'newslint rules')")
+                raise ConfigError(
+                    f"{origin}: key '{key}.{rule_id}': unknown rule id {rule_id!r} "
+                    f"(see 'newslint rules')"
+                )
             for name, value in table.items():
                 if name in GENERIC_RULE_KEYS:
                     continue
                 if name not in rule.options:
                     takes = ", ".join([*GENERIC_RULE_KEYS, *rule.options])
-                    raise ConfigError(f"{origin}: unknown key '{key}.{rule_id}.{name}' "
-                                      f"(rule {rule_id} takes: {takes})")
+                    raise ConfigError(
+                        f"{origin}: unknown key '{key}.{rule_id}.{name}' "
+                        f"(rule {rule_id} takes: {takes})"
+                    )
                 problem = option_problem(rule.options[name], value)
                 if problem is None and name in rule.option_checks:
                     problem = rule.option_checks[name](value)
@@ -725,7 +860,9 @@ def option_problem(default: Any, value: Any) -> str | None:
     if isinstance(default, int):
         return None if isinstance(value, int) and not isinstance(value, bool) else "an integer"
     if isinstance(default, float):
-        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
+        return (
+            None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
+        )
     if isinstance(default, str):
         choices = getattr(default, "choices", None)  # a rule.Choice
         if choices and value not in choices:
@@ -756,10 +893,15 @@ class ConfigResolver:
     ``check`` validates each config once after loading; ``adjust`` applies the command line.
     """
 
-    def __init__(self, *, explicit: Path | None = None, disabled: bool = False,
-                 fixed: Config | None = None,
-                 check: Callable[[Config], None] | None = None,
-                 adjust: Callable[[Config], Config] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        explicit: Path | None = None,
+        disabled: bool = False,
+        fixed: Config | None = None,
+        check: Callable[[Config], None] | None = None,
+        adjust: Callable[[Config], Config] | None = None,
+    ) -> None:
         self.explicit = explicit
         self.disabled = disabled
         self.fixed = fixed

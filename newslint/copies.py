@@ -35,5 +35,4 @@ def drop_inside_copies(findings: Sequence[Finding]) -> list[Finding]:
         i = bisect_right(starts, finding.start) - 1
         return i >= 0 and max(finding.end, finding.start) <= ends[i]
 
-    return [f for f in findings
-            if f.rule == COPY_RULE or f.category == "internal" or not inside(f)]
+    return [f for f in findings if f.rule == COPY_RULE or f.category == "internal" or not inside(f)]

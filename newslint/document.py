@@ -88,7 +88,12 @@ class SourceMap:
         if self._segments:
             p, pl, s, sl = self._segments[-1]
             # Merge contiguous one-to-one copies so lookups stay cheap.
-            if pl == sl and prose_len == source_len and p + pl == prose_start and s + sl == source_start:
+            if (
+                pl == sl
+                and prose_len == source_len
+                and p + pl == prose_start
+                and s + sl == source_start
+            ):
                 self._segments[-1] = (p, pl + prose_len, s, sl + source_len)
                 return
         self._prose_starts.append(prose_start)
@@ -170,7 +175,9 @@ class Document:
         owners: Mapping[int, Owner] | Callable[[], Mapping[int, Owner]] | None = None,
     ) -> None:
         self.path = path
-        self.source = source  # decoded, newlines normalised to "\n"; line/column agree with the file
+        self.source = (
+            source  # decoded, newlines normalised to "\n"; line/column agree with the file
+        )
         self.text = text
         self.blocks = blocks
         self.source_map = source_map
@@ -231,7 +238,9 @@ class Document:
         out: list[Sentence] = []
         for index, block in enumerate(self.blocks):
             for start, end in split_sentences(block.text):
-                out.append(Sentence(block.start + start, block.start + end, block.text[start:end], index))
+                out.append(
+                    Sentence(block.start + start, block.start + end, block.text[start:end], index)
+                )
         return out
 
     @cached_property
@@ -248,7 +257,12 @@ class Document:
         for gap, word in GAP_AND_WORD_RE.findall(text):
             start = position + len(gap)
             position = start + len(word)
-            append(new(Word, (start, position, word, lower[start:position] if same_length else word.lower())))
+            append(
+                new(
+                    Word,
+                    (start, position, word, lower[start:position] if same_length else word.lower()),
+                )
+            )
         return words
 
     def shared(self, name: str, compute: Callable[["Document"], T]) -> T:
@@ -345,25 +359,41 @@ class ProseBuilder:
             return
         start = self._block_start
         self._block_start = None
-        text = "".join(self._parts[self._block_part:])
+        text = "".join(self._parts[self._block_part :])
         # Leading and trailing blank lines are not part of the block; trailing spaces on
         # its last line are (the whitespace rule reports them).
         body = text.strip("\n")
         if body.strip():
             lead = len(text) - len(text.lstrip("\n"))
-            self.blocks.append(Block(start + lead, start + lead + len(body), body, self._block_kind))
+            self.blocks.append(
+                Block(start + lead, start + lead + len(body), body, self._block_kind)
+            )
 
     def set_owner(self, index: int, owner: Owner | None) -> None:
         """Record the source span block ``index`` owns (see ``Owner``)."""
         if owner is not None:
             self.owners[index] = owner
 
-    def build(self, path: str, *, fmt: str, title_block: int | None = None,
-              comments: list[tuple[int, int, str]] | None = None,
-              owners: Callable[[], Mapping[int, Owner]] | None = None) -> Document:
+    def build(
+        self,
+        path: str,
+        *,
+        fmt: str,
+        title_block: int | None = None,
+        comments: list[tuple[int, int, str]] | None = None,
+        owners: Callable[[], Mapping[int, Owner]] | None = None,
+    ) -> Document:
         """The Document; ``owners`` works out the blocks' owners on first use (else those
         given to ``set_owner``)."""
         self.end_block()
-        return Document(path, self.source, "".join(self._parts), self.blocks, self.map,
-                        fmt=fmt, title_block=title_block, comments=comments,
-                        owners=owners if owners is not None else self.owners)
+        return Document(
+            path,
+            self.source,
+            "".join(self._parts),
+            self.blocks,
+            self.map,
+            fmt=fmt,
+            title_block=title_block,
+            comments=comments,
+            owners=owners if owners is not None else self.owners,
+        )

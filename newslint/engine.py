@@ -98,8 +98,14 @@ class FindingView:
 
 
 def internal_finding(message: str, start: int = 0) -> Finding:
-    return Finding(rule=INTERNAL_RULE, category="internal", severity="error",
-                   message=message, start=start, end=start)
+    return Finding(
+        rule=INTERNAL_RULE,
+        category="internal",
+        severity="error",
+        message=message,
+        start=start,
+        end=start,
+    )
 
 
 @dataclass
@@ -110,7 +116,9 @@ class Linter:
     config_for: Callable[[str], Config] | None = None
     # Run in order on each document's resolved findings before they are reported: only the
     # changed lines (--changed-since), a baseline.
-    document_filters: list[Callable[[Document, list[Finding]], list[Finding]]] = field(default_factory=list)
+    document_filters: list[Callable[[Document, list[Finding]], list[Finding]]] = field(
+        default_factory=list
+    )
 
     @classmethod
     def create(cls, config: Config | None = None, **registry_options) -> "Linter":
@@ -120,7 +128,9 @@ class Linter:
     def parse(self, source: Source, fmt: str | None = None) -> Document:
         parser = self.registry.parsers.get(fmt) if fmt else self.registry.parser_for(source.path)
         if parser is None:
-            raise InputError(source.path, f"unknown format {fmt!r} (known: {', '.join(self.registry.parsers)})")
+            raise InputError(
+                source.path, f"unknown format {fmt!r} (known: {', '.join(self.registry.parsers)})"
+            )
         document = parser.parse(source.path, source.text)
         document.crlf = source.crlf
         return document
@@ -143,12 +153,19 @@ class Linter:
             umbrella = active.get(rule_id.split("/", 1)[0])
             if umbrella is None or rule_id in self.registry.rules:
                 return False
-            return is_selected(FindingView(rule_id, umbrella.category, umbrella.severity, umbrella.plugin), config)
+            return is_selected(
+                FindingView(rule_id, umbrella.category, umbrella.severity, umbrella.plugin), config
+            )
 
         return ran
 
-    def check_document(self, document: Document, config: Config | None = None,
-                       problems: list[str] | None = None, stopped: set[str] | None = None) -> list[Finding]:
+    def check_document(
+        self,
+        document: Document,
+        config: Config | None = None,
+        problems: list[str] | None = None,
+        stopped: set[str] | None = None,
+    ) -> list[Finding]:
         """The findings of every active rule on one document. ``stopped``: the ids of rules
         that raised a BackendError earlier in this run (reported once in ``problems``); they
         are not run again, so a pattern past its time budget costs one budget a run."""
@@ -168,8 +185,11 @@ class Linter:
                     problems.append(str(exc))
                 continue
             except Exception as exc:  # one broken rule must not hide the others' findings
-                findings.append(internal_finding(
-                    f"rule {rule.id} (plugin {rule.plugin}) raised {type(exc).__name__}: {exc}"))
+                findings.append(
+                    internal_finding(
+                        f"rule {rule.id} (plugin {rule.plugin}) raised {type(exc).__name__}: {exc}"
+                    )
+                )
                 continue
             limit = config.rule_max_findings(rule)
             notice = None
@@ -187,8 +207,11 @@ class Linter:
     # --- run-wide rules: fingerprints, reduced once a run ---------------------------------
     def fingerprinting_plugins(self) -> list[tuple[str, object]]:
         """The plugins that compare the stories of a run through compact fingerprints."""
-        return [(name, plugin) for name, plugin in self.registry.plugins()
-                if getattr(plugin, "newslint_fingerprint", None) is not None]
+        return [
+            (name, plugin)
+            for name, plugin in self.registry.plugins()
+            if getattr(plugin, "newslint_fingerprint", None) is not None
+        ]
 
     def needs_index(self, configs: Iterable[Config]) -> bool:
         """Whether a run under ``configs`` has a rule of a fingerprinting plugin on, so the
@@ -197,8 +220,11 @@ class Linter:
         if not plugins:
             return False
         configs = list(configs) or [self.config]
-        return any(rule.plugin in plugins or rule.id in self._fingerprinting_rule_ids()
-                   for config in configs for rule in self.active_rules(config))
+        return any(
+            rule.plugin in plugins or rule.id in self._fingerprinting_rule_ids()
+            for config in configs
+            for rule in self.active_rules(config)
+        )
 
     def _fingerprinting_rule_ids(self) -> set[str]:
         ids: set[str] = set()
@@ -245,7 +271,11 @@ class Linter:
         """
         config_for = config_for or self.config_for or (lambda _path: self.config)
         if index is None:
-            index = self.reduce(self.fingerprint(d) for d in documents) if self.fingerprinting_plugins() else {}
+            index = (
+                self.reduce(self.fingerprint(d) for d in documents)
+                if self.fingerprinting_plugins()
+                else {}
+            )
         results: dict[str, list[Finding]] = {}
         failures: list[str] = []  # plugins whose configure/unconfigure raised
         self._broadcast("newslint_configure", failures, config=self.config)
@@ -255,7 +285,9 @@ class Linter:
             if stopped is None:
                 stopped = set() if problems is not None else None
             for document in documents:
-                results[document.path] = self.check_document(document, config_for(document.path), problems, stopped)
+                results[document.path] = self.check_document(
+                    document, config_for(document.path), problems, stopped
+                )
             by_path = {d.path: d for d in documents}
             # What the per-document rules found (prose offsets), for backends that drop
             # their own findings where a core rule already reported the span.
@@ -265,8 +297,16 @@ class Linter:
                 if impl is None or (stopped is not None and f"plugin {name}" in stopped):
                     continue
                 try:
-                    pairs = list(_call(impl, documents=documents, config=self.config, findings=core,
-                                       index=index.get(name, {})) or ())
+                    pairs = list(
+                        _call(
+                            impl,
+                            documents=documents,
+                            config=self.config,
+                            findings=core,
+                            index=index.get(name, {}),
+                        )
+                        or ()
+                    )
                 except BackendError as exc:
                     if problems is not None:  # once a run: later batches skip the plugin
                         stopped.add(f"plugin {name}")
@@ -278,8 +318,9 @@ class Linter:
                     continue
                 except Exception as exc:
                     for document in documents:
-                        results[document.path].append(internal_finding(
-                            f"plugin {name} raised {type(exc).__name__}: {exc}"))
+                        results[document.path].append(
+                            internal_finding(f"plugin {name} raised {type(exc).__name__}: {exc}")
+                        )
                     continue
                 # The active rule ids per config (kept alive with it, so ids stay unique):
                 # a backend may bring thousands of findings.
@@ -313,8 +354,13 @@ class Linter:
         from newslint.suppression import apply_suppressions
 
         def finish(d: Document) -> list[Finding]:
-            kept = apply_suppressions(self, d, [resolve(d, f) for f in results[d.path]], config_for(d.path))
-            return sorted(settle_fixes(hold_fixes_in_copied_text(d, drop_inside_copies(kept))), key=Finding.sort_key)
+            kept = apply_suppressions(
+                self, d, [resolve(d, f) for f in results[d.path]], config_for(d.path)
+            )
+            return sorted(
+                settle_fixes(hold_fixes_in_copied_text(d, drop_inside_copies(kept))),
+                key=Finding.sort_key,
+            )
 
         return {d.path: finish(d) for d in documents}
 
@@ -327,17 +373,23 @@ class Linter:
             try:
                 _call(impl, **kwargs)
             except Exception as exc:
-                failures.append(f"plugin {name}: {hook_name} raised "
-                                f"{type(exc).__name__}: {exc}")
+                failures.append(f"plugin {name}: {hook_name} raised {type(exc).__name__}: {exc}")
 
     @staticmethod
     def _with_config(finding: Finding, rule: Rule, config: Config) -> Finding:
         severity = config.rule_severity(rule)
         return finding if severity == finding.severity else finding.with_changes(severity=severity)
 
-    def stream(self, sources: Iterable[Source | InputError], *, index: dict[str, object],
-               config_for: Callable[[str], Config] | None = None, problems: list[str] | None = None,
-               keep_sources: bool = False, batch: int = BATCH) -> Iterator[FileResult]:
+    def stream(
+        self,
+        sources: Iterable[Source | InputError],
+        *,
+        index: dict[str, object],
+        config_for: Callable[[str], Config] | None = None,
+        problems: list[str] | None = None,
+        keep_sources: bool = False,
+        batch: int = BATCH,
+    ) -> Iterator[FileResult]:
         """``run`` a batch of sources at a time, each result as soon as its batch is done:
         memory holds one batch of documents, however many files. ``index`` is the run's
         fingerprints reduced (``reduce``; ``{}`` when no run-wide rule is on)."""
@@ -346,17 +398,36 @@ class Linter:
         for source in sources:
             chunk.append(source)
             if len(chunk) >= batch:
-                yield from self.run(chunk, config_for=config_for, problems=problems, index=index,
-                                    keep_sources=keep_sources, stopped=stopped)
+                yield from self.run(
+                    chunk,
+                    config_for=config_for,
+                    problems=problems,
+                    index=index,
+                    keep_sources=keep_sources,
+                    stopped=stopped,
+                )
                 chunk = []
         if chunk:
-            yield from self.run(chunk, config_for=config_for, problems=problems, index=index,
-                                keep_sources=keep_sources, stopped=stopped)
+            yield from self.run(
+                chunk,
+                config_for=config_for,
+                problems=problems,
+                index=index,
+                keep_sources=keep_sources,
+                stopped=stopped,
+            )
 
-    def run(self, sources: Iterable[Source | InputError], formats: dict[str, str] | None = None,
-            config_for: Callable[[str], Config] | None = None,
-            problems: list[str] | None = None, *, index: dict[str, object] | None = None,
-            keep_sources: bool = True, stopped: set[str] | None = None) -> list[FileResult]:
+    def run(
+        self,
+        sources: Iterable[Source | InputError],
+        formats: dict[str, str] | None = None,
+        config_for: Callable[[str], Config] | None = None,
+        problems: list[str] | None = None,
+        *,
+        index: dict[str, object] | None = None,
+        keep_sources: bool = True,
+        stopped: set[str] | None = None,
+    ) -> list[FileResult]:
         """Parse and check every source; an unreadable one becomes a FileResult with an error.
         Without ``index`` the sources are the whole run (run-wide rules compare them)."""
         formats = formats or {}
@@ -372,8 +443,14 @@ class Linter:
             except InputError as exc:
                 order.append(FileResult(source.path, error=exc.cause))
             except Exception as exc:  # a parser bug: report it on the file, keep going
-                order.append(FileResult(source.path, error=f"could not be parsed ({type(exc).__name__}: {exc})"))
-        findings = self.check_documents(documents, config_for, problems, index=index, stopped=stopped)
+                order.append(
+                    FileResult(
+                        source.path, error=f"could not be parsed ({type(exc).__name__}: {exc})"
+                    )
+                )
+        findings = self.check_documents(
+            documents, config_for, problems, index=index, stopped=stopped
+        )
         for keep in self.document_filters:
             findings = {d.path: keep(d, findings.get(d.path, [])) for d in documents}
         for result in order:
@@ -390,10 +467,16 @@ def _capped(produced: list[Finding], rule: Rule, limit: int) -> tuple[list[Findi
     ordered = sorted(produced, key=lambda f: (f.start, f.end))
     kept, rest = ordered[:limit], ordered[limit:]
     first = rest[0]
-    notice = Finding(rule.id, rule.category, "info",
-                     f"{len(rest)} more findings of {rule.id} not shown "
-                     f"(at most {limit} a story; [rules.{rule.id}] max-findings)",
-                     first.start, first.start, data={"not_shown": len(rest)})
+    notice = Finding(
+        rule.id,
+        rule.category,
+        "info",
+        f"{len(rest)} more findings of {rule.id} not shown "
+        f"(at most {limit} a story; [rules.{rule.id}] max-findings)",
+        first.start,
+        first.start,
+        data={"not_shown": len(rest)},
+    )
     return kept, notice
 
 
@@ -415,4 +498,6 @@ def resolve(document: Document, finding: Finding) -> Finding:
         from newslint.fixes import resolve_fix
 
         fix = resolve_fix(document, fix)
-    return finding.with_changes(line=line, column=column, end_line=end_line, end_column=end_column, fix=fix)
+    return finding.with_changes(
+        line=line, column=column, end_line=end_line, end_column=end_column, fix=fix
+    )

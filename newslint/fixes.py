@@ -54,8 +54,10 @@ def resolve_edit(document: Document, edit: Edit) -> Edit | None:
     if edit.remove_line:
         span = line_owner(document, edit.start, edit.end)
     else:
-        removed = document.text[edit.start:edit.end]
-        if (removed.strip() or edit.text.strip()) and document.regions.in_quote(edit.start, edit.end):
+        removed = document.text[edit.start : edit.end]
+        if (removed.strip() or edit.text.strip()) and document.regions.in_quote(
+            edit.start, edit.end
+        ):
             return None  # a fix never rewrites quoted speech (stray spaces excepted)
         span = document.source_span(edit.start, edit.end)
     if span is None:
@@ -63,8 +65,16 @@ def resolve_edit(document: Document, edit: Edit) -> Edit | None:
     start, end = span
     line, column = document.source_position(start)
     end_line, end_column = document.source_position(end)
-    return Edit(document.original_offset(start), document.original_offset(end), edit.text, False,
-                line, column, end_line, end_column)
+    return Edit(
+        document.original_offset(start),
+        document.original_offset(end),
+        edit.text,
+        False,
+        line,
+        column,
+        end_line,
+        end_column,
+    )
 
 
 def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | None:
@@ -83,8 +93,10 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
     owner = document.owner_of(index)
     # Nothing else in the block (a search that stops at the first character that is not a
     # space, so a block of a thousand debris lines costs no more than their length).
-    alone = _NOT_SPACE_RE.search(text, block.start, line_start) is None and \
-        _NOT_SPACE_RE.search(text, line_end, block.end) is None
+    alone = (
+        _NOT_SPACE_RE.search(text, block.start, line_start) is None
+        and _NOT_SPACE_RE.search(text, line_end, block.end) is None
+    )
     if not alone and document.format == "html":
         return _line_and_its_break(document, block, line_start, line_end)
     if owner is None:
@@ -94,7 +106,7 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
             return owner.start, owner.end
         if owner.kind == "element":
             first, last = whole_lines(source, owner.start, owner.end)
-            if not source[first:owner.start].strip() and not source[owner.end:last].strip():
+            if not source[first : owner.start].strip() and not source[owner.end : last].strip():
                 return first, last  # the element stands alone on its lines: take them
             return owner.start, owner.end
         return collapse_blank_lines(source, owner.start, owner.end)
@@ -113,7 +125,9 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
     return collapse_blank_lines(source, first, last)
 
 
-def _line_and_its_break(document: Document, block, line_start: int, line_end: int) -> tuple[int, int] | None:
+def _line_and_its_break(
+    document: Document, block, line_start: int, line_end: int
+) -> tuple[int, int] | None:
     """A line of an HTML paragraph broken with ``<br>``: its text and the break after it
     (the one before it, for the last line), when they stand in the source as one clean run
     ("Advertisement<br>"); else None."""
@@ -123,11 +137,11 @@ def _line_and_its_break(document: Document, block, line_start: int, line_end: in
     source, to_source = document.source, document.source_map.to_source
     if line_end < block.end:  # the break after it, and any spaces before that break
         tag = to_source(line_end), to_source(line_end + 1, end=True)
-        between = source[line[1]:tag[0]]
+        between = source[line[1] : tag[0]]
         span = line[0], tag[1]
     else:  # the last line: the break before it, and any spaces after that break
         tag = to_source(line_start - 1), to_source(line_start, end=True)
-        between = source[tag[1]:line[0]]
+        between = source[tag[1] : line[0]]
         span = tag[0], line[1]
     if between.strip() or not _BR_RE.fullmatch(source, tag[0], tag[1]):
         return None
@@ -141,14 +155,14 @@ def collapse_blank_lines(source: str, start: int, end: int) -> tuple[int, int]:
     after = _BLANK_LINES_RE.match(source, end)
     following = after.end() if after else end
     previous = source.rfind("\n", 0, start - 1) + 1 if start else 0
-    blank_before = start > 0 and not source[previous:start - 1].strip(" \t")
+    blank_before = start > 0 and not source[previous : start - 1].strip(" \t")
     if start == 0 or blank_before:
         end = following
     if end == len(source) or following == len(source):
         end = len(source)
         while start > 0:
             previous = source.rfind("\n", 0, start - 1) + 1
-            if source[previous:start - 1].strip(" \t"):
+            if source[previous : start - 1].strip(" \t"):
                 break
             start = previous
     return start, end
@@ -165,9 +179,13 @@ def hold_fixes_in_copied_text(document: Document, findings: list[Finding]) -> li
     from newslint.copies import COPY_RULE
 
     blocks = document.blocks
-    originals = sorted((blocks[first].start, blocks[last].end) for f in findings if f.rule == COPY_RULE
-                       for first, last in [f.data.get("original_paragraphs") or (None, None)]
-                       if first is not None and 0 <= first <= last < len(blocks))
+    originals = sorted(
+        (blocks[first].start, blocks[last].end)
+        for f in findings
+        if f.rule == COPY_RULE
+        for first, last in [f.data.get("original_paragraphs") or (None, None)]
+        if first is not None and 0 <= first <= last < len(blocks)
+    )
     if not originals:
         return findings
     starts = [start for start, _ in originals]
@@ -182,8 +200,13 @@ def hold_fixes_in_copied_text(document: Document, findings: list[Finding]) -> li
     out = []
     for f in findings:
         if f.fix is not None and copied(f):
-            f = f.with_changes(fix=None, data={**f.data, "fix_held": "the paragraph is printed twice; "
-                                                                 "delete one copy first"})
+            f = f.with_changes(
+                fix=None,
+                data={
+                    **f.data,
+                    "fix_held": "the paragraph is printed twice; delete one copy first",
+                },
+            )
         out.append(f)
     return out
 
@@ -192,7 +215,12 @@ def hold_fixes_in_copied_text(document: Document, findings: list[Finding]) -> li
 def fix_priority(finding: Finding) -> tuple:
     """Which fix wins where two touch the same text: a house rule's over a built-in rule's
     (the desk said so), then a safe fix over an unsafe one, then the rule id, then position."""
-    return (not finding.rule.startswith("house/"), not finding.fix.is_safe, finding.rule, finding.start)
+    return (
+        not finding.rule.startswith("house/"),
+        not finding.fix.is_safe,
+        finding.rule,
+        finding.start,
+    )
 
 
 def _clash(a: Edit, b: Edit) -> bool:
@@ -207,8 +235,15 @@ def settle_fixes(findings: list[Finding]) -> list[Finding]:
     """Where fixes of different findings touch the same text, keep the one ``fix_priority``
     puts first; the others lose their fix, and their ``data`` names the winner
     (``fix_superseded_by``). Resolved findings (edits in file offsets) in, same order out."""
-    edits = sorted(((edit.start, edit.end, index, edit) for index, f in enumerate(findings)
-                    if f.fix is not None for edit in f.fix.edits), key=lambda item: item[:2])
+    edits = sorted(
+        (
+            (edit.start, edit.end, index, edit)
+            for index, f in enumerate(findings)
+            if f.fix is not None
+            for edit in f.fix.edits
+        ),
+        key=lambda item: item[:2],
+    )
     clusters: list[list[tuple]] = []
     reach = -1
     for item in edits:  # runs of edits that overlap or touch, in one pass
@@ -232,7 +267,9 @@ def settle_fixes(findings: list[Finding]) -> list[Finding]:
                 winners.extend(finding.fix.edits)
                 continue
             winner = next(findings[i].rule for _, _, i, edit in cluster if edit is beaten)
-            out[index] = finding.with_changes(fix=None, data={**finding.data, "fix_superseded_by": winner})
+            out[index] = finding.with_changes(
+                fix=None, data={**finding.data, "fix_superseded_by": winner}
+            )
     return out
 
 
@@ -267,8 +304,12 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
 
 def fixes_to_apply(findings: Iterable[Finding], *, unsafe: bool = False) -> list[Edit]:
     """The edits ``--fix`` applies: safe fixes, and unsafe ones too with ``--unsafe-fixes``."""
-    return [edit for f in findings if f.fix is not None and (unsafe or f.fix.is_safe)
-            for edit in f.fix.edits]
+    return [
+        edit
+        for f in findings
+        if f.fix is not None and (unsafe or f.fix.is_safe)
+        for edit in f.fix.edits
+    ]
 
 
 def fix_file(path: str, checked_text: str, findings: list[Finding], *, unsafe: bool = False) -> int:
@@ -286,8 +327,9 @@ def fix_file(path: str, checked_text: str, findings: list[Finding], *, unsafe: b
     return applied
 
 
-def fixed_bytes(path: str, data: bytes, checked_text: str, findings: list[Finding], *,
-                unsafe: bool = False) -> tuple[bytes, int]:
+def fixed_bytes(
+    path: str, data: bytes, checked_text: str, findings: list[Finding], *, unsafe: bool = False
+) -> tuple[bytes, int]:
     """The file's bytes ``data`` (whose decoded text is ``checked_text``) with the fixes of
     ``findings`` applied (safe ones; unsafe ones too when ``unsafe``), BOM and line endings
     kept, and how many were applied."""
@@ -295,7 +337,7 @@ def fixed_bytes(path: str, data: bytes, checked_text: str, findings: list[Findin
         raise InputError(path, "is UTF-16 text; --fix writes only UTF-8 files, so it was not fixed")
     edits = fixes_to_apply(findings, unsafe=unsafe)
     bom = data.startswith(b"\xef\xbb\xbf")
-    raw = data[3 if bom else 0:].decode("utf-8")
+    raw = data[3 if bom else 0 :].decode("utf-8")
     # Edits hold offsets in the decoded file as it is (line endings untouched), so they
     # apply to it directly and every ending the fix does not remove stays as it was.
     fixed, applied = apply_edits(raw, edits)

@@ -83,25 +83,36 @@ _AFTER = r"(?!\w)(?!-\w)(?!['’](?!s\b)\w)"
 def build_rules(tables: Any, origin: str, *, timeout: float) -> tuple[Rule, ...]:
     """Validate the ``[[house-style]]`` array of ``origin`` and compile it into rules."""
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        raise ConfigError(f"{origin}: key 'house-style': expected an array of tables ([[house-style]])")
+        raise ConfigError(
+            f"{origin}: key 'house-style': expected an array of tables ([[house-style]])"
+        )
     rules: list[Rule] = []
     seen: set[str] = set()
     allowance = PatternAllowance()  # compiling has no time limit: its cost is counted first
     for number, table in enumerate(tables, 1):
-        rule = _build(table, f"{origin}: [[house-style]] table {number}", origin, timeout, allowance)
+        rule = _build(
+            table, f"{origin}: [[house-style]] table {number}", origin, timeout, allowance
+        )
         if rule.id in seen:
-            raise ConfigError(f"{origin}: [[house-style]] table {number}: key 'id': "
-                              f"expected a unique id, got {rule.id[len('house/'):]!r} twice")
+            raise ConfigError(
+                f"{origin}: [[house-style]] table {number}: key 'id': "
+                f"expected a unique id, got {rule.id[len('house/') :]!r} twice"
+            )
         seen.add(rule.id)
         rules.append(rule)
     return tuple(rules)
 
 
-def _build(table: dict, where: str, origin: str, timeout: float, allowance: PatternAllowance) -> Rule:
+def _build(
+    table: dict, where: str, origin: str, timeout: float, allowance: PatternAllowance
+) -> Rule:
     ident = table.get("id")
     if not isinstance(ident, str) or not ID_RE.fullmatch(ident):
-        raise ConfigError(f"{where}: key 'id': expected letters, digits, '-', '_' or '.', "
-                          f"got {ident!r}" if ident is not None else f"{where}: key 'id': missing")
+        raise ConfigError(
+            f"{where}: key 'id': expected letters, digits, '-', '_' or '.', got {ident!r}"
+            if ident is not None
+            else f"{where}: key 'id': missing"
+        )
     where = f"{where} (id '{ident}')"
 
     def fail(key: str, expected: str, value: Any = ...) -> ConfigError:
@@ -113,8 +124,10 @@ def _build(table: dict, where: str, origin: str, timeout: float, allowance: Patt
         raise fail("kind", "one of " + ", ".join(KINDS), ... if kind is None else kind)
     for key in table:
         if key not in COMMON_KEYS + KIND_KEYS[kind]:
-            raise ConfigError(f"{where}: unknown key '{key}' for kind {kind} "
-                              f"(expected: {', '.join(COMMON_KEYS + KIND_KEYS[kind])})")
+            raise ConfigError(
+                f"{where}: unknown key '{key}' for kind {kind} "
+                f"(expected: {', '.join(COMMON_KEYS + KIND_KEYS[kind])})"
+            )
 
     def get(key: str, default: Any, kind_of: type) -> Any:
         """The value of ``key`` (``default`` when absent), which must be a ``kind_of``."""
@@ -143,15 +156,25 @@ def _build(table: dict, where: str, origin: str, timeout: float, allowance: Patt
         raise fail("severity", "one of " + ", ".join(SEVERITIES), severity)
     category = get("category", "style", str)
     if category not in CATEGORIES or category == "internal":
-        raise fail("category", "one of " + ", ".join(c for c in CATEGORIES if c != "internal"), category)
-    default = PREFERRED_MESSAGE if kind == "consistency" and table.get("prefer") else DEFAULT_MESSAGES[kind]
+        raise fail(
+            "category", "one of " + ", ".join(c for c in CATEGORIES if c != "internal"), category
+        )
+    default = (
+        PREFERRED_MESSAGE
+        if kind == "consistency" and table.get("prefer")
+        else DEFAULT_MESSAGES[kind]
+    )
     message = get("message", default, str)
     if not message.strip():
         raise fail("message", "a non-empty string", message)
 
     def strings(key: str) -> list[str]:
         value = table.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
             raise fail(key, "a non-empty list of non-empty strings", value)
         return value
 
@@ -171,8 +194,16 @@ def _build(table: dict, where: str, origin: str, timeout: float, allowance: Patt
     rule_id = f"house/{ident}"
 
     def make(start: int, end: int, text: str, **extra) -> Finding:
-        return Finding(rule=rule_id, category=category, severity=severity, message=text,
-                       start=start, end=end, **extra)
+        return Finding(
+            rule=rule_id,
+            category=category,
+            severity=severity,
+            message=text,
+            start=start,
+            end=end,
+            **extra,
+        )
+
     if kind == "consistency":
         variants = strings("variants")
         if len(set(variants)) < 2:
@@ -183,9 +214,13 @@ def _build(table: dict, where: str, origin: str, timeout: float, allowance: Patt
         if prefer is not None and prefer not in variants:
             raise fail("prefer", "one of the variants (" + ", ".join(variants) + ")", prefer)
         ignorecase = get("ignorecase", False, bool)
-        matcher = _Matcher(compile_(_words_pattern(variants), "variants", ignorecase), label, timeout)
+        matcher = _Matcher(
+            compile_(_words_pattern(variants), "variants", ignorecase), label, timeout
+        )
         detail = f"Variants: {', '.join(variants)}" + (f"; preferred: {prefer}" if prefer else "")
-        check = _consistency(matcher, make, variants, prefer, ignorecase, message, scope, applicability)
+        check = _consistency(
+            matcher, make, variants, prefer, ignorecase, message, scope, applicability
+        )
     else:
         has_pattern, has_words = "pattern" in table, "words" in table
         if kind == "substitution" and not has_pattern:
@@ -213,7 +248,9 @@ def _build(table: dict, where: str, origin: str, timeout: float, allowance: Patt
             try:  # a bad group reference is a config error now, not a crash later
                 _check_template(matcher.regex, replace)
             except regex.error as exc:
-                raise fail("replace", f"a replacement using only the pattern's groups ({exc})", replace) from None
+                raise fail(
+                    "replace", f"a replacement using only the pattern's groups ({exc})", replace
+                ) from None
             detail += f"; replace: {replace}"
             check = _substitution(matcher, make, replace, message, ignorecase, scope, applicability)
         else:
@@ -221,13 +258,17 @@ def _build(table: dict, where: str, origin: str, timeout: float, allowance: Patt
     case = "ignoring case" if ignorecase else "case-sensitive"
     detail += f"\nScope: {', '.join(s for s in SCOPES if s in scope)}"
     if kind != "existence":
-        detail += (f"\nFix safety: {applicability}" + (" (set fix = \"safe\" to apply it with --fix)"
-                                                      if applicability == UNSAFE else ""))
-    doc = (f"{message.replace('{match}', '…').replace('{replace}', '…')}\n\n"
-           f"House-style rule ({kind}, {case}) from {origin}, [[house-style]] id '{ident}'.\n"
-           f"{detail}\n")
-    return Rule(id=rule_id, category=category, severity=severity, check=check,
-                doc=doc, plugin=PLUGIN)
+        detail += f"\nFix safety: {applicability}" + (
+            ' (set fix = "safe" to apply it with --fix)' if applicability == UNSAFE else ""
+        )
+    doc = (
+        f"{message.replace('{match}', '…').replace('{replace}', '…')}\n\n"
+        f"House-style rule ({kind}, {case}) from {origin}, [[house-style]] id '{ident}'.\n"
+        f"{detail}\n"
+    )
+    return Rule(
+        id=rule_id, category=category, severity=severity, check=check, doc=doc, plugin=PLUGIN
+    )
 
 
 # Each group reference copies matched text into the story (and into every finding's
@@ -239,9 +280,14 @@ _GROUP_REFERENCE = regex.compile(r"\\(?:(\d+)|g<([^>]*)>)")
 
 def _template_problem(template: str) -> str | None:
     """What is wrong with a replacement's size, if anything."""
-    if len(template) > MAX_REPLACEMENT_CHARS or len(_GROUP_REFERENCE.findall(template)) > MAX_GROUP_REFERENCES:
-        return (f"a replacement of at most {MAX_REPLACEMENT_CHARS} characters and "
-                f"{MAX_GROUP_REFERENCES} group references (each copies the matched text)")
+    if (
+        len(template) > MAX_REPLACEMENT_CHARS
+        or len(_GROUP_REFERENCE.findall(template)) > MAX_GROUP_REFERENCES
+    ):
+        return (
+            f"a replacement of at most {MAX_REPLACEMENT_CHARS} characters and "
+            f"{MAX_GROUP_REFERENCES} group references (each copies the matched text)"
+        )
     return None
 
 
@@ -261,7 +307,9 @@ def _check_template(pattern: regex.Pattern, template: str) -> None:
 
 def _words_pattern(words: list[str]) -> str:
     """One alternation matching any of ``words`` as whole words (longest first)."""
-    parts = sorted({r"\s+".join(regex.escape(p) for p in w.split()) for w in words}, key=len, reverse=True)
+    parts = sorted(
+        {r"\s+".join(regex.escape(p) for p in w.split()) for w in words}, key=len, reverse=True
+    )
     return _BEFORE + "(?:" + "|".join(parts) + ")" + _AFTER
 
 
@@ -279,12 +327,17 @@ class _Matcher:
         budget = PatternBudget(self.timeout)
         for block in document.blocks:
             try:
-                found = [m for m in self.regex.finditer(block.text, timeout=budget.left()) if m.end() > m.start()]
+                found = [
+                    m
+                    for m in self.regex.finditer(block.text, timeout=budget.left())
+                    if m.end() > m.start()
+                ]
             except TimeoutError:
                 raise PatternTimeout(
                     f"{self.label}: the pattern took longer than {self.timeout:g}s on "
                     f"{document.path} and was stopped; simplify it (nested repeats such "
-                    f"as (a+)+ backtrack without end) or raise pattern-timeout") from None
+                    f"as (a+)+ backtrack without end) or raise pattern-timeout"
+                ) from None
             for match in found:
                 yield block.start, match
 
@@ -302,14 +355,16 @@ def _fill(message: str, match: str, replace: str = "") -> str:
 
 _OPENERS = " \"'“‘«([*_—–-"
 # Words a title-case headline leaves in lower case.
-_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or the to vs via with".split()
+)
 _WORD_RE = regex.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _opens_sentence(document, starts: list[int], offset: int) -> bool:
     """Is ``offset`` the first word of a sentence (after any opening quote or bracket)?"""
     index = bisect_right(starts, offset) - 1
-    return index >= 0 and not document.text[starts[index]:offset].strip(_OPENERS)
+    return index >= 0 and not document.text[starts[index] : offset].strip(_OPENERS)
 
 
 def _title_case(text: str) -> bool:
@@ -329,13 +384,22 @@ class _Capitals:
         self._starts: list[int] | None = None
         regions = document.regions
         headline = regions.headline
-        self.headline = headline if headline is not None and _title_case(
-            document.text[headline.start:headline.end]) else None
+        self.headline = (
+            headline
+            if headline is not None and _title_case(document.text[headline.start : headline.end])
+            else None
+        )
 
     def apply(self, start: int, matched: str, replacement: str) -> str:
         if self.headline is not None and self.headline.start <= start <= self.headline.end:
-            return _WORD_RE.sub(lambda w: w.group() if w.group().lower() in _SMALL_WORDS and w.start()
-                                else w.group()[0].upper() + w.group()[1:], replacement)
+            return _WORD_RE.sub(
+                lambda w: (
+                    w.group()
+                    if w.group().lower() in _SMALL_WORDS and w.start()
+                    else w.group()[0].upper() + w.group()[1:]
+                ),
+                replacement,
+            )
         if replacement[:1].islower() and matched[:1].isupper():
             # "Whilst" -> "While" when the pattern ignores case; a case-sensitive pattern's
             # capital is its own ("Govt"), so only a sentence's first word is capitalised.
@@ -357,7 +421,9 @@ def _makes_doubled_word(text: str, start: int, end: int, replacement: str) -> bo
     before = _WORD_BEFORE_RE.search(text, max(0, start - 64), start)
     after = _WORD_AFTER_RE.match(text, end, end + 64)
     forms = {replacement.lower(), text[start:end].lower()}
-    return bool(before and before.group(1).lower() in forms) or bool(after and after.group(1).lower() in forms)
+    return bool(before and before.group(1).lower() in forms) or bool(
+        after and after.group(1).lower() in forms
+    )
 
 
 def _fix(document, start: int, end: int, replacement: str, applicability: str) -> Fix | None:
@@ -366,16 +432,29 @@ def _fix(document, start: int, end: int, replacement: str, applicability: str) -
     return Fix((Edit(start, end, replacement),), applicability, f"Write '{replacement}'")
 
 
-def _substitution(matcher: _Matcher, make, template: str, message: str, ignorecase: bool,
-                  scope: frozenset[str], applicability: str):
+def _substitution(
+    matcher: _Matcher,
+    make,
+    template: str,
+    message: str,
+    ignorecase: bool,
+    scope: frozenset[str],
+    applicability: str,
+):
     def check(document, options):
         capitals = _Capitals(document, ignorecase)
         for start, end, m in matcher.in_scope(document, scope):
             replacement = capitals.apply(start, m.group(), m.expand(template))
             if replacement == m.group():
                 continue
-            yield make(start, end, _fill(message, m.group(), replacement), suggestions=(replacement,),
-                       fix=_fix(document, start, end, replacement, applicability))
+            yield make(
+                start,
+                end,
+                _fill(message, m.group(), replacement),
+                suggestions=(replacement,),
+                fix=_fix(document, start, end, replacement, applicability),
+            )
+
     return check
 
 
@@ -383,11 +462,20 @@ def _existence(matcher: _Matcher, make, message: str, scope: frozenset[str]):
     def check(document, options):
         for start, end, m in matcher.in_scope(document, scope):
             yield make(start, end, _fill(message, m.group()))
+
     return check
 
 
-def _consistency(matcher: _Matcher, make, variants: list[str], prefer: str | None, ignorecase: bool,
-                 message: str, scope: frozenset[str], applicability: str):
+def _consistency(
+    matcher: _Matcher,
+    make,
+    variants: list[str],
+    prefer: str | None,
+    ignorecase: bool,
+    message: str,
+    scope: frozenset[str],
+    applicability: str,
+):
     def canonical(text: str) -> str:
         key = " ".join(text.split())
         for variant in variants:
@@ -396,8 +484,10 @@ def _consistency(matcher: _Matcher, make, variants: list[str], prefer: str | Non
         return key
 
     def check(document, options):
-        found = [(start, end, m.group(), canonical(m.group()))
-                 for start, end, m in matcher.in_scope(document, scope)]
+        found = [
+            (start, end, m.group(), canonical(m.group()))
+            for start, end, m in matcher.in_scope(document, scope)
+        ]
         if len({form for *_, form in found}) < 2:
             return
         keep = prefer or found[0][3]
@@ -405,8 +495,14 @@ def _consistency(matcher: _Matcher, make, variants: list[str], prefer: str | Non
         for start, end, text, form in found:
             if form != keep:
                 replacement = capitals.apply(start, text, keep)
-                yield make(start, end, _fill(message, text, keep), suggestions=(replacement,),
-                           fix=_fix(document, start, end, replacement, applicability))
+                yield make(
+                    start,
+                    end,
+                    _fill(message, text, keep),
+                    suggestions=(replacement,),
+                    fix=_fix(document, start, end, replacement, applicability),
+                )
+
     return check
 
 
@@ -417,5 +513,8 @@ def supersede(findings: list[Finding]) -> list[Finding]:
     house = {(f.start, f.end, f.suggestions) for f in findings if f.rule.startswith("house/")}
     if not house:
         return findings
-    return [f for f in findings
-            if f.rule.startswith("house/") or (f.start, f.end, f.suggestions) not in house]
+    return [
+        f
+        for f in findings
+        if f.rule.startswith("house/") or (f.start, f.end, f.suggestions) not in house
+    ]

@@ -65,8 +65,12 @@ def normalise_newlines(text: str) -> str:
 
 
 def _too_large(path: str, size: int | None = None) -> InputError:
-    amount = f"{size / 1048576:.1f} MiB" if size is not None else f"more than {MAX_BYTES // 1048576} MiB"
-    return InputError(path, f"file is too large ({amount}; the limit is {MAX_BYTES // 1048576} MiB)")
+    amount = (
+        f"{size / 1048576:.1f} MiB" if size is not None else f"more than {MAX_BYTES // 1048576} MiB"
+    )
+    return InputError(
+        path, f"file is too large ({amount}; the limit is {MAX_BYTES // 1048576} MiB)"
+    )
 
 
 def _looks_like_utf16(sample: bytes) -> bool:
@@ -93,14 +97,21 @@ def decode_raw(path: str, data: bytes) -> str:
         try:
             text = data.decode("utf-16")  # reads and drops the BOM
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"not valid UTF-16 ({exc.reason} at byte {exc.start}); save the file as UTF-8") from None
+            raise InputError(
+                path, f"not valid UTF-16 ({exc.reason} at byte {exc.start}); save the file as UTF-8"
+            ) from None
         if "\x00" in text[:8192] or len(_CONTROL_RE.findall(text, 0, 8192)) > 8:
-            raise InputError(path, "binary file (control characters); newslint reads UTF-8 or UTF-16 text")
+            raise InputError(
+                path, "binary file (control characters); newslint reads UTF-8 or UTF-16 text"
+            )
         return text[1:] if text.startswith("\ufeff") else text
     if b"\x00" in data[:8192]:
         if _looks_like_utf16(data[:8192]):
-            raise InputError(path, "UTF-16 text without a byte-order mark; save the file as UTF-8 "
-                                   "(or as UTF-16 with a BOM)")
+            raise InputError(
+                path,
+                "UTF-16 text without a byte-order mark; save the file as UTF-8 "
+                "(or as UTF-16 with a BOM)",
+            )
         raise InputError(path, "binary file (contains NUL bytes); newslint reads UTF-8 text")
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
@@ -108,7 +119,10 @@ def decode_raw(path: str, data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); save the file as UTF-8") from None
+        raise InputError(
+            path,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); save the file as UTF-8",
+        ) from None
     controls = len(_CONTROL_RE.findall(text, 0, 8192))
     if controls > 8:
         raise InputError(path, "binary file (control characters); newslint reads UTF-8 text")
@@ -158,7 +172,12 @@ def _read_at_most(fd: int, limit: int) -> bytes:
 
 # Opening without blocking: a FIFO that slipped in between the check and the open must
 # not hang the run (its kind is checked again on the open file).
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 class NotRegularFile(OSError):
@@ -259,17 +278,24 @@ def git_visible(folder: Path) -> frozenset[str] | None:
     import subprocess
 
     try:
-        listed = subprocess.run(["git", "-C", str(folder), "ls-files", "-co", "--exclude-standard", "-z", "--", "."],
-                                capture_output=True, timeout=120, check=False)
+        listed = subprocess.run(
+            ["git", "-C", str(folder), "ls-files", "-co", "--exclude-standard", "-z", "--", "."],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if listed.returncode != 0:  # not a work tree, or inside .git
         return None
-    return frozenset(os.path.normpath(os.fsdecode(name)) for name in listed.stdout.split(b"\0") if name)
+    return frozenset(
+        os.path.normpath(os.fsdecode(name)) for name in listed.stdout.split(b"\0") if name
+    )
 
 
-def discover(paths: Iterable[str], extensions: Iterable[str], *,
-             respect_gitignore: bool = True) -> Iterator[str | InputError | Skipped]:
+def discover(
+    paths: Iterable[str], extensions: Iterable[str], *, respect_gitignore: bool = True
+) -> Iterator[str | InputError | Skipped]:
     """Expand the user's paths: files as given, directories recursed for known extensions.
 
     Yields each file path, an InputError for a path that is missing or holds nothing to
@@ -293,7 +319,10 @@ def discover(paths: Iterable[str], extensions: Iterable[str], *,
             for root, dirs, files in os.walk(path, onerror=unlisted.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if visible is not None and os.path.relpath(os.path.join(root, name), path) not in visible:
+                    if (
+                        visible is not None
+                        and os.path.relpath(os.path.join(root, name), path) not in visible
+                    ):
                         continue  # ignored by git (a build folder, a scratch copy)
                     if not name.startswith(".") and name.lower().endswith(wanted):
                         found = True
@@ -305,10 +334,14 @@ def discover(paths: Iterable[str], extensions: Iterable[str], *,
                         yield full if kind is None else Skipped(full, kind)
             for error in unlisted:
                 found = True
-                yield InputError(os.fsdecode(error.filename or raw),
-                                 f"folder cannot be read ({error.strerror or error}); its files were not checked")
+                yield InputError(
+                    os.fsdecode(error.filename or raw),
+                    f"folder cannot be read ({error.strerror or error}); its files were not checked",
+                )
             if not found:
-                yield InputError(raw, f"directory holds no files to check ({', '.join('*' + e for e in wanted)})")
+                yield InputError(
+                    raw, f"directory holds no files to check ({', '.join('*' + e for e in wanted)})"
+                )
         elif path.exists():
             yield raw
         else:

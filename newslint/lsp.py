@@ -48,8 +48,11 @@ FIX_ALL_KIND = "source.fixAll.newslint"
 CONFIG_GLOBS = ("**/newslint.toml", "**/.newslint.toml", "**/pyproject.toml")
 # An unsaved buffer has no extension: its language id picks the parser.
 LANGUAGE_SUFFIX = {"markdown": ".md", "html": ".html", "plaintext": ".txt", "text": ".txt"}
-_SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
-             "info": types.DiagnosticSeverity.Information}
+_SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "info": types.DiagnosticSeverity.Information,
+}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
@@ -77,20 +80,27 @@ class LineIndex:
 
     def position(self, line: int, column: int) -> types.Position:
         if line > len(self.lines):  # just past the last line (a span taking the final newline)
-            return types.Position(line=len(self.lines) - 1, character=client_units(self.lines[-1], self.encoding))
+            return types.Position(
+                line=len(self.lines) - 1, character=client_units(self.lines[-1], self.encoding)
+            )
         text = self.lines[max(line, 1) - 1]
-        return types.Position(line=max(line, 1) - 1,
-                              character=client_units(text[:max(column, 1) - 1], self.encoding))
+        return types.Position(
+            line=max(line, 1) - 1, character=client_units(text[: max(column, 1) - 1], self.encoding)
+        )
 
     def range(self, line: int, column: int, end_line: int, end_column: int) -> types.Range:
-        return types.Range(start=self.position(line, column), end=self.position(end_line, end_column))
+        return types.Range(
+            start=self.position(line, column), end=self.position(end_line, end_column)
+        )
 
     def offset_position(self, text: str, offset: int) -> types.Position:
         """The position of a code-point offset into ``text`` (the story these lines split)."""
         before = text[:offset]
         last_break = max(before.rfind("\n"), before.rfind("\r"))
         line = len(_LINE_BREAK.findall(before))
-        return types.Position(line=line, character=client_units(before[last_break + 1:], self.encoding))
+        return types.Position(
+            line=line, character=client_units(before[last_break + 1 :], self.encoding)
+        )
 
 
 # --- linting ----------------------------------------------------------------------------------
@@ -120,8 +130,9 @@ def lint_text(text: str, uri: str, language_id: str | None, registry) -> Lint:
         name = str(path)
     else:  # an unsaved buffer: the folder the server runs in, a name of the right kind
         name = "untitled" + LANGUAGE_SUFFIX.get(language_id or "", ".txt")
-    request = CheckRequest(paths=["-"], stdin=io.BytesIO(text.encode("utf-8", "surrogatepass")),
-                           stdin_filename=name)
+    request = CheckRequest(
+        paths=["-"], stdin=io.BytesIO(text.encode("utf-8", "surrogatepass")), stdin_filename=name
+    )
     try:
         outcome = run_check(request, registry)
     except RunAborted as exc:
@@ -138,41 +149,71 @@ def lint_text(text: str, uri: str, language_id: str | None, registry) -> Lint:
     return Lint(None, text, tuple(findings), problem)
 
 
-def diagnostics(lint: Lint, index: LineIndex, docs: "RuleDocs", story: Path | None = None) -> list[types.Diagnostic]:
+def diagnostics(
+    lint: Lint, index: LineIndex, docs: "RuleDocs", story: Path | None = None
+) -> list[types.Diagnostic]:
     from newslint.output import message_with_suggestions
 
     out = []
     for number, finding in enumerate(lint.findings):
         href = docs.href(finding.rule, story)
-        out.append(types.Diagnostic(
-            range=index.range(finding.line, finding.column, finding.end_line, finding.end_column),
-            severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
-            code=finding.rule,
-            code_description=types.CodeDescription(href=href) if href else None,
-            source=SERVER_NAME,
-            message=message_with_suggestions(finding),
-            data={"finding": number}))
+        out.append(
+            types.Diagnostic(
+                range=index.range(
+                    finding.line, finding.column, finding.end_line, finding.end_column
+                ),
+                severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
+                code=finding.rule,
+                code_description=types.CodeDescription(href=href) if href else None,
+                source=SERVER_NAME,
+                message=message_with_suggestions(finding),
+                data={"finding": number},
+            )
+        )
     if lint.problem:
-        out.append(types.Diagnostic(range=index.range(1, 1, 1, 1), severity=types.DiagnosticSeverity.Error,
-                                    source=SERVER_NAME, message=f"newslint could not check this story: {lint.problem}"))
+        out.append(
+            types.Diagnostic(
+                range=index.range(1, 1, 1, 1),
+                severity=types.DiagnosticSeverity.Error,
+                source=SERVER_NAME,
+                message=f"newslint could not check this story: {lint.problem}",
+            )
+        )
     return out
 
 
-def quick_fixes(uri: str, lint: Lint, index: LineIndex, diagnostics_: list[types.Diagnostic],
-                wanted: types.Range) -> list[types.CodeAction]:
+def quick_fixes(
+    uri: str,
+    lint: Lint,
+    index: LineIndex,
+    diagnostics_: list[types.Diagnostic],
+    wanted: types.Range,
+) -> list[types.CodeAction]:
     """A code action per finding with a fix whose words touch ``wanted``."""
     actions = []
     for finding, diagnostic in zip(lint.findings, diagnostics_):
         if finding.fix is None or not _touches(diagnostic.range, wanted):
             continue
         fix = finding.fix
-        edits = [types.TextEdit(range=index.range(e.line, e.column, e.end_line, e.end_column), new_text=e.text)
-                 for e in fix.edits]
+        edits = [
+            types.TextEdit(
+                range=index.range(e.line, e.column, e.end_line, e.end_column), new_text=e.text
+            )
+            for e in fix.edits
+        ]
         what = fix.description or finding.message
-        title = f"newslint: {what}" if fix.is_safe else f"newslint (unsafe, changes wording): {what}"
-        actions.append(types.CodeAction(
-            title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-            is_preferred=fix.is_safe, edit=types.WorkspaceEdit(changes={uri: edits})))
+        title = (
+            f"newslint: {what}" if fix.is_safe else f"newslint (unsafe, changes wording): {what}"
+        )
+        actions.append(
+            types.CodeAction(
+                title=title,
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                is_preferred=fix.is_safe,
+                edit=types.WorkspaceEdit(changes={uri: edits}),
+            )
+        )
     return actions
 
 
@@ -195,17 +236,23 @@ def fix_all(uri: str, lint: Lint, index: LineIndex) -> types.CodeAction | None:
     while suffix < limit - prefix and text[-1 - suffix] == fixed[-1 - suffix]:
         suffix += 1
     # Never cut a CRLF in two: an editor keeps the two as one line break.
-    if prefix and text[prefix - 1] == "\r" and text[prefix:prefix + 1] == "\n":
+    if prefix and text[prefix - 1] == "\r" and text[prefix : prefix + 1] == "\n":
         prefix -= 1
     end = len(text) - suffix
-    if suffix and text[end - 1:end] == "\r" and text[end] == "\n":
+    if suffix and text[end - 1 : end] == "\r" and text[end] == "\n":
         suffix -= 1
     edit = types.TextEdit(
-        range=types.Range(start=index.offset_position(text, prefix),
-                          end=index.offset_position(text, len(text) - suffix)),
-        new_text=fixed[prefix:len(fixed) - suffix])
-    return types.CodeAction(title=f"newslint: fix all safe problems ({applied})", kind=FIX_ALL_KIND,
-                            edit=types.WorkspaceEdit(changes={uri: [edit]}))
+        range=types.Range(
+            start=index.offset_position(text, prefix),
+            end=index.offset_position(text, len(text) - suffix),
+        ),
+        new_text=fixed[prefix : len(fixed) - suffix],
+    )
+    return types.CodeAction(
+        title=f"newslint: fix all safe problems ({applied})",
+        kind=FIX_ALL_KIND,
+        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+    )
 
 
 def _touches(a: types.Range, b: types.Range) -> bool:
@@ -286,14 +333,24 @@ def build_server() -> LanguageServer:
         pending.pop(uri, None)
         document = server.workspace.get_text_document(uri)
         known = lints.get(uri)
-        if known is not None and known.version == document.version and known.text == document.source:
+        if (
+            known is not None
+            and known.version == document.version
+            and known.text == document.source
+        ):
             return known
         found = lint_text(document.source, uri, document.language_id, registry)
         found = Lint(document.version, found.text, found.findings, found.problem)
         lints[uri] = found
-        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=document.version,
-            diagnostics=diagnostics(found, LineIndex.of(found.text, encoding()), docs, path_of(uri))))
+        server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                version=document.version,
+                diagnostics=diagnostics(
+                    found, LineIndex.of(found.text, encoding()), docs, path_of(uri)
+                ),
+            )
+        )
         return found
 
     def relint_all() -> None:
@@ -312,10 +369,21 @@ def build_server() -> LanguageServer:
         capabilities = ls.client_capabilities
         watched = capabilities.workspace and capabilities.workspace.did_change_watched_files
         if watched and watched.dynamic_registration:
-            ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
-                id="newslint-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                register_options=types.DidChangeWatchedFilesRegistrationOptions(
-                    watchers=[types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS]))]))
+            ls.client_register_capability(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="newslint-config",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                watchers=[
+                                    types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS
+                                ]
+                            ),
+                        )
+                    ]
+                )
+            )
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls, params: types.DidOpenTextDocumentParams) -> None:
@@ -337,14 +405,18 @@ def build_server() -> LanguageServer:
         if handle is not None:
             handle.cancel()
         lints.pop(uri, None)
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls, params: types.DidChangeWatchedFilesParams) -> None:
         relint_all()  # a config changed: every open story may read it
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]),
+    )
     def code_action(ls, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         current = lint(uri)  # the actions must index the text the client holds now
@@ -354,8 +426,9 @@ def build_server() -> LanguageServer:
         only = params.context.only
         actions: list[types.CodeAction] = []
         if not only or any(k == types.CodeActionKind.QuickFix for k in only):
-            actions += quick_fixes(uri, current, index, diagnostics(current, index, docs, path_of(uri)),
-                                   params.range)
+            actions += quick_fixes(
+                uri, current, index, diagnostics(current, index, docs, path_of(uri)), params.range
+            )
         if not only or any(FIX_ALL_KIND.startswith(k) for k in only):
             action = fix_all(uri, current, index)
             actions += [action] if action else []

@@ -63,9 +63,15 @@ class Edit:
     end_column: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "column": self.column, "end_line": self.end_line,
-                "end_column": self.end_column, "text": self.text,
-                "start": self.start, "end": self.end}
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass(frozen=True)
@@ -88,15 +94,19 @@ class Fix:
 
     def __post_init__(self) -> None:
         if self.applicability not in APPLICABILITIES:
-            raise ValueError(f"applicability must be one of {APPLICABILITIES}, not {self.applicability!r}")
+            raise ValueError(
+                f"applicability must be one of {APPLICABILITIES}, not {self.applicability!r}"
+            )
 
     @property
     def is_safe(self) -> bool:
         return self.applicability == SAFE
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"applicability": self.applicability,
-                               "edits": [e.to_dict() for e in self.edits]}
+        out: dict[str, Any] = {
+            "applicability": self.applicability,
+            "edits": [e.to_dict() for e in self.edits],
+        }
         if self.description:
             out["description"] = self.description
         return out

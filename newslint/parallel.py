@@ -43,13 +43,16 @@ def _fingerprint_chunk(items: list[str | InputError]) -> list:
     return list(_fingerprints(_worker, items, _Reader(None)))
 
 
-def _check_chunk(job: tuple[list[str | InputError], dict, bool]) -> tuple[list[FileResult], list[str]]:
+def _check_chunk(
+    job: tuple[list[str | InputError], dict, bool],
+) -> tuple[list[FileResult], list[str]]:
     from newslint.runner import _Reader
 
     items, index, keep_sources = job
     problems: list[str] = []
-    results = _worker.run(list(map(_Reader(None), items)), problems=problems, index=index,
-                          keep_sources=keep_sources)
+    results = _worker.run(
+        list(map(_Reader(None), items)), problems=problems, index=index, keep_sources=keep_sources
+    )
     return results, problems
 
 
@@ -57,20 +60,35 @@ def _context():
     # fork starts a worker with newslint already imported (a fraction of a second each);
     # where it is not available, the platform's default.
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else None)
+    return multiprocessing.get_context(
+        "fork" if "fork" in methods and sys.platform != "darwin" else None
+    )
 
 
-def check_in_processes(linter, request, items: Sequence[str | InputError], jobs: int, problems: list[str], *,
-                       needs_index: bool, keep_sources: bool) -> Iterator[FileResult]:
+def check_in_processes(
+    linter,
+    request,
+    items: Sequence[str | InputError],
+    jobs: int,
+    problems: list[str],
+    *,
+    needs_index: bool,
+    keep_sources: bool,
+) -> Iterator[FileResult]:
     """Each item's FileResult, in the order of ``items``, checked by ``jobs`` processes.
     Problems the workers report once a run (a backend down) are added to ``problems`` once."""
     setup = dataclasses.replace(request, stdin=None, on_start=None, on_result=None)
-    chunks = [list(items[i:i + CHUNK]) for i in range(0, len(items), CHUNK)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start_worker,
-                             initargs=(setup,)) as pool:
+    chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_context(), initializer=_start_worker, initargs=(setup,)
+    ) as pool:
         index: dict = {}
         if needs_index:  # reduced here, from the workers' fingerprints in run order
-            index = linter.reduce(f for prints in pool.map(_fingerprint_chunk, chunks) for f in prints)
-        for results, found in pool.map(_check_chunk, [(chunk, index, keep_sources) for chunk in chunks]):
+            index = linter.reduce(
+                f for prints in pool.map(_fingerprint_chunk, chunks) for f in prints
+            )
+        for results, found in pool.map(
+            _check_chunk, [(chunk, index, keep_sources) for chunk in chunks]
+        ):
             problems.extend(p for p in found if p not in problems)
             yield from results

@@ -37,8 +37,10 @@ class PatternAllowance:
         self.left -= expanded_size(pattern) + PATTERN_OVERHEAD
         if self.left >= 0:
             return None
-        return (f"patterns that compile in bounded time (a config's patterns may hold "
-                f"{MAX_EXPANDED_SIZE:,} items in all, counted repeats such as {{100}} unrolled)")
+        return (
+            f"patterns that compile in bounded time (a config's patterns may hold "
+            f"{MAX_EXPANDED_SIZE:,} items in all, counted repeats such as {{100}} unrolled)"
+        )
 
 
 def expanded_size(pattern: str) -> int:
@@ -71,7 +73,11 @@ def expanded_size(pattern: str) -> int:
             i += 1
             sums[-1] += last
             continue
-        elif char == "{" and (counted := _COUNTED.match(pattern, i)) and (counted.group(1) or counted.group(2)):
+        elif (
+            char == "{"
+            and (counted := _COUNTED.match(pattern, i))
+            and (counted.group(1) or counted.group(2))
+        ):
             count = max(int(counted.group(1) or 0), int(counted.group(2) or 0))
             sums[-1] += last * (count - 1) if count else -last
             last *= count

@@ -41,7 +41,9 @@ class Registry:
         """(name, plugin) in the order they were registered: built-ins, entry points, extras.
         pluggy's ``get_plugins()`` is a set, so with it which of two plugins claiming one rule
         id won, and the order hooks ran and problems were listed in, changed from run to run."""
-        return [(name, plugin) for name, plugin in self.manager.list_name_plugin() if plugin is not None]
+        return [
+            (name, plugin) for name, plugin in self.manager.list_name_plugin() if plugin is not None
+        ]
 
     @property
     def extensions(self) -> tuple[str, ...]:
@@ -77,7 +79,9 @@ def build_registry(
     for plugin_name, rules in _collect(registry, "newslint_rules"):
         for rule in rules or ():
             if rule.id in registry.rules:
-                registry.errors.append(f"plugin {plugin_name}: rule id {rule.id!r} is already taken; ignored")
+                registry.errors.append(
+                    f"plugin {plugin_name}: rule id {rule.id!r} is already taken; ignored"
+                )
                 continue
             if rule.plugin == "newslint" and not plugin_name.startswith("newslint."):
                 rule = _with_plugin(rule, plugin_name)
@@ -112,6 +116,8 @@ def _load_entry_points(registry: Registry, disabled: set[str]) -> None:
         try:
             plugin = ep.load()
         except Exception as exc:
-            registry.errors.append(f"plugin {ep.name}: failed to load ({type(exc).__name__}: {exc})")
+            registry.errors.append(
+                f"plugin {ep.name}: failed to load ({type(exc).__name__}: {exc})"
+            )
             continue
         registry.manager.register(plugin, name=ep.name)

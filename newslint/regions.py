@@ -53,12 +53,18 @@ class Regions:
         self._text = text
         self._starts = [b.start for b in blocks]
         self._quotes: dict[int, list[tuple[int, int]]] = {}  # block index -> prose spans
-        self.headline = (Region(HEADLINE, blocks[title_block].start, blocks[title_block].end)
-                         if title_block is not None else None)
+        self.headline = (
+            Region(HEADLINE, blocks[title_block].start, blocks[title_block].end)
+            if title_block is not None
+            else None
+        )
         self.captions = [Region(CAPTION, b.start, b.end) for b in blocks if b.kind == "caption"]
         self._caption_starts = [c.start for c in self.captions]
-        self.headings = [Region(HEADING, b.start, b.end) for i, b in enumerate(blocks)
-                         if b.kind == "heading" and i != title_block]
+        self.headings = [
+            Region(HEADING, b.start, b.end)
+            for i, b in enumerate(blocks)
+            if b.kind == "heading" and i != title_block
+        ]
 
     @classmethod
     def of(cls, document) -> Regions:
@@ -105,14 +111,17 @@ class Regions:
             from newslint.text.quotes import quoted_spans
 
             block = self._blocks[index]
-            found = self._quotes[index] = [(block.start + s, block.start + e)
-                                           for s, e in quoted_spans(block.text)]
+            found = self._quotes[index] = [
+                (block.start + s, block.start + e) for s, e in quoted_spans(block.text)
+            ]
         return found
 
     @property
     def quotes(self) -> list[Region]:
         """Every quoted span of the story, in order."""
-        return [Region(QUOTE, s, e) for i in range(len(self._blocks)) for s, e in self._block_quotes(i)]
+        return [
+            Region(QUOTE, s, e) for i in range(len(self._blocks)) for s, e in self._block_quotes(i)
+        ]
 
     def quote_at(self, offset: int) -> bool:
         """Whether prose ``offset`` stands inside quotation marks."""
@@ -137,7 +146,9 @@ class Regions:
         first, last = self._block_index(start), self._block_index(end - 1)
         if first is None and last is None:
             return False
-        for index in range((first if first is not None else last), (last if last is not None else first) + 1):
+        for index in range(
+            (first if first is not None else last), (last if last is not None else first) + 1
+        ):
             spans = self._block_quotes(index)
             # Spans are sorted and apart: only the last one starting before ``end`` can reach
             # back past ``start`` (one look-up, however many quotes the paragraph holds).
@@ -168,4 +179,3 @@ class Regions:
         if self.headline is not None:
             found.append(self.headline)
         return sorted(found, key=lambda r: (r.start, r.end, r.kind))
-

@@ -143,8 +143,10 @@ def documentation(rule: Rule) -> str:
     """The rule's documentation as ``newslint rules ID`` prints it."""
     header = f"{rule.id}  ({rule.category}, {rule.severity}, plugin {rule.plugin})"
     if not rule.enabled_by_default:
-        header += (f"\nOff by default: turn it on with --select {rule.id} or "
-                   f"[rules.{rule.id}] enabled = true")
+        header += (
+            f"\nOff by default: turn it on with --select {rule.id} or "
+            f"[rules.{rule.id}] enabled = true"
+        )
     body = _dedent(rule.doc or "")
     if rule.options:
         opts = "\n".join(f"  {k} = {v!r}" for k, v in rule.options.items())

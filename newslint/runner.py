@@ -20,7 +20,16 @@ from typing import BinaryIO, Callable, Iterator, Sequence
 
 from newslint.config import Config, ConfigError, ConfigResolver, validate
 from newslint.engine import Linter, SelectionError, check_selectors
-from newslint.inputs import STDIN, InputError, Skipped, Source, decode, discover, read_path, read_stdin
+from newslint.inputs import (
+    STDIN,
+    InputError,
+    Skipped,
+    Source,
+    decode,
+    discover,
+    read_path,
+    read_stdin,
+)
 from newslint.model import FileResult
 from newslint.plugins import Registry, build_registry
 from newslint.output import Report
@@ -83,8 +92,13 @@ class CheckOutcome:
     fixed_stdin: bytes | None = None
 
     def report(self, *, color: bool = False) -> Report:
-        return Report(self.results, rules=self.rules, color=color, fail_on=self.fail_on,
-                      fail_on_for=self.fail_on_for)
+        return Report(
+            self.results,
+            rules=self.rules,
+            color=color,
+            fail_on=self.fail_on,
+            fail_on_for=self.fail_on_for,
+        )
 
     @property
     def exit_code(self) -> int:
@@ -95,9 +109,14 @@ def prepare(request: CheckRequest, registry: Registry) -> tuple[Linter, ConfigRe
     """The run's linter and config resolver (each file gets the nearest config from its
     folder upward, see newslint/config.py; --select/--ignore/--fail-on apply on top)."""
     resolver = ConfigResolver(
-        explicit=request.config_path, disabled=request.no_config, fixed=request.config,
+        explicit=request.config_path,
+        disabled=request.no_config,
+        fixed=request.config,
         check=_validator(registry),
-        adjust=lambda c: c.narrowed(select=request.select, ignore=request.ignore, fail_on=request.fail_on))
+        adjust=lambda c: c.narrowed(
+            select=request.select, ignore=request.ignore, fail_on=request.fail_on
+        ),
+    )
     linter = Linter(Config(), registry)
     try:
         linter.config = resolver.for_cwd()
@@ -117,7 +136,9 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         raise RunAborted("no paths given; name files or directories, or '-' to read stdin")
     own_registry = registry is None
     if registry is None:
-        registry = build_registry(entry_points=request.entry_points, disabled=request.disabled_plugins)
+        registry = build_registry(
+            entry_points=request.entry_points, disabled=request.disabled_plugins
+        )
     linter, resolver = prepare(request, registry)
     problems = list(registry.errors)
     notes: list[str] = []
@@ -135,7 +156,9 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
             return ran_by_config[id(config)][1]
 
         baseline.rules_ran_for = rules_ran_for
-        linter.document_filters.append(baseline.record_and_filter if request.write_baseline else baseline.filter)
+        linter.document_filters.append(
+            baseline.record_and_filter if request.write_baseline else baseline.filter
+        )
     keep_changed = _changed_lines_filter(request)
 
     stdin_copy = None
@@ -145,11 +168,19 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
     walked_from: dict[str, str] = {}
     items = find_inputs(request, registry, walked_from, notes)
     try:  # every file's config is loaded and checked before any is linted
-        configs = {id(c): c for c in (resolver.for_path(request.stdin_name if i == STDIN else i)
-                                      for i in items if isinstance(i, str))}
+        configs = {
+            id(c): c
+            for c in (
+                resolver.for_path(request.stdin_name if i == STDIN else i)
+                for i in items
+                if isinstance(i, str)
+            )
+        }
         # --select/--ignore may name any rule of the run, house rules of any folder included.
-        check_selectors(request.select + request.ignore,
-                        [*registry.rules.values(), *resolver.house_rules().values()])
+        check_selectors(
+            request.select + request.ignore,
+            [*registry.rules.values(), *resolver.house_rules().values()],
+        )
     except (ConfigError, SelectionError) as exc:
         raise RunAborted(str(exc)) from exc
     notes.extend(resolver.notes)  # configs the search skipped, named on stderr
@@ -164,13 +195,22 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
     if jobs > 1:
         from newslint.parallel import check_in_processes
 
-        stream = check_in_processes(linter, request, items, jobs, problems, needs_index=needs_index,
-                                    keep_sources=keep_sources)
+        stream = check_in_processes(
+            linter,
+            request,
+            items,
+            jobs,
+            problems,
+            needs_index=needs_index,
+            keep_sources=keep_sources,
+        )
     else:
         index = linter.reduce(_fingerprints(linter, items, read)) if needs_index else {}
         if fixer is not None:
             fixer.index = index
-        stream = linter.stream(map(read, items), index=index, problems=problems, keep_sources=keep_sources)
+        stream = linter.stream(
+            map(read, items), index=index, problems=problems, keep_sources=keep_sources
+        )
     results: list[FileResult] = []
     for result in stream:
         result = keep_changed(result)
@@ -197,8 +237,15 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         except ConfigError:  # a file that could not be read: the current folder's
             return linter.config.fail_on
 
-    return CheckOutcome(results, rules=registry.rules, fail_on=linter.config.fail_on,
-                        fail_on_for=fail_on_for, problems=problems, notes=notes, fixed_stdin=fixed_stdin)
+    return CheckOutcome(
+        results,
+        rules=registry.rules,
+        fail_on=linter.config.fail_on,
+        fail_on_for=fail_on_for,
+        problems=problems,
+        notes=notes,
+        fixed_stdin=fixed_stdin,
+    )
 
 
 # More files than this and a run uses every core (starting processes costs more than it
@@ -214,7 +261,9 @@ def effective_jobs(request: CheckRequest, items: Sequence) -> int:
     if request.config is not None:  # an API config object is not sent to other processes
         return 1
     files = sum(1 for i in items if isinstance(i, str))
-    jobs = request.jobs if request.jobs is not None else (available_cores() if files > HANDFUL else 1)
+    jobs = (
+        request.jobs if request.jobs is not None else (available_cores() if files > HANDFUL else 1)
+    )
     return max(1, min(jobs, files))
 
 
@@ -258,9 +307,12 @@ def _changed_lines_filter(request: CheckRequest) -> Callable[[FileResult], FileR
     return keep
 
 
-def find_inputs(request: CheckRequest, registry: Registry,
-                walked_from: dict[str, str] | None = None,
-                notes: list[str] | None = None) -> list[str | InputError]:
+def find_inputs(
+    request: CheckRequest,
+    registry: Registry,
+    walked_from: dict[str, str] | None = None,
+    notes: list[str] | None = None,
+) -> list[str | InputError]:
     """Each file once, under the first name given (``a.txt ./a.txt``, a symlink and its
     target, two hard links: one file), directories expanded; stdin as '-'. ``walked_from``
     is filled with the folder each file found inside a folder came from. FIFOs, devices and
@@ -287,9 +339,12 @@ def find_inputs(request: CheckRequest, registry: Registry,
     return items
 
 
-def read_sources(request: CheckRequest, registry: Registry,
-                 walked_from: dict[str, str] | None = None,
-                 notes: list[str] | None = None) -> list[Source | InputError]:
+def read_sources(
+    request: CheckRequest,
+    registry: Registry,
+    walked_from: dict[str, str] | None = None,
+    notes: list[str] | None = None,
+) -> list[Source | InputError]:
     """Every input of ``find_inputs``, read (unreadable ones as errors)."""
     return list(map(_Reader(request), find_inputs(request, registry, walked_from, notes)))
 
@@ -370,8 +425,9 @@ def _open_baseline(request: CheckRequest):
     return None
 
 
-def _close_baseline(baseline, write_baseline, problems: list[str], notes: list[str], *,
-                    checked: set = frozenset()) -> None:
+def _close_baseline(
+    baseline, write_baseline, problems: list[str], notes: list[str], *, checked: set = frozenset()
+) -> None:
     """Write a new baseline, or say how many entries of the old one no longer match.
     ``checked`` holds the identities of the files checked: a baseline never replaces one."""
     if write_baseline:
@@ -382,12 +438,16 @@ def _close_baseline(baseline, write_baseline, problems: list[str], notes: list[s
         except OSError as exc:
             problems.append(f"{write_baseline}: cannot write the baseline ({exc.strerror or exc})")
             return
-        notes.append(f"wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}")
+        notes.append(
+            f"wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}"
+        )
         return
     stale = baseline.stale_count()
     if stale:
-        notes.append(f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer match "
-                     f"(fixed findings); rewrite {baseline.path} with --write-baseline to drop them")
+        notes.append(
+            f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer match "
+            f"(fixed findings); rewrite {baseline.path} with --write-baseline to drop them"
+        )
 
 
 class _Fixer:
@@ -396,8 +456,14 @@ class _Fixer:
     is left (through the same filters). A file that cannot be fixed or read again is one
     line in ``problems``."""
 
-    def __init__(self, linter: Linter, request: CheckRequest, walked_from: dict[str, str],
-                 problems: list[str], read: "_Reader") -> None:
+    def __init__(
+        self,
+        linter: Linter,
+        request: CheckRequest,
+        walked_from: dict[str, str],
+        problems: list[str],
+        read: "_Reader",
+    ) -> None:
         self.linter = linter
         self.unsafe = request.unsafe_fixes
         self.walked_from = walked_from
@@ -420,7 +486,9 @@ class _Fixer:
         is_stdin = self.stdin_name is not None and result.path == self.stdin_name
         if is_stdin and result.error is None:
             self.fixed_stdin = self._stdin_data()
-        fixable = [f for f in result.findings if f.fix is not None and (self.unsafe or f.fix.is_safe)]
+        fixable = [
+            f for f in result.findings if f.fix is not None and (self.unsafe or f.fix.is_safe)
+        ]
         if not fixable or result.source is None:
             return result
         try:
@@ -428,20 +496,27 @@ class _Fixer:
                 data = self._stdin_data()
                 if data is None:
                     return result
-                self.fixed_stdin, count = fixed_bytes(result.path, data, result.source, fixable,
-                                                      unsafe=self.unsafe)
-                again = Source(result.path, decode(result.path, self.fixed_stdin)) if count else None
+                self.fixed_stdin, count = fixed_bytes(
+                    result.path, data, result.source, fixable, unsafe=self.unsafe
+                )
+                again = (
+                    Source(result.path, decode(result.path, self.fixed_stdin)) if count else None
+                )
             else:
                 root = self.walked_from.get(result.path)
                 if root is not None and outside(result.path, root):
-                    raise InputError(result.path, f"is a symlink to a file outside {root}; not fixed")
+                    raise InputError(
+                        result.path, f"is a symlink to a file outside {root}; not fixed"
+                    )
                 count = fix_file(result.path, result.source, fixable, unsafe=self.unsafe)
                 again = _read_file(result.path) if count else None
         except InputError as exc:
             self.problems.append(str(exc))
             return result
         except OSError as exc:  # deleted or made unreadable since it was checked
-            self.problems.append(f"{result.path}: cannot be fixed ({exc.strerror or exc}); not fixed")
+            self.problems.append(
+                f"{result.path}: cannot be fixed ({exc.strerror or exc}); not fixed"
+            )
             return result
         self.applied += count
         if again is None:
@@ -452,5 +527,7 @@ class _Fixer:
     def notes(self) -> list[str]:
         if not self.files:
             return []
-        return [f"fixed {self.applied} problem{'s' if self.applied != 1 else ''} "
-                f"in {self.files} file{'s' if self.files != 1 else ''}"]
+        return [
+            f"fixed {self.applied} problem{'s' if self.applied != 1 else ''} "
+            f"in {self.files} file{'s' if self.files != 1 else ''}"
+        ]

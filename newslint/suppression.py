@@ -69,7 +69,9 @@ class Problem:
     suggestions: tuple[str, ...] = ()
 
 
-def parse_directives(document: "Document", rules: Iterable["Rule"]) -> tuple[list[Directive], list[Problem]]:
+def parse_directives(
+    document: "Document", rules: Iterable["Rule"]
+) -> tuple[list[Directive], list[Problem]]:
     """The suppression directives in the document's comments, in source order, and the
     problems found in them (unknown ids, misspelt directives)."""
     rules = list(rules)
@@ -85,11 +87,19 @@ def parse_directives(document: "Document", rules: Iterable["Rule"]) -> tuple[lis
             wrong = _MISSPELT_RE.match(body)
             if wrong:
                 at = body_start + wrong.start(1)
-                problems.append(Problem(
-                    f"unknown directive {wrong.group(1)!r}; use newslint-disable, newslint-enable "
-                    "or newslint-disable-next-line",
-                    position(at), position(at + len(wrong.group(1))),
-                    tuple(difflib.get_close_matches(wrong.group(1), [f"newslint-{a}" for a in ACTIONS], 1))))
+                problems.append(
+                    Problem(
+                        f"unknown directive {wrong.group(1)!r}; use newslint-disable, newslint-enable "
+                        "or newslint-disable-next-line",
+                        position(at),
+                        position(at + len(wrong.group(1))),
+                        tuple(
+                            difflib.get_close_matches(
+                                wrong.group(1), [f"newslint-{a}" for a in ACTIONS], 1
+                            )
+                        ),
+                    )
+                )
             continue
         action, rest = match.group(1), match.group(2)
         rest_start = body_start + match.start(2)
@@ -103,17 +113,26 @@ def parse_directives(document: "Document", rules: Iterable["Rule"]) -> tuple[lis
                 tokens.append(name)
                 continue
             at = rest_start + token.start()
-            problems.append(Problem(
-                f"unknown rule or category {name!r} in newslint-{action}; see 'newslint rules'",
-                position(at), position(at + len(name)), _close_ids(name, rules, close_ids)))
+            problems.append(
+                Problem(
+                    f"unknown rule or category {name!r} in newslint-{action}; see 'newslint rules'",
+                    position(at),
+                    position(at + len(name)),
+                    _close_ids(name, rules, close_ids),
+                )
+            )
         named = bool(_TOKEN_RE.search(rest))
         if named and not tokens:
             continue  # named only unknown ids: it must not silence everything
-        directives.append(Directive(action, tuple(tokens), not named, position(start), position(end)))
+        directives.append(
+            Directive(action, tuple(tokens), not named, position(start), position(end))
+        )
     return directives, problems
 
 
-def _close_ids(name: str, rules: list["Rule"], found: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+def _close_ids(
+    name: str, rules: list["Rule"], found: dict[str, tuple[str, ...]]
+) -> tuple[str, ...]:
     if name not in found:
         known = sorted({r.id for r in rules} | {r.category for r in rules})
         found[name] = tuple(difflib.get_close_matches(name, known, 3, 0.6))
@@ -169,7 +188,11 @@ class _Switches:
 
     def is_off(self, finding: Finding, rule: "Rule | None") -> bool:
         view = _view(finding, rule)
-        found = [self._exact.get(view.id), self._exact.get(view.category), self._sub_id.get(view.id)]
+        found = [
+            self._exact.get(view.id),
+            self._exact.get(view.category),
+            self._sub_id.get(view.id),
+        ]
         if view.plugin:
             found.append(self._exact.get(view.plugin))
         slash = view.id.find("/")
@@ -192,8 +215,12 @@ def _prose_lines(document: "Document") -> list[int]:
     return sorted(lines)
 
 
-def suppress(document: "Document", findings: list[Finding], directives: list[Directive],
-             rules: dict[str, "Rule"]) -> list[Finding]:
+def suppress(
+    document: "Document",
+    findings: list[Finding],
+    directives: list[Directive],
+    rules: dict[str, "Rule"],
+) -> list[Finding]:
     """The findings that no directive covers (findings carry resolved line and column)."""
     if not directives:
         return findings
@@ -233,13 +260,16 @@ def suppress(document: "Document", findings: list[Finding], directives: list[Dir
                 switches.set(token, directive.action == "disable")
         rule = rules.get(finding.rule)
         covered = next_line.get(finding.line)
-        if switches.is_off(finding, rule) or (covered is not None and covered.is_off(finding, rule)):
+        if switches.is_off(finding, rule) or (
+            covered is not None and covered.is_off(finding, rule)
+        ):
             dropped.add(index)
     return [finding for index, finding in enumerate(findings) if index not in dropped]
 
 
-def apply_suppressions(linter: "Linter", document: "Document", findings: list[Finding],
-                       config: "Config") -> list[Finding]:
+def apply_suppressions(
+    linter: "Linter", document: "Document", findings: list[Finding], config: "Config"
+) -> list[Finding]:
     """Drop what the document's suppression comments cover; add reports on bad comments
     (when the ``invalid-suppression`` rule is active)."""
     if not document.comments:
@@ -253,9 +283,17 @@ def apply_suppressions(linter: "Linter", document: "Document", findings: list[Fi
     if problems and report is not None and report in linter.active_rules(config):
         severity = config.rule_severity(report)
         for problem in problems:
-            kept.append(Finding(
-                rule=report.id, category=report.category, severity=severity,
-                message=problem.message, suggestions=problem.suggestions,
-                line=problem.start[0], column=problem.start[1],
-                end_line=problem.end[0], end_column=problem.end[1]))
+            kept.append(
+                Finding(
+                    rule=report.id,
+                    category=report.category,
+                    severity=severity,
+                    message=problem.message,
+                    suggestions=problem.suggestions,
+                    line=problem.start[0],
+                    column=problem.start[1],
+                    end_line=problem.end[0],
+                    end_column=problem.end[1],
+                )
+            )
     return kept

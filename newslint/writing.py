@@ -54,7 +54,8 @@ LOCK_WAIT_SECONDS = 10.0
 # flushed and before the final check, and waits until the file is removed.
 PAUSE_ENV = "NEWSLINT_TEST_PAUSE_IN_WRITE"
 INTERRUPTING_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 
 class WriteError(InputError):
@@ -101,7 +102,9 @@ def write_fixed(path: Path | str, payload: bytes, *, expected: bytes) -> None:
     except FileNotFoundError:
         raise WriteError(shown, "was deleted while it was being checked; not fixed") from None
     except OSError as exc:
-        raise WriteError(shown, f"cannot be opened for writing ({exc.strerror or exc}); not fixed") from None
+        raise WriteError(
+            shown, f"cannot be opened for writing ({exc.strerror or exc}); not fixed"
+        ) from None
     try:
         _lock(fd, shown)
         with _signals_abort(shown):
@@ -118,8 +121,11 @@ def _lock(fd: int, shown: str) -> None:
             return
         except BlockingIOError:
             if time.monotonic() > deadline:
-                raise WriteError(shown, f"is locked by another newslint run (waited "
-                                        f"{LOCK_WAIT_SECONDS:g} s); not fixed") from None
+                raise WriteError(
+                    shown,
+                    f"is locked by another newslint run (waited "
+                    f"{LOCK_WAIT_SECONDS:g} s); not fixed",
+                ) from None
             time.sleep(0.05)
 
 
@@ -134,7 +140,9 @@ def write_atomically(target: Path | str, payload: bytes) -> None:
     except FileNotFoundError:  # a new file: the mode open() would give it, not mkstemp's 0600
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        raise OSError(errno.EINVAL, "not a regular file (a device, FIFO or socket is never replaced)")
+        raise OSError(
+            errno.EINVAL, "not a regular file (a device, FIFO or socket is never replaced)"
+        )
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     with _signals_abort(str(target)):
         with _temporary_copy(real, payload) as (temp, temp_fd):
@@ -199,13 +207,18 @@ def _write_locked(shown: str, real: str, fd: int, payload: bytes, expected: byte
                 except OSError as exc:  # the inode may hold part of each: keep the full text
                     kept = f"{real}.newslint-fixed"
                     os.replace(temp, kept)
-                    raise WriteError(shown, f"was only partly rewritten ({exc.strerror or exc}); "
-                                            f"the fixed text is in {kept}") from None
+                    raise WriteError(
+                        shown,
+                        f"was only partly rewritten ({exc.strerror or exc}); "
+                        f"the fixed text is in {kept}",
+                    ) from None
             else:
                 os.replace(temp, real)
                 _fsync_directory(os.path.dirname(real))
     except OSError as exc:  # no room, no permission on the folder...: the file is as it was
-        raise WriteError(shown, f"could not be written ({exc.strerror or exc}); not fixed") from None
+        raise WriteError(
+            shown, f"could not be written ({exc.strerror or exc}); not fixed"
+        ) from None
 
 
 def _take_owner_and_mode(temp_fd: int, original: os.stat_result) -> bool:
@@ -220,14 +233,19 @@ def _take_owner_and_mode(temp_fd: int, original: os.stat_result) -> bool:
     return True
 
 
-def _check_unchanged(shown: str, real: str, fd: int, original: os.stat_result, expected: bytes) -> None:
+def _check_unchanged(
+    shown: str, real: str, fd: int, original: os.stat_result, expected: bytes
+) -> None:
     try:
         now = os.stat(real)
     except FileNotFoundError:
         raise WriteError(shown, "was deleted while it was being fixed; not fixed") from None
     if (now.st_dev, now.st_ino) != (original.st_dev, original.st_ino) or _read_all(fd) != expected:
-        raise WriteError(shown, "changed on disk while newslint was fixing it (saved by an editor "
-                                "or another run?); not fixed, run --fix again")
+        raise WriteError(
+            shown,
+            "changed on disk while newslint was fixing it (saved by an editor "
+            "or another run?); not fixed, run --fix again",
+        )
 
 
 def _read_all(fd: int) -> bytes:

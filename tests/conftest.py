@@ -54,5 +54,11 @@ def run_module(*args, cwd=None, input=None):
     """Run ``python -m newslint`` in a real subprocess (exit codes, stdin, start-up)."""
     import subprocess
 
-    return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, input=input,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

@@ -66,11 +66,17 @@ def test_a_run_holds_each_finding_with_its_place_and_flagged_text(accuracy, corp
     found = by_rule(run)
     (doubled,) = found["doubled-word"]
     assert (doubled.corpus, doubled.file, doubled.line) == ("bbc-dev", "bridge.txt", 3)
-    assert doubled.text == "the the" and doubled.column == BRIDGE.splitlines()[2].index("the the") + 1
+    assert (
+        doubled.text == "the the" and doubled.column == BRIDGE.splitlines()[2].index("the the") + 1
+    )
     (article,) = found["a-an"]
     assert article.text == "a hour" and article.line == 5
     (chrome,) = found["debris"]
-    assert (chrome.corpus, chrome.file, chrome.text) == ("outlets-dev", "wires/harbour.txt", "Skip to main content")
+    assert (chrome.corpus, chrome.file, chrome.text) == (
+        "outlets-dev",
+        "wires/harbour.txt",
+        "Skip to main content",
+    )
     assert run.corpora["bbc-dev"].files == 1
     assert run.corpora["bbc-dev"].words == len(BRIDGE.split())
     assert run.corpora["outlets-dev"].words == len(HARBOUR.split())
@@ -90,7 +96,9 @@ def test_counts_per_rule_and_corpus(accuracy, corpora):
     rows = {tuple(line.split()[:2]): line.split()[2:] for line in table.splitlines()[1:]}
     # error, warning, info, total, per 10,000 words
     assert rows[("doubled-word", "bbc-dev")][:4] == ["0", "1", "0", "1"]
-    assert float(rows[("doubled-word", "bbc-dev")][4]) == pytest.approx(10_000 / len(BRIDGE.split()), abs=0.01)
+    assert float(rows[("doubled-word", "bbc-dev")][4]) == pytest.approx(
+        10_000 / len(BRIDGE.split()), abs=0.01
+    )
     assert rows[("debris", "outlets-dev")][:4] == ["0", "1", "0", "1"]
     assert rows[("doubled-word", "outlets-dev")][3] == "0"
 
@@ -108,11 +116,17 @@ def test_a_saved_run_loads_as_it_was(accuracy, corpora, tmp_path):
 def test_diff_names_the_added_dropped_and_changed_findings(accuracy, corpora):
     before = measure(accuracy, corpora)
     story = corpora / "bbc-dev" / "bridge.txt"
-    story.write_text(BRIDGE.replace("the the", "the").replace("a hour", "an hour") + "\nIt is a honour, she said.\n",
-                     encoding="utf-8")
+    story.write_text(
+        BRIDGE.replace("the the", "the").replace("a hour", "an hour")
+        + "\nIt is a honour, she said.\n",
+        encoding="utf-8",
+    )
     after = measure(accuracy, corpora)
     diff = accuracy.diff_runs(before, after)
-    assert sorted((f.rule, f.text) for f in diff.dropped) == [("a-an", "a hour"), ("doubled-word", "the the")]
+    assert sorted((f.rule, f.text) for f in diff.dropped) == [
+        ("a-an", "a hour"),
+        ("doubled-word", "the the"),
+    ]
     assert [(f.rule, f.text, f.line) for f in diff.added] == [("a-an", "a honour", 7)]
     assert not diff.changed
 
@@ -125,18 +139,33 @@ def test_diff_names_the_added_dropped_and_changed_findings(accuracy, corpora):
 
     # With verdicts: a dropped real slip is counted as such and each finding names its verdict.
     doubled = next(f for f in diff.dropped if f.rule == "doubled-word")
-    verdicts = [accuracy.Verdict("bbc-dev", "bridge.txt", "doubled-word", doubled.line, doubled.column, "TP",
-                                 "real-doubled", "typed twice")]
+    verdicts = [
+        accuracy.Verdict(
+            "bbc-dev",
+            "bridge.txt",
+            "doubled-word",
+            doubled.line,
+            doubled.column,
+            "TP",
+            "real-doubled",
+            "typed twice",
+        )
+    ]
     printed = accuracy.format_diff(diff, accuracy.ContextReader(corpora), verdicts=verdicts)
     rows = {line.split()[0]: line.split()[1:] for line in printed.splitlines()[1:4]}
     assert rows["doubled-word"] == ["+0", "-1", "0", "1", "0", "0", "0"]
-    assert "- bbc-dev/bridge.txt:3:" in printed and "doubled-word warning [TP real-doubled]: " in printed
+    assert (
+        "- bbc-dev/bridge.txt:3:" in printed
+        and "doubled-word warning [TP real-doubled]: " in printed
+    )
     assert "a-an warning [unjudged]: " in printed
 
 
 def test_a_new_message_at_the_same_place_is_a_change_not_an_addition(accuracy, corpora):
     before = measure(accuracy, corpora)
-    reworded = [replace(f, message="reworded") if f.rule == "debris" else f for f in before.findings]
+    reworded = [
+        replace(f, message="reworded") if f.rule == "debris" else f for f in before.findings
+    ]
     diff = accuracy.diff_runs(before, replace(before, findings=reworded))
     assert not diff.added and not diff.dropped
     ((was, now),) = diff.changed
@@ -156,18 +185,54 @@ def test_verdicts_match_by_file_rule_line_and_column(accuracy, corpora, tmp_path
     doubled, article = found["doubled-word"][0], found["a-an"][0]
     judged = tmp_path / "judged"
     judged.mkdir()
-    (judged / "bbc-dev.json").write_text(json.dumps({"verdicts": [
-        {"corpus": "bbc-dev", "file": "bridge.txt", "rule": "doubled-word", "line": doubled.line,
-         "column": doubled.column, "verdict": "TP", "pattern": "real-doubled", "note": "typed twice"},
-        # the right line, the wrong column: no match
-        {"corpus": "bbc-dev", "file": "bridge.txt", "rule": "a-an", "line": article.line,
-         "column": article.column + 1, "verdict": "FA", "pattern": "x", "note": "x"},
-    ]}), encoding="utf-8")
+    (judged / "bbc-dev.json").write_text(
+        json.dumps(
+            {
+                "verdicts": [
+                    {
+                        "corpus": "bbc-dev",
+                        "file": "bridge.txt",
+                        "rule": "doubled-word",
+                        "line": doubled.line,
+                        "column": doubled.column,
+                        "verdict": "TP",
+                        "pattern": "real-doubled",
+                        "note": "typed twice",
+                    },
+                    # the right line, the wrong column: no match
+                    {
+                        "corpus": "bbc-dev",
+                        "file": "bridge.txt",
+                        "rule": "a-an",
+                        "line": article.line,
+                        "column": article.column + 1,
+                        "verdict": "FA",
+                        "pattern": "x",
+                        "note": "x",
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     # The shared list's shape: no corpus, with the flagged text.
-    (corpora / "outlets-dev.judged.json").write_text(json.dumps([
-        {"file": "wires/harbour.txt", "rule": "debris", "line": 3, "column": 1,
-         "text": "Skip to main content", "verdict": "TP-scrape", "pattern": "chrome", "note": "nav"},
-    ]), encoding="utf-8")
+    (corpora / "outlets-dev.judged.json").write_text(
+        json.dumps(
+            [
+                {
+                    "file": "wires/harbour.txt",
+                    "rule": "debris",
+                    "line": 3,
+                    "column": 1,
+                    "text": "Skip to main content",
+                    "verdict": "TP-scrape",
+                    "pattern": "chrome",
+                    "note": "nav",
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
     verdicts = accuracy.load_verdicts(corpora, judged)
     assert len(verdicts) == 3
     tallies = accuracy.tally(run, verdicts)
@@ -179,7 +244,16 @@ def test_verdicts_match_by_file_rule_line_and_column(accuracy, corpora, tmp_path
     table = accuracy.precision_table(run, verdicts)
     rows = {tuple(line.split()[:2]): line.split()[2:] for line in table.splitlines()[1:]}
     # TP TPscr BL FA unjudged precision real-or-borderline FA/10k
-    assert rows[("bbc-dev", "doubled-word")] == ["1", "0", "0", "0", "0", "100.0%", "100.0%", "0.00"]
+    assert rows[("bbc-dev", "doubled-word")] == [
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "100.0%",
+        "100.0%",
+        "0.00",
+    ]
     assert rows[("bbc-dev", "a-an")][:5] == ["0", "0", "0", "0", "1"]
     assert rows[("bbc-dev", "(language")][1:6] == ["1", "0", "0", "0", "1"]
 
@@ -192,42 +266,96 @@ def test_verdicts_match_by_file_rule_line_and_column(accuracy, corpora, tmp_path
 
 def test_two_verdicts_at_one_place_go_to_the_finding_whose_text_agrees(accuracy):
     def finding(text):
-        return accuracy.SavedFinding("c", "f.txt", "inconsistent-naming", "naming", "warning", 4, 9, 4,
-                                     9 + len(text), text, "m")
+        return accuracy.SavedFinding(
+            "c",
+            "f.txt",
+            "inconsistent-naming",
+            "naming",
+            "warning",
+            4,
+            9,
+            4,
+            9 + len(text),
+            text,
+            "m",
+        )
 
     def verdict(text, kind):
         return accuracy.Verdict("c", "f.txt", "inconsistent-naming", 4, 9, kind, text=text)
 
     long, short = finding("Harbour Board"), finding("Harbour")
-    matched = accuracy.match_verdicts([short, long], [verdict("Harbour Board", "FA"), verdict("Harbour", "BL")])
+    matched = accuracy.match_verdicts(
+        [short, long], [verdict("Harbour Board", "FA"), verdict("Harbour", "BL")]
+    )
     assert matched[long].verdict == "FA" and matched[short].verdict == "BL"
 
 
 def test_a_bad_verdict_is_a_usage_error(accuracy, tmp_path):
     path = tmp_path / "bad.json"
-    path.write_text(json.dumps([{"corpus": "c", "file": "f", "rule": "r", "line": 1, "verdict": "maybe"}]))
+    path.write_text(
+        json.dumps([{"corpus": "c", "file": "f", "rule": "r", "line": 1, "verdict": "maybe"}])
+    )
     with pytest.raises(accuracy.UsageError, match="unknown verdict 'maybe'"):
         accuracy.read_verdicts(path)
 
 
 def test_command_line_measures_saves_and_gates_on_change(accuracy, corpora, tmp_path, capsys):
     saved = tmp_path / "runs" / "before.json"
-    common = ["--corpora", str(corpora), "--judged", str(tmp_path / "none"), "--cache", str(tmp_path / "cache")]
+    common = [
+        "--corpora",
+        str(corpora),
+        "--judged",
+        str(tmp_path / "none"),
+        "--cache",
+        str(tmp_path / "cache"),
+    ]
     assert accuracy.main([*common, "--save", str(saved)]) == 0
     assert "doubled-word" in capsys.readouterr().out and saved.is_file()
 
-    assert accuracy.main([*common, "--save", str(tmp_path / "same.json"), "--against", str(saved),
-                          "--fail-on-change"]) == 0
+    assert (
+        accuracy.main(
+            [
+                *common,
+                "--save",
+                str(tmp_path / "same.json"),
+                "--against",
+                str(saved),
+                "--fail-on-change",
+            ]
+        )
+        == 0
+    )
     assert "no change" in capsys.readouterr().out
 
-    (corpora / "bbc-dev" / "bridge.txt").write_text(BRIDGE.replace("the the", "the"), encoding="utf-8")
-    assert accuracy.main([*common, "--save", str(tmp_path / "after.json"), "--against", str(saved),
-                          "--fail-on-change"]) == 1
+    (corpora / "bbc-dev" / "bridge.txt").write_text(
+        BRIDGE.replace("the the", "the"), encoding="utf-8"
+    )
+    assert (
+        accuracy.main(
+            [
+                *common,
+                "--save",
+                str(tmp_path / "after.json"),
+                "--against",
+                str(saved),
+                "--fail-on-change",
+            ]
+        )
+        == 1
+    )
     assert "- bbc-dev/bridge.txt:3:" in capsys.readouterr().out
     # Without --fail-on-change a difference is a measurement, not a failure.
-    assert accuracy.main([*common, "--save", str(tmp_path / "after.json"), "--against", str(saved)]) == 0
+    assert (
+        accuracy.main([*common, "--save", str(tmp_path / "after.json"), "--against", str(saved)])
+        == 0
+    )
     # Two saved runs compare without measuring anything.
-    assert accuracy.main([*common, "--compare", str(saved), str(tmp_path / "after.json"), "--fail-on-change"]) == 1
+    assert (
+        accuracy.main(
+            [*common, "--compare", str(saved), str(tmp_path / "after.json"), "--fail-on-change"]
+        )
+        == 1
+    )
 
 
 def test_usage_errors_exit_2(accuracy, tmp_path, capsys):
@@ -245,17 +373,47 @@ def test_a_saved_run_stays_outside_the_repository(accuracy, corpora, capsys):
     assert "outside the repository" in capsys.readouterr().err
 
 
-def test_against_something_that_is_neither_revision_nor_run_is_a_usage_error(accuracy, corpora, tmp_path, capsys):
-    assert accuracy.main(["--corpora", str(corpora), "--save", str(tmp_path / "run.json"),
-                          "--against", "no-such-revision-anywhere"]) == 2
+def test_against_something_that_is_neither_revision_nor_run_is_a_usage_error(
+    accuracy, corpora, tmp_path, capsys
+):
+    assert (
+        accuracy.main(
+            [
+                "--corpora",
+                str(corpora),
+                "--save",
+                str(tmp_path / "run.json"),
+                "--against",
+                "no-such-revision-anywhere",
+            ]
+        )
+        == 2
+    )
     assert "neither a revision nor a saved run" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(not (HARNESS.parent.parent / ".git").exists(), reason="needs the git checkout")
-def test_a_revision_is_measured_in_its_own_worktree_without_installing(accuracy, corpora, tmp_path, capsys):
+def test_a_revision_is_measured_in_its_own_worktree_without_installing(
+    accuracy, corpora, tmp_path, capsys
+):
     cache = tmp_path / "cache"
-    assert accuracy.main(["--corpora", str(corpora), "--cache", str(cache), "--judged", str(tmp_path / "none"),
-                          "--compare", "HEAD", "HEAD", "--fail-on-change"]) == 0
+    assert (
+        accuracy.main(
+            [
+                "--corpora",
+                str(corpora),
+                "--cache",
+                str(cache),
+                "--judged",
+                str(tmp_path / "none"),
+                "--compare",
+                "HEAD",
+                "HEAD",
+                "--fail-on-change",
+            ]
+        )
+        == 0
+    )
     assert "no change" in capsys.readouterr().out
     (cached,) = cache.glob("*.json")
     run = accuracy.load_run(cached)

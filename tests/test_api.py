@@ -31,8 +31,17 @@ STORY = (
     "The old bridge reopened to traffic on Saturday after a year of repairs.\n"
 )
 
-FIELDS = ("rule", "category", "severity", "message", "line", "column", "end_line",
-          "end_column", "suggestions")
+FIELDS = (
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "suggestions",
+)
 
 
 def rules_of(findings):
@@ -44,7 +53,12 @@ def test_lint_text_returns_positioned_findings():
     assert rules_of(findings) == [("debris", 5), ("duplicate-paragraph", 9)]
     duplicate = findings[1]
     assert (duplicate.category, duplicate.severity) == ("duplication", "warning")
-    assert (duplicate.line, duplicate.column, duplicate.end_line, duplicate.end_column) == (9, 1, 9, 72)
+    assert (duplicate.line, duplicate.column, duplicate.end_line, duplicate.end_column) == (
+        9,
+        1,
+        9,
+        72,
+    )
     assert "line 3" in duplicate.message
     assert isinstance(duplicate.suggestions, tuple)
     assert isinstance(findings[0], newslint.Finding)
@@ -63,10 +77,20 @@ def test_to_dict_matches_the_cli_json_contract(tmp_path):
 def test_filename_and_format_pick_the_parser():
     markdown = "# Heading here\n\nThe  mayor spoke.  \n"
     # As Markdown the trailing spaces are a hard break (markup); as text they are whitespace.
-    as_md = {f.rule for f in newslint.lint_text(markdown, filename="a.md", config={"select": ["whitespace"]})}
-    as_txt = {f.rule for f in newslint.lint_text(markdown, filename="a.txt", config={"select": ["whitespace"]})}
-    forced = {f.rule for f in newslint.lint_text(markdown, filename="a.txt", format="markdown",
-                                                 config={"select": ["whitespace"]})}
+    as_md = {
+        f.rule
+        for f in newslint.lint_text(markdown, filename="a.md", config={"select": ["whitespace"]})
+    }
+    as_txt = {
+        f.rule
+        for f in newslint.lint_text(markdown, filename="a.txt", config={"select": ["whitespace"]})
+    }
+    forced = {
+        f.rule
+        for f in newslint.lint_text(
+            markdown, filename="a.txt", format="markdown", config={"select": ["whitespace"]}
+        )
+    }
     assert as_md == forced == {"doubled-space"}
     assert as_txt == {"doubled-space", "trailing-whitespace"}
 
@@ -74,7 +98,9 @@ def test_filename_and_format_pick_the_parser():
 def test_bytes_bom_and_crlf_keep_editor_positions():
     text = "\ufeffThe board met.\r\n\r\nThe  board voted.\r\n"
     for value in (text, text.encode("utf-8")):
-        (finding,) = newslint.lint_text(value, filename="a.txt", config={"select": ["doubled-space"]})
+        (finding,) = newslint.lint_text(
+            value, filename="a.txt", config={"select": ["doubled-space"]}
+        )
         assert (finding.line, finding.column) == (3, 4)
 
 
@@ -83,7 +109,11 @@ def test_a_leading_feff_in_a_str_counts_in_line_one_columns_and_fix_offsets():
     marked_text = "\ufeff" + body
     plain = newslint.lint_text(body, filename="a.txt")
     marked = newslint.lint_text(marked_text, filename="a.txt")
-    assert [f.rule for f in marked] == [f.rule for f in plain] == ["doubled-space", "doubled-word", "doubled-space"]
+    assert (
+        [f.rule for f in marked]
+        == [f.rule for f in plain]
+        == ["doubled-space", "doubled-word", "doubled-space"]
+    )
     # Columns and offsets index the caller's string, U+FEFF included.
     assert [(f.line, f.column, f.end_column) for f in marked] == [(1, 5, 7), (1, 18, 25), (2, 4, 6)]
     assert [(f.line, f.column, f.end_column) for f in plain] == [(1, 4, 6), (1, 17, 24), (2, 4, 6)]
@@ -91,9 +121,11 @@ def test_a_leading_feff_in_a_str_counts_in_line_one_columns_and_fix_offsets():
     for finding, unmarked in zip(marked, plain):
         start = line_starts[finding.line - 1] + finding.column - 1
         end = line_starts[finding.end_line - 1] + finding.end_column - 1
-        assert marked_text[start:end] == body[start - 1:end - 1]
+        assert marked_text[start:end] == body[start - 1 : end - 1]
         for edit, unmarked_edit in zip(finding.fix.edits, unmarked.fix.edits):
-            assert marked_text[edit.start:edit.end] == body[unmarked_edit.start:unmarked_edit.end]
+            assert (
+                marked_text[edit.start : edit.end] == body[unmarked_edit.start : unmarked_edit.end]
+            )
             assert edit.start == line_starts[edit.line - 1] + edit.column - 1
             assert edit.end == line_starts[edit.end_line - 1] + edit.end_column - 1
     # Bytes are a file: its BOM is not shown by editors and not counted, as on the command line.
@@ -117,7 +149,10 @@ def test_config_applies_to_its_call_only(tmp_path):
     first = newslint.lint_text(STORY, config=quiet)
     assert [(f.rule, f.severity) for f in first] == [("duplicate-paragraph", "error")]
     again = newslint.lint_text(STORY)
-    assert [(f.rule, f.severity) for f in again] == [("debris", "warning"), ("duplicate-paragraph", "warning")]
+    assert [(f.rule, f.severity) for f in again] == [
+        ("debris", "warning"),
+        ("duplicate-paragraph", "warning"),
+    ]
     toml = tmp_path / "newslint.toml"
     toml.write_text('ignore = ["duplication"]\n', encoding="utf-8")
     assert rules_of(newslint.lint_text(STORY, config=toml)) == [("debris", 5)]
@@ -132,7 +167,10 @@ def test_lint_paths_reports_files_directories_and_unreadable_ones(tmp_path):
     (tmp_path / "latin1.txt").write_bytes(b"caf\xe9\n")
     results = newslint.lint_paths([desk, str(tmp_path / "latin1.txt"), tmp_path / "missing.md"])
     by_path = {r.path: r for r in results}
-    assert rules_of(by_path[str(desk / "a.md")].findings) == [("debris", 5), ("duplicate-paragraph", 9)]
+    assert rules_of(by_path[str(desk / "a.md")].findings) == [
+        ("debris", 5),
+        ("duplicate-paragraph", 9),
+    ]
     assert by_path[str(desk / "b.txt")].findings == []
     assert "not valid UTF-8" in by_path[str(tmp_path / "latin1.txt")].error
     assert by_path[str(tmp_path / "missing.md")].error == "no such file or directory"
@@ -143,7 +181,11 @@ def _job(i: int):
     variants = [
         (STORY, "s.md", None),
         (STORY.replace("Saturday", "Sunday"), "s.txt", {"ignore": ["debris"]}),
-        ("The  council  met on Monday.\n\nThe council met on Monday.\n", "c.txt", {"select": ["whitespace"]}),
+        (
+            "The  council  met on Monday.\n\nThe council met on Monday.\n",
+            "c.txt",
+            {"select": ["whitespace"]},
+        ),
         ("Share this post\n", "p.txt", {"rules": {"debris": {"severity": "error"}}}),
     ]
     text, name, config = variants[i % len(variants)]
@@ -168,12 +210,16 @@ def test_registry_is_built_once_and_can_be_reloaded():
 
 
 def test_importing_newslint_loads_no_rules_or_parsers():
-    code = ("import sys, newslint; newslint.__version__; "
-            "print(sorted(m for m in sys.modules if m.startswith('newslint')))")
+    code = (
+        "import sys, newslint; newslint.__version__; "
+        "print(sorted(m for m in sys.modules if m.startswith('newslint')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['newslint']"
-    code = ("import sys, newslint; newslint.lint_text('Hello.'); "
-            "print('newslint.rules.debris' in sys.modules)")
+    code = (
+        "import sys, newslint; newslint.lint_text('Hello.'); "
+        "print('newslint.rules.debris' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
 
@@ -198,8 +244,10 @@ def test_readme_cms_recipes_work(tmp_path, monkeypatch):
     config.write_text('ignore = ["whitespace"]\n', encoding="utf-8")
     namespace: dict = {}
     exec(save_hook.replace("/etc/newsroom/newslint.toml", str(config)), namespace)
-    body = ("<h1>Pier reopens</h1>\n<p>The pier reopened on Friday after  repairs.</p>\n"
-            "<p>Share on Facebook</p>\n")
+    body = (
+        "<h1>Pier reopens</h1>\n<p>The pier reopened on Friday after  repairs.</p>\n"
+        "<p>Share on Facebook</p>\n"
+    )
     story = SimpleNamespace(slug="pier", body_html=body)
     assert namespace["before_save"](story) is False
     assert [(d["rule"], d["line"], d["column"]) for d in story.lint] == [("debris", 3, 4)]

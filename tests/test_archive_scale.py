@@ -17,18 +17,29 @@ from newslint.output import Report, render
 from newslint.progress import line as progress_line
 from newslint.runner import CheckRequest, run_check
 
-OPENINGS = ["The harbour board met on Monday", "A new ferry timetable was published",
-            "Residents of the old quarter gathered", "The county library reopened its doors"]
-MIDDLES = ["after months of talks about the cost of repairs to the eastern quay wall",
-           "to hear how the plan to widen the coastal road would affect their homes",
-           "while the council said that that the budget was already stretched thin",
-           "and volunteers  handed out leaflets explaining the changes to bus routes"]
-SHARED = ("The harbour master said the quay would stay open to fishing boats during the works, "
-          "which are expected to last until the end of next summer at the earliest.")
+OPENINGS = [
+    "The harbour board met on Monday",
+    "A new ferry timetable was published",
+    "Residents of the old quarter gathered",
+    "The county library reopened its doors",
+]
+MIDDLES = [
+    "after months of talks about the cost of repairs to the eastern quay wall",
+    "to hear how the plan to widen the coastal road would affect their homes",
+    "while the council said that that the budget was already stretched thin",
+    "and volunteers  handed out leaflets explaining the changes to bus routes",
+]
+SHARED = (
+    "The harbour master said the quay would stay open to fishing boats during the works, "
+    "which are expected to last until the end of next summer at the earliest."
+)
+
 
 def story(number: int) -> str:
-    paragraphs = [f"{OPENINGS[number % 4]} {MIDDLES[(number // 4) % 4]}.",
-                  f"{OPENINGS[(number + 1) % 4]} {MIDDLES[(number + 2) % 4]}."]
+    paragraphs = [
+        f"{OPENINGS[number % 4]} {MIDDLES[(number // 4) % 4]}.",
+        f"{OPENINGS[(number + 1) % 4]} {MIDDLES[(number + 2) % 4]}.",
+    ]
     if number % 3 == 0:  # a paragraph several stories share: duplicate-across-stories
         paragraphs.insert(1, SHARED)
     return "\n\n".join(paragraphs) + "\n"
@@ -42,7 +53,9 @@ def write_stories(folder, count: int) -> None:
 
 
 def json_of(folder, jobs: int) -> dict:
-    outcome = run_check(CheckRequest([str(folder)], jobs=jobs, entry_points=False, keep_sources=False))
+    outcome = run_check(
+        CheckRequest([str(folder)], jobs=jobs, entry_points=False, keep_sources=False)
+    )
     return json.loads(render("json", outcome.report()))
 
 
@@ -53,25 +66,38 @@ def test_two_processes_give_the_same_json_as_one(tmp_path, monkeypatch):
     one, two = json_of(folder, 1), json_of(folder, 2)
     assert one == two
     # The run found things, the run-wide rule among them, so the comparison means something.
-    assert '"rule": "duplicate-across-stories"' in json.dumps(one) and '"rule": "doubled-word"' in json.dumps(one)
+    assert '"rule": "duplicate-across-stories"' in json.dumps(
+        one
+    ) and '"rule": "doubled-word"' in json.dumps(one)
 
 
 def test_the_cli_prints_the_same_json_with_jobs(tmp_path):
     folder = tmp_path / "archive"
     write_stories(folder, 12)
-    outs = [subprocess.run([sys.executable, "-m", "newslint", "check", "--format", "json", "-j", jobs, "."],
-                           cwd=folder, capture_output=True, timeout=120).stdout for jobs in ("1", "2")]
+    outs = [
+        subprocess.run(
+            [sys.executable, "-m", "newslint", "check", "--format", "json", "-j", jobs, "."],
+            cwd=folder,
+            capture_output=True,
+            timeout=120,
+        ).stdout
+        for jobs in ("1", "2")
+    ]
     assert outs[0] == outs[1] and b"duplicate-across-stories" in outs[0]
 
 
 def _linter() -> Linter:
-    return Linter.create(config_from_dict({"rules": {"duplicate-across-stories": {"enabled": True}}}),
-                         entry_points=False)
+    return Linter.create(
+        config_from_dict({"rules": {"duplicate-across-stories": {"enabled": True}}}),
+        entry_points=False,
+    )
 
 
 @settings(max_examples=15, deadline=None)
-@given(numbers=st.lists(st.integers(0, 40), min_size=1, max_size=12, unique=True),
-       batch=st.integers(1, 5))
+@given(
+    numbers=st.lists(st.integers(0, 40), min_size=1, max_size=12, unique=True),
+    batch=st.integers(1, 5),
+)
 def test_a_stream_in_batches_finds_what_one_whole_run_finds(numbers, batch):
     """Batches with the run's fingerprints reduced = every document at once (the old run)."""
     linter = _linter()
@@ -96,8 +122,13 @@ def test_text_output_file_by_file_is_the_whole_report(tmp_path, cli):
 def _run_with_stderr_on_a_terminal(args, cwd) -> tuple[bytes, bytes]:
     controller, terminal = pty.openpty()
     try:
-        done = subprocess.run([sys.executable, "-m", "newslint", "check", *args], cwd=cwd,
-                              stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "newslint", "check", *args],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            timeout=120,
+        )
         os.close(terminal)
         terminal = None
         seen = b""
@@ -124,13 +155,19 @@ def test_a_progress_bar_on_a_terminal_and_nothing_when_piped_or_quiet(tmp_path):
     assert b"/8 files" not in out  # the report itself is untouched
     quiet_out, quiet_err = _run_with_stderr_on_a_terminal(["-j", "1", "--quiet", "."], folder)
     assert b"/8 files" not in quiet_err and quiet_out == out
-    piped = subprocess.run([sys.executable, "-m", "newslint", "check", "-j", "1", "."], cwd=folder,
-                           capture_output=True, timeout=120)
+    piped = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "-j", "1", "."],
+        cwd=folder,
+        capture_output=True,
+        timeout=120,
+    )
     assert piped.stderr == b"" and piped.stdout == out
 
 
 def test_the_progress_line_says_done_of_total_rate_and_time_left():
-    assert progress_line(50, 200, 10.0) == "[######..................] 50/200 files  5.0/s  0:30 left"
+    assert (
+        progress_line(50, 200, 10.0) == "[######..................] 50/200 files  5.0/s  0:30 left"
+    )
     assert progress_line(0, 10, 0.0).endswith("0/10 files  0.0/s  --:-- left")
 
 
@@ -140,10 +177,20 @@ def test_a_folder_in_a_git_work_tree_skips_what_git_ignores(tmp_path):
     (repo / "sub").mkdir()
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     (repo / ".gitignore").write_text("build/\nscratch-*.txt\n!scratch-keep.txt\n")
-    for name in ("story.txt", "build/copy.txt", "scratch-1.txt", "scratch-keep.txt", "sub/other.txt"):
+    for name in (
+        "story.txt",
+        "build/copy.txt",
+        "scratch-1.txt",
+        "scratch-keep.txt",
+        "sub/other.txt",
+    ):
         (repo / name).write_text("The mayor  spoke on Monday.\n")
     found = [item for item in discover([str(repo)], (".txt",))]
-    assert sorted(os.path.relpath(p, repo) for p in found) == ["scratch-keep.txt", "story.txt", "sub/other.txt"]
+    assert sorted(os.path.relpath(p, repo) for p in found) == [
+        "scratch-keep.txt",
+        "story.txt",
+        "sub/other.txt",
+    ]
     # Named on the command line, an ignored file is still read; outside git, nothing is skipped.
     assert list(discover([str(repo / "scratch-1.txt")], (".txt",))) == [str(repo / "scratch-1.txt")]
     assert len(list(discover([str(repo)], (".txt",), respect_gitignore=False))) == 5

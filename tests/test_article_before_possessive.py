@@ -18,7 +18,7 @@ def fixed(text):
 def test_country_possessive_with_curly_apostrophe():
     text = "Diplomats met to discuss the Afghanistan’s reconstruction budget."
     (hit,) = rule_hits(text, RULE)
-    assert text[hit.start:hit.end] == "the Afghanistan’s"
+    assert text[hit.start : hit.end] == "the Afghanistan’s"
     assert hit.column == text.index("the Afghanistan") + 1
     assert hit.suggestions == ("Afghanistan’s",)
     assert "Afghanistan takes no article" in hit.message
@@ -28,19 +28,31 @@ def test_country_possessive_with_curly_apostrophe():
 @pytest.mark.parametrize(
     "text, phrase, after",
     [
-        ("Orders fell sharply for the Germany's exporters last quarter.", "the Germany's",
-         "Orders fell sharply for Germany's exporters last quarter."),
-        ("The London's transport network was shut down by the strike.", "The London's",
-         "London's transport network was shut down by the strike."),
-        ("Fans filled the streets after the New Zealand's victory in the final.",
-         "the New Zealand's", "Fans filled the streets after New Zealand's victory in the final."),
-        ("Tourism is vital to the Honduras' economy, officials said.", "the Honduras'",
-         "Tourism is vital to Honduras' economy, officials said."),
+        (
+            "Orders fell sharply for the Germany's exporters last quarter.",
+            "the Germany's",
+            "Orders fell sharply for Germany's exporters last quarter.",
+        ),
+        (
+            "The London's transport network was shut down by the strike.",
+            "The London's",
+            "London's transport network was shut down by the strike.",
+        ),
+        (
+            "Fans filled the streets after the New Zealand's victory in the final.",
+            "the New Zealand's",
+            "Fans filled the streets after New Zealand's victory in the final.",
+        ),
+        (
+            "Tourism is vital to the Honduras' economy, officials said.",
+            "the Honduras'",
+            "Tourism is vital to Honduras' economy, officials said.",
+        ),
     ],
 )
 def test_flagged_and_fixed(text, phrase, after):
     (hit,) = rule_hits(text, RULE)
-    assert text[hit.start:hit.end] == phrase
+    assert text[hit.start : hit.end] == phrase
     assert fixed(text) == after
 
 

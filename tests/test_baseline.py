@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-OLD = ("The council met on Monday.\n\n"
-       "Share this post\n\n"
-       "Members voted nine to two on Monday in favour of the plan.\n")
+OLD = (
+    "The council met on Monday.\n\n"
+    "Share this post\n\n"
+    "Members voted nine to two on Monday in favour of the plan.\n"
+)
 
 
 @pytest.fixture
@@ -19,7 +21,9 @@ def archive(tmp_path, monkeypatch):
     (root / ".git").mkdir(parents=True)
     (root / "stories").mkdir()
     (root / "stories" / "council.txt").write_text(OLD, encoding="utf-8")
-    (root / "stories" / "mayor.txt").write_text("Advertisement\n\nThe mayor  resigned.\n", encoding="utf-8")
+    (root / "stories" / "mayor.txt").write_text(
+        "Advertisement\n\nThe mayor  resigned.\n", encoding="utf-8"
+    )
     monkeypatch.chdir(root)
     return root
 
@@ -29,8 +33,11 @@ def check(cli, *args):
 
 
 def findings(result) -> list[tuple[str, str, int]]:
-    return [(Path(f["path"]).name, x["rule"], x["line"])
-            for f in json.loads(result.stdout)["files"] for x in f["findings"]]
+    return [
+        (Path(f["path"]).name, x["rule"], x["line"])
+        for f in json.loads(result.stdout)["files"]
+        for x in f["findings"]
+    ]
 
 
 def test_written_baseline_makes_the_same_tree_pass(cli, archive):
@@ -57,7 +64,9 @@ def test_baseline_file_is_sorted_stable_and_versioned(cli, archive):
     assert entries == sorted(entries, key=lambda e: (e["rule"], e["path"], e["text"], e["context"]))
     check(cli, "--write-baseline", "baseline.json", "stories")
     assert (archive / "baseline.json").read_text(encoding="utf-8") == first
-    assert [p.name for p in archive.iterdir() if p.name.startswith(".baseline")] == []  # no temp files
+    assert [
+        p.name for p in archive.iterdir() if p.name.startswith(".baseline")
+    ] == []  # no temp files
 
 
 def test_a_new_error_above_an_old_one_is_the_only_one_reported(cli, archive):
@@ -73,7 +82,9 @@ def test_a_new_error_above_an_old_one_is_the_only_one_reported(cli, archive):
 def test_an_edit_elsewhere_keeps_the_entry_but_the_same_finding_twice_shows_once(cli, archive):
     check(cli, "--write-baseline", "baseline.json", "stories")
     story = archive / "stories" / "council.txt"
-    story.write_text(OLD.replace("nine to two", "eight to three") + "\nShare this post\n", encoding="utf-8")
+    story.write_text(
+        OLD.replace("nine to two", "eight to three") + "\nShare this post\n", encoding="utf-8"
+    )
     result = check(cli, "--baseline", "baseline.json", "stories")
     # One "Share this post" was known; the second copy is new (entries are counted).
     assert findings(result) == [("council.txt", "debris", 7)]
@@ -84,8 +95,10 @@ def test_stale_entries_are_counted_on_stderr(cli, archive):
     (archive / "stories" / "mayor.txt").write_text("The mayor resigned.\n", encoding="utf-8")
     result = check(cli, "--baseline", "baseline.json", "stories")
     assert result.exit_code == 0
-    assert result.stderr == ("newslint: 2 baseline entries no longer match (fixed findings); "
-                             "rewrite baseline.json with --write-baseline to drop them\n")
+    assert result.stderr == (
+        "newslint: 2 baseline entries no longer match (fixed findings); "
+        "rewrite baseline.json with --write-baseline to drop them\n"
+    )
     # Files not checked in this run do not make their entries stale.
     only = check(cli, "--baseline", "baseline.json", "stories/council.txt")
     assert (only.exit_code, only.stderr) == (0, "")
@@ -106,9 +119,12 @@ def test_only_entries_of_rules_that_ran_can_be_stale(cli, archive):
 
 def test_a_folder_config_that_turns_a_rule_off_leaves_its_entries_alone(cli, archive):
     check(cli, "--write-baseline", "baseline.json", "stories")
-    (archive / "newslint.toml").write_text('[[overrides]]\npaths = ["stories/mayor.txt"]\nignore = ["debris"]\n',
-                                           encoding="utf-8")
-    result = cli("check", "--no-plugins", "--format", "json", "--baseline", "baseline.json", "stories")
+    (archive / "newslint.toml").write_text(
+        '[[overrides]]\npaths = ["stories/mayor.txt"]\nignore = ["debris"]\n', encoding="utf-8"
+    )
+    result = cli(
+        "check", "--no-plugins", "--format", "json", "--baseline", "baseline.json", "stories"
+    )
     assert (result.exit_code, result.stderr) == (0, "")
 
 
@@ -123,21 +139,32 @@ def test_a_changed_sentence_makes_its_finding_new(cli, archive):
     check(cli, "--write-baseline", "baseline.json", "stories")
     story = archive / "stories" / "mayor.txt"
     story.write_text("Advertisement\n\nThe mayor  resigned on Friday.\n", encoding="utf-8")
-    assert findings(check(cli, "--baseline", "baseline.json", "stories")) == [("mayor.txt", "doubled-space", 3)]
+    assert findings(check(cli, "--baseline", "baseline.json", "stories")) == [
+        ("mayor.txt", "doubled-space", 3)
+    ]
 
 
-@pytest.mark.parametrize("content, expected", [
-    (None, "missing.json: baseline not found (write one with --write-baseline)"),
-    ("{not json", "missing.json: not a newslint baseline (invalid JSON"),
-    ('{"version": 99, "entries": []}', "missing.json: not a newslint baseline of version 1"),
-    ('{"version": 1, "entries": [{"rule": "debris"}]}', "missing.json: entry 1 is malformed"),
-    ('{"version": 1, "entries": [{"rule": "debris", "path": "a", "text": "", "context": "", "count": true}]}',
-     "missing.json: entry 1 is malformed"),
-    ('{"version": 1, "entries": ' + "[" * 100_000 + "]" * 100_000 + "}",
-     "missing.json: not a newslint baseline (JSON nested too deeply)"),
-    ('{"version": 1, "entries": [' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "]}",
-     "missing.json: not a newslint baseline (JSON nested too deeply)"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (None, "missing.json: baseline not found (write one with --write-baseline)"),
+        ("{not json", "missing.json: not a newslint baseline (invalid JSON"),
+        ('{"version": 99, "entries": []}', "missing.json: not a newslint baseline of version 1"),
+        ('{"version": 1, "entries": [{"rule": "debris"}]}', "missing.json: entry 1 is malformed"),
+        (
+            '{"version": 1, "entries": [{"rule": "debris", "path": "a", "text": "", "context": "", "count": true}]}',
+            "missing.json: entry 1 is malformed",
+        ),
+        (
+            '{"version": 1, "entries": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "missing.json: not a newslint baseline (JSON nested too deeply)",
+        ),
+        (
+            '{"version": 1, "entries": [' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "]}",
+            "missing.json: not a newslint baseline (JSON nested too deeply)",
+        ),
+    ],
+)
 def test_a_bad_baseline_is_one_error_line_and_exit_2(cli, archive, content, expected):
     if content is not None:
         (archive / "missing.json").write_text(content, encoding="utf-8")
@@ -149,7 +176,9 @@ def test_a_bad_baseline_is_one_error_line_and_exit_2(cli, archive, content, expe
 
 def test_baseline_with_fix_counts_the_rechecked_file_once(cli, archive):
     check(cli, "--write-baseline", "baseline.json", "stories")
-    (archive / "stories" / "mayor.txt").write_text("Advertisement\n\nThe mayor  resigned. \n", encoding="utf-8")
+    (archive / "stories" / "mayor.txt").write_text(
+        "Advertisement\n\nThe mayor  resigned. \n", encoding="utf-8"
+    )
     result = check(cli, "--baseline", "baseline.json", "--fix", "stories")
     assert result.exit_code == 0
     assert findings(result) == []

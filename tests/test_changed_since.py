@@ -15,9 +15,14 @@ from newslint.model import Finding
 
 from conftest import REPO, run_module
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",
-           "GIT_COMMITTER_NAME": "Desk", "GIT_COMMITTER_EMAIL": "desk@example.org",
-           "GIT_CONFIG_NOSYSTEM": "1", "HOME": os.devnull}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Desk",
+    "GIT_AUTHOR_EMAIL": "desk@example.org",
+    "GIT_COMMITTER_NAME": "Desk",
+    "GIT_COMMITTER_EMAIL": "desk@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "HOME": os.devnull,
+}
 
 OLD_STORY = (
     "The ferry  company cut its timetable on Monday.\n"  # legacy doubled space, line 1
@@ -42,7 +47,9 @@ def repo(tmp_path: Path) -> Path:
     git(root, "init", "-q", "-b", "main")
     (root / "stories" / "ferry.txt").write_text(OLD_STORY, encoding="utf-8")
     (root / "stories" / "legacy.txt").write_text(
-        "The mayor  opened the bridge.\n\nCrowds lined the  river bank to watch.\n", encoding="utf-8")
+        "The mayor  opened the bridge.\n\nCrowds lined the  river bank to watch.\n",
+        encoding="utf-8",
+    )
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "legacy copy")
     return root
@@ -62,8 +69,10 @@ def test_old_error_on_untouched_line_is_not_reported_but_new_one_is(repo):
     story = repo / "stories" / "ferry.txt"
     story.write_text(OLD_STORY.replace("without warning", "without  warning"), encoding="utf-8")
     full, payload = check(repo, "stories/ferry.txt")
-    assert hits(payload) == [("stories/ferry.txt", 1, "doubled-space"),
-                             ("stories/ferry.txt", 3, "doubled-space")]
+    assert hits(payload) == [
+        ("stories/ferry.txt", 1, "doubled-space"),
+        ("stories/ferry.txt", 3, "doubled-space"),
+    ]
     done, payload = check(repo, "--changed-since", "HEAD", "stories/ferry.txt")
     assert hits(payload) == [("stories/ferry.txt", 3, "doubled-space")]
     assert done.returncode == 1
@@ -106,9 +115,12 @@ def test_no_change_means_no_findings_and_exit_zero(repo):
 
 def test_a_pasted_copy_counts_because_the_change_touches_the_duplicate(repo):
     story = repo / "stories" / "ferry.txt"
-    story.write_text(OLD_STORY + "\nPassengers said the changes came without warning.\n", encoding="utf-8")
-    done, payload = check(repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph",
-                          "stories/ferry.txt")
+    story.write_text(
+        OLD_STORY + "\nPassengers said the changes came without warning.\n", encoding="utf-8"
+    )
+    done, payload = check(
+        repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph", "stories/ferry.txt"
+    )
     assert hits(payload) == [("stories/ferry.txt", 7, "duplicate-paragraph")]
 
 
@@ -116,19 +128,23 @@ def test_a_copy_pasted_above_the_original_counts_too(repo):
     story = repo / "stories" / "ferry.txt"
     pasted = "The operator said the winter service would resume in March.\n\n"
     story.write_text(pasted + OLD_STORY, encoding="utf-8")
-    done, payload = check(repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph",
-                          "stories/ferry.txt")
+    done, payload = check(
+        repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph", "stories/ferry.txt"
+    )
     assert hits(payload) == [("stories/ferry.txt", 7, "duplicate-paragraph")]
 
 
 def test_an_old_duplicate_is_not_reported_when_the_edit_is_elsewhere(repo):
     story = repo / "stories" / "ferry.txt"
-    story.write_text(OLD_STORY + "\nThe operator said the winter service would resume in March.\n",
-                     encoding="utf-8")
+    story.write_text(
+        OLD_STORY + "\nThe operator said the winter service would resume in March.\n",
+        encoding="utf-8",
+    )
     git(repo, "commit", "-q", "-am", "a legacy duplicate")
     story.write_text(story.read_text("utf-8").replace("on Monday", "on Tuesday"), encoding="utf-8")
-    done, payload = check(repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph",
-                          "stories/ferry.txt")
+    done, payload = check(
+        repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph", "stories/ferry.txt"
+    )
     assert hits(payload) == []
 
 
@@ -152,16 +168,22 @@ def test_new_files_count_whole_committed_or_untracked(repo):
     git(repo, "add", "stories/staged.txt")
     (repo / "stories" / "draft.txt").write_text("The  board\nresigned  today.\n", encoding="utf-8")
     done, payload = check(repo, "--changed-since", "HEAD", "stories")
-    assert sorted(hits(payload)) == [("stories/draft.txt", 1, "doubled-space"),
-                                     ("stories/draft.txt", 2, "doubled-space"),
-                                     ("stories/staged.txt", 1, "doubled-space")]
+    assert sorted(hits(payload)) == [
+        ("stories/draft.txt", 1, "doubled-space"),
+        ("stories/draft.txt", 2, "doubled-space"),
+        ("stories/staged.txt", 1, "doubled-space"),
+    ]
 
 
 def test_paths_are_resolved_from_a_subdirectory(repo):
     (repo / "stories" / "ferry.txt").write_text(OLD_STORY + "\nNew  line.\n", encoding="utf-8")
-    done = run_module("check", "--changed-since", "HEAD", "--fail-on", "info", "ferry.txt",
-                      cwd=repo / "stories")
-    assert done.stdout.splitlines()[0] == "ferry.txt:7:4: info [doubled-space] Doubled space between words"
+    done = run_module(
+        "check", "--changed-since", "HEAD", "--fail-on", "info", "ferry.txt", cwd=repo / "stories"
+    )
+    assert (
+        done.stdout.splitlines()[0]
+        == "ferry.txt:7:4: info [doubled-space] Doubled space between words"
+    )
 
 
 def test_missing_revision_is_one_clear_line_and_exit_2(repo):
@@ -196,33 +218,48 @@ def test_outside_a_git_repository_is_a_clear_error(tmp_path):
 
 
 def test_stdin_keeps_every_finding(repo):
-    done = run_module("check", "--changed-since", "HEAD", "--fail-on", "info", "--format", "json",
-                      "--stdin-filename", "stories/ferry.txt", "-", cwd=repo, input=OLD_STORY)
+    done = run_module(
+        "check",
+        "--changed-since",
+        "HEAD",
+        "--fail-on",
+        "info",
+        "--format",
+        "json",
+        "--stdin-filename",
+        "stories/ferry.txt",
+        "-",
+        cwd=repo,
+        input=OLD_STORY,
+    )
     assert [h["line"] for h in json.loads(done.stdout)["files"][0]["findings"]] == [1]
 
 
 # --- the diff parser and the line test, without git --------------------------------------
 
+
 def test_parse_diff_reads_hunks_renames_quoted_paths_and_deletions():
-    diff = "\n".join([
-        "diff --git a/stories/a.txt b/stories/a.txt",
-        "--- a/stories/a.txt",
-        "+++ b/stories/a.txt",
-        "@@ -3 +3 @@ context",
-        "@@ -10,2 +11,3 @@",
-        "@@ -20,4 +22,0 @@",  # a deletion adds no line
-        'diff --git "a/stories/caf\\303\\251.txt" "b/stories/caf\\303\\251 2.txt"',
-        "similarity index 90%",
-        'rename from "stories/caf\\303\\251.txt"',
-        'rename to "stories/caf\\303\\251 2.txt"',
-        '--- "a/stories/caf\\303\\251.txt"',
-        '+++ "b/stories/caf\\303\\251 2.txt"',
-        "@@ -1,0 +2,2 @@",
-        "diff --git a/gone.txt b/gone.txt",
-        "--- a/gone.txt",
-        "+++ /dev/null",
-        "@@ -1,3 +0,0 @@",
-    ]).encode("ascii")
+    diff = "\n".join(
+        [
+            "diff --git a/stories/a.txt b/stories/a.txt",
+            "--- a/stories/a.txt",
+            "+++ b/stories/a.txt",
+            "@@ -3 +3 @@ context",
+            "@@ -10,2 +11,3 @@",
+            "@@ -20,4 +22,0 @@",  # a deletion adds no line
+            'diff --git "a/stories/caf\\303\\251.txt" "b/stories/caf\\303\\251 2.txt"',
+            "similarity index 90%",
+            'rename from "stories/caf\\303\\251.txt"',
+            'rename to "stories/caf\\303\\251 2.txt"',
+            '--- "a/stories/caf\\303\\251.txt"',
+            '+++ "b/stories/caf\\303\\251 2.txt"',
+            "@@ -1,0 +2,2 @@",
+            "diff --git a/gone.txt b/gone.txt",
+            "--- a/gone.txt",
+            "+++ /dev/null",
+            "@@ -1,3 +0,0 @@",
+        ]
+    ).encode("ascii")
     assert parse_diff(diff) == {"stories/a.txt": {3, 11, 12, 13}, "stories/café 2.txt": {2, 3}}
 
 
@@ -247,32 +284,45 @@ def test_a_file_name_that_is_not_utf8_is_followed(repo):
     (repo / "stories" / name).write_text("Floods closed the road.\n", encoding="utf-8")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "a story named in Latin-1")
-    (repo / "stories" / name).write_text("Floods closed the road.\n\nShare this post\n", encoding="utf-8")
+    (repo / "stories" / name).write_text(
+        "Floods closed the road.\n\nShare this post\n", encoding="utf-8"
+    )
     changes = changed_lines("HEAD", ["stories"], cwd=str(repo))
     assert changes.lines(str(repo / "stories" / name)) == {2, 3}
 
 
 def test_parse_diff_counts_hunk_lines_so_content_is_never_a_header():
-    diff = b"\n".join([
-        b"diff --git a/a.txt b/a.txt",
-        b"--- a/a.txt",
-        b"+++ b/a.txt",
-        b"@@ -2,2 +2,3 @@",
-        b"---- b/old.txt",  # removed line "--- b/old.txt"
-        b"-diff --git a/x b/x",
-        b"+++ b/other.txt",  # added line "++ b/other.txt"
-        b"+@@ -1 +40,9 @@",
-        b"+caf\xe9 \xe2\x80\xa8 ok",
-        b"\\ No newline at end of file",
-        b"@@ -9,0 +10 @@",
-        b"+last",
-    ])
+    diff = b"\n".join(
+        [
+            b"diff --git a/a.txt b/a.txt",
+            b"--- a/a.txt",
+            b"+++ b/a.txt",
+            b"@@ -2,2 +2,3 @@",
+            b"---- b/old.txt",  # removed line "--- b/old.txt"
+            b"-diff --git a/x b/x",
+            b"+++ b/other.txt",  # added line "++ b/other.txt"
+            b"+@@ -1 +40,9 @@",
+            b"+caf\xe9 \xe2\x80\xa8 ok",
+            b"\\ No newline at end of file",
+            b"@@ -9,0 +10 @@",
+            b"+last",
+        ]
+    )
     assert parse_diff(diff) == {"a.txt": {2, 3, 4, 10}}
 
 
 def _finding(line, end_line, **data):
-    return Finding("duplicate-paragraph", "duplication", "warning", "m", line=line, column=1,
-                   end_line=end_line, end_column=2, data=data)
+    return Finding(
+        "duplicate-paragraph",
+        "duplication",
+        "warning",
+        "m",
+        line=line,
+        column=1,
+        end_line=end_line,
+        end_column=2,
+        data=data,
+    )
 
 
 def test_a_finding_counts_when_any_of_its_lines_or_related_lines_changed(tmp_path):
@@ -284,7 +334,9 @@ def test_a_finding_counts_when_any_of_its_lines_or_related_lines_changed(tmp_pat
     assert not changes.touches(path, _finding(9, 9, related_lines=[[1, 2]]))
     assert changes.touches(path, Finding("internal-error", "internal", "error", "boom", line=1))
     assert not changes.touches(str(tmp_path / "other.txt"), _finding(5, 5))
-    assert ChangedLines(str(tmp_path), {os.path.realpath(path): ALL}).touches(path, _finding(99, 99))
+    assert ChangedLines(str(tmp_path), {os.path.realpath(path): ALL}).touches(
+        path, _finding(99, 99)
+    )
 
 
 def test_changed_lines_api_rejects_paths_outside_the_repository(repo, tmp_path):
@@ -294,12 +346,19 @@ def test_changed_lines_api_rejects_paths_outside_the_repository(repo, tmp_path):
 
 # --- the CI examples run as written --------------------------------------------------------
 
+
 def _ci_step(command: str, repo: Path, env: dict) -> subprocess.CompletedProcess:
     """A CI script line run by the shell, with this interpreter's newslint."""
     assert command.startswith("newslint ")
-    line = f'"{sys.executable}" -m newslint ' + command[len("newslint "):]
-    return subprocess.run(["sh", "-c", line], cwd=repo, env={**os.environ, **GIT_ENV, **env},
-                          capture_output=True, text=True, timeout=120)
+    line = f'"{sys.executable}" -m newslint ' + command[len("newslint ") :]
+    return subprocess.run(
+        ["sh", "-c", line],
+        cwd=repo,
+        env={**os.environ, **GIT_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -312,7 +371,8 @@ def pull_request(repo, tmp_path) -> Path:
     story.write_text(OLD_STORY.replace("without warning", "without  warning"), encoding="utf-8")
     (clone / "stories" / "new.md").write_text(
         "# Pier reopens\n\nThe pier reopened on Friday.\n\nThe pier reopened on Friday.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     git(clone, "add", ".")
     git(clone, "commit", "-q", "-m", "edit the ferry story")
     return clone
@@ -342,7 +402,9 @@ def test_gitlab_job_example_writes_a_junit_report_and_fails_on_new_findings(pull
     import xml.etree.ElementTree as ET
 
     yaml = pytest.importorskip("yaml")
-    job = yaml.safe_load((REPO / "examples" / "ci" / "gitlab-ci.yml").read_text("utf-8"))["newslint"]
+    job = yaml.safe_load((REPO / "examples" / "ci" / "gitlab-ci.yml").read_text("utf-8"))[
+        "newslint"
+    ]
     assert job["variables"]["GIT_DEPTH"] == "0"
     base = git(pull_request, "merge-base", "origin/main", "HEAD")
     env = {"CI_MERGE_REQUEST_DIFF_BASE_SHA": base}
@@ -377,7 +439,10 @@ def test_lines_ended_by_a_lone_cr_are_counted_as_newslint_counts_them(repo):
     git(repo, "commit", "-q", "-m", "a story")
     story.write_bytes(b"The mayor  opened the bridge.\nCalm.\rShare this post\rMore  calm.\r\n")
     done, payload = check(repo, "--changed-since", "HEAD", "stories/mac.txt")
-    assert hits(payload) == [("stories/mac.txt", 3, "debris"), ("stories/mac.txt", 4, "doubled-space")]
+    assert hits(payload) == [
+        ("stories/mac.txt", 3, "debris"),
+        ("stories/mac.txt", 4, "doubled-space"),
+    ]
 
 
 @pytest.mark.parametrize("setting", ["diff.mnemonicPrefix", "diff.noprefix"])

@@ -15,24 +15,53 @@ STORY = "Advertisement\n\nThe mayor  resigned on Friday.\n"
 
 
 def test_json_contract(cli):
-    result = cli("check", "--no-plugins", "--format", "json", "--stdin-filename", "stories/talks.txt", "-",
-                 input=STORY)
+    result = cli(
+        "check",
+        "--no-plugins",
+        "--format",
+        "json",
+        "--stdin-filename",
+        "stories/talks.txt",
+        "-",
+        input=STORY,
+    )
     data = json.loads(result.output)
     assert data["version"] and set(data) >= {"version", "files", "summary"}
     (entry,) = data["files"]
     assert entry["path"] == "stories/talks.txt"
     debris = entry["findings"][0]
-    assert set(debris) >= {"rule", "category", "severity", "message", "line", "column",
-                           "end_line", "end_column", "suggestions"}
-    assert (debris["rule"], debris["category"], debris["line"], debris["column"], debris["end_column"]) == (
-        "debris", "debris", 1, 1, 14)
-    assert data["summary"] == {"files": 1, "findings": 2, "by_severity": {"info": 1, "warning": 1}, "errors": 0,
-                               "fixable": {"safe": 2, "unsafe": 0}}
+    assert set(debris) >= {
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "suggestions",
+    }
+    assert (
+        debris["rule"],
+        debris["category"],
+        debris["line"],
+        debris["column"],
+        debris["end_column"],
+    ) == ("debris", "debris", 1, 1, 14)
+    assert data["summary"] == {
+        "files": 1,
+        "findings": 2,
+        "by_severity": {"info": 1, "warning": 1},
+        "errors": 0,
+        "fixable": {"safe": 2, "unsafe": 0},
+    }
     assert result.exit_code == 1
 
 
 def test_clean_file_appears_with_empty_findings_and_exit_0(cli):
-    result = cli("check", "--no-plugins", "--format", "json", "-", input="The mayor resigned on Friday.\n")
+    result = cli(
+        "check", "--no-plugins", "--format", "json", "-", input="The mayor resigned on Friday.\n"
+    )
     assert json.loads(result.output)["files"][0]["findings"] == []
     assert result.exit_code == 0
 
@@ -55,10 +84,18 @@ def test_fail_on_controls_the_exit_code(cli):
 
 
 def test_select_and_ignore_take_ids_and_categories(cli):
-    only_ws = cli("check", "--no-plugins", "--format", "json", "--select", "whitespace", "-", input=STORY)
-    assert {f["rule"] for f in json.loads(only_ws.output)["files"][0]["findings"]} == {"doubled-space"}
-    no_debris = cli("check", "--no-plugins", "--format", "json", "--ignore", "debris", "-", input=STORY)
-    assert {f["rule"] for f in json.loads(no_debris.output)["files"][0]["findings"]} == {"doubled-space"}
+    only_ws = cli(
+        "check", "--no-plugins", "--format", "json", "--select", "whitespace", "-", input=STORY
+    )
+    assert {f["rule"] for f in json.loads(only_ws.output)["files"][0]["findings"]} == {
+        "doubled-space"
+    }
+    no_debris = cli(
+        "check", "--no-plugins", "--format", "json", "--ignore", "debris", "-", input=STORY
+    )
+    assert {f["rule"] for f in json.loads(no_debris.output)["files"][0]["findings"]} == {
+        "doubled-space"
+    }
 
 
 def test_unknown_selector_is_a_usage_error(cli):
@@ -76,7 +113,9 @@ def test_rules_lists_every_rule_and_prints_docs(cli):
     listing = cli("rules").output
     registry = build_registry()
     for rule in registry.rules.values():
-        assert re.search(rf"^{re.escape(rule.id)}\s+{rule.category}\s+{rule.severity}", listing, re.M)
+        assert re.search(
+            rf"^{re.escape(rule.id)}\s+{rule.category}\s+{rule.severity}", listing, re.M
+        )
     doc = cli("rules", "duplicate-paragraph").output
     assert "## Wrong" in doc and "## Right" in doc and "min_words = 3" in doc
     assert cli("rules", "nope").exit_code == 2
@@ -120,8 +159,17 @@ def test_json_output_survives_a_plugin_putting_any_value_in_data():
     from newslint.model import FileResult, Finding
     from newslint.output import Report, render
 
-    finding = Finding("acme/x", "style", "warning", "m", line=1, column=1, end_line=1, end_column=2,
-                      data={"where": P("stories/a.md"), "seen": {1, 2}.__len__()})
+    finding = Finding(
+        "acme/x",
+        "style",
+        "warning",
+        "m",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+        data={"where": P("stories/a.md"), "seen": {1, 2}.__len__()},
+    )
     out = json.loads(render("json", Report([FileResult("a.md", [finding])])))
     assert out["files"][0]["findings"][0]["data"] == {"where": "stories/a.md", "seen": 2}
 
@@ -136,8 +184,9 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(cli, monkeypatch):
     monkeypatch.delenv("NEWSLINT_DEBUG", raising=False)
     result = cli("check", "-", input="Text.\n")
     assert result.exit_code == 2
-    assert result.output.strip() == ("newslint: error: internal error: KeyError: 'boom' "
-                                     "(set NEWSLINT_DEBUG=1 for the traceback)")
+    assert result.output.strip() == (
+        "newslint: error: internal error: KeyError: 'boom' (set NEWSLINT_DEBUG=1 for the traceback)"
+    )
 
 
 def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr():
@@ -145,8 +194,22 @@ def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr():
     import sys
 
     story = "\ufeffAdvertisement\r\nThe mayor  resigned on Friday.\r\n\r\nThe the council met.\r\n"
-    done = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-plugins", "--fix", "--format", "json",
-                           "-"], input=story.encode(), capture_output=True, timeout=60)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newslint",
+            "check",
+            "--no-plugins",
+            "--fix",
+            "--format",
+            "json",
+            "-",
+        ],
+        input=story.encode(),
+        capture_output=True,
+        timeout=60,
+    )
     # Exactly the text, BOM and CRLF kept: `newslint check --fix - < a > b` is a filter.
     assert done.stdout == "\ufeffThe mayor resigned on Friday.\r\n\r\nThe council met.\r\n".encode()
     assert done.returncode == 0
@@ -166,8 +229,12 @@ def test_fix_on_unreadable_stdin_prints_nothing_and_exits_2():
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-plugins", "--fix", "-"],
-                          input=b"The mayor \xff resigned.\n", capture_output=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--no-plugins", "--fix", "-"],
+        input=b"The mayor \xff resigned.\n",
+        capture_output=True,
+        timeout=60,
+    )
     assert done.stdout == b"" and done.returncode == 2
     assert b"<stdin>: not valid UTF-8" in done.stderr
 
@@ -175,11 +242,22 @@ def test_fix_on_unreadable_stdin_prints_nothing_and_exits_2():
 def test_a_file_named_twice_is_checked_and_fixed_once(tmp_path):
     (tmp_path / "a.txt").write_text("Advertisement\nThe mayor  resigned.\n")
     (tmp_path / "link.txt").symlink_to("a.txt")
-    done = run_module("check", "--no-plugins", "--fix", "--format", "json", "a.txt", "./a.txt", "link.txt",
-                      cwd=tmp_path)
+    done = run_module(
+        "check",
+        "--no-plugins",
+        "--fix",
+        "--format",
+        "json",
+        "a.txt",
+        "./a.txt",
+        "link.txt",
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr == "newslint: fixed 2 problems in 1 file\n"  # no spurious "changed"
-    assert [f["path"] for f in json.loads(done.stdout)["files"]] == ["a.txt"]  # the first name given
+    assert [f["path"] for f in json.loads(done.stdout)["files"]] == [
+        "a.txt"
+    ]  # the first name given
     assert (tmp_path / "a.txt").read_text() == "The mayor resigned.\n"
 
 
@@ -190,8 +268,13 @@ def test_an_interrupted_run_exits_with_the_signal_code_and_one_line(signum, code
     import subprocess
     import sys
 
-    proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--no-plugins", "-"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "check", "--no-plugins", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     _wait_until_reading_stdin(proc)
     proc.send_signal(getattr(signal, signum))
     out, err = proc.communicate(timeout=60)
@@ -238,7 +321,10 @@ def test_a_failure_anywhere_in_a_command_is_one_line_and_exit_2(cli, monkeypatch
     monkeypatch.delenv("NEWSLINT_DEBUG", raising=False)
     result = cli(*args, input="Text.\n")
     assert result.exit_code == 2
-    assert result.stderr == "newslint: error: internal error: ValueError: boom (set NEWSLINT_DEBUG=1 for the traceback)\n"
+    assert (
+        result.stderr
+        == "newslint: error: internal error: ValueError: boom (set NEWSLINT_DEBUG=1 for the traceback)\n"
+    )
 
 
 def test_ctrl_c_in_process_exits_130_not_the_findings_code(cli, monkeypatch):

@@ -43,6 +43,7 @@ def check(cli, *args, input=None):
 
 # --- discovery -------------------------------------------------------------------------
 
+
 def test_config_in_the_repo_root_applies_when_run_from_another_folder(cli, repo):
     write(repo / "newslint.toml", 'ignore = ["doubled-space"]\n')
     story = write(repo / "stories" / "2024" / "mayor.txt", STORY)
@@ -57,8 +58,10 @@ def test_nearest_config_wins_and_each_file_gets_its_own(cli, repo):
     news = write(repo / "news" / "a.txt", STORY)
     opinion = write(repo / "opinion" / "b.txt", STORY)
     result = check(cli, str(news), str(opinion))
-    assert rules_of(result) == {"a.txt": {"debris", "trailing-whitespace"},
-                                "b.txt": {"doubled-space", "trailing-whitespace"}}
+    assert rules_of(result) == {
+        "a.txt": {"debris", "trailing-whitespace"},
+        "b.txt": {"doubled-space", "trailing-whitespace"},
+    }
 
 
 def test_search_stops_at_the_repository_root(cli, repo):
@@ -80,7 +83,10 @@ def test_config_option_overrides_discovery_and_no_config_ignores_it(cli, repo, t
     story = write(repo / "a.txt", STORY)
     assert rules_of(check(cli, "--config", str(other), str(story)))["a.txt"] == {"debris"}
     assert rules_of(check(cli, "--no-config", str(story)))["a.txt"] == {
-        "debris", "doubled-space", "trailing-whitespace"}
+        "debris",
+        "doubled-space",
+        "trailing-whitespace",
+    }
 
 
 def test_stdin_uses_the_config_of_the_current_folder(cli, repo, monkeypatch):
@@ -95,20 +101,27 @@ def test_command_line_selection_applies_on_top_of_the_config(cli, repo):
     result = check(cli, "--ignore", "trailing-whitespace", str(story))
     assert rules_of(result)["a.txt"] == {"doubled-space"}
     assert result.exit_code == 1  # fail-on = "info" from the config
-    assert check(cli, "--fail-on", "warning", "--ignore", "trailing-whitespace", str(story)).exit_code == 0
+    assert (
+        check(cli, "--fail-on", "warning", "--ignore", "trailing-whitespace", str(story)).exit_code
+        == 0
+    )
 
 
 # --- rule tables and overrides ---------------------------------------------------------
 
+
 def test_rule_tables_set_severity_enabled_and_options(cli, repo):
-    write(repo / "newslint.toml", """
+    write(
+        repo / "newslint.toml",
+        """
 [rules.debris]
 severity = "error"
 extra = ['Listen to this article']
 
 [rules.doubled-space]
 enabled = false
-""")
+""",
+    )
     story = write(repo / "a.txt", "Listen to this article\n\nThe mayor  resigned on Friday.\n")
     data = json.loads(check(cli, str(story)).stdout)
     (found,) = data["files"][0]["findings"]
@@ -116,7 +129,9 @@ enabled = false
 
 
 def test_overrides_give_some_folders_other_rules(cli, repo):
-    write(repo / "newslint.toml", """
+    write(
+        repo / "newslint.toml",
+        """
 ignore = ["trailing-whitespace"]
 
 [[overrides]]
@@ -128,15 +143,21 @@ fail-on = "never"
 paths = ["*.md"]
 [overrides.rules.doubled-space]
 severity = "warning"
-""")
+""",
+    )
     news = write(repo / "news" / "a.txt", STORY)
     wire = write(repo / "wires" / "reuters" / "b.txt", STORY)
     md = write(repo / "news" / "c.md", STORY)
     result = check(cli, str(news), str(wire), str(md))
-    assert rules_of(result) == {"a.txt": {"debris", "doubled-space"}, "b.txt": {"doubled-space"},
-                                "c.md": {"debris", "doubled-space"}}
-    severities = {Path(f["path"]).name: {x["rule"]: x["severity"] for x in f["findings"]}
-                  for f in json.loads(result.stdout)["files"]}
+    assert rules_of(result) == {
+        "a.txt": {"debris", "doubled-space"},
+        "b.txt": {"doubled-space"},
+        "c.md": {"debris", "doubled-space"},
+    }
+    severities = {
+        Path(f["path"]).name: {x["rule"]: x["severity"] for x in f["findings"]}
+        for f in json.loads(result.stdout)["files"]
+    }
     assert severities["c.md"]["doubled-space"] == "warning"
     assert severities["a.txt"]["doubled-space"] == "info"
     # The wire copy alone never fails: its override says fail-on = "never".
@@ -144,16 +165,19 @@ severity = "warning"
     assert check(cli, str(news)).exit_code == 1
 
 
-@pytest.mark.parametrize("glob, path, hit", [
-    ("wires/**", "wires/a/b.md", True),
-    ("wires/", "wires/b.md", True),
-    ("wires", "sport/wires/b.md", True),
-    ("wires/*.md", "wires/a/b.md", False),
-    ("*.html", "a/b/c.html", True),
-    ("opinion/**/*.md", "opinion/x.md", True),
-    ("opinion/**/*.md", "news/opinion.md", False),
-    ("stor?.md", "story.md", True),
-])
+@pytest.mark.parametrize(
+    "glob, path, hit",
+    [
+        ("wires/**", "wires/a/b.md", True),
+        ("wires/", "wires/b.md", True),
+        ("wires", "sport/wires/b.md", True),
+        ("wires/*.md", "wires/a/b.md", False),
+        ("*.html", "a/b/c.html", True),
+        ("opinion/**/*.md", "opinion/x.md", True),
+        ("opinion/**/*.md", "news/opinion.md", False),
+        ("stor?.md", "story.md", True),
+    ],
+)
 def test_override_globs(glob, path, hit):
     from newslint.config import Override
 
@@ -162,19 +186,33 @@ def test_override_globs(glob, path, hit):
 
 # --- vocabulary ------------------------------------------------------------------------
 
+
 def _vocab_rule(default=()):
-    return Rule(id="names", category="naming", severity="warning", check=lambda d, o: (),
-                doc="x", options={"vocabulary": list(default), "limit": 3})
+    return Rule(
+        id="names",
+        category="naming",
+        severity="warning",
+        check=lambda d, o: (),
+        doc="x",
+        options={"vocabulary": list(default), "limit": 3},
+    )
 
 
 def test_vocabulary_reaches_rules_that_declare_the_option(tmp_path):
     write(tmp_path / "names.txt", "# the desk's names\nTaoiseach\nSinn Féin  # party\n")
-    config = config_from_dict({"vocabulary": {"words": ["Dáil"], "files": ["names.txt"]},
-                               "rules": {"names": {"vocabulary": ["Oireachtas"]}}},
-                              "newslint.toml", folder=tmp_path)
+    config = config_from_dict(
+        {
+            "vocabulary": {"words": ["Dáil"], "files": ["names.txt"]},
+            "rules": {"names": {"vocabulary": ["Oireachtas"]}},
+        },
+        "newslint.toml",
+        folder=tmp_path,
+    )
     assert config.vocabulary == {"Dáil", "Taoiseach", "Sinn Féin"}
     options = config.rule_options(_vocab_rule(["Seanad"]))
-    assert options["vocabulary"] == frozenset({"Dáil", "Taoiseach", "Sinn Féin", "Oireachtas", "Seanad"})
+    assert options["vocabulary"] == frozenset(
+        {"Dáil", "Taoiseach", "Sinn Féin", "Oireachtas", "Seanad"}
+    )
     assert options["limit"] == 3
     other = Rule(id="other", category="style", severity="info", check=lambda d, o: (), doc="x")
     assert "vocabulary" not in config.rule_options(other)
@@ -190,42 +228,89 @@ def test_option_types_follow_the_defaults():
     registry = build_registry(entry_points=False)
     rules = dict(registry.rules)
     rules["names"] = _vocab_rule()
-    good = config_from_dict({"rules": {"names": {"limit": 4, "vocabulary": ["A"]},
-                                       "debris": {"extra": ["Listen now"]}}}, "n.toml")
+    good = config_from_dict(
+        {
+            "rules": {
+                "names": {"limit": 4, "vocabulary": ["A"]},
+                "debris": {"extra": ["Listen now"]},
+            }
+        },
+        "n.toml",
+    )
     validate(good, rules)
-    for table, key in [({"limit": "4"}, "limit"), ({"limit": True}, "limit"),
-                       ({"vocabulary": "A"}, "vocabulary")]:
+    for table, key in [
+        ({"limit": "4"}, "limit"),
+        ({"limit": True}, "limit"),
+        ({"vocabulary": "A"}, "vocabulary"),
+    ]:
         with pytest.raises(ConfigError, match=f"n.toml: key 'rules.names.{key}': expected"):
             validate(config_from_dict({"rules": {"names": table}}, "n.toml"), rules)
 
 
 # --- errors: one line naming the file, the key and what was expected; exit 2 -----------
 
-@pytest.mark.parametrize("text, expected", [
-    ('selct = ["debris"]\n', "newslint.toml: unknown key 'selct' (expected one of: select,"),
-    ('[rules.no-such-rule]\nseverity = "info"\n',
-     "newslint.toml: key 'rules.no-such-rule': unknown rule id 'no-such-rule'"),
-    ('[rules.debris]\nextras = ["x"]\n',
-     "newslint.toml: unknown key 'rules.debris.extras' (rule debris takes: severity, enabled, max-findings, extra)"),
-    ('[rules.debris]\nextra = "Listen now"\n',
-     "newslint.toml: key 'rules.debris.extra': expected a list, got 'Listen now'"),
-    ('[rules.debris]\nseverity = "fatal"\n',
-     "newslint.toml: key 'rules.debris.severity': expected one of error, warning, info, got 'fatal'"),
-    ('[rules.debris]\nenabled = "no"\n', "newslint.toml: key 'rules.debris.enabled': expected true or false"),
-    ('fail-on = "sometimes"\n',
-     "newslint.toml: key 'fail-on': expected one of error, warning, info, never, got 'sometimes'"),
-    ('select = ["debirs"]\n', "newslint.toml: key 'select': expected rule ids, categories or plugin names"),
-    ('ignore = 3\n', "newslint.toml: key 'ignore': expected a list of rule ids, categories or plugin names, got 3"),
-    ('[[overrides]]\nignore = ["debris"]\n', "newslint.toml: key 'overrides[1].paths': expected a list"),
-    ('[[overrides]]\npaths = ["wires/"]\nignroe = ["debris"]\n',
-     "newslint.toml: unknown key 'overrides[1].ignroe'"),
-    ('[[overrides]]\npaths = ["wires/"]\nselect = ["nope"]\n', "newslint.toml: key 'overrides[1].select'"),
-    ('vocabulary = "missing.txt"\n', "newslint.toml: key 'vocabulary': expected a readable UTF-8 file"),
-    ('vocabulary = [1, 2]\n', "newslint.toml: key 'vocabulary': expected a list of names"),
-    ('pattern-timeout = 0\n', "newslint.toml: key 'pattern-timeout': expected a number of seconds"),
-    ('[spellchecker]\nlanguage = "en"\n', "newslint.toml: unknown key 'spellchecker'"),
-    ('select = [\n', "newslint.toml: invalid TOML"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('selct = ["debris"]\n', "newslint.toml: unknown key 'selct' (expected one of: select,"),
+        (
+            '[rules.no-such-rule]\nseverity = "info"\n',
+            "newslint.toml: key 'rules.no-such-rule': unknown rule id 'no-such-rule'",
+        ),
+        (
+            '[rules.debris]\nextras = ["x"]\n',
+            "newslint.toml: unknown key 'rules.debris.extras' (rule debris takes: severity, enabled, max-findings, extra)",
+        ),
+        (
+            '[rules.debris]\nextra = "Listen now"\n',
+            "newslint.toml: key 'rules.debris.extra': expected a list, got 'Listen now'",
+        ),
+        (
+            '[rules.debris]\nseverity = "fatal"\n',
+            "newslint.toml: key 'rules.debris.severity': expected one of error, warning, info, got 'fatal'",
+        ),
+        (
+            '[rules.debris]\nenabled = "no"\n',
+            "newslint.toml: key 'rules.debris.enabled': expected true or false",
+        ),
+        (
+            'fail-on = "sometimes"\n',
+            "newslint.toml: key 'fail-on': expected one of error, warning, info, never, got 'sometimes'",
+        ),
+        (
+            'select = ["debirs"]\n',
+            "newslint.toml: key 'select': expected rule ids, categories or plugin names",
+        ),
+        (
+            "ignore = 3\n",
+            "newslint.toml: key 'ignore': expected a list of rule ids, categories or plugin names, got 3",
+        ),
+        (
+            '[[overrides]]\nignore = ["debris"]\n',
+            "newslint.toml: key 'overrides[1].paths': expected a list",
+        ),
+        (
+            '[[overrides]]\npaths = ["wires/"]\nignroe = ["debris"]\n',
+            "newslint.toml: unknown key 'overrides[1].ignroe'",
+        ),
+        (
+            '[[overrides]]\npaths = ["wires/"]\nselect = ["nope"]\n',
+            "newslint.toml: key 'overrides[1].select'",
+        ),
+        (
+            'vocabulary = "missing.txt"\n',
+            "newslint.toml: key 'vocabulary': expected a readable UTF-8 file",
+        ),
+        ("vocabulary = [1, 2]\n", "newslint.toml: key 'vocabulary': expected a list of names"),
+        (
+            "pattern-timeout = 0\n",
+            "newslint.toml: key 'pattern-timeout': expected a number of seconds",
+        ),
+        ('[spellchecker]\nlanguage = "en"\n', "newslint.toml: unknown key 'spellchecker'"),
+        ("select = [\n", "newslint.toml: invalid TOML"),
+    ],
+)
 def test_config_errors_are_one_line_and_exit_2(cli, repo, monkeypatch, text, expected):
     write(repo / "newslint.toml", text)
     write(repo / "a.txt", STORY)

@@ -47,6 +47,7 @@ def home(tmp_path, monkeypatch):
 
 # --- no program named by a config ------------------------------------------------------
 
+
 def evil_script(folder: Path) -> tuple[Path, Path]:
     """A script that, if ever run, leaves a marker file behind."""
     marker = folder / "ran.marker"
@@ -56,13 +57,18 @@ def evil_script(folder: Path) -> tuple[Path, Path]:
     return script, marker
 
 
-@pytest.mark.parametrize("table, key, instead", [
-    ("[languagetool]", "java", "set NEWSLINT_LANGUAGETOOL_JAVA in the environment instead"),
-    ("[languagetool]", "jar_dir", "set LTP_JAR_DIR_PATH in the environment instead"),
-    ("[languagetool.server]", "command", "set it in the environment or on the command line"),
-    ("[some-plugin]", "executable", "set it in the environment or on the command line"),
-])
-def test_a_config_naming_a_program_is_one_error_and_runs_nothing(cli, home, monkeypatch, table, key, instead):
+@pytest.mark.parametrize(
+    "table, key, instead",
+    [
+        ("[languagetool]", "java", "set NEWSLINT_LANGUAGETOOL_JAVA in the environment instead"),
+        ("[languagetool]", "jar_dir", "set LTP_JAR_DIR_PATH in the environment instead"),
+        ("[languagetool.server]", "command", "set it in the environment or on the command line"),
+        ("[some-plugin]", "executable", "set it in the environment or on the command line"),
+    ],
+)
+def test_a_config_naming_a_program_is_one_error_and_runs_nothing(
+    cli, home, monkeypatch, table, key, instead
+):
     repo = home / "repo"
     (repo / ".git").mkdir(parents=True)
     script, marker = evil_script(repo)
@@ -75,8 +81,10 @@ def test_a_config_naming_a_program_is_one_error_and_runs_nothing(cli, home, monk
     monkeypatch.chdir(repo)
     line = one_error_line(cli("check", "a.txt"))
     section = table.strip("[]")
-    assert line.startswith(f"newslint: error: newslint.toml: key '{section}.{key}': a config file "
-                           "may not name a program to run"), line
+    assert line.startswith(
+        f"newslint: error: newslint.toml: key '{section}.{key}': a config file "
+        "may not name a program to run"
+    ), line
     assert instead in line
     assert not marker.exists()
 
@@ -88,12 +96,16 @@ def test_the_program_check_needs_no_plugin(cli, home):
 
 
 def test_the_api_refuses_a_program_too():
-    with pytest.raises(ConfigError, match="key 'languagetool.java': a config file may not name a program"):
+    with pytest.raises(
+        ConfigError, match="key 'languagetool.java': a config file may not name a program"
+    ):
         config_from_dict({"languagetool": {"java": "./evil.sh"}})
 
 
 def test_a_program_in_an_array_of_tables_or_deep_down_is_refused():
-    with pytest.raises(ConfigError, match=r"key 'spell.servers\[2\].command': a config file may not"):
+    with pytest.raises(
+        ConfigError, match=r"key 'spell.servers\[2\].command': a config file may not"
+    ):
         config_from_dict({"spell": {"servers": [{"url": "x"}, {"command": "./evil.sh"}]}})
     deep: dict = {"command": "./evil.sh"}
     for _ in range(5000):  # a dict from the API may nest deeper than Python recurses
@@ -104,6 +116,7 @@ def test_a_program_in_an_array_of_tables_or_deep_down_is_refused():
 
 # --- discovery bounds --------------------------------------------------------------------
 
+
 def test_a_config_in_a_folder_every_user_may_write_is_skipped_with_a_note(cli, home):
     shared = home / "shared"
     write(shared / "newslint.toml", 'select = ["debris"]\n')
@@ -113,9 +126,12 @@ def test_a_config_in_a_folder_every_user_may_write_is_skipped_with_a_note(cli, h
     assert rules_of(result) == {"a.txt": ALL_RULES_ON_STORY}
     assert result.stderr.splitlines() == [
         "newslint: skipped config shared/newslint.toml: its folder is writable by every user, so "
-        "anyone could have put it there (fix the permissions or name it with --config)"]
+        "anyone could have put it there (fix the permissions or name it with --config)"
+    ]
     # Named on purpose, it is used.
-    assert rules_of(check(cli, "--config", str(shared / "newslint.toml"), str(story))) == {"a.txt": {"debris"}}
+    assert rules_of(check(cli, "--config", str(shared / "newslint.toml"), str(story))) == {
+        "a.txt": {"debris"}
+    }
 
 
 def test_a_config_file_every_user_may_write_is_skipped(cli, home):
@@ -179,7 +195,10 @@ def test_a_config_that_is_a_fifo_or_a_device_is_not_a_config(home):
 
 # --- files a config names: below its folder, regular, bounded -------------------------
 
-@pytest.mark.parametrize("name", ["../outside.txt", "{outside}", "link.txt", "sub/../../outside.txt"])
+
+@pytest.mark.parametrize(
+    "name", ["../outside.txt", "{outside}", "link.txt", "sub/../../outside.txt"]
+)
 def test_a_vocabulary_file_outside_the_config_folder_is_refused(cli, home, monkeypatch, name):
     outside = write(home / "outside.txt", "Zelensky\n")
     repo = home / "repo"
@@ -197,7 +216,9 @@ def test_a_vocabulary_file_outside_the_config_folder_is_refused(cli, home, monke
 def test_a_vocabulary_file_below_the_config_folder_through_a_symlink_is_read(home):
     write(home / "desk" / "names.txt", "Zelensky\n")
     (home / "names.txt").symlink_to(home / "desk" / "names.txt")
-    assert config_from_dict({"vocabulary": "names.txt"}, "newslint.toml", folder=home).vocabulary == {"Zelensky"}
+    assert config_from_dict(
+        {"vocabulary": "names.txt"}, "newslint.toml", folder=home
+    ).vocabulary == {"Zelensky"}
 
 
 def test_a_vocabulary_fifo_is_refused_without_waiting(home):
@@ -206,7 +227,9 @@ def test_a_vocabulary_fifo_is_refused_without_waiting(home):
 
     def load():
         try:
-            outcome.append(config_from_dict({"vocabulary": "names.txt"}, "newslint.toml", folder=home))
+            outcome.append(
+                config_from_dict({"vocabulary": "names.txt"}, "newslint.toml", folder=home)
+            )
         except ConfigError as exc:
             outcome.append(exc)
 
@@ -244,12 +267,18 @@ def test_the_cap_holds_for_a_file_larger_than_its_stated_size():
 
 # --- override globs ------------------------------------------------------------------------
 
+
 def test_an_invalid_override_glob_is_a_config_error(cli, home):
-    write(home / "newslint.toml", '[[overrides]]\npaths = ["wires/", "[z-a]*.md"]\nignore = ["debris"]\n')
+    write(
+        home / "newslint.toml",
+        '[[overrides]]\npaths = ["wires/", "[z-a]*.md"]\nignore = ["debris"]\n',
+    )
     write(home / "a.txt", STORY)
     line = one_error_line(check(cli, "a.txt"))
-    assert line == ("newslint: error: newslint.toml: key 'overrides[1].paths': invalid path glob "
-                    "'[z-a]*.md' (bad character range z-a)")
+    assert line == (
+        "newslint: error: newslint.toml: key 'overrides[1].paths': invalid path glob "
+        "'[z-a]*.md' (bad character range z-a)"
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -259,8 +288,9 @@ def test_any_override_glob_compiles_or_is_one_config_error(glob):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no FutureWarning for regex set syntax either
         try:
-            config = config_from_dict({"overrides": [{"paths": [glob or "x"], "ignore": ["debris"]}]},
-                                      "newslint.toml")
+            config = config_from_dict(
+                {"overrides": [{"paths": [glob or "x"], "ignore": ["debris"]}]}, "newslint.toml"
+            )
         except ConfigError as exc:
             assert str(exc).startswith("newslint.toml: key 'overrides[1].paths': ")
             return
@@ -268,7 +298,9 @@ def test_any_override_glob_compiles_or_is_one_config_error(glob):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="ab*?[]!^-&", min_size=1, max_size=8), st.text(alphabet="ab!^-&]", max_size=5))
+@given(
+    st.text(alphabet="ab*?[]!^-&", min_size=1, max_size=8), st.text(alphabet="ab!^-&]", max_size=5)
+)
 def test_a_glob_on_a_name_matches_as_fnmatch_does(glob, name):
     """On one file name, the override globs mean what fnmatch means (except that an empty
     range such as [b-a] is an error, where fnmatch quietly drops it)."""
@@ -285,8 +317,11 @@ def test_a_glob_on_a_name_matches_as_fnmatch_does(glob, name):
 
 
 def test_glob_classes_match_as_in_fnmatch(tmp_path):
-    config = config_from_dict({"overrides": [{"paths": ["[!]a]x.md", "[^]y.md", "[&&]z.md"],
-                                              "ignore": ["debris"]}]}, "c", folder=tmp_path)
+    config = config_from_dict(
+        {"overrides": [{"paths": ["[!]a]x.md", "[^]y.md", "[&&]z.md"], "ignore": ["debris"]}]},
+        "c",
+        folder=tmp_path,
+    )
 
     def hit(name: str) -> bool:
         return "debris" in config.for_path(tmp_path / name).ignore

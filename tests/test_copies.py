@@ -40,30 +40,43 @@ def test_without_duplicate_paragraph_the_copy_keeps_its_findings():
 
 def test_outside_the_copies_nothing_changes():
     everything = lint(STORY)
-    no_copies = [f for f in lint(STORY, linter=Linter.create(Config(ignore=("duplicate-paragraph",)),
-                                                              entry_points=False))]
+    no_copies = [
+        f
+        for f in lint(
+            STORY, linter=Linter.create(Config(ignore=("duplicate-paragraph",)), entry_points=False)
+        )
+    ]
     # The same findings; those in the original of a copy hold their fix (newslint.fixes:
     # fixing one copy alone would leave a second --fix work in the other).
     assert [f.with_changes(fix=None) for f in everything if f.rule != "duplicate-paragraph"] == [
-        f.with_changes(fix=None) for f in no_copies if f.line < 11]
+        f.with_changes(fix=None) for f in no_copies if f.line < 11
+    ]
 
 
 def test_a_copy_the_desk_keeps_inline_keeps_its_findings():
     body = "\n\n".join(BODY)
-    text = (f"# Ferry Timetable Cut\n\n{body}\n\n<!-- newslint-disable duplicate-paragraph -->\n\n{body}\n")
+    text = f"# Ferry Timetable Cut\n\n{body}\n\n<!-- newslint-disable duplicate-paragraph -->\n\n{body}\n"
     findings = lint(text, "story.md")
     assert not [f for f in findings if f.rule == "duplicate-paragraph"]
     assert len([f for f in findings if f.rule == "doubled-word"]) == 2
 
 
 def _finding(rule: str, start: int, end: int, category: str = "grammar") -> Finding:
-    return Finding(rule=rule, category=category, severity="warning", message="m", start=start, end=end)
+    return Finding(
+        rule=rule, category=category, severity="warning", message="m", start=start, end=end
+    )
 
 
 def test_only_findings_wholly_inside_a_copy_are_dropped():
     copy = _finding("duplicate-paragraph", 100, 200, "duplication")
-    kept = [copy, _finding("a", 90, 110), _finding("b", 190, 210), _finding("c", 10, 20),
-            _finding("internal-error", 150, 150, "internal"), _finding("d", 300, 310)]
+    kept = [
+        copy,
+        _finding("a", 90, 110),
+        _finding("b", 190, 210),
+        _finding("c", 10, 20),
+        _finding("internal-error", 150, 150, "internal"),
+        _finding("d", 300, 310),
+    ]
     dropped = [_finding("e", 100, 110), _finding("f", 150, 200), _finding("g", 120, 120)]
     assert drop_inside_copies(kept + dropped) == kept
 
@@ -83,5 +96,6 @@ def test_seed_story_copies_carry_one_finding_each_and_the_rest_stays():
     before = alone.run([Source("seed.txt", text)])[0].findings
     outside = [f for f in before if not any(a <= f.line <= b for a, b in copies)]
     assert [f.with_changes(fix=None) for f in findings if f.rule != "duplicate-paragraph"] == [
-        f.with_changes(fix=None) for f in outside]
+        f.with_changes(fix=None) for f in outside
+    ]
     assert len(before) == 26 and len(findings) == 18

@@ -61,12 +61,18 @@ def test_seed_story_acceptance():
         import pytest
 
         pytest.skip(f"{seed} is absent on this machine")
-    proc = run_module("check", "--no-plugins", "--format", "json", "--select", "debris,duplication", str(seed))
+    proc = run_module(
+        "check", "--no-plugins", "--format", "json", "--select", "debris,duplication", str(seed)
+    )
     import json
 
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     assert [f["line"] for f in findings if f["rule"] == "debris"] == [1, 2, 3, 27, 45]
-    dups = [(f["line"], f["end_line"], f["message"]) for f in findings if f["rule"] == "duplicate-paragraph"]
+    dups = [
+        (f["line"], f["end_line"], f["message"])
+        for f in findings
+        if f["rule"] == "duplicate-paragraph"
+    ]
     assert [(a, b) for a, b, _ in dups] == [(23, 23), (29, 43)]
     assert "line 5" in dups[0][2] and "lines 7-21" in dups[1][2]
     assert proc.returncode == 1

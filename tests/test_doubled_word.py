@@ -13,11 +13,14 @@ RULE = "doubled-word"
 def test_doubled_article_is_flagged_and_fixed():
     text = "The council said the the budget would be balanced by March."
     (hit,) = rule_hits(text, RULE)
-    assert text[hit.start:hit.end] == "the the"
+    assert text[hit.start : hit.end] == "the the"
     assert hit.column == text.index("the the") + 1
     assert hit.suggestions == ("the",)
     assert "'the' is doubled" in hit.message
-    assert apply_edits(text, hit.fix.edits)[0] == "The council said the budget would be balanced by March."
+    assert (
+        apply_edits(text, hit.fix.edits)[0]
+        == "The council said the budget would be balanced by March."
+    )
 
 
 @pytest.mark.parametrize(
@@ -31,7 +34,7 @@ def test_doubled_article_is_flagged_and_fixed():
 )
 def test_flagged(text, phrase):
     (hit,) = rule_hits(text, RULE)
-    assert text[hit.start:hit.end] == phrase
+    assert text[hit.start : hit.end] == phrase
 
 
 def test_two_inline_code_spans_are_not_a_doubled_word():
@@ -40,8 +43,10 @@ def test_two_inline_code_spans_are_not_a_doubled_word():
 
 
 def test_wrapped_prose_line_break_still_counts():
-    text = ("The committee will publish its findings once the the\n"
-            "minister has had time to respond to the report in full.")
+    text = (
+        "The committee will publish its findings once the the\n"
+        "minister has had time to respond to the report in full."
+    )
     (hit,) = rule_hits(text, RULE)
     assert hit.line == 1 and hit.end_line == 1
 
@@ -67,40 +72,47 @@ def test_silent_on_correct_copy(text):
 
 # --- short words: slips found, legitimate doubles left alone (issue 10) ---------------------
 
-@pytest.mark.parametrize("text, word", [
-    ("The sharp rise in in food prices was blamed on the drought.", "in"),
-    ("She went to to the hearing alone.", "to"),
-    ("The price of of bread rose again.", "of"),
-    ("Ministers say they can can deliver the plan by May.", "can"),
-    ("The ferry was was late for the third day running.", "was"),
-    ("Officials said that that the bridge would reopen on Friday.", "that"),
-    ("He said that that they had been warned.", "that"),
-    ("The road is is closed until further notice.", "is"),
-    ("They had had been warned twice before the flood.", "had"),
-    ("How does that help us with with the backlog?", "with"),
-    ("The two men were arrested in in the city centre.", "in"),
-])
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The sharp rise in in food prices was blamed on the drought.", "in"),
+        ("She went to to the hearing alone.", "to"),
+        ("The price of of bread rose again.", "of"),
+        ("Ministers say they can can deliver the plan by May.", "can"),
+        ("The ferry was was late for the third day running.", "was"),
+        ("Officials said that that the bridge would reopen on Friday.", "that"),
+        ("He said that that they had been warned.", "that"),
+        ("The road is is closed until further notice.", "is"),
+        ("They had had been warned twice before the flood.", "had"),
+        ("How does that help us with with the backlog?", "with"),
+        ("The two men were arrested in in the city centre.", "in"),
+    ],
+)
 def test_doubled_short_words_are_found(text, word):
     (hit,) = rule_hits(text, RULE)
     assert hit.data["word"] == word
 
 
-@pytest.mark.parametrize("text", [
-    "She said that that decision was taken before she joined the board.",
-    "Everyone knew that that was a mistake.",
-    "By March the family had had enough of the noise.",
-    "What the council wants is is not clear to anyone.",
-    "What the motive was was never explained.",
-    "He was sworn in in 2009 and stood down in 2017.",
-    "It is not a position that we have been placed in in recent years.",
-    "The fans had waited for for years.",
-    "When he can go on on his own, he rambles.",
-    "A can can hold about a third of a litre.",
-    "The mayor signed a new New York law on Tuesday.",
-    "Hey hey, ho ho, the new road has got to go!",
-    "The memo said the the [sic] deadline had passed.",
-    "He would not do things “nicey nicey”, she said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said that that decision was taken before she joined the board.",
+        "Everyone knew that that was a mistake.",
+        "By March the family had had enough of the noise.",
+        "What the council wants is is not clear to anyone.",
+        "What the motive was was never explained.",
+        "He was sworn in in 2009 and stood down in 2017.",
+        "It is not a position that we have been placed in in recent years.",
+        "The fans had waited for for years.",
+        "When he can go on on his own, he rambles.",
+        "A can can hold about a third of a litre.",
+        "The mayor signed a new New York law on Tuesday.",
+        "Hey hey, ho ho, the new road has got to go!",
+        "The memo said the the [sic] deadline had passed.",
+        "He would not do things “nicey nicey”, she said.",
+    ],
+)
 def test_legitimate_doubles_are_left_alone(text):
     assert rule_hits(text, RULE) == []
 

@@ -13,12 +13,16 @@ OTHER = "A new ferry will carry up to four hundred passengers between the two is
 
 
 def run(stories, config=None):
-    linter = Linter.create(config or Config(select=("duplicate-across-stories",)), entry_points=False)
+    linter = Linter.create(
+        config or Config(select=("duplicate-across-stories",)), entry_points=False
+    )
     return {r.path: r.findings for r in linter.run([Source(p, t) for p, t in stories])}
 
 
 def test_a_story_filed_twice_is_one_finding_per_copy():
-    found = run([("a.txt", f"{P1}\n\n{P2}\n\n{P3}\n"), ("b.txt", f"{OTHER}\n\n{P1}\n\n{P2}\n\n{P3}\n")])
+    found = run(
+        [("a.txt", f"{P1}\n\n{P2}\n\n{P3}\n"), ("b.txt", f"{OTHER}\n\n{P1}\n\n{P2}\n\n{P3}\n")]
+    )
     (a,) = found["a.txt"]
     (b,) = found["b.txt"]
     assert (b.line, b.end_line) == (3, 7)
@@ -34,7 +38,10 @@ def test_a_single_pasted_paragraph_names_the_other_story_and_line():
 
 def test_short_and_unique_paragraphs_are_left_alone():
     short = "The council met on Tuesday."
-    assert run([("a.txt", f"{short}\n\n{P1}\n"), ("b.txt", f"{short}\n\n{OTHER}\n")]) == {"a.txt": [], "b.txt": []}
+    assert run([("a.txt", f"{short}\n\n{P1}\n"), ("b.txt", f"{short}\n\n{OTHER}\n")]) == {
+        "a.txt": [],
+        "b.txt": [],
+    }
 
 
 def test_off_by_default_and_on_through_config():
@@ -48,6 +55,8 @@ def test_off_by_default_and_on_through_config():
 
 def test_listed_as_off_by_default():
     listing = run_module("rules").stdout
-    assert any(line.startswith("duplicate-across-stories") and line.endswith("(off by default)")
-               for line in listing.splitlines())
+    assert any(
+        line.startswith("duplicate-across-stories") and line.endswith("(off by default)")
+        for line in listing.splitlines()
+    )
     assert "Off by default" in run_module("rules", "duplicate-across-stories").stdout

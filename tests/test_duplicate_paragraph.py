@@ -6,8 +6,10 @@ from newslint.rules.duplicate_paragraph import edit_distance_within, tokens_of
 
 from conftest import rule_hits
 
-BASE = ("The regional council agreed on Tuesday to spend four million pounds repairing "
-        "flood defences along the river before next winter.")
+BASE = (
+    "The regional council agreed on Tuesday to spend four million pounds repairing "
+    "flood defences along the river before next winter."
+)
 OTHER = "Residents said the work was overdue and that insurers had already raised premiums."
 
 
@@ -24,8 +26,11 @@ def test_exact_copy_ignores_case_spacing_and_quote_style():
     found = dups(story(BASE, OTHER, copy))
     assert len(found) == 1 and found[0].line == 5
     assert "line 1" in found[0].message and "nearly" not in found[0].message
-    quoted = story("“It is overdue,” said the resident who had lived there for forty years.",
-                   OTHER, '"It is overdue," said the resident who had lived there for forty years.')
+    quoted = story(
+        "“It is overdue,” said the resident who had lived there for forty years.",
+        OTHER,
+        '"It is overdue," said the resident who had lived there for forty years.',
+    )
     assert len(dups(quoted)) == 1
 
 
@@ -46,15 +51,24 @@ def test_near_copy_with_a_word_changed():
     assert len(dups(story(BASE, OTHER, changed))) == 1
 
 
-@pytest.mark.parametrize("pair", [
-    ("The regional council agreed on Tuesday to spend four million pounds repairing flood defences.",
-     "Council officers said repairs to the flood defences would take most of the year to finish."),
-    ("Police said the two men were arrested in the city centre on Friday night after a fight.",
-     "The two men, both in their twenties, were released on bail on Saturday pending inquiries."),
-    ("Shares in the company fell 4% after it warned that profits would be lower than expected.",
-     "Shares in its main rival rose 2% as investors bet that it would win customers this year."),
-    ("He said: “We will not give up.”", "She said: “We will not give up.”"),
-])
+@pytest.mark.parametrize(
+    "pair",
+    [
+        (
+            "The regional council agreed on Tuesday to spend four million pounds repairing flood defences.",
+            "Council officers said repairs to the flood defences would take most of the year to finish.",
+        ),
+        (
+            "Police said the two men were arrested in the city centre on Friday night after a fight.",
+            "The two men, both in their twenties, were released on bail on Saturday pending inquiries.",
+        ),
+        (
+            "Shares in the company fell 4% after it warned that profits would be lower than expected.",
+            "Shares in its main rival rose 2% as investors bet that it would win customers this year.",
+        ),
+        ("He said: “We will not give up.”", "She said: “We will not give up.”"),
+    ],
+)
 def test_different_paragraphs_about_the_same_event_are_not_copies(pair):
     assert dups(story(pair[0], OTHER, pair[1])) == []
 
@@ -71,7 +85,17 @@ def test_short_sentences_differing_by_one_word_are_not_near_copies():
 
 def test_block_finding_spans_the_run_and_names_the_original_lines():
     third = "Work is expected to begin in March and to last about eighteen months in total."
-    found = dups(story(BASE, OTHER, third, "A quite different closing paragraph ends it here.", BASE, OTHER, third))
+    found = dups(
+        story(
+            BASE,
+            OTHER,
+            third,
+            "A quite different closing paragraph ends it here.",
+            BASE,
+            OTHER,
+            third,
+        )
+    )
     assert len(found) == 1
     block = found[0]
     assert (block.line, block.end_line) == (9, 13)
@@ -80,7 +104,10 @@ def test_block_finding_spans_the_run_and_names_the_original_lines():
 
 def test_cost_is_near_linear_no_all_pairs():
     # 3,000 distinct paragraphs sharing boilerplate shingles must not be compared pairwise.
-    paragraphs = [f"Item {i} of the council agenda was approved without debate by members {i * 7}." for i in range(3000)]
+    paragraphs = [
+        f"Item {i} of the council agenda was approved without debate by members {i * 7}."
+        for i in range(3000)
+    ]
     assert dups(story(*paragraphs)) == []
 
 
@@ -103,23 +130,47 @@ def headed(*paragraphs: str) -> str:
 
 
 def test_speaker_labels_in_a_transcript_are_not_copies():
-    text = headed("maria lopez", QUESTION, "david chen", ANSWER, "maria lopez",
-                 "And the town below it?", "david chen", "Nobody had told them anything at all.")
+    text = headed(
+        "maria lopez",
+        QUESTION,
+        "david chen",
+        ANSWER,
+        "maria lopez",
+        "And the town below it?",
+        "david chen",
+        "Nobody had told them anything at all.",
+    )
     assert dups(text) == []
 
 
 def test_fields_of_a_table_and_items_of_a_list_repeat_without_being_copies():
-    fixtures = headed("VENUE: Riverside Stadium", "KICK-OFF: 3pm Saturday", OTHER,
-                     "VENUE: Riverside Stadium", "KICK-OFF: 7.45pm Tuesday")
+    fixtures = headed(
+        "VENUE: Riverside Stadium",
+        "KICK-OFF: 3pm Saturday",
+        OTHER,
+        "VENUE: Riverside Stadium",
+        "KICK-OFF: 7.45pm Tuesday",
+    )
     assert dups(fixtures) == []
-    lists = headed("Cases by county:", "• Northshire: 4,120", "• Eastvale: 2,045", OTHER,
-                  "Deaths by county:", "• Westmoor: 310", "• Northshire: 4,120")
+    lists = headed(
+        "Cases by county:",
+        "• Northshire: 4,120",
+        "• Eastvale: 2,045",
+        OTHER,
+        "Deaths by county:",
+        "• Westmoor: 310",
+        "• Northshire: 4,120",
+    )
     assert dups(lists) == []
 
 
 def test_a_refrain_and_a_reused_subhead_are_not_copies():
-    refrain = headed("Keep the lights on.", "They sang it through the night as the water rose.",
-                    "Keep the lights on.", "By dawn the street was dry.")
+    refrain = headed(
+        "Keep the lights on.",
+        "They sang it through the night as the water rose.",
+        "Keep the lights on.",
+        "By dawn the street was dry.",
+    )
     assert dups(refrain) == []
     subheads = headed("What happens next", BASE, "What happens next", OTHER)
     assert dups(subheads) == []
@@ -132,14 +183,24 @@ def test_a_short_line_printed_twice_in_a_row_is_a_copy():
 
 
 def test_a_photo_credit_printed_again_is_a_copy():
-    found = dups(headed("Sam Rivers/Coast Herald", BASE, OTHER, "Sam Rivers/Coast Herald", "The end of it."))
+    found = dups(
+        headed("Sam Rivers/Coast Herald", BASE, OTHER, "Sam Rivers/Coast Herald", "The end of it.")
+    )
     assert [f.line for f in found] == [9]
 
 
 def test_a_short_line_beside_another_copied_paragraph_is_a_copy():
     short = "That may be about to change."
-    found = dups(headed(BASE, short, OTHER, "A quite different paragraph stands here between them.",
-                       short, BASE.replace("Tuesday", "Wednesday")))
+    found = dups(
+        headed(
+            BASE,
+            short,
+            OTHER,
+            "A quite different paragraph stands here between them.",
+            short,
+            BASE.replace("Tuesday", "Wednesday"),
+        )
+    )
     assert sorted(f.line for f in found) == [11, 13]
 
 
@@ -156,8 +217,13 @@ def test_many_short_copies_out_of_order_stay_fast():
     lines = [f"Entry {i} closes early" for i in range(4000)]
     shuffled = lines[:]
     random.Random(1).shuffle(shuffled)
-    text = headed(*[f"{a}\n\nA filler sentence that is not short at all, number {i}." for i, a in
-                    enumerate(lines)], *shuffled)
+    text = headed(
+        *[
+            f"{a}\n\nA filler sentence that is not short at all, number {i}."
+            for i, a in enumerate(lines)
+        ],
+        *shuffled,
+    )
     started = time.perf_counter()
     dups(text)
     assert time.perf_counter() - started < 10

@@ -26,7 +26,9 @@ def test_ci_runs_the_readme_test_command_verbatim():
     import re
 
     readme = (REPO / "README.md").read_text()
-    commands = re.findall(r"```sh\n(.+?)\n```", readme.split("## Quick start", 1)[1].split("\n## ", 1)[0])
+    commands = re.findall(
+        r"```sh\n(.+?)\n```", readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    )
     assert len(commands) == 2, "the quick start is exactly two commands"
     assert commands[1] in (REPO / ".ci" / "run").read_text()
     assert "newslint check examples/" in commands[0]

@@ -60,11 +60,20 @@ def test_overlapping_deletions_merge():
 def test_json_gives_each_fix_as_a_line_and_column_range(cli):
     import json
 
-    result = cli("check", "--no-plugins", "--format", "json", "-", input="Advertisement\nThe mayor  resigned.\n")
+    result = cli(
+        "check",
+        "--no-plugins",
+        "--format",
+        "json",
+        "-",
+        input="Advertisement\nThe mayor  resigned.\n",
+    )
     findings = json.loads(result.output)["files"][0]["findings"]
     debris, space = findings
     assert debris["fix"]["applicability"] == "safe"
-    assert debris["fix"]["edits"] == [{"line": 1, "column": 1, "end_line": 2, "end_column": 1, "text": "",
-                                       "start": 0, "end": 14}]
-    assert {k: space["fix"]["edits"][0][k] for k in ("line", "column", "end_line", "end_column", "text")} == {
-        "line": 2, "column": 10, "end_line": 2, "end_column": 12, "text": " "}
+    assert debris["fix"]["edits"] == [
+        {"line": 1, "column": 1, "end_line": 2, "end_column": 1, "text": "", "start": 0, "end": 14}
+    ]
+    assert {
+        k: space["fix"]["edits"][0][k] for k in ("line", "column", "end_line", "end_column", "text")
+    } == {"line": 2, "column": 10, "end_line": 2, "end_column": 12, "text": " "}

@@ -28,17 +28,42 @@ from newslint.fixes import apply_edits, fixes_to_apply
 from newslint.inputs import normalise_newlines
 from newslint.parsers import html, markdown, plain
 
-PROPERTY = settings(max_examples=45, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=45, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
-SUBJECTS = ("The harbour board", "Local traders", "A spokeswoman for the ferry firm", "The new mayor",
-            "Two councillors", "The school governors")
-VERBS = ("agreed to review", "said they would fund", "voted against", "postponed", "welcomed",
-         "asked the minister about")
-OBJECTS = ("the parking scheme", "a plan for the quay", "the library's opening hours",
-           "the cost of the bridge", "next year's budget", "the bus timetable")
+SUBJECTS = (
+    "The harbour board",
+    "Local traders",
+    "A spokeswoman for the ferry firm",
+    "The new mayor",
+    "Two councillors",
+    "The school governors",
+)
+VERBS = (
+    "agreed to review",
+    "said they would fund",
+    "voted against",
+    "postponed",
+    "welcomed",
+    "asked the minister about",
+)
+OBJECTS = (
+    "the parking scheme",
+    "a plan for the quay",
+    "the library's opening hours",
+    "the cost of the bridge",
+    "next year's budget",
+    "the bus timetable",
+)
 ENDINGS = ("on Monday.", "after a long meeting.", "in a statement.", "at the town hall.", ".")
-DEBRIS = ("Advertisement", "Share this post", "Skip to main content", "Read more", "Share on Facebook")
+DEBRIS = (
+    "Advertisement",
+    "Share this post",
+    "Skip to main content",
+    "Read more",
+    "Share on Facebook",
+)
 WORD_RE = re.compile(r"[A-Za-z0-9'’]+")
 FORMATS = {"txt": plain.parse, "md": markdown.parse, "html": html.parse}
 
@@ -47,14 +72,22 @@ FORMATS = {"txt": plain.parse, "md": markdown.parse, "html": html.parse}
 def sentences(draw) -> str:
     """One sentence of our own, perhaps with a slip in it; words plain or marked up (the
     markup is applied per format by ``mark``)."""
-    words = [draw(st.sampled_from(SUBJECTS)), draw(st.sampled_from(VERBS)), draw(st.sampled_from(OBJECTS))]
+    words = [
+        draw(st.sampled_from(SUBJECTS)),
+        draw(st.sampled_from(VERBS)),
+        draw(st.sampled_from(OBJECTS)),
+    ]
     ending = draw(st.sampled_from(ENDINGS))
     sentence = " ".join(words) + ("" if ending == "." else " ") + ending
     slip = draw(st.integers(0, 5))
     if slip == 1:  # a doubled word
         sentence = sentence.replace(" the ", " the the ", 1)
     elif slip == 2:  # the repeat inside markup: {the council} becomes a link or emphasis
-        sentence = sentence.replace(" the ", " the {the ", 1).replace(".", "}.", 1) if " the " in sentence else sentence
+        sentence = (
+            sentence.replace(" the ", " the {the ", 1).replace(".", "}.", 1)
+            if " the " in sentence
+            else sentence
+        )
     elif slip == 3:
         sentence = sentence.replace(" ", "  ", 1)
     elif slip == 4:  # a doubled word at the start of the sentence
@@ -68,7 +101,9 @@ def mark(fmt: str, text: str, style: int) -> str:
     if fmt == "md":
         opener, closer = [("[", "](https://example.org/x)"), ("**", "**"), ("*", "*")][style % 3]
     elif fmt == "html":
-        opener, closer = [('<a href="/x">', "</a>"), ("<strong>", "</strong>"), ("<em>", "</em>")][style % 3]
+        opener, closer = [('<a href="/x">', "</a>"), ("<strong>", "</strong>"), ("<em>", "</em>")][
+            style % 3
+        ]
     else:
         opener = closer = ""
     return text.replace("{", opener).replace("}", closer)
@@ -95,8 +130,12 @@ def stories(draw) -> tuple[str, str]:
         if draw(st.booleans()):  # a debris line inside a paragraph broken with <br>
             at = draw(st.integers(0, len(paragraphs) - 1))
             kind, body = paragraphs[at]
-            paragraphs[at] = (kind, body + draw(st.sampled_from(["<br>", "<br/>", "<br> "]))
-                              + draw(st.sampled_from(DEBRIS)))
+            paragraphs[at] = (
+                kind,
+                body
+                + draw(st.sampled_from(["<br>", "<br/>", "<br> "]))
+                + draw(st.sampled_from(DEBRIS)),
+            )
         text = joiner.join(f"<{t}>{body}</{t}>" for t, (_, body) in zip(tags, paragraphs))
         if draw(st.booleans()):
             cell = draw(st.sampled_from(DEBRIS))
@@ -109,7 +148,9 @@ def stories(draw) -> tuple[str, str]:
                 blocks.insert(0, "# Harbour plan goes to a vote")
             if draw(st.booleans()):
                 cell = draw(st.sampled_from(DEBRIS))
-                blocks.append(f"| Ward | Note |\n|---|---|\n| Harbour | {cell} |\n| Quay | Held over |")
+                blocks.append(
+                    f"| Ward | Note |\n|---|---|\n| Harbour | {cell} |\n| Quay | Held over |"
+                )
             if draw(st.booleans()):
                 blocks.append("The mayor opened it ![Photo](m.jpg) on Saturday in the rain.")
         text = "\n\n".join(blocks)
@@ -129,7 +170,7 @@ def finding_words(filename: str, text: str, findings) -> Counter:
     document = FORMATS[filename.rsplit(".", 1)[1]](filename, normalise_newlines(text))
     out: Counter = Counter()
     for f in findings:
-        out.update(w.lower() for w in WORD_RE.findall(document.text[f.start:f.end]))
+        out.update(w.lower() for w in WORD_RE.findall(document.text[f.start : f.end]))
     return out
 
 
@@ -151,8 +192,12 @@ def tag_balance(text: str) -> Counter:
 
 
 def md_delimiters(text: str) -> tuple:
-    return (text.count("[") - text.count("]"), text.count("(") - text.count(")"), text.count("**") % 2,
-            (text.count("*") - 2 * text.count("**")) % 2)
+    return (
+        text.count("[") - text.count("]"),
+        text.count("(") - text.count(")"),
+        text.count("**") % 2,
+        (text.count("*") - 2 * text.count("**")) % 2,
+    )
 
 
 @PROPERTY
@@ -164,7 +209,7 @@ def test_positions_and_edits_lie_inside_the_original_file(story):
         assert f.category != "internal", f.message
         assert 1 <= f.line <= f.end_line <= len(lines)
         assert 1 <= f.column <= len(lines[f.line - 1]) + 1
-        for edit in (f.fix.edits if f.fix else ()):
+        for edit in f.fix.edits if f.fix else ():
             assert 0 <= edit.start <= edit.end <= len(text), edit
             assert 1 <= edit.line <= edit.end_line <= len(lines), edit
 
@@ -177,15 +222,15 @@ def test_each_safe_fix_removes_only_what_its_finding_names(story):
     # Findings may share one edit (every line of a block of debris removes the block).
     sharing: dict[tuple, list] = {}
     for f in findings:
-        for edit in (f.fix.edits if f.fix else ()):
+        for edit in f.fix.edits if f.fix else ():
             sharing.setdefault((edit.start, edit.end, edit.text), []).append(f)
     for f in findings:
         if f.fix is None or not f.fix.is_safe:
             continue
         for edit in f.fix.edits:
             named = finding_words(filename, text, sharing[edit.start, edit.end, edit.text])
-            removed = markup_words(text[edit.start:edit.end])
-            assert not removed - named, (f.rule, text[edit.start:edit.end], dict(named))
+            removed = markup_words(text[edit.start : edit.end])
+            assert not removed - named, (f.rule, text[edit.start : edit.end], dict(named))
             assert not markup_words(edit.text), edit  # a safe fix inserts no words
 
 
@@ -201,7 +246,9 @@ def test_fix_loses_no_word_outside_a_finding_and_keeps_markup_balanced(story):
     assert not prose_words(filename, after) - prose_words(filename, text)  # nothing added
     if filename.endswith(".html"):
         assert tag_balance(after) == tag_balance(text)
-        assert not Counter(re.findall(r"</?[a-z]+", after)) - Counter(re.findall(r"</?[a-z]+", text))
+        assert not Counter(re.findall(r"</?[a-z]+", after)) - Counter(
+            re.findall(r"</?[a-z]+", text)
+        )
     if filename.endswith(".md"):
         assert md_delimiters(after) == md_delimiters(text), (text, after)
 
@@ -214,7 +261,11 @@ def test_a_second_fix_changes_nothing(story):
     assert newslint.fix_text(once, filename=filename).text == once, (text, once)
 
 
-UNSAFE_SLIPS = (("a plan", "a hour-long plan"), ("next year's", "the Germany's"), ("welcomed", "welcomed an university"))
+UNSAFE_SLIPS = (
+    ("a plan", "a hour-long plan"),
+    ("next year's", "the Germany's"),
+    ("welcomed", "welcomed an university"),
+)
 
 
 @PROPERTY
@@ -231,4 +282,7 @@ def test_unsafe_fixes_too_lose_no_word_outside_a_finding_and_settle_in_one_run(s
         assert tag_balance(after) == tag_balance(text)
     if filename.endswith(".md"):
         assert md_delimiters(after) == md_delimiters(text), (text, after)
-    assert newslint.fix_text(after, filename=filename, unsafe_fixes=True).text == after, (text, after)
+    assert newslint.fix_text(after, filename=filename, unsafe_fixes=True).text == after, (
+        text,
+        after,
+    )

@@ -27,15 +27,26 @@ def rules_of(text: str, filename: str, config=None) -> list[str]:
 
 # --- debris: the element, the cell, the line; nothing else ------------------------------
 
+
 def test_one_line_html_loses_only_the_debris_element():
-    story = "<p>The council met on Monday.</p><p>Advertisement</p><p>Members voted to approve it.</p>"
-    assert fixed(story, "s.html") == "<p>The council met on Monday.</p><p>Members voted to approve it.</p>"
+    story = (
+        "<p>The council met on Monday.</p><p>Advertisement</p><p>Members voted to approve it.</p>"
+    )
+    assert (
+        fixed(story, "s.html")
+        == "<p>The council met on Monday.</p><p>Members voted to approve it.</p>"
+    )
 
 
 def test_a_share_div_between_paragraphs_goes_alone():
-    story = ('<p>The council met on Monday.</p> <div class="share">Share on Facebook</div> '
-             '<p>Members voted to approve it.</p>')
-    assert fixed(story, "s.html") == "<p>The council met on Monday.</p>  <p>Members voted to approve it.</p>"
+    story = (
+        '<p>The council met on Monday.</p> <div class="share">Share on Facebook</div> '
+        "<p>Members voted to approve it.</p>"
+    )
+    assert (
+        fixed(story, "s.html")
+        == "<p>The council met on Monday.</p>  <p>Members voted to approve it.</p>"
+    )
 
 
 def test_an_element_alone_on_its_line_takes_the_line():
@@ -45,12 +56,19 @@ def test_an_element_alone_on_its_line_takes_the_line():
 
 def test_a_br_broken_line_goes_with_its_break():
     story = "<p>The council met on Monday.<br>Advertisement<br>Members voted to approve it.</p>"
-    assert fixed(story, "s.html") == "<p>The council met on Monday.<br>Members voted to approve it.</p>"
-    assert fixed("<p>The council met.<br>Share this post</p>", "s.html") == "<p>The council met.</p>"
+    assert (
+        fixed(story, "s.html")
+        == "<p>The council met on Monday.<br>Members voted to approve it.</p>"
+    )
+    assert (
+        fixed("<p>The council met.<br>Share this post</p>", "s.html") == "<p>The council met.</p>"
+    )
 
 
 def test_debris_line_wrapped_in_markup_inside_a_paragraph_has_no_fix():
-    story = "<p>The council met on Monday.<br><b>Advertisement</b><br>Members voted to approve it.</p>"
+    story = (
+        "<p>The council met on Monday.<br><b>Advertisement</b><br>Members voted to approve it.</p>"
+    )
     (finding,) = newslint.lint_text(story, filename="s.html")
     assert finding.rule == "debris" and finding.fix is None
     assert fixed(story, "s.html") == story
@@ -67,15 +85,23 @@ def test_markdown_table_row_with_debris_in_one_cell_keeps_the_row():
 
 
 @pytest.mark.parametrize("filename", ["s.md", "s.txt"])
-@pytest.mark.parametrize("story, after", [
-    ("The council met.\n\nAdvertisement\n\nMembers voted.\n", "The council met.\n\nMembers voted.\n"),
-    ("Advertisement\n\nThe council met.\n", "The council met.\n"),
-    ("The council met.\n\nAdvertisement\n", "The council met.\n"),
-    ("The council met.\n\nAdvertisement\n\nShare this post\n", "The council met.\n"),
-    ("The council met.\n\nAdvertisement\n\nShare this post\n\nMembers voted.\n",
-     "The council met.\n\nMembers voted.\n"),
-    ("The council met.\nAdvertisement\nMembers voted.\n", "The council met.\nMembers voted.\n"),
-])
+@pytest.mark.parametrize(
+    "story, after",
+    [
+        (
+            "The council met.\n\nAdvertisement\n\nMembers voted.\n",
+            "The council met.\n\nMembers voted.\n",
+        ),
+        ("Advertisement\n\nThe council met.\n", "The council met.\n"),
+        ("The council met.\n\nAdvertisement\n", "The council met.\n"),
+        ("The council met.\n\nAdvertisement\n\nShare this post\n", "The council met.\n"),
+        (
+            "The council met.\n\nAdvertisement\n\nShare this post\n\nMembers voted.\n",
+            "The council met.\n\nMembers voted.\n",
+        ),
+        ("The council met.\nAdvertisement\nMembers voted.\n", "The council met.\nMembers voted.\n"),
+    ],
+)
 def test_removing_a_debris_line_leaves_one_blank_line_between_paragraphs(filename, story, after):
     assert fixed(story, filename) == after
 
@@ -83,10 +109,12 @@ def test_removing_a_debris_line_leaves_one_blank_line_between_paragraphs(filenam
 def test_markdown_list_item_and_wrapped_debris_lines_go_whole():
     assert fixed("- The council met.\n- Share this post\n", "s.md") == "- The council met.\n"
     assert fixed("The council met.\n**Advertisement**\nMembers voted.\n", "s.md") == (
-        "The council met.\nMembers voted.\n")
+        "The council met.\nMembers voted.\n"
+    )
 
 
 # --- edits that would cut into markup ----------------------------------------------------
+
 
 def test_doubled_word_into_a_link_deletes_the_first_word_instead():
     story = 'The plan was backed by the <a href="/council">the council</a> on Monday.'
@@ -95,17 +123,22 @@ def test_doubled_word_into_a_link_deletes_the_first_word_instead():
 
 
 def test_doubled_word_into_a_markdown_link_keeps_the_link():
-    assert fixed("It was backed by the [the council](https://example.org) on Monday.\n", "s.md") == (
-        "It was backed by [the council](https://example.org) on Monday.\n")
+    assert fixed(
+        "It was backed by the [the council](https://example.org) on Monday.\n", "s.md"
+    ) == ("It was backed by [the council](https://example.org) on Monday.\n")
 
 
 def test_doubled_word_after_emphasis_keeps_the_delimiters():
-    assert fixed("**the** the council met on Monday.\n", "s.md") == "**the** council met on Monday.\n"
+    assert (
+        fixed("**the** the council met on Monday.\n", "s.md") == "**the** council met on Monday.\n"
+    )
 
 
 def test_doubled_word_that_differs_in_case_across_markup_has_no_fix():
-    story = 'It was <b>The</b> the best.'
-    (finding,) = [f for f in newslint.lint_text(story, filename="s.html") if f.rule == "doubled-word"]
+    story = "It was <b>The</b> the best."
+    (finding,) = [
+        f for f in newslint.lint_text(story, filename="s.html") if f.rule == "doubled-word"
+    ]
     # Deleting " the" is clean here ("<b>The</b>" keeps its tags).
     assert fixed(story, "s.html") == "It was <b>The</b> best."
     assert finding.fix is not None
@@ -119,9 +152,9 @@ def test_a_markdown_image_is_never_a_doubled_space():
 
 def test_clean_span_refuses_gaps_and_cut_entities():
     source_map = SourceMap()
-    source_map.add(0, 4, 0, 4)      # "the " copied
-    source_map.add(4, 3, 10, 3)     # "the" after a tag
-    source_map.add(7, 1, 13, 6)     # an entity standing for one character
+    source_map.add(0, 4, 0, 4)  # "the " copied
+    source_map.add(4, 3, 10, 3)  # "the" after a tag
+    source_map.add(7, 1, 13, 6)  # an entity standing for one character
     assert source_map.clean_span(0, 4) == (0, 4)
     assert source_map.clean_span(3, 7) is None  # across the tag
     assert source_map.clean_span(4, 8) == (10, 19)  # the entity whole
@@ -131,8 +164,11 @@ def test_clean_span_refuses_gaps_and_cut_entities():
 
 # --- applicability -------------------------------------------------------------------------
 
+
 def test_rules_state_their_fix_safety():
-    findings = newslint.lint_text("The meeting lasted a hour.  It ended the the day.\n", filename="s.txt")
+    findings = newslint.lint_text(
+        "The meeting lasted a hour.  It ended the the day.\n", filename="s.txt"
+    )
     by_rule = {f.rule: f.fix.applicability for f in findings if f.fix}
     assert by_rule == {"a-an": "unsafe", "doubled-word": "safe"}
 
@@ -179,13 +215,14 @@ def test_lint_paths_fixes_like_the_command_line(tmp_path):
 
 # --- JSON and SARIF --------------------------------------------------------------------------
 
+
 def test_json_fix_offsets_are_in_the_original_crlf_file(cli):
     body = "Advertisement\r\nThe mayor  resigned.\r\nShe had  served.\r\n"
     result = cli("check", "--no-plugins", "--format", "json", "-", input=body.encode())
     out = json.loads(result.output)
     assert out["version"] == "0.4.0" and out["summary"]["fixable"] == {"safe": 3, "unsafe": 0}
     edits = [e for f in out["files"][0]["findings"] for e in f["fix"]["edits"]]
-    assert [body[e["start"]:e["end"]] for e in edits] == ["Advertisement\r\n", "  ", "  "]
+    assert [body[e["start"] : e["end"]] for e in edits] == ["Advertisement\r\n", "  ", "  "]
     assert [(e["line"], e["column"]) for e in edits] == [(1, 1), (2, 10), (3, 8)]
 
 
@@ -198,29 +235,43 @@ def test_crlf_file_is_fixed_at_the_right_places(tmp_path):
 
 def test_sarif_carries_fixes_and_validates(tmp_path):
     (tmp_path / "story.html").write_text(
-        "<p>The council met.</p><p>Advertisement</p><p>It voted a hour later.</p>")
+        "<p>The council met.</p><p>Advertisement</p><p>It voted a hour later.</p>"
+    )
     done = run_module("check", "--no-plugins", "--format", "sarif", "story.html", cwd=tmp_path)
     log = json.loads(done.stdout)
     validate(log)
     fixes = {r["ruleId"]: r["fixes"][0] for r in log["runs"][0]["results"]}
     (change,) = fixes["debris"]["artifactChanges"]
     assert change["artifactLocation"]["uri"] == "story.html"
-    assert change["replacements"] == [{"deletedRegion": {"startLine": 1, "startColumn": 24,
-                                                         "endLine": 1, "endColumn": 44},
-                                       "insertedContent": {"text": ""}}]
+    assert change["replacements"] == [
+        {
+            "deletedRegion": {"startLine": 1, "startColumn": 24, "endLine": 1, "endColumn": 44},
+            "insertedContent": {"text": ""},
+        }
+    ]
     assert fixes["a-an"]["properties"]["applicability"] == "unsafe"
 
 
 # --- quotes, scopes, capitals ------------------------------------------------------------------
 
-GOVT = {"house-style": [{"id": "govt", "kind": "substitution", "pattern": r"\bGovt\b",
-                         "replace": "government", "fix": "safe"}]}
+GOVT = {
+    "house-style": [
+        {
+            "id": "govt",
+            "kind": "substitution",
+            "pattern": r"\bGovt\b",
+            "replace": "government",
+            "fix": "safe",
+        }
+    ]
+}
 
 
 def test_house_rule_leaves_quoted_speech_alone_by_default():
     story = '"The Govt lied to us," the protester shouted.\n\nThe Govt denied it.\n'
     assert fixed(story, "s.txt", config=GOVT) == (
-        '"The Govt lied to us," the protester shouted.\n\nThe government denied it.\n')
+        '"The Govt lied to us," the protester shouted.\n\nThe government denied it.\n'
+    )
 
 
 def test_house_rule_with_quotes_in_scope_reports_but_never_rewrites_them():
@@ -233,13 +284,17 @@ def test_house_rule_with_quotes_in_scope_reports_but_never_rewrites_them():
 def test_house_rule_scope_can_leave_out_the_headline():
     config = {"house-style": [{**GOVT["house-style"][0], "scope": ["body"]}]}
     story = "# Govt to review rail link\n\nThe Govt will review it.\n"
-    assert fixed(story, "s.md", config=config) == "# Govt to review rail link\n\nThe government will review it.\n"
+    assert (
+        fixed(story, "s.md", config=config)
+        == "# Govt to review rail link\n\nThe government will review it.\n"
+    )
 
 
 def test_title_case_headline_keeps_its_capitals():
     story = "# Talks Between Govt and Taliban Resume\n\nThe Govt said talks would resume.\n"
     assert fixed(story, "s.md", config=GOVT) == (
-        "# Talks Between Government and Taliban Resume\n\nThe government said talks would resume.\n")
+        "# Talks Between Government and Taliban Resume\n\nThe government said talks would resume.\n"
+    )
 
 
 def test_sentence_start_keeps_its_capital():
@@ -253,11 +308,13 @@ def test_fixes_never_rewrite_quoted_speech():
 
 
 def test_regions_api():
-    document = newslint_document("# Talks Resume\n\nShe said \"the Govt lied\" today.\n")
+    document = newslint_document('# Talks Resume\n\nShe said "the Govt lied" today.\n')
     regions = document.regions
     quote_start = document.text.index("the Govt")
     assert regions.headline is not None and regions.scope_of(0) == "headline"
-    assert regions.scope_of(quote_start) == "quotes" and regions.in_quote(quote_start - 3, quote_start + 1)
+    assert regions.scope_of(quote_start) == "quotes" and regions.in_quote(
+        quote_start - 3, quote_start + 1
+    )
     assert regions.scope_of(document.text.index("today")) == "body"
     assert [r.kind for r in regions.all()] == ["headline", "quote"]
 
@@ -268,13 +325,16 @@ def newslint_document(text: str, path: str = "s.md"):
     return parse(path, text)
 
 
-@pytest.mark.parametrize("table, key", [
-    ({"replace": "gov\x00ernment"}, "replace"),
-    ({"replace": "gov\nernment"}, "replace"),
-    ({"fix": "sometimes"}, "fix"),
-    ({"scope": ["body", "sidebar"]}, "scope"),
-    ({"scope": []}, "scope"),
-])
+@pytest.mark.parametrize(
+    "table, key",
+    [
+        ({"replace": "gov\x00ernment"}, "replace"),
+        ({"replace": "gov\nernment"}, "replace"),
+        ({"fix": "sometimes"}, "fix"),
+        ({"scope": ["body", "sidebar"]}, "scope"),
+        ({"scope": []}, "scope"),
+    ],
+)
 def test_bad_fix_keys_are_config_errors(table, key):
     with pytest.raises(ConfigError, match=f"key '{key}'"):
         config_from_dict({"house-style": [{**GOVT["house-style"][0], **table}]}, "newslint.toml")
@@ -282,7 +342,8 @@ def test_bad_fix_keys_are_config_errors(table, key):
 
 def test_nul_in_a_replacement_stops_the_run_with_one_line(tmp_path):
     (tmp_path / "newslint.toml").write_text(
-        '[[house-style]]\nid = "govt"\nkind = "substitution"\npattern = \'Govt\'\nreplace = "\\u0000"\n')
+        '[[house-style]]\nid = "govt"\nkind = "substitution"\npattern = \'Govt\'\nreplace = "\\u0000"\n'
+    )
     (tmp_path / "s.txt").write_text("The Govt met.\n")
     done = run_module("check", "--no-plugins", "s.txt", cwd=tmp_path)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "replace" in done.stderr
@@ -290,11 +351,20 @@ def test_nul_in_a_replacement_stops_the_run_with_one_line(tmp_path):
 
 # --- two fixes on one span, and idempotence ------------------------------------------------
 
+
 def test_two_fixes_on_one_span_house_style_wins_and_the_loser_says_so():
-    config = {"house-style": [
-        {"id": "govt", "kind": "substitution", "pattern": r"\bGovt\b", "replace": "government"},
-        {"id": "govt-short", "kind": "substitution", "pattern": r"\bGovt\b", "replace": "Gov.", "fix": "safe"},
-    ]}
+    config = {
+        "house-style": [
+            {"id": "govt", "kind": "substitution", "pattern": r"\bGovt\b", "replace": "government"},
+            {
+                "id": "govt-short",
+                "kind": "substitution",
+                "pattern": r"\bGovt\b",
+                "replace": "Gov.",
+                "fix": "safe",
+            },
+        ]
+    }
     found = newslint.lint_text("The Govt met.\n", filename="s.txt", config=config)
     with_fix = [f for f in found if f.fix is not None]
     assert [f.rule for f in with_fix] == ["house/govt-short"]  # safe beats unsafe
@@ -310,7 +380,9 @@ def test_house_fix_that_would_make_a_doubled_word_is_not_offered():
 
 def test_second_fix_changes_nothing(tmp_path):
     path = tmp_path / "story.md"
-    path.write_text("# Talks Resume\n\nThe the council met.  It voted.\n\nAdvertisement\n\nShare this post\n")
+    path.write_text(
+        "# Talks Resume\n\nThe the council met.  It voted.\n\nAdvertisement\n\nShare this post\n"
+    )
     run_module("check", "--no-plugins", "--fix", str(path))
     first = path.read_text()
     run_module("check", "--no-plugins", "--fix", str(path))
@@ -330,7 +402,9 @@ def test_every_rule_that_fixes_states_its_fix_safety():
             results = linter.run([Source(p, t) for p, t in stories])
             if any(f.fix for r in results for f in r.findings if f.rule == rule.id):
                 fixing.add(rule.id)
-                assert "## Fix safety" in (rule.doc or ""), f"{rule.id} fixes but does not say how safely"
+                assert "## Fix safety" in (rule.doc or ""), (
+                    f"{rule.id} fixes but does not say how safely"
+                )
     assert {"debris", "doubled-word", "doubled-space", "a-an"} <= fixing
 
 
@@ -343,14 +417,16 @@ def test_no_fix_inside_a_paragraph_printed_twice_so_one_fix_run_settles():
     assert fixed(story, "s.txt") == story
     one_copy = f"{para}\n\nMembers voted.\n"
     assert fixed(one_copy, "s.txt") == (
-        "The harbour board agreed to review the parking scheme on Monday.\n\nMembers voted.\n")
+        "The harbour board agreed to review the parking scheme on Monday.\n\nMembers voted.\n"
+    )
 
 
 def test_a_block_of_nothing_but_debris_goes_whole():
     story = "<p>Advertisement<br><b>Share this post</b></p><p>The council met.</p>"
     assert fixed(story, "s.html") == "<p>The council met.</p>"
     assert fixed("Text here.\n\nAdvertisement\nShare this post\n\nMore text.\n", "s.txt") == (
-        "Text here.\n\nMore text.\n")
+        "Text here.\n\nMore text.\n"
+    )
 
 
 def test_one_line_html_with_a_copied_paragraph_still_loses_its_other_debris():

@@ -35,11 +35,11 @@ STORY = (
 def stories(tmp_path: Path) -> Path:
     (tmp_path / "stories").mkdir()
     (tmp_path / "stories" / "harbour.txt").write_text(STORY, encoding="utf-8")
-    (tmp_path / "stories" / "clean.md").write_text("# Quiet day\n\nNothing happened at the harbour.\n",
-                                                   encoding="utf-8")
+    (tmp_path / "stories" / "clean.md").write_text(
+        "# Quiet day\n\nNothing happened at the harbour.\n", encoding="utf-8"
+    )
     (tmp_path / "stories" / "broken.txt").write_bytes(b"The caf\xe9 opened on Monday.\n")
     return tmp_path
-
 
 
 # --- github ------------------------------------------------------------------------------
@@ -56,8 +56,9 @@ def parse_command(line: str):
 
 def test_github_annotates_the_right_lines_with_levels_by_severity(stories, monkeypatch):
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
-    done = run_module("check", "--format", "github", "stories/harbour.txt", "stories/clean.md",
-                      cwd=stories)
+    done = run_module(
+        "check", "--format", "github", "stories/harbour.txt", "stories/clean.md", cwd=stories
+    )
     assert done.returncode == 1
     commands = [parse_command(line) for line in done.stdout.splitlines()]
     assert [(p["file"], int(p["line"]), level) for level, p, _ in commands] == [
@@ -84,8 +85,16 @@ def test_github_reports_an_unreadable_file_as_an_error_annotation(stories):
 def test_github_escaping_follows_the_runner_rules():
     assert escape_data("50% off\r\nnext: a, b") == "50%25 off%0D%0Anext: a, b"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
-    finding = Finding("debris", "debris", "info", "100% sure:\nline two, really", line=2, column=3,
-                      end_line=4, end_column=5)
+    finding = Finding(
+        "debris",
+        "debris",
+        "info",
+        "100% sure:\nline two, really",
+        line=2,
+        column=3,
+        end_line=4,
+        end_column=5,
+    )
     report = Report([FileResult("news/a,b:c.txt", [finding])])
     line = render("github", report).rstrip("\n")
     assert "\n" not in line
@@ -107,6 +116,7 @@ def test_github_paths_are_relative_to_the_workspace(tmp_path):
 
 
 # --- sarif -------------------------------------------------------------------------------
+
 
 def sarif_for(stories: Path, *paths: str) -> tuple[dict, int]:
     done = run_module("check", "--format", "sarif", *paths, cwd=stories)
@@ -149,14 +159,22 @@ def test_sarif_rules_carry_their_documentation_and_results_their_regions(stories
     assert by_id["doubled-space"]["defaultConfiguration"]["level"] == "note"
     assert run["columnKind"] == "unicodeCodePoints"
     results = run["results"]
-    got = [(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
-           for r in results]
-    assert got == [("debris", "warning", 5), ("doubled-space", "note", 7),
-                   ("duplicate-paragraph", "warning", 9)]
+    got = [
+        (r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+        for r in results
+    ]
+    assert got == [
+        ("debris", "warning", 5),
+        ("doubled-space", "note", 7),
+        ("duplicate-paragraph", "warning", 9),
+    ]
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         location = result["locations"][0]["physicalLocation"]
-        assert location["artifactLocation"] == {"uri": "stories/harbour.txt", "uriBaseId": "%SRCROOT%"}
+        assert location["artifactLocation"] == {
+            "uri": "stories/harbour.txt",
+            "uriBaseId": "%SRCROOT%",
+        }
     region = results[1]["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 7, "startColumn": 35, "endLine": 7, "endColumn": 37}
     assert run["invocations"][0]["executionSuccessful"] is True
@@ -175,8 +193,18 @@ def test_sarif_names_unreadable_files_in_tool_notifications(stories):
 
 
 def test_sarif_uris_are_encoded_and_internal_errors_get_a_rule():
-    findings = [Finding("internal-error", "internal", "error", "rule x raised", line=1, column=1,
-                        end_line=1, end_column=1)]
+    findings = [
+        Finding(
+            "internal-error",
+            "internal",
+            "error",
+            "rule x raised",
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=1,
+        )
+    ]
     report = Report([FileResult("news desk/café 1.txt", findings)], rules={})
     log = json.loads(render("sarif", report))
     validate(log)
@@ -187,6 +215,7 @@ def test_sarif_uris_are_encoded_and_internal_errors_get_a_rule():
 
 
 # --- junit -------------------------------------------------------------------------------
+
 
 def test_junit_has_one_case_per_file_and_failures_listing_findings(stories):
     done = run_module("check", "--format", "junit", "stories", cwd=stories)
@@ -216,8 +245,16 @@ def test_junit_findings_below_fail_on_are_output_not_failures(tmp_path):
 
 
 def test_junit_survives_control_characters_in_messages():
-    finding = Finding("debris", "debris", "warning", "odd \x0b char \x00", line=1, column=1,
-                      end_line=1, end_column=2)
+    finding = Finding(
+        "debris",
+        "debris",
+        "warning",
+        "odd \x0b char \x00",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+    )
     suite = ET.fromstring(render("junit", Report([FileResult("a.txt", [finding])])))
     # XML 1.0 cannot hold them: shown as escapes, so the reader sees what was there.
     assert "odd \\x0b char \\x00" in suite.find("testcase/failure").text

@@ -45,8 +45,10 @@ def paragraphs(draw) -> list[str]:
             out.append(draw(st.sampled_from(DEBRIS)))
         else:
             sentences = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3))
-            out.append(draw(st.sampled_from([" ", "  ", "\n"])).join(sentences)
-                       + draw(st.sampled_from(["", " ", "\t"])))
+            out.append(
+                draw(st.sampled_from([" ", "  ", "\n"])).join(sentences)
+                + draw(st.sampled_from(["", " ", "\t"]))
+            )
     if draw(st.booleans()):  # a paste that doubled a paragraph
         out.append(draw(st.sampled_from(out)))
     return out
@@ -63,7 +65,9 @@ def as_markdown(draw, paras: list[str]) -> str:
         if style == 1:
             para = f"- {para}"
         elif style == 2:
-            para = para.replace("council", "**council**").replace("mayor", "[mayor](https://example.org/m)")
+            para = para.replace("council", "**council**").replace(
+                "mayor", "[mayor](https://example.org/m)"
+            )
         elif style == 3:
             para = f"> {para}"
         blocks.append(para)
@@ -75,7 +79,9 @@ def as_markdown(draw, paras: list[str]) -> str:
 def as_html(draw, paras: list[str]) -> str:
     body = []
     for para in paras:
-        para = para.replace("&", "&amp;").replace(" the ", draw(st.sampled_from([" the ", " <em>the</em> ", " the&nbsp;"])))
+        para = para.replace("&", "&amp;").replace(
+            " the ", draw(st.sampled_from([" the ", " <em>the</em> ", " the&nbsp;"]))
+        )
         tag = draw(st.sampled_from(["p", "h2", "li", "div"]))
         body.append(f"<{tag}>{para}</{tag}>")
     joiner = draw(st.sampled_from(["\n", "", "\n  "]))  # minified or indented
@@ -105,7 +111,7 @@ def test_positions_are_inside_the_file_and_every_format_parses(story):
         assert 1 <= f.end_column <= len(lines[f.end_line - 1]) + 1, f
         if f.end_line == f.line:
             assert f.end_column >= f.column, f
-        for edit in (f.fix.edits if f.fix else ()):
+        for edit in f.fix.edits if f.fix else ():
             assert 1 <= edit.line <= edit.end_line <= len(lines), edit
             assert 1 <= edit.column <= len(lines[edit.line - 1]) + 1, edit
     report = Report([FileResult(filename, findings)])

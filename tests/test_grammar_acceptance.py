@@ -50,7 +50,9 @@ def test_seed_story():
     seed = SHARED / "seeds" / "000_e3444a293ba52c33.txt"
     if not seed.exists():
         pytest.skip(f"{seed} is absent on this machine")
-    proc = run_module("check", "--no-plugins", "--format", "json", "--select", ",".join(GRAMMAR), str(seed))
+    proc = run_module(
+        "check", "--no-plugins", "--format", "json", "--select", ",".join(GRAMMAR), str(seed)
+    )
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     assert [(f["rule"], f["line"]) for f in findings] == [
         ("article-before-possessive", 17),

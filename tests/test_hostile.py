@@ -20,8 +20,11 @@ def _lint(text: str, fmt: str, config=None):
     return newslint.lint_text(text, filename=SUFFIX[fmt], config=config or ALL_RULES)
 
 
-@pytest.mark.parametrize("hostile,fmt", [(h, f) for h in HOSTILE_INPUTS for f in h.formats],
-                         ids=lambda value: value.name if hasattr(value, "name") else value)
+@pytest.mark.parametrize(
+    "hostile,fmt",
+    [(h, f) for h in HOSTILE_INPUTS for f in h.formats],
+    ids=lambda value: value.name if hasattr(value, "name") else value,
+)
 def test_every_hostile_input_completes_in_every_format(hostile, fmt):
     text = hostile.build(SMALL)
     started = time.perf_counter()

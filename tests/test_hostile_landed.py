@@ -21,6 +21,7 @@ from test_config_security import one_error_line
 
 # --- baselines: read bounded, never replace what is not a baseline ----------------------
 
+
 def test_a_baseline_that_is_a_fifo_is_refused_without_waiting(cli, archive):
     os.mkfifo(archive / "baseline.json")
     writer_opened = threading.Event()
@@ -48,9 +49,12 @@ def test_a_baseline_larger_than_the_cap_is_refused_unread(cli, archive, monkeypa
 
 @pytest.mark.parametrize("version", ["1.0", "true"])
 def test_a_baseline_version_must_be_the_integer(cli, archive, version):
-    (archive / "baseline.json").write_text(f'{{"version": {version}, "entries": []}}', encoding="utf-8")
+    (archive / "baseline.json").write_text(
+        f'{{"version": {version}, "entries": []}}', encoding="utf-8"
+    )
     assert "not a newslint baseline of version 1" in one_error_line(
-        check(cli, "--baseline", "baseline.json", "stories"))
+        check(cli, "--baseline", "baseline.json", "stories")
+    )
 
 
 def test_write_baseline_never_replaces_a_fifo(cli, archive):
@@ -84,8 +88,10 @@ def test_write_baseline_never_replaces_a_file_that_is_not_a_baseline(cli, archiv
     assert notes.read_text(encoding="utf-8") == "# Desk notes\n\nNot a baseline.\n"
 
 
-@pytest.mark.parametrize("old", ["", '{"version": 0, "entries": []}',
-                                 '<<<<<<< HEAD\n{"version": 1, "entries": [\n=======\n'])
+@pytest.mark.parametrize(
+    "old",
+    ["", '{"version": 0, "entries": []}', '<<<<<<< HEAD\n{"version": 1, "entries": [\n=======\n'],
+)
 def test_write_baseline_replaces_an_old_or_damaged_baseline(cli, archive, old):
     (archive / "baseline.json").write_text(old, encoding="utf-8")
     result = check(cli, "--write-baseline", "baseline.json", "stories")
@@ -94,6 +100,7 @@ def test_write_baseline_replaces_an_old_or_damaged_baseline(cli, archive, old):
 
 
 # --- configs: every mistake in one is a config error, never an internal one -------------
+
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
@@ -113,11 +120,14 @@ def config_error(cli, repo, name: str, text: str) -> str:
     return line
 
 
-@pytest.mark.parametrize("files, link", [
-    ('"names\\u0000.txt"', None),
-    ('"loop"', "loop"),
-    ('"loop/names.txt"', "loop"),
-])
+@pytest.mark.parametrize(
+    "files, link",
+    [
+        ('"names\\u0000.txt"', None),
+        ('"loop"', "loop"),
+        ('"loop/names.txt"', "loop"),
+    ],
+)
 def test_a_vocabulary_name_that_is_no_file_is_one_config_error(cli, repo, files, link):
     if link:
         os.symlink(link, repo / link)  # a link to itself: a loop
@@ -125,17 +135,20 @@ def test_a_vocabulary_name_that_is_no_file_is_one_config_error(cli, repo, files,
     assert "key 'vocabulary'" in line
 
 
-@pytest.mark.parametrize("text", [
-    "a = " + "[" * 100_000 + "]" * 100_000 + "\n",
-    "[" + ".".join(["a"] * 5000) + "]\n",
-    "x = {" + "a={" * 3000 + "}" * 3000 + "}\n",
-    "[languagetool]\nx = {" + "a={" * 900 + "}" * 900 + "}\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a = " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "[" + ".".join(["a"] * 5000) + "]\n",
+        "x = {" + "a={" * 3000 + "}" * 3000 + "}\n",
+        "[languagetool]\nx = {" + "a={" * 900 + "}" * 900 + "}\n",
+    ],
+)
 def test_a_config_nested_too_deeply_is_one_config_error(cli, repo, text):
     assert "nested too deeply" in config_error(cli, repo, "newslint.toml", text)
 
 
-@pytest.mark.parametrize("text", ['tool = 5\n# newslint\n', 'tool = ["newslint"]\n'])
+@pytest.mark.parametrize("text", ["tool = 5\n# newslint\n", 'tool = ["newslint"]\n'])
 def test_a_pyproject_whose_tool_is_not_a_table_holds_no_config(cli, repo, text):
     write(repo / "pyproject.toml", text)
     found = config_check(cli, "a.txt")
@@ -146,21 +159,39 @@ def test_a_pyproject_whose_tool_is_not_a_table_holds_no_config(cli, repo, text):
 
 # --- rule options: a bad value is a config error, not an internal error on every file ---
 
-@pytest.mark.parametrize("table, expected", [
-    ('[rules.debris]\nextra = ["["]\n', "key 'rules.debris.extra': expected a list of regular expressions"),
-    ('[rules.debris]\nextra = [5]\n', "key 'rules.debris.extra': expected a list of regular expressions"),
-    ('[rules.inconsistent-naming]\ngroups = [5]\n', "key 'rules.inconsistent-naming.groups': expected"),
-    ('[rules.inconsistent-naming]\ngroups = [["Govt"]]\n', "key 'rules.inconsistent-naming.groups': expected"),
-    ('[[overrides]]\npaths = ["*"]\n[overrides.rules.debris]\nextra = ["(?P<a>"]\n',
-     "key 'overrides[1].rules.debris.extra': expected a list of regular expressions"),
-])
+
+@pytest.mark.parametrize(
+    "table, expected",
+    [
+        (
+            '[rules.debris]\nextra = ["["]\n',
+            "key 'rules.debris.extra': expected a list of regular expressions",
+        ),
+        (
+            "[rules.debris]\nextra = [5]\n",
+            "key 'rules.debris.extra': expected a list of regular expressions",
+        ),
+        (
+            "[rules.inconsistent-naming]\ngroups = [5]\n",
+            "key 'rules.inconsistent-naming.groups': expected",
+        ),
+        (
+            '[rules.inconsistent-naming]\ngroups = [["Govt"]]\n',
+            "key 'rules.inconsistent-naming.groups': expected",
+        ),
+        (
+            '[[overrides]]\npaths = ["*"]\n[overrides.rules.debris]\nextra = ["(?P<a>"]\n',
+            "key 'overrides[1].rules.debris.extra': expected a list of regular expressions",
+        ),
+    ],
+)
 def test_a_rule_option_that_cannot_work_is_one_config_error(cli, repo, table, expected):
     assert expected in config_error(cli, repo, "newslint.toml", table)
 
 
 def test_a_huge_option_value_is_abridged_in_the_error(cli, repo):
     words = ", ".join(f'"w{n}"' for n in range(20_000))
-    line = config_error(cli, repo, "newslint.toml", f'[rules.debris]\nextra = [{words}, 5]\n')
+    line = config_error(cli, repo, "newslint.toml", f"[rules.debris]\nextra = [{words}, 5]\n")
     assert len(line) < 600
 
 
@@ -169,25 +200,49 @@ def test_a_huge_option_value_is_abridged_in_the_error(cli, repo):
 NESTED_REPEATS = "(?:(?:(?:a{100}){100}){100}){100}"  # 35 characters, hours to compile
 
 
-@pytest.mark.parametrize("table, key", [
-    (f'[[house-style]]\nid = "slow"\nkind = "existence"\npattern = "{NESTED_REPEATS}"\n',
-     "[[house-style]] table 1 (id 'slow'): key 'pattern'"),
-    (f'[rules.debris]\nextra = ["{NESTED_REPEATS}"]\n', "key 'rules.debris.extra'"),
-    ("[rules.debris]\nextra = [" + ", ".join(f'"zz{n}"' for n in range(20_000)) + "]\n",
-     "key 'rules.debris.extra'"),
-    ("".join(f'[[house-style]]\nid = "h{n}"\nkind = "existence"\npattern = "zq{n}"\n' for n in range(3_000)),
-     "key 'pattern'"),
-])
+@pytest.mark.parametrize(
+    "table, key",
+    [
+        (
+            f'[[house-style]]\nid = "slow"\nkind = "existence"\npattern = "{NESTED_REPEATS}"\n',
+            "[[house-style]] table 1 (id 'slow'): key 'pattern'",
+        ),
+        (f'[rules.debris]\nextra = ["{NESTED_REPEATS}"]\n', "key 'rules.debris.extra'"),
+        (
+            "[rules.debris]\nextra = [" + ", ".join(f'"zz{n}"' for n in range(20_000)) + "]\n",
+            "key 'rules.debris.extra'",
+        ),
+        (
+            "".join(
+                f'[[house-style]]\nid = "h{n}"\nkind = "existence"\npattern = "zq{n}"\n'
+                for n in range(3_000)
+            ),
+            "key 'pattern'",
+        ),
+    ],
+)
 def test_patterns_too_costly_to_compile_are_one_config_error(cli, repo, table, key):
     line = config_error(cli, repo, "newslint.toml", table)
     assert key in line and "compile in bounded time" in line, line
 
 
-@pytest.mark.parametrize("pattern, size", [
-    ("Govt", 4), (r"\bGovt\b", 6), ("a|bc", 3), ("(?:ab){3}", 9), ("a{65535}", 65_535),
-    ("(?:a{100}){100}", 10_100), ("[a-z]{2,5}", 25), (r"\p{Lu}{3}", 3), ("a{,7}", 7),
-    ("x{e<=1}", 7), ("[]a]", 4), (r"[\]]{2}", 8),
-])
+@pytest.mark.parametrize(
+    "pattern, size",
+    [
+        ("Govt", 4),
+        (r"\bGovt\b", 6),
+        ("a|bc", 3),
+        ("(?:ab){3}", 9),
+        ("a{65535}", 65_535),
+        ("(?:a{100}){100}", 10_100),
+        ("[a-z]{2,5}", 25),
+        (r"\p{Lu}{3}", 3),
+        ("a{,7}", 7),
+        ("x{e<=1}", 7),
+        ("[]a]", 4),
+        (r"[\]]{2}", 8),
+    ],
+)
 def test_expanded_size_unrolls_counted_repeats(pattern, size):
     from newslint.pattern_cost import expanded_size
 
@@ -196,13 +251,20 @@ def test_expanded_size_unrolls_counted_repeats(pattern, size):
 
 # --- plugins: which one wins is decided by the order they were registered, every run -----
 
+
 def test_two_plugins_claiming_one_rule_id_are_settled_in_registration_order():
     from newslint.plugins import build_registry
     from newslint.rule import Rule, hookimpl
 
     def provider(name: str):
-        rule = Rule(id="acme/clash", category="style", severity="info", check=lambda d, o: (),
-                    doc=f"From {name}.", plugin=name)
+        rule = Rule(
+            id="acme/clash",
+            category="style",
+            severity="info",
+            check=lambda d, o: (),
+            doc=f"From {name}.",
+            plugin=name,
+        )
 
         class Provider:
             @hookimpl
@@ -217,22 +279,33 @@ def test_two_plugins_claiming_one_rule_id_are_settled_in_registration_order():
         plugins = [provider(name) for name in reversed(order)][::-1]
         registry = build_registry(entry_points=False, extra_plugins=plugins)
         assert registry.rules["acme/clash"].plugin == order[0]
-        assert [e.endswith("rule id 'acme/clash' is already taken; ignored") for e in registry.errors] == [True]
+        assert [
+            e.endswith("rule id 'acme/clash' is already taken; ignored") for e in registry.errors
+        ] == [True]
 
 
 # --- override globs: matching is linear, whatever the glob and the path -----------------
 
-@pytest.mark.parametrize("glob, path", [
-    ("/".join(["**"] * 10) + "/x.md", "/".join(["a"] * 60) + "/y.md"),  # was hours (backtracking)
-    ("*a" * 8 + "*b", "a" * 250),  # 26 s with four "*a" on 200 characters; a name may hold 255
-    ("**a" * 8 + "**b", "a/" * 120 + "a"),
-])
+
+@pytest.mark.parametrize(
+    "glob, path",
+    [
+        (
+            "/".join(["**"] * 10) + "/x.md",
+            "/".join(["a"] * 60) + "/y.md",
+        ),  # was hours (backtracking)
+        ("*a" * 8 + "*b", "a" * 250),  # 26 s with four "*a" on 200 characters; a name may hold 255
+        ("**a" * 8 + "**b", "a/" * 120 + "a"),
+    ],
+)
 def test_an_override_glob_matches_in_bounded_time(tmp_path, glob, path):
     import time
 
     from newslint.config import config_from_dict
 
-    config = config_from_dict({"overrides": [{"paths": [glob], "ignore": ["debris"]}]}, "c", folder=tmp_path)
+    config = config_from_dict(
+        {"overrides": [{"paths": [glob], "ignore": ["debris"]}]}, "c", folder=tmp_path
+    )
     started = time.monotonic()
     assert "debris" not in config.for_path(tmp_path / path).ignore
     assert time.monotonic() - started < 5
@@ -264,13 +337,19 @@ def test_a_glob_on_a_path_means_what_its_regex_meant(glob, path):
 
 @pytest.mark.parametrize("replace", ["\\\\g<0>" * 3000, "\\\\1" * 11, "x" * 1001])
 def test_a_replacement_that_multiplies_the_story_is_one_config_error(cli, repo, replace):
-    table = (f'[[house-style]]\nid = "boom"\nkind = "substitution"\npattern = "([a-z]+)"\n'
-             f'replace = "{replace}"\n')
+    table = (
+        f'[[house-style]]\nid = "boom"\nkind = "substitution"\npattern = "([a-z]+)"\n'
+        f'replace = "{replace}"\n'
+    )
     line = config_error(cli, repo, "newslint.toml", table)
-    assert "key 'replace': expected a replacement of at most 1000 characters and 10 group references" in line
+    assert (
+        "key 'replace': expected a replacement of at most 1000 characters and 10 group references"
+        in line
+    )
 
 
 # --- --output: a report never replaces a device, a FIFO or a story ----------------------
+
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a device needs root")
 def test_a_report_into_a_device_writes_into_it_and_keeps_it_a_device(cli, repo):
@@ -284,7 +363,9 @@ def test_a_report_into_a_device_writes_into_it_and_keeps_it_a_device(cli, repo):
 def test_a_report_into_a_fifo_is_written_into_it(cli, repo):
     os.mkfifo(repo / "report.fifo")
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append((repo / "report.fifo").read_bytes()), daemon=True)
+    reader = threading.Thread(
+        target=lambda: received.append((repo / "report.fifo").read_bytes()), daemon=True
+    )
     reader.start()
     result = config_check(cli, "--output", "report.fifo", "a.txt")
     reader.join(10)
@@ -312,6 +393,7 @@ def test_write_atomically_never_replaces_what_is_not_a_regular_file(tmp_path):
 
 # --- folders: one that cannot be listed is named, never silently passed over ------------
 
+
 def test_a_folder_that_cannot_be_listed_is_one_error_line(cli, tmp_path, monkeypatch):
     # Past PATH_MAX (4096 bytes) a folder cannot be listed by its path, even by root;
     # os.walk passed over it in silence and its stories were never checked.
@@ -336,7 +418,9 @@ def test_a_folder_that_cannot_be_listed_is_one_error_line(cli, tmp_path, monkeyp
     assert result.exit_code == 2, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("newslint: error: ")]
     assert len(errors) == 1 and "cannot be read (File name too long)" in errors[0], result.stderr
-    assert [f["path"] for f in json.loads(result.stdout)["files"] if f["findings"]] == ["archive/top.txt"]
+    assert [f["path"] for f in json.loads(result.stdout)["files"] if f["findings"]] == [
+        "archive/top.txt"
+    ]
 
 
 def test_a_report_inside_the_checked_folder_is_not_read_as_a_story(cli, repo):
@@ -346,4 +430,7 @@ def test_a_report_inside_the_checked_folder_is_not_read_as_a_story(cli, repo):
         result = cli("check", "--no-plugins", "--format", "html", "--output", "report.html", ".")
         assert result.exit_code == 1 and result.stderr == "", result.output
     listed = config_check(cli, ".")
-    assert [Path(f["path"]).name for f in json.loads(listed.stdout)["files"]] == ["a.txt", "report.html"]
+    assert [Path(f["path"]).name for f in json.loads(listed.stdout)["files"]] == [
+        "a.txt",
+        "report.html",
+    ]

@@ -17,15 +17,18 @@ STORY_PATH = REPO / "examples" / "cms-story.html"
 
 
 def hits(text, path="story.html", rules=CORE):
-    return [(f.rule, f.line, f.column, f.end_line, f.end_column) for f in lint(text, path, select=rules)]
+    return [
+        (f.rule, f.line, f.column, f.end_line, f.end_column) for f in lint(text, path, select=rules)
+    ]
 
 
 def editor_text(source: str, line: int, column: int, length: int) -> str:
     """What a text editor shows at 1-based ``line``:``column``."""
-    return source.split("\n")[line - 1][column - 1:column - 1 + length]
+    return source.split("\n")[line - 1][column - 1 : column - 1 + length]
 
 
 # --- the acceptance story -----------------------------------------------------------------
+
 
 def test_example_story_findings_are_where_an_editor_shows_them():
     source = STORY_PATH.read_text("utf-8")
@@ -85,7 +88,7 @@ def test_position_after_an_entity_on_the_same_line():
 
 def test_position_inside_a_multi_line_paragraph():
     source = (
-        "<div class=\"body\">\n"
+        '<div class="body">\n'
         "  <p>The quay will reopen\n"
         "     in May, the board said.\n"
         "     <span>Advertisement</span>\n"
@@ -102,6 +105,7 @@ def test_position_inside_a_multi_line_paragraph():
 
 
 # --- what is prose ------------------------------------------------------------------------
+
 
 def test_blocks_and_kinds():
     source = """<h2>Budget</h2>
@@ -133,15 +137,34 @@ def test_blocks_and_kinds():
 
 
 def test_inline_elements_do_not_split_paragraphs():
-    doc = parse("s.html", '<p>The <a href="/x">council</a> <em>voted</em> on <strong>Tues</strong>day'
-                          ' <abbr title="x">BBC</abbr> <span class="y">style</span>.</p>')
+    doc = parse(
+        "s.html",
+        '<p>The <a href="/x">council</a> <em>voted</em> on <strong>Tues</strong>day'
+        ' <abbr title="x">BBC</abbr> <span class="y">style</span>.</p>',
+    )
     assert [b.text for b in doc.blocks] == ["The council voted on Tuesday BBC style."]
 
 
-@pytest.mark.parametrize("element", [
-    "script", "style", "pre", "nav", "aside", "footer", "form", "button", "template",
-    "noscript", "svg", "title", "textarea", "select", "iframe",
-])
+@pytest.mark.parametrize(
+    "element",
+    [
+        "script",
+        "style",
+        "pre",
+        "nav",
+        "aside",
+        "footer",
+        "form",
+        "button",
+        "template",
+        "noscript",
+        "svg",
+        "title",
+        "textarea",
+        "select",
+        "iframe",
+    ],
+)
 def test_non_prose_elements(element):
     source = f"<p>Before the box.</p><{element}>Share this post</{element}><p>After the box.</p>"
     doc = parse("s.html", source)
@@ -155,30 +178,41 @@ def test_blocks_inside_a_skipped_inline_element_do_not_split_the_paragraph():
 
 
 def test_script_content_is_raw_text():
-    doc = parse("s.html", '<script>if (a < b) { document.write("<p>Share this post</p>"); }</script>'
-                          "<p>Copy.</p>")
+    doc = parse(
+        "s.html",
+        '<script>if (a < b) { document.write("<p>Share this post</p>"); }</script><p>Copy.</p>',
+    )
     assert [b.text for b in doc.blocks] == ["Copy."]
 
 
 def test_inline_code_is_a_placeholder():
     doc = parse("s.html", "<p>Type <code>make  all</code> to build it.</p>")
     assert doc.blocks[0].text == "Type \ufffc to build it."
-    assert not rule_hits("<p>Type <code>make  all</code> to build it.</p>", "doubled-space", "story.html")
+    assert not rule_hits(
+        "<p>Type <code>make  all</code> to build it.</p>", "doubled-space", "story.html"
+    )
 
 
 def test_text_directly_in_div_and_body_is_prose_and_debris_is_reported():
-    source = ("<body>\n<div class=\"story\">\n  <p>The council approved the budget.</p>\n"
-              "  <div class=\"share\">\n    Share on Facebook\n  </div>\n</div>\nLoose body text here.\n</body>")
+    source = (
+        '<body>\n<div class="story">\n  <p>The council approved the budget.</p>\n'
+        '  <div class="share">\n    Share on Facebook\n  </div>\n</div>\nLoose body text here.\n</body>'
+    )
     doc = parse("s.html", source)
     assert [b.text for b in doc.blocks] == [
-        "The council approved the budget.", "Share on Facebook", "Loose body text here."]
+        "The council approved the budget.",
+        "Share on Facebook",
+        "Loose body text here.",
+    ]
     assert hits(source) == [("debris", 5, 5, 5, 22)]
 
 
 def test_line_breaks():
     doc = parse("s.html", "<p>Share on Facebook<br>\n  Share on Twitter <br/>Next</p>")
     assert doc.blocks[0].text == "Share on Facebook\nShare on Twitter\nNext"
-    found = rule_hits("<p>Share on Facebook<br>\n  Share on Twitter <br/>Next</p>", "debris", "story.html")
+    found = rule_hits(
+        "<p>Share on Facebook<br>\n  Share on Twitter <br/>Next</p>", "debris", "story.html"
+    )
     assert [(f.line, f.column) for f in found] == [(1, 4), (2, 3)]
     # Two <br> in a row end the paragraph, as CMS editors use them.
     doc = parse("s.html", "<div>One paragraph.<br><br>\nAnother one.<br>\n<br>Third.</div>")
@@ -186,7 +220,10 @@ def test_line_breaks():
 
 
 def test_title_is_first_h1_or_none():
-    assert parse("s.html", "<h2>Kicker</h2><h1>Headline here</h1><p>Body.</p>").title.text == "Headline here"
+    assert (
+        parse("s.html", "<h2>Kicker</h2><h1>Headline here</h1><p>Body.</p>").title.text
+        == "Headline here"
+    )
     assert parse("s.html", "<h2>Headline here</h2><p>Body.</p>").title.text == "Headline here"
     assert parse("s.html", "<p>Harbour wall rebuilt</p><p>Body.</p>").title is None
 
@@ -199,6 +236,7 @@ def test_comments_are_recorded():
 
 
 # --- whitespace -----------------------------------------------------------------------------
+
 
 def test_source_indentation_and_wrapping_are_not_whitespace_findings():
     source = (
@@ -229,17 +267,29 @@ def test_nbsp_is_whitespace_the_author_typed():
 
 
 def test_fixes_edit_the_html_source():
-    found = lint("<p>The council&nbsp;&nbsp;approved it.</p>", "story.html", select=("doubled-space",))
+    found = lint(
+        "<p>The council&nbsp;&nbsp;approved it.</p>", "story.html", select=("doubled-space",)
+    )
     (edit,) = found[0].fix.edits
     assert (edit.start, edit.end, edit.text) == (14, 26, " ")
 
 
 # --- entities -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("ref, text", [
-    ("&amp;", "&"), ("&#8217;", "\u2019"), ("&nbsp;", "\u00a0"), ("&rsquo;", "\u2019"),
-    ("&#x2014;", "\u2014"), ("&#X2014;", "\u2014"), ("&#146;", "\u2019"), ("&pound;", "\u00a3"),
-])
+
+@pytest.mark.parametrize(
+    "ref, text",
+    [
+        ("&amp;", "&"),
+        ("&#8217;", "\u2019"),
+        ("&nbsp;", "\u00a0"),
+        ("&rsquo;", "\u2019"),
+        ("&#x2014;", "\u2014"),
+        ("&#X2014;", "\u2014"),
+        ("&#146;", "\u2019"),
+        ("&pound;", "\u00a3"),
+    ],
+)
 def test_entities_decode(ref, text):
     assert decode_reference(ref) == (text, len(ref))
     doc = parse("s.html", f"<p>A{ref}B</p>")
@@ -257,10 +307,20 @@ def test_entity_edge_cases():
 
 # --- input routes -----------------------------------------------------------------------------
 
+
 def test_htm_and_stdin_filename(cli):
     source = "<p>The council approved it.</p>\n<div>Share on Facebook</div>\n"
-    result = cli("check", "--no-config", "--no-plugins", "--select", "debris", "--stdin-filename", "story.html", "-",
-                 input=source)
+    result = cli(
+        "check",
+        "--no-config",
+        "--no-plugins",
+        "--select",
+        "debris",
+        "--stdin-filename",
+        "story.html",
+        "-",
+        input=source,
+    )
     assert result.exit_code == 1
     assert "story.html:2:6: warning [debris]" in result.output
     assert [f.line for f in rule_hits(source, "debris", "page.HTM")] == [2]
@@ -272,7 +332,9 @@ def test_directories_pick_up_html(tmp_path, cli):
     result = cli("check", "--no-config", "--no-plugins", "--format", "json", str(tmp_path))
     import json
 
-    files = {f["path"].rsplit("/", 1)[-1]: f["findings"] for f in json.loads(result.output)["files"]}
+    files = {
+        f["path"].rsplit("/", 1)[-1]: f["findings"] for f in json.loads(result.output)["files"]
+    }
     assert set(files) == {"a.html", "b.htm"}
     assert [f["rule"] for f in files["a.html"]] == ["debris"] and files["b.htm"] == []
 
@@ -280,16 +342,50 @@ def test_directories_pick_up_html(tmp_path, cli):
 # --- broken HTML --------------------------------------------------------------------------------
 
 BROKEN = [
-    "", "<", ">", "&", "&#", "&#x;", "&#99999999999;", "<<<>>>", "</", "</>", "<!", "<!-", "<!--",
-    "<!-- never closed <p>Share this post</p>", "<p>Unclosed paragraph", "<p>One<p>Two<p>Three",
-    "<p>a < b and c > d</p>", "<p>Stray < here</p><p>Next one.</p>", "<div><p>Misnested</div></p>",
-    "<b><i>Bold italic</b></i>", "<p class=\"unclosed>Text after</p><p>More.</p>",
-    "<p title='it's'>Apostrophe</p>", "<script>never closed", "<style>p{}", "<title>Only a title",
-    "<![CDATA[ x ]]><p>After CDATA.</p>", "<?xml version=\"1.0\"?><p>XML.</p>", "<p>Text</br>More</p>",
-    "</p></div></body>Text", "<ul><li>One<li>Two</ol>", "<table><tr><td>A<td>B<tr><td>C</table>",
-    "<h1>Head<h2>Sub</h1>Body", "<a href=\"x\"", "<a href=\"x", "<p>x</p   >", "<p>x</p foo=\">\">",
-    "<\u00e9>Accent tag", "<p>\u0000nul</p>", "<br><br><br>", "<svg><path d='M0'/><text>Not prose</text></svg>Prose",
-    "<nav>Unclosed nav <p>Hidden</p>", "<!DOCTYPE html", "<!-->Empty comment<!--->", "&nbsp;" * 50,
+    "",
+    "<",
+    ">",
+    "&",
+    "&#",
+    "&#x;",
+    "&#99999999999;",
+    "<<<>>>",
+    "</",
+    "</>",
+    "<!",
+    "<!-",
+    "<!--",
+    "<!-- never closed <p>Share this post</p>",
+    "<p>Unclosed paragraph",
+    "<p>One<p>Two<p>Three",
+    "<p>a < b and c > d</p>",
+    "<p>Stray < here</p><p>Next one.</p>",
+    "<div><p>Misnested</div></p>",
+    "<b><i>Bold italic</b></i>",
+    '<p class="unclosed>Text after</p><p>More.</p>',
+    "<p title='it's'>Apostrophe</p>",
+    "<script>never closed",
+    "<style>p{}",
+    "<title>Only a title",
+    "<![CDATA[ x ]]><p>After CDATA.</p>",
+    '<?xml version="1.0"?><p>XML.</p>',
+    "<p>Text</br>More</p>",
+    "</p></div></body>Text",
+    "<ul><li>One<li>Two</ol>",
+    "<table><tr><td>A<td>B<tr><td>C</table>",
+    "<h1>Head<h2>Sub</h1>Body",
+    '<a href="x"',
+    '<a href="x',
+    "<p>x</p   >",
+    '<p>x</p foo=">">',
+    "<\u00e9>Accent tag",
+    "<p>\u0000nul</p>",
+    "<br><br><br>",
+    "<svg><path d='M0'/><text>Not prose</text></svg>Prose",
+    "<nav>Unclosed nav <p>Hidden</p>",
+    "<!DOCTYPE html",
+    "<!-->Empty comment<!--->",
+    "&nbsp;" * 50,
     "<p>" + "<div>" * 500 + "Deep" + "</div>" * 10,
 ]
 
@@ -305,31 +401,57 @@ def test_broken_html_never_crashes(source):
 def check_positions(doc, source):
     lines = source.split("\n")
     for block in doc.blocks:
-        assert doc.text[block.start:block.end] == block.text
+        assert doc.text[block.start : block.end] == block.text
         for offset in (block.start, block.end):
             line, column = doc.position(offset)
             assert 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]) + 1
 
 
 def test_broken_html_keeps_the_prose():
-    assert [b.text for b in parse("s.html", "<p>One<p>Two<p>Three").blocks] == ["One", "Two", "Three"]
+    assert [b.text for b in parse("s.html", "<p>One<p>Two<p>Three").blocks] == [
+        "One",
+        "Two",
+        "Three",
+    ]
     assert [b.text for b in parse("s.html", "<p>Stray < here</p><p>Next one.</p>").blocks] == [
-        "Stray < here", "Next one."]
-    assert [b.text for b in parse("s.html", "<p class=\"unclosed>Text after</p><p>More.</p>").blocks] == [
-        "Text after", "More."]
-    assert [b.text for b in parse("s.html", "<h1>Head<h2>Sub</h1>Body").blocks] == ["Head", "Sub", "Body"]
+        "Stray < here",
+        "Next one.",
+    ]
+    assert [
+        b.text for b in parse("s.html", '<p class="unclosed>Text after</p><p>More.</p>').blocks
+    ] == ["Text after", "More."]
+    assert [b.text for b in parse("s.html", "<h1>Head<h2>Sub</h1>Body").blocks] == [
+        "Head",
+        "Sub",
+        "Body",
+    ]
 
 
 def test_mutated_story_fuzz():
     source = STORY_PATH.read_text("utf-8")
     rng = random.Random(4)
-    pieces = ["<", ">", "&", "\"", "'", "<!--", "-->", "</p>", "<p>", "<script>", "</", "&amp", "<br>", "\n"]
+    pieces = [
+        "<",
+        ">",
+        "&",
+        '"',
+        "'",
+        "<!--",
+        "-->",
+        "</p>",
+        "<p>",
+        "<script>",
+        "</",
+        "&amp",
+        "<br>",
+        "\n",
+    ]
     for _ in range(300):
         text = list(source)
         for _ in range(rng.randint(1, 12)):
             at = rng.randrange(len(text) + 1)
             if rng.random() < 0.5 and text:
-                del text[at:at + rng.randint(1, 30)]
+                del text[at : at + rng.randint(1, 30)]
             else:
                 text[at:at] = rng.choice(pieces)
         mutated = "".join(text)
@@ -359,7 +481,9 @@ PATHOLOGICAL = [
 ]
 
 
-@pytest.mark.parametrize("build,count", [case[1:] for case in PATHOLOGICAL], ids=[case[0] for case in PATHOLOGICAL])
+@pytest.mark.parametrize(
+    "build,count", [case[1:] for case in PATHOLOGICAL], ids=[case[0] for case in PATHOLOGICAL]
+)
 def test_pathological_input_is_linear(build, count):
     small = _parse_seconds(build(count))
     large = _parse_seconds(build(2 * count))

@@ -37,8 +37,8 @@ HOSTILE_NAME = '"><img src=x onerror=alert(1)>.txt'
 HOSTILE_STORY = (
     "Skip to main content\n"
     "<script>alert(1)</script> and <script>document.body.dataset.pwned = 'story'</script> ran in the the report.\n"
-    "\"><img src=x onerror=alert(1)> and \"><img src=x onerror=\"document.body.dataset.pwned='img'\"> stayed text.\n"
-    "The minister said \u201cit\u2019s fine\u201d \U0001F389\U0001F389 on Monday  and left. \n"
+    '"><img src=x onerror=alert(1)> and "><img src=x onerror="document.body.dataset.pwned=\'img\'"> stayed text.\n'
+    "The minister said \u201cit\u2019s fine\u201d \U0001f389\U0001f389 on Monday  and left. \n"
 )
 HOSTILE_CONFIG = """\
 [[house-style]]
@@ -112,7 +112,9 @@ class RenderedReport(HTMLParser):
                 self._add(number, 0)
         elif tag == "div" and "card" in classes:
             self.cards.append({**attrs, "section": self._section})
-        elif tag == "a" and (attrs.get("href") or "").startswith("#file-") and self._section is None:
+        elif (
+            tag == "a" and (attrs.get("href") or "").startswith("#file-") and self._section is None
+        ):
             self._link = attrs["href"][1:]
             self.links[self._link] = ""
 
@@ -169,8 +171,13 @@ def _expected_pieces(finding: dict, lines: list[str]) -> list[Piece]:
 
 
 def _run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _distinct_bytes(png: bytes) -> int:
@@ -179,10 +186,10 @@ def _distinct_bytes(png: bytes) -> int:
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     data, at = b"", 8
     while at < len(png):
-        length = int.from_bytes(png[at:at + 4], "big")
-        kind = png[at + 4:at + 8]
+        length = int.from_bytes(png[at : at + 4], "big")
+        kind = png[at + 4 : at + 8]
         if kind == b"IDAT":
-            data += png[at + 8:at + 8 + length]
+            data += png[at + 8 : at + 8 + length]
         at += 12 + length
     return len(set(zlib.decompress(data)))
 
@@ -208,7 +215,9 @@ def rendered(tmp_path_factory):
             pytest.fail(f"{exc}; .ci/run installs it, so CI must have it")
         pytest.skip(str(exc))
     folder = tmp_path_factory.mktemp("report")
-    shutil.copytree(REPO / "examples", folder / "examples", ignore=shutil.ignore_patterns("ci", "*.png"))
+    shutil.copytree(
+        REPO / "examples", folder / "examples", ignore=shutil.ignore_patterns("ci", "*.png")
+    )
     hostile = folder / "examples" / "hostile"
     hostile.mkdir()
     (hostile / HOSTILE_NAME).write_text(HOSTILE_STORY, encoding="utf-8")
@@ -227,8 +236,17 @@ def rendered(tmp_path_factory):
 def test_every_finding_is_highlighted_on_its_words(rendered):
     folder, findings, page = rendered.folder, rendered.findings, rendered.page
     section_of = {name: section for section, name in page.links.items()}
-    cards = {(c["section"], c["data-rule"], int(c["data-line"]), int(c["data-column"]),
-              int(c["data-end-line"]), int(c["data-end-column"])): int(c["data-f"]) for c in page.cards}
+    cards = {
+        (
+            c["section"],
+            c["data-rule"],
+            int(c["data-line"]),
+            int(c["data-column"]),
+            int(c["data-end-line"]),
+            int(c["data-end-column"]),
+        ): int(c["data-f"])
+        for c in page.cards
+    }
     checked = 0
     for entry in findings["files"]:
         if not entry["findings"]:
@@ -239,16 +257,27 @@ def test_every_finding_is_highlighted_on_its_words(rendered):
         for number, line in enumerate(lines, 1):  # the story is shown whole, as written
             assert page.rows[(section, number)] == line
         for finding in entry["findings"]:
-            key = (section, finding["rule"], finding["line"], finding["column"],
-                   finding["end_line"], finding["end_column"])
+            key = (
+                section,
+                finding["rule"],
+                finding["line"],
+                finding["column"],
+                finding["end_line"],
+                finding["end_column"],
+            )
             number = cards[key]
             assert page.marks[number] == _expected_pieces(finding, lines), (entry["path"], finding)
             assert f"s-{finding['severity']}" in page.mark_classes[number]
             checked += 1
     assert checked == findings["summary"]["findings"] == len(page.cards)
     # The example stories hold findings of most rules, and a story with emoji and curly quotes.
-    assert {"debris", "duplicate-paragraph", "repeated-attribution", "doubled-space",
-            "house/alert"} <= {f["rule"] for e in findings["files"] for f in e["findings"]}
+    assert {
+        "debris",
+        "duplicate-paragraph",
+        "repeated-attribution",
+        "doubled-space",
+        "house/alert",
+    } <= {f["rule"] for e in findings["files"] for f in e["findings"]}
 
 
 def test_markup_in_stories_names_and_messages_is_text(rendered):
@@ -260,13 +289,15 @@ def test_markup_in_stories_names_and_messages_is_text(rendered):
     assert not any("pwned" in name for _, attrs in page.elements for name in attrs)
     shown = "".join(page.text)
     assert "<script>alert(1)</script>" in shown
-    assert "\"><img src=x onerror=alert(1)>" in shown
+    assert '"><img src=x onerror=alert(1)>' in shown
     assert f"examples/hostile/{HOSTILE_NAME}" in page.links.values()  # the name, as text
     assert "<b>alert</b><script>document.body.dataset.pwned = 'message'</script> is markup" in shown
     browser = rendered.browser
     browser.load(rendered.folder / "report.html")
     assert browser.dialogs == []  # no alert() ran
-    assert browser.evaluate("document.body.dataset.pwned === undefined && document.images.length === 0")
+    assert browser.evaluate(
+        "document.body.dataset.pwned === undefined && document.images.length === 0"
+    )
 
 
 def test_screenshot_renders(rendered):
@@ -281,9 +312,15 @@ def test_report_offline_and_filters_present(rendered):
     assert "default-src 'none'" in html  # the page may fetch nothing
     for tag, attrs in page.elements:
         assert not attrs.get("src") and not (attrs.get("href") or "#").split("#")[0], (tag, attrs)
-    boxes = {attrs["data-hide"] for tag, attrs in page.elements if tag == "input" and "data-hide" in attrs}
+    boxes = {
+        attrs["data-hide"]
+        for tag, attrs in page.elements
+        if tag == "input" and "data-hide" in attrs
+    }
     rules = {f["rule"] for e in findings["files"] for f in e["findings"]}
-    assert boxes == {"hide-s-error", "hide-s-warning", "hide-s-info"} | {f"hide-r{i}" for i in range(len(rules))}
+    assert boxes == {"hide-s-error", "hide-s-warning", "hide-s-info"} | {
+        f"hide-r{i}" for i in range(len(rules))
+    }
 
 
 SHOWN = """(selector) => {
@@ -313,8 +350,10 @@ def test_filters_hide_findings_by_severity_and_rule(rendered):
     click('input[data-hide="hide-s-info"]')
     assert shown(".card.s-info") == info_cards and shown("mark.m.s-info:not(.pt)") == info_marks
 
-    debris = browser.evaluate("[...document.querySelectorAll('#rules tbody tr')]"
-                              ".find(r => r.querySelector('code').textContent === 'debris').className")
+    debris = browser.evaluate(
+        "[...document.querySelectorAll('#rules tbody tr')]"
+        ".find(r => r.querySelector('code').textContent === 'debris').className"
+    )
     before = shown(".card")
     click(f"#rules tr.{debris} input")  # untick the debris rule
     assert shown(f".card.{debris}")[1] == 0 and shown(f"mark.m.{debris}")[2] == 0
@@ -330,7 +369,9 @@ def test_long_archives_render_a_story_when_it_is_opened(rendered, tmp_path):
     stories.mkdir()
     count = OPEN_LIMIT + 5
     for n in range(count):
-        (stories / f"story-{n:03}.txt").write_text(f"Story {n} went to the the council.\n", encoding="utf-8")
+        (stories / f"story-{n:03}.txt").write_text(
+            f"Story {n} went to the the council.\n", encoding="utf-8"
+        )
     done = _run("check", "archive", "--format", "html", "--output", "archive.html", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     browser = rendered.browser
@@ -339,11 +380,16 @@ def test_long_archives_render_a_story_when_it_is_opened(rendered, tmp_path):
     assert browser.evaluate("document.querySelectorAll('details.story[open], div.row').length") == 0
     browser.evaluate("document.getElementById('file-7').open = true")
     browser.evaluate("new Promise(done => setTimeout(done, 100))")  # the toggle event
-    marks = browser.evaluate("[...document.querySelectorAll('#file-7 mark.m')].map(m => m.textContent)")
+    marks = browser.evaluate(
+        "[...document.querySelectorAll('#file-7 mark.m')].map(m => m.textContent)"
+    )
     assert marks == ["the the"]
     browser.evaluate("location.hash = '#file-9-1'")
     browser.evaluate("new Promise(done => setTimeout(done, 100))")
-    assert browser.evaluate("document.getElementById('file-9-1').textContent.includes('Story 9 went')")
-    rendered_in = browser.evaluate("[...document.querySelectorAll('div.row')].map(r => r.closest('details').id)")
+    assert browser.evaluate(
+        "document.getElementById('file-9-1').textContent.includes('Story 9 went')"
+    )
+    rendered_in = browser.evaluate(
+        "[...document.querySelectorAll('div.row')].map(r => r.closest('details').id)"
+    )
     assert set(rendered_in) == {"file-7", "file-9"}  # the others are still inert templates
-

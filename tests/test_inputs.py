@@ -25,7 +25,16 @@ def test_crlf_cr_and_bom_keep_line_numbers(tmp_path):
 
 def test_stdin_with_filename_picks_the_parser():
     story = "# Heading\n\n```\nShare this post\n```\n\nShare this post\n"
-    proc = run_module("check", "--no-plugins", "--format", "json", "--stdin-filename", "story.md", "-", input=story)
+    proc = run_module(
+        "check",
+        "--no-plugins",
+        "--format",
+        "json",
+        "--stdin-filename",
+        "story.md",
+        "-",
+        input=story,
+    )
     entry = json.loads(proc.stdout)["files"][0]
     assert entry["path"] == "story.md"
     assert [f["line"] for f in entry["findings"]] == [7]
@@ -35,7 +44,9 @@ def test_stdin_with_filename_picks_the_parser():
 def test_binary_file_is_one_error_line_and_other_files_still_checked(tmp_path):
     (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     (tmp_path / "story.txt").write_text(DOUBLED)
-    proc = run_module("check", "--no-plugins", str(tmp_path / "photo.txt"), str(tmp_path / "story.txt"))
+    proc = run_module(
+        "check", "--no-plugins", str(tmp_path / "photo.txt"), str(tmp_path / "story.txt")
+    )
     assert proc.returncode == 2
     errors = proc.stderr.strip().splitlines()
     assert len(errors) == 1 and "photo.txt" in errors[0] and "binary" in errors[0]
@@ -55,7 +66,9 @@ def test_invalid_utf8_names_the_line(tmp_path):
 def test_missing_path(tmp_path):
     proc = run_module("check", "--no-plugins", str(tmp_path / "nope.md"))
     assert proc.returncode == 2
-    assert proc.stderr.strip() == f"newslint: error: {tmp_path / 'nope.md'}: no such file or directory"
+    assert (
+        proc.stderr.strip() == f"newslint: error: {tmp_path / 'nope.md'}: no such file or directory"
+    )
 
 
 def test_directory_without_text_files(tmp_path):
@@ -63,7 +76,9 @@ def test_directory_without_text_files(tmp_path):
     proc = run_module("check", "--no-plugins", str(tmp_path))
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "holds no files to check" in lines[0] and "Traceback" not in proc.stderr
+    assert (
+        len(lines) == 1 and "holds no files to check" in lines[0] and "Traceback" not in proc.stderr
+    )
 
 
 def test_huge_file_is_refused_with_a_clear_line(tmp_path, monkeypatch):
@@ -98,6 +113,7 @@ def test_a_named_file_with_an_unknown_extension_is_plain_text(tmp_path):
 
 # --- reads bounded before they start: special files, sizes, stdin ------------------------
 
+
 def _special_files(folder):
     """A FIFO, a symlink to /dev/zero and a socket, each named like a story."""
     import os
@@ -119,22 +135,30 @@ def test_special_files_in_a_folder_are_skipped_with_one_line_each(tmp_path):
         server.close()
     assert proc.returncode == 1  # the story's finding; skipping is not an error
     lines = proc.stderr.strip().splitlines()
-    assert sorted(lines) == sorted([
-        f"newslint: skipped {tmp_path / 'pipe.txt'}: a FIFO, not a regular file",
-        f"newslint: skipped {tmp_path / 'sock.html'}: a socket, not a regular file",
-        f"newslint: skipped {tmp_path / 'zero.md'}: a symlink to a device, not a regular file",
-    ])
+    assert sorted(lines) == sorted(
+        [
+            f"newslint: skipped {tmp_path / 'pipe.txt'}: a FIFO, not a regular file",
+            f"newslint: skipped {tmp_path / 'sock.html'}: a socket, not a regular file",
+            f"newslint: skipped {tmp_path / 'zero.md'}: a symlink to a device, not a regular file",
+        ]
+    )
     assert "story.txt:5:1" in proc.stdout
 
 
 def test_a_named_special_file_is_an_error_line_and_exit_2(tmp_path):
     server = _special_files(tmp_path)
     try:
-        for name, kind in (("pipe.txt", "a FIFO"), ("zero.md", "a symlink to a device"), ("sock.html", "a socket")):
+        for name, kind in (
+            ("pipe.txt", "a FIFO"),
+            ("zero.md", "a symlink to a device"),
+            ("sock.html", "a socket"),
+        ):
             proc = run_module("check", "--no-plugins", str(tmp_path / name))
             assert proc.returncode == 2, name
-            assert proc.stderr.strip() == (f"newslint: error: {tmp_path / name}: is {kind}, "
-                                           "not a regular file; newslint reads text files")
+            assert proc.stderr.strip() == (
+                f"newslint: error: {tmp_path / name}: is {kind}, "
+                "not a regular file; newslint reads text files"
+            )
     finally:
         server.close()
 
@@ -146,7 +170,10 @@ def test_the_size_is_checked_before_reading(tmp_path):
         stream.truncate(8 << 30)
     proc = run_module("check", "--no-plugins", str(path))
     assert proc.returncode == 2
-    assert proc.stderr.strip() == f"newslint: error: {path}: file is too large (8192.0 MiB; the limit is 20 MiB)"
+    assert (
+        proc.stderr.strip()
+        == f"newslint: error: {path}: file is too large (8192.0 MiB; the limit is 20 MiB)"
+    )
 
 
 def test_endless_stdin_is_capped():
@@ -154,10 +181,18 @@ def test_endless_stdin_is_capped():
     import sys
 
     with open("/dev/zero", "rb") as endless:
-        proc = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-plugins", "-"],
-                              stdin=endless, capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [sys.executable, "-m", "newslint", "check", "--no-plugins", "-"],
+            stdin=endless,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert proc.returncode == 2
-    assert proc.stderr.strip() == "newslint: error: <stdin>: file is too large (more than 20 MiB; the limit is 20 MiB)"
+    assert (
+        proc.stderr.strip()
+        == "newslint: error: <stdin>: file is too large (more than 20 MiB; the limit is 20 MiB)"
+    )
 
 
 def test_utf16_with_a_bom_is_read_with_exact_positions(tmp_path):
@@ -166,7 +201,9 @@ def test_utf16_with_a_bom_is_read_with_exact_positions(tmp_path):
         path.write_bytes("\ufeff".encode(encoding) + DOUBLED.replace("\n", "\r\n").encode(encoding))
         proc = run_module("check", "--no-plugins", "--format", "json", str(path))
         (entry,) = json.loads(proc.stdout)["files"]
-        assert [(f["rule"], f["line"], f["column"]) for f in entry["findings"]] == [("duplicate-paragraph", 5, 1)]
+        assert [(f["rule"], f["line"], f["column"]) for f in entry["findings"]] == [
+            ("duplicate-paragraph", 5, 1)
+        ]
 
 
 def test_utf16_without_a_bom_is_one_clear_line(tmp_path):
@@ -174,8 +211,10 @@ def test_utf16_without_a_bom_is_one_clear_line(tmp_path):
     path.write_bytes(DOUBLED.encode("utf-16-le"))
     proc = run_module("check", "--no-plugins", str(path))
     assert proc.returncode == 2
-    assert proc.stderr.strip() == (f"newslint: error: {path}: UTF-16 text without a byte-order mark; "
-                                   "save the file as UTF-8 (or as UTF-16 with a BOM)")
+    assert proc.stderr.strip() == (
+        f"newslint: error: {path}: UTF-16 text without a byte-order mark; "
+        "save the file as UTF-8 (or as UTF-16 with a BOM)"
+    )
 
 
 def test_fix_leaves_a_utf16_file_alone_with_one_line(tmp_path):

@@ -39,9 +39,13 @@ class Client:
 
     def __init__(self, cwd: Path) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "newslint", "lsp"], cwd=cwd, stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ,
-                                                                  "XDG_CACHE_HOME": str(cwd / ".cache")})
+            [sys.executable, "-m", "newslint", "lsp"],
+            cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "XDG_CACHE_HOME": str(cwd / ".cache")},
+        )
         self.messages: queue.Queue = queue.Queue()
         self.next_id = 0
         self.diagnostics: dict[str, list] = {}
@@ -93,21 +97,36 @@ class Client:
                 return message
 
     def published(self, uri: str, version: int | None = None) -> list:
-        message = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-                            and m["params"]["uri"] == uri
-                            and (version is None or m["params"].get("version") == version))
+        message = self.wait(
+            lambda m: (
+                m.get("method") == "textDocument/publishDiagnostics"
+                and m["params"]["uri"] == uri
+                and (version is None or m["params"].get("version") == version)
+            )
+        )
         return message["params"]["diagnostics"]
 
     def open(self, path: Path, text: str, version: int = 1) -> list:
         uri = path.resolve().as_uri()
-        self.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri, "languageId": LANGUAGE.get(path.suffix, "plaintext"), "version": version, "text": text}})
+        self.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": uri,
+                    "languageId": LANGUAGE.get(path.suffix, "plaintext"),
+                    "version": version,
+                    "text": text,
+                }
+            },
+        )
         return self.published(uri, version)
 
     def change(self, path: Path, text: str, version: int) -> list:
         uri = path.resolve().as_uri()
-        self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                               "contentChanges": [{"text": text}]})
+        self.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        )
         return self.published(uri, version)
 
 
@@ -116,11 +135,18 @@ def client(tmp_path_factory):
     """One server for the module (as an editor keeps one), shut down and exited at the end."""
     folder = tmp_path_factory.mktemp("lsp")
     client = Client(folder)
-    result = client.request("initialize", {
-        "processId": None, "rootUri": folder.as_uri(),
-        "capabilities": {"general": {"positionEncodings": ["utf-16"]},
-                         "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}},
-                         "textDocument": {"publishDiagnostics": {"versionSupport": True}}}})
+    result = client.request(
+        "initialize",
+        {
+            "processId": None,
+            "rootUri": folder.as_uri(),
+            "capabilities": {
+                "general": {"positionEncodings": ["utf-16"]},
+                "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}},
+                "textDocument": {"publishDiagnostics": {"versionSupport": True}},
+            },
+        },
+    )
     capabilities = result["capabilities"]
     assert capabilities.get("positionEncoding", "utf-16") == "utf-16"
     assert "quickfix" in capabilities["codeActionProvider"]["codeActionKinds"]
@@ -135,8 +161,13 @@ def client(tmp_path_factory):
 
 
 def check_json(*arguments, cwd: Path = REPO) -> dict:
-    done = subprocess.run([sys.executable, "-m", "newslint", "check", "--format", "json", *map(str, arguments)],
-                          cwd=cwd, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--format", "json", *map(str, arguments)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return json.loads(done.stdout)
 
 
@@ -146,16 +177,30 @@ def expected_diagnostics(path: Path, findings: list[dict]) -> list[tuple]:
     def position(line: int, column: int) -> tuple[int, int]:
         if line > len(lines):
             return len(lines) - 1, utf16(lines[-1])
-        return line - 1, utf16(lines[line - 1][:column - 1])
+        return line - 1, utf16(lines[line - 1][: column - 1])
 
     severity = {"error": 1, "warning": 2, "info": 3}
-    return sorted((f["rule"], severity[f["severity"]], position(f["line"], f["column"]),
-                   position(f["end_line"], f["end_column"])) for f in findings)
+    return sorted(
+        (
+            f["rule"],
+            severity[f["severity"]],
+            position(f["line"], f["column"]),
+            position(f["end_line"], f["end_column"]),
+        )
+        for f in findings
+    )
 
 
 def shown(diagnostics: list) -> list[tuple]:
-    return sorted((d["code"], d["severity"], (d["range"]["start"]["line"], d["range"]["start"]["character"]),
-                   (d["range"]["end"]["line"], d["range"]["end"]["character"])) for d in diagnostics)
+    return sorted(
+        (
+            d["code"],
+            d["severity"],
+            (d["range"]["start"]["line"], d["range"]["start"]["character"]),
+            (d["range"]["end"]["line"], d["range"]["end"]["character"]),
+        )
+        for d in diagnostics
+    )
 
 
 def apply(text: str, edits: list[dict]) -> str:
@@ -170,7 +215,9 @@ def apply(text: str, edits: list[dict]) -> str:
             at += 1
         return at
 
-    spans = sorted((offset(e["range"]["start"]), offset(e["range"]["end"]), e["newText"]) for e in edits)
+    spans = sorted(
+        (offset(e["range"]["start"]), offset(e["range"]["end"]), e["newText"]) for e in edits
+    )
     for start, end, new in reversed(spans):
         text = text[:start] + new + text[end:]
     return text
@@ -180,8 +227,12 @@ def fixed_by_cli(path: Path, tmp_path: Path, *extra: str, newline: str | None = 
     copy = tmp_path / "fixed" / path.name
     copy.parent.mkdir(exist_ok=True)
     shutil.copyfile(path, copy)
-    subprocess.run([sys.executable, "-m", "newslint", "check", "--fix", *extra, str(copy)],
-                   cwd=REPO, capture_output=True, timeout=60)
+    subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--fix", *extra, str(copy)],
+        cwd=REPO,
+        capture_output=True,
+        timeout=60,
+    )
     with copy.open(encoding="utf-8", newline=newline) as stream:
         return stream.read()
 
@@ -199,15 +250,19 @@ def test_every_example_story_gets_the_findings_of_check(client):
             assert diagnostic["source"] == "newslint"
             href = diagnostic["codeDescription"]["href"]
             assert href.startswith("file://")
-            documentation = Path(href[len("file://"):]).read_text(encoding="utf-8")
+            documentation = Path(href[len("file://") :]).read_text(encoding="utf-8")
             assert diagnostic["code"].split("/")[-1] in documentation  # the rule's own page
-    assert any(d["code"].startswith("house/") for d in client.diagnostics[
-        (REPO / "examples/house-style/story.md").as_uri()])  # examples/newslint.toml was read
+    assert any(
+        d["code"].startswith("house/")
+        for d in client.diagnostics[(REPO / "examples/house-style/story.md").as_uri()]
+    )  # examples/newslint.toml was read
 
 
-STORY = ("\u201cThe quay\u2019s shut,\u201d she said. \U0001F30A\U0001F6A2 Boats  moor at the the west quay.\n"
-         "\n"
-         "Ferry fares rise on Monday, the board said on Monday.\n")
+STORY = (
+    "\u201cThe quay\u2019s shut,\u201d she said. \U0001f30a\U0001f6a2 Boats  moor at the the west quay.\n"
+    "\n"
+    "Ferry fares rise on Monday, the board said on Monday.\n"
+)
 
 
 def test_utf16_ranges_on_a_story_with_emoji_and_curly_quotes(client, tmp_path):
@@ -221,7 +276,8 @@ def test_utf16_ranges_on_a_story_with_emoji_and_curly_quotes(client, tmp_path):
     at = first.index("the the")
     assert diagnostics["doubled-word"]["start"]["character"] == at + 2
     assert shown(client.diagnostics[path.as_uri()]) == expected_diagnostics(
-        path, check_json(path)["files"][0]["findings"])
+        path, check_json(path)["files"][0]["findings"]
+    )
 
 
 def test_change_save_and_quick_fixes_match_check_fix(client, tmp_path):
@@ -231,14 +287,21 @@ def test_change_save_and_quick_fixes_match_check_fix(client, tmp_path):
     client.open(path, "A clean line.\n")
     assert client.diagnostics[uri] == []
     diagnostics = client.change(path, STORY, 2)  # debounced, then published for version 2
-    assert {"doubled-space", "doubled-word", "repeated-attribution"} <= {d["code"] for d in diagnostics}
+    assert {"doubled-space", "doubled-word", "repeated-attribution"} <= {
+        d["code"] for d in diagnostics
+    }
     client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
     assert shown(client.published(uri)) == shown(diagnostics)
 
     everything = {"start": {"line": 0, "character": 0}, "end": {"line": 3, "character": 0}}
-    actions = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": uri}, "range": everything,
-        "context": {"diagnostics": diagnostics}})
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": everything,
+            "context": {"diagnostics": diagnostics},
+        },
+    )
     fix_all = [a for a in actions if a["kind"] == "source.fixAll.newslint"]
     assert len(fix_all) == 1
     assert apply(STORY, fix_all[0]["edit"]["changes"][uri]) == fixed_by_cli(path, tmp_path)
@@ -251,11 +314,20 @@ def test_change_save_and_quick_fixes_match_check_fix(client, tmp_path):
     single.write_text("Boats moor at the the west quay.\n", encoding="utf-8")
     only = client.open(single, single.read_text(encoding="utf-8"))
     assert [d["code"] for d in only] == ["doubled-word"]
-    [action] = [a for a in client.request("textDocument/codeAction", {
-        "textDocument": {"uri": single.as_uri()}, "range": only[0]["range"],
-        "context": {"diagnostics": only, "only": ["quickfix"]}})]
-    assert apply(single.read_text(encoding="utf-8"), action["edit"]["changes"][single.as_uri()]) == \
-        fixed_by_cli(single, tmp_path)
+    [action] = [
+        a
+        for a in client.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": single.as_uri()},
+                "range": only[0]["range"],
+                "context": {"diagnostics": only, "only": ["quickfix"]},
+            },
+        )
+    ]
+    assert apply(
+        single.read_text(encoding="utf-8"), action["edit"]["changes"][single.as_uri()]
+    ) == fixed_by_cli(single, tmp_path)
 
 
 def test_crlf_story_positions_and_fix_all(client, tmp_path):
@@ -263,10 +335,17 @@ def test_crlf_story_positions_and_fix_all(client, tmp_path):
     path = tmp_path / "crlf.txt"
     path.write_bytes(text.encode("utf-8"))
     diagnostics = client.open(path, text)
-    assert shown(diagnostics) == expected_diagnostics(path, check_json(path)["files"][0]["findings"])
-    actions = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": path.as_uri()}, "range": diagnostics[0]["range"],
-        "context": {"diagnostics": diagnostics, "only": ["source.fixAll"]}})
+    assert shown(diagnostics) == expected_diagnostics(
+        path, check_json(path)["files"][0]["findings"]
+    )
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": path.as_uri()},
+            "range": diagnostics[0]["range"],
+            "context": {"diagnostics": diagnostics, "only": ["source.fixAll"]},
+        },
+    )
     [fix_all] = actions
     fixed = apply(text, fix_all["edit"]["changes"][path.as_uri()])
     assert "\r\n" in fixed and fixed == fixed_by_cli(path, tmp_path, newline="")
@@ -277,13 +356,19 @@ def test_unsafe_fix_is_offered_but_not_preferred(client, tmp_path):
     path.write_text("The council met for a hour on Monday.\n", encoding="utf-8")
     diagnostics = client.open(path, path.read_text(encoding="utf-8"))
     [diagnostic] = [d for d in diagnostics if d["code"] == "a-an"]
-    actions = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": path.as_uri()}, "range": diagnostic["range"],
-        "context": {"diagnostics": [diagnostic]}})
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": path.as_uri()},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        },
+    )
     [action] = [a for a in actions if a["kind"] == "quickfix"]
     assert not action.get("isPreferred") and "unsafe" in action["title"]
-    assert apply(path.read_text(encoding="utf-8"), action["edit"]["changes"][path.as_uri()]) == \
-        fixed_by_cli(path, tmp_path, "--unsafe-fixes")
+    assert apply(
+        path.read_text(encoding="utf-8"), action["edit"]["changes"][path.as_uri()]
+    ) == fixed_by_cli(path, tmp_path, "--unsafe-fixes")
     assert not [a for a in actions if a["kind"] == "source.fixAll.newslint"]  # --fix leaves it
 
 
@@ -293,11 +378,15 @@ def test_config_is_honoured_and_reloaded(client, tmp_path):
     assert "doubled-space" in {d["code"] for d in client.open(path, STORY)}
     config = tmp_path / "newslint.toml"
     config.write_text('ignore = ["doubled-space"]\n', encoding="utf-8")
-    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 1}]})
+    client.notify(
+        "workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 1}]}
+    )
     codes = {d["code"] for d in client.published(path.as_uri())}
     assert "doubled-space" not in codes and "doubled-word" in codes
     config.write_text('ignore = ["doubled-space"\n', encoding="utf-8")  # broken: said, not crashed
-    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 2}]})
+    client.notify(
+        "workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 2}]}
+    )
     [problem] = client.published(path.as_uri())
     assert problem["severity"] == 1 and "newslint.toml" in problem["message"]
 
@@ -306,7 +395,13 @@ def test_lsp_without_the_extra_says_how_to_install_it(tmp_path):
     blocker = tmp_path / "pygls"
     blocker.mkdir()
     (blocker / "__init__.py").write_text("raise ImportError('no pygls here', name='pygls')\n")
-    done = subprocess.run([sys.executable, "-m", "newslint", "lsp"], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    done = subprocess.run(
+        [sys.executable, "-m", "newslint", "lsp"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
     assert done.returncode == 2
     assert "pip install 'newslint[lsp]'" in done.stderr and "Traceback" not in done.stderr

@@ -40,7 +40,17 @@ def test_front_matter_code_comments_and_link_targets_are_not_prose():
     assert "title:" not in doc.text and "example.com" not in doc.text
     assert doc.text.count("Share this post") == 0
     assert [b.kind for b in doc.blocks] == [
-        "heading", "paragraph", "list_item", "list_item", "quote", "cell", "cell", "cell", "cell", "paragraph"]
+        "heading",
+        "paragraph",
+        "list_item",
+        "list_item",
+        "quote",
+        "cell",
+        "cell",
+        "cell",
+        "cell",
+        "paragraph",
+    ]
     assert doc.title.text == "Council backs new bridge"
 
 
@@ -51,7 +61,7 @@ def test_positions_are_exact_through_markup():
         if word.text == "\ufffc":
             continue
         line, column = doc.position(word.start)
-        assert source_lines[line - 1][column - 1:column - 1 + len(word.text)] == word.text, word
+        assert source_lines[line - 1][column - 1 : column - 1 + len(word.text)] == word.text, word
 
 
 def test_only_the_prose_debris_is_reported():

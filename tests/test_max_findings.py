@@ -14,7 +14,11 @@ STORY = "".join(f"The {word} {word} fell. " for word in ("rain", "snow", "hail",
 
 
 def doubled(text: str, **table) -> list:
-    config = {"select": ["doubled-word"], "rules": {"doubled-word": table}} if table else {"select": ["doubled-word"]}
+    config = (
+        {"select": ["doubled-word"], "rules": {"doubled-word": table}}
+        if table
+        else {"select": ["doubled-word"]}
+    )
     return newslint.lint_text(text, filename="story.txt", config=config)
 
 
@@ -44,5 +48,7 @@ def test_the_default_limit_applies_without_config():
 
 @pytest.mark.parametrize("value", [0, -1, "10", True, 2.5])
 def test_a_limit_that_is_not_a_positive_whole_number_is_a_config_error(value):
-    with pytest.raises(ConfigError, match=r"n.toml: key 'rules.doubled-word.max-findings': expected a whole number"):
+    with pytest.raises(
+        ConfigError, match=r"n.toml: key 'rules.doubled-word.max-findings': expected a whole number"
+    ):
         config_from_dict({"rules": {"doubled-word": {"max-findings": value}}}, "n.toml")

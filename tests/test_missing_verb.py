@@ -12,7 +12,7 @@ RULE = "missing-verb"
 def test_pronoun_not_participle_is_flagged_with_suggestions():
     text = "The union said the offer it not considered fair by most members."
     (hit,) = rule_hits(text, RULE)
-    assert text[hit.start:hit.end] == "it not considered"
+    assert text[hit.start : hit.end] == "it not considered"
     assert hit.column == text.index("it not") + 1
     assert hit.suggestions == ("it is not considered", "it was not considered", "is not considered")
     assert "has no verb" in hit.message
@@ -22,23 +22,41 @@ def test_pronoun_not_participle_is_flagged_with_suggestions():
 @pytest.mark.parametrize(
     "text, phrase, first",
     [
-        ("Club officials said they not surprised by the size of the fine.", "they not surprised",
-         "they are not surprised"),
-        ("Residents who not consulted before the closure have written to the council.",
-         "who not consulted", "who is not consulted"),
-        ("The minister admitted she not aware of the report until Monday.", "she not aware",
-         "she is not aware"),
-        ("A plan which not approved by the board cannot be put to shareholders.",
-         "which not approved", "which is not approved"),
-        ("We not able to reach the village for three days, the aid agency said.", "We not able",
-         "We are not able"),
-        ("It not known how many people were inside the building.", "It not known",
-         "It is not known"),
+        (
+            "Club officials said they not surprised by the size of the fine.",
+            "they not surprised",
+            "they are not surprised",
+        ),
+        (
+            "Residents who not consulted before the closure have written to the council.",
+            "who not consulted",
+            "who is not consulted",
+        ),
+        (
+            "The minister admitted she not aware of the report until Monday.",
+            "she not aware",
+            "she is not aware",
+        ),
+        (
+            "A plan which not approved by the board cannot be put to shareholders.",
+            "which not approved",
+            "which is not approved",
+        ),
+        (
+            "We not able to reach the village for three days, the aid agency said.",
+            "We not able",
+            "We are not able",
+        ),
+        (
+            "It not known how many people were inside the building.",
+            "It not known",
+            "It is not known",
+        ),
     ],
 )
 def test_flagged(text, phrase, first):
     (hit,) = rule_hits(text, RULE)
-    assert text[hit.start:hit.end] == phrase
+    assert text[hit.start : hit.end] == phrase
     assert hit.suggestions[0] == first
 
 
@@ -55,7 +73,7 @@ def test_flagged(text, phrase, first):
         "The hearing was adjourned, it not being clear whether the witness would appear.",
         "Whether or not the strike goes ahead, services will be disrupted on Friday.",
         "Believe it or not, the bridge was built in under six months.",
-        "Asked whether the factory would close, the manager said: \"I hope not.\"",
+        'Asked whether the factory would close, the manager said: "I hope not."',
         # inversions and conditions
         "Had they not acted so quickly, the fire would have spread to the houses next door.",
         "Is it not clear by now that the policy has failed?",
@@ -77,24 +95,38 @@ def test_silent_on_correct_copy(text):
 
 # --- a missing auxiliary before "not" when no participle follows (issue 10) -----------------
 
+
 @pytest.mark.parametrize(
     "text, phrase, first",
     [
-        ("Pressed on the budget, she not directly answer the question.", "she not directly",
-         "she does not directly"),
-        ("After the vote they not then told the members what had happened.", "they not then",
-         "they do not then"),
-        ("The real question, it not when the bridge opens but who pays.", "it not when", "it is not when"),
+        (
+            "Pressed on the budget, she not directly answer the question.",
+            "she not directly",
+            "she does not directly",
+        ),
+        (
+            "After the vote they not then told the members what had happened.",
+            "they not then",
+            "they do not then",
+        ),
+        (
+            "The real question, it not when the bridge opens but who pays.",
+            "it not when",
+            "it is not when",
+        ),
         ("He not know the answer, his lawyer said on Tuesday.", "He not know", "He does not know"),
         ("Polls show we not want another election this year.", "we not want", "we do not want"),
         ("It not a problem for the council, the leader insisted.", "It not a", "It is not a"),
-        ("The company said they not planning any more closures.", "they not planning",
-         "they are not planning"),
+        (
+            "The company said they not planning any more closures.",
+            "they not planning",
+            "they are not planning",
+        ),
     ],
 )
 def test_missing_auxiliary_before_a_plain_verb_adverb_or_wh_word(text, phrase, first):
     (hit,) = rule_hits(text, RULE)
-    assert text[hit.start:hit.end] == phrase
+    assert text[hit.start : hit.end] == phrase
     assert hit.suggestions[0] == first
 
 
@@ -119,14 +151,17 @@ def test_no_auxiliary_needed(text):
     assert rule_hits(text, RULE) == []
 
 
-@pytest.mark.parametrize("text, phrase", [
-    ("The mayor said that they not want a second inquiry.", "they not want"),
-    ("The firm said it not clear when the plant would reopen.", "it not clear"),
-    ("The council says it not plan any further cuts this year.", "it not plan"),
-])
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("The mayor said that they not want a second inquiry.", "they not want"),
+        ("The firm said it not clear when the plant would reopen.", "it not clear"),
+        ("The council says it not plan any further cuts this year.", "it not plan"),
+    ],
+)
 def test_after_said_that_the_clause_needs_its_auxiliary(text, phrase):
     (hit,) = rule_hits(text, RULE)
-    assert text[hit.start:hit.end] == phrase
+    assert text[hit.start : hit.end] == phrase
 
 
 def test_that_after_a_verb_of_asking_or_is_keeps_the_subjunctive():
@@ -134,9 +169,12 @@ def test_that_after_a_verb_of_asking_or_is_keeps_the_subjunctive():
     assert rule_hits("The union insisted that she not attend.", RULE) == []
 
 
-@pytest.mark.parametrize("text", [
-    "She spoke on condition it not be published.",
-    "I would have told you not testifying was the safer course.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She spoke on condition it not be published.",
+        "I would have told you not testifying was the safer course.",
+    ],
+)
 def test_condition_and_gerund_need_no_auxiliary(text):
     assert rule_hits(text, RULE) == []

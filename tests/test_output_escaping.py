@@ -29,8 +29,10 @@ SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 # A GitHub workflow command: ::level properties::message, properties free of ':'.
 COMMAND = re.compile(r"^::(error|warning|notice) ([^:\n]*)::([^\n]*)$")
 
-needs_bytes_names = pytest.mark.skipif(sys.platform in ("win32", "darwin"),
-                                       reason="the file system must accept names that are not UTF-8")
+needs_bytes_names = pytest.mark.skipif(
+    sys.platform in ("win32", "darwin"),
+    reason="the file system must accept names that are not UTF-8",
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,7 +90,9 @@ def test_a_newline_in_a_file_name_cannot_inject_a_github_command(tmp_path, monke
     # In the text format (a CI log shows it too) no line starts with a workflow command.
     text = run_module("check", "--no-config", ".", cwd=tmp_path).stdout
     assert [line for line in text.splitlines() if line.startswith("::")] == []
-    assert text.splitlines()[0].startswith("./a\\n::error file=x.txt,line=1::forged.txt:1:1: warning [debris]")
+    assert text.splitlines()[0].startswith(
+        "./a\\n::error file=x.txt,line=1::forged.txt:1:1: warning [debris]"
+    )
 
 
 @needs_bytes_names
@@ -107,8 +111,25 @@ def test_a_file_name_that_is_not_utf8_is_carried_by_every_format(tmp_path):
     assert location["uri"] == "caf%E9%20%FF.txt"  # the exact bytes, as a URI carries them
     suite = ET.fromstring(outputs["junit"])
     assert suite.find("testcase").get("file") == shown
-    report = Report([FileResult(os.fsdecode(name), [Finding("debris", "debris", "warning", "m", line=1,
-                                                            column=1, end_line=1, end_column=2)])])
+    report = Report(
+        [
+            FileResult(
+                os.fsdecode(name),
+                [
+                    Finding(
+                        "debris",
+                        "debris",
+                        "warning",
+                        "m",
+                        line=1,
+                        column=1,
+                        end_line=1,
+                        end_column=2,
+                    )
+                ],
+            )
+        ]
+    )
     assert render("text", report).startswith(f"{shown}:1:1: warning [debris]")
     assert unescape_github(github_commands(render("github", report))[0][1]["file"]) == shown
 
@@ -119,22 +140,44 @@ def test_a_terminal_escape_in_a_file_name_or_message_is_shown_not_sent(tmp_path)
     done = run_module("check", "--no-config", name, cwd=tmp_path)
     assert "\x1b" not in done.stdout and "\x07" not in done.stdout
     assert done.stdout.startswith("\\x1b]0;owned\\x07\\x1b[2J.txt:1:1: warning [debris]")
-    finding = Finding("plugin/X\nY", "grammar", "warning", "bell\x07 and \u202eevil", line=1, column=1,
-                      end_line=1, end_column=2, suggestions=("a\rb",))
+    finding = Finding(
+        "plugin/X\nY",
+        "grammar",
+        "warning",
+        "bell\x07 and \u202eevil",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+        suggestions=("a\rb",),
+    )
     (line, summary) = render("text", Report([FileResult("a.txt", [finding])])).splitlines()
     assert line == "a.txt:1:1: warning [plugin/X\\nY] bell\\x07 and \\u202eevil (suggestion: a\\rb)"
 
 
 def test_a_rule_id_and_message_with_newlines_break_no_format():
-    finding = Finding("languagetool/RULE\nID", "grammar", "warning", "two\nlines, 100%: really",
-                      line=2, column=3, end_line=2, end_column=5, suggestions=("x\ny",))
+    finding = Finding(
+        "languagetool/RULE\nID",
+        "grammar",
+        "warning",
+        "two\nlines, 100%: really",
+        line=2,
+        column=3,
+        end_line=2,
+        end_column=5,
+        suggestions=("x\ny",),
+    )
     report = Report([FileResult("story.txt", [finding])])
-    assert json.loads(render("json", report))["files"][0]["findings"][0]["rule"] == "languagetool/RULE\nID"
+    assert (
+        json.loads(render("json", report))["files"][0]["findings"][0]["rule"]
+        == "languagetool/RULE\nID"
+    )
     log = assert_valid_sarif(render("sarif", report))
     assert log["runs"][0]["results"][0]["ruleId"] == "languagetool/RULE\nID"
     failure = ET.fromstring(render("junit", report)).find("testcase/failure")
     assert failure.text.strip().splitlines() == [
-        "story.txt:2:3: warning [languagetool/RULE\\nID] two\\nlines, 100%: really"]
+        "story.txt:2:3: warning [languagetool/RULE\\nID] two\\nlines, 100%: really"
+    ]
     ((level, props, message),) = github_commands(render("github", report))
     assert unescape_github(props["title"]) == "newslint languagetool/RULE\nID (grammar)"
     assert unescape_github(message) == "two\nlines, 100%: really (suggestion: x\ny)"
@@ -147,11 +190,15 @@ def test_stderr_lines_escape_file_names(tmp_path):
     done = run_module("check", "--no-config", name, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
-        "newslint: error: bad\\nname.txt: not valid UTF-8 (byte 0xe9 at line 1); save the file as UTF-8"]
+        "newslint: error: bad\\nname.txt: not valid UTF-8 (byte 0xe9 at line 1); save the file as UTF-8"
+    ]
 
 
 def test_escapes_are_visible_and_name_undecodable_bytes():
-    assert printable("a\tb\x00\x1b\x7f\x85\u2028\u202e\ufffe") == "a\\tb\\x00\\x1b\\x7f\\u0085\\u2028\\u202e\\ufffe"
+    assert (
+        printable("a\tb\x00\x1b\x7f\x85\u2028\u202e\ufffe")
+        == "a\\tb\\x00\\x1b\\x7f\\u0085\\u2028\\u202e\\ufffe"
+    )
     assert printable("line\nbreak\r", keep="\n") == "line\nbreak\\r"
     assert printable("café 😀 \\ plain") == "café 😀 \\ plain"
     # os.fsdecode's escapes of bytes 0x80..0xff come back as \xNN; other lone surrogates as \uNNNN.
@@ -160,11 +207,13 @@ def test_escapes_are_visible_and_name_undecodable_bytes():
 
 # --- per-folder fail-on in JUnit ---------------------------------------------------------
 
+
 def test_junit_follows_a_folders_own_fail_on(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / "wires").mkdir()
-    (tmp_path / "newslint.toml").write_text('[[overrides]]\npaths = ["wires/"]\nfail-on = "never"\n',
-                                            encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text(
+        '[[overrides]]\npaths = ["wires/"]\nfail-on = "never"\n', encoding="utf-8"
+    )
     (tmp_path / "wires" / "agency.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "ours.txt").write_text(STORY, encoding="utf-8")
     done = run_module("check", "--format", "junit", "wires", "ours.txt", cwd=tmp_path)
@@ -196,10 +245,17 @@ def findings(draw):
     end_line = line + draw(st.integers(0, 3))
     column = draw(st.integers(1, 80))
     end_column = draw(st.integers(column if end_line == line else 1, 90))
-    return Finding(draw(texts.filter(bool)), draw(st.sampled_from(["grammar", "debris", "internal"])),
-                   draw(st.sampled_from(["error", "warning", "info"])), draw(texts),
-                   line=line, column=column, end_line=end_line, end_column=end_column,
-                   suggestions=tuple(draw(st.lists(texts, max_size=2))))
+    return Finding(
+        draw(texts.filter(bool)),
+        draw(st.sampled_from(["grammar", "debris", "internal"])),
+        draw(st.sampled_from(["error", "warning", "info"])),
+        draw(texts),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        suggestions=tuple(draw(st.lists(texts, max_size=2))),
+    )
 
 
 @st.composite
@@ -213,7 +269,11 @@ def reports(draw):
     return Report(results)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(report=reports())
 def test_every_format_carries_any_name_rule_and_message(report, monkeypatch):
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
@@ -223,15 +283,22 @@ def test_every_format_carries_any_name_rule_and_message(report, monkeypatch):
     found = [f for r in report.results for f in r.findings]
 
     data = json.loads(outputs["json"])
-    assert [e["path"] for e in data["files"]] == [undecodable_escaped(r.path) for r in report.results]
+    assert [e["path"] for e in data["files"]] == [
+        undecodable_escaped(r.path) for r in report.results
+    ]
     assert [x["message"] for e in data["files"] for x in e["findings"]] == [
-        undecodable_escaped(f.message) for f in found]
+        undecodable_escaped(f.message) for f in found
+    ]
 
     log = assert_valid_sarif(outputs["sarif"])
-    assert [r["ruleId"] for r in log["runs"][0]["results"]] == [undecodable_escaped(f.rule) for f in found]
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == [
+        undecodable_escaped(f.rule) for f in found
+    ]
 
     suite = ET.fromstring(outputs["junit"])
-    assert [c.get("file") for c in suite.iter("testcase")] == [printable(r.path) for r in report.results]
+    assert [c.get("file") for c in suite.iter("testcase")] == [
+        printable(r.path) for r in report.results
+    ]
 
     commands = github_commands(outputs["github"])
     errors = [r for r in report.results if r.error]

@@ -48,7 +48,10 @@ def test_output_file_that_cannot_be_written_is_one_line(story, cli):
 
 def test_html_report_shows_a_stories_markup_as_text(tmp_path, cli):
     target = tmp_path / "r.html"
-    assert cli("check", "--format", "html", "--output", str(target), str(REPO / "examples")).exit_code == 1
+    assert (
+        cli("check", "--format", "html", "--output", str(target), str(REPO / "examples")).exit_code
+        == 1
+    )
     page = target.read_text(encoding="utf-8")
     assert "<script>window.dataLayer" not in page  # cms-story.html's own script, as text
     assert "&lt;script&gt;window.dataLayer" in page

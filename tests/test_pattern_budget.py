@@ -18,18 +18,27 @@ def test_debris_extra_patterns_share_one_budget_per_story():
     # 200 s; with half a second a story it stops at once, in one clear internal finding.
     story = ("a" * 60 + "!\n\n") * 400
     started = time.monotonic()
-    findings = newslint.lint_text(story, filename="story.txt", config={
-        "select": ["debris"], "rules": {"debris": {"extra": [CATASTROPHIC]}}})
+    findings = newslint.lint_text(
+        story,
+        filename="story.txt",
+        config={"select": ["debris"], "rules": {"debris": {"extra": [CATASTROPHIC]}}},
+    )
     assert time.monotonic() - started < 10
-    assert [(f.rule, f.message) for f in findings] == [(
-        "internal-error",
-        "rule debris: the 'extra' patterns took longer than 0.5s on story.txt and were stopped; "
-        "simplify them (nested repeats such as (a+)+ backtrack without end)")]
+    assert [(f.rule, f.message) for f in findings] == [
+        (
+            "internal-error",
+            "rule debris: the 'extra' patterns took longer than 0.5s on story.txt and were stopped; "
+            "simplify them (nested repeats such as (a+)+ backtrack without end)",
+        )
+    ]
 
 
 def test_debris_extra_patterns_still_match_within_the_budget():
-    findings = newslint.lint_text("Copy.\n\nListen to this article\n", filename="story.txt", config={
-        "select": ["debris"], "rules": {"debris": {"extra": ["listen to this article"]}}})
+    findings = newslint.lint_text(
+        "Copy.\n\nListen to this article\n",
+        filename="story.txt",
+        config={"select": ["debris"], "rules": {"debris": {"extra": ["listen to this article"]}}},
+    )
     assert [(f.rule, f.line) for f in findings] == [("debris", 3)]
 
 
@@ -43,16 +52,30 @@ def test_debris_extra_timeout_in_the_cli_is_one_line_for_the_run(tmp_path):
     result = run_module("check", "--no-plugins", "--select", "debris", ".", cwd=tmp_path)
     assert result.returncode == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("newslint: error:")]
-    assert errors == ["newslint: error: rule debris: the 'extra' patterns took longer than 0.5s on "
-                      "./one.txt and were stopped; simplify them (nested repeats such as (a+)+ "
-                      "backtrack without end)"]
+    assert errors == [
+        "newslint: error: rule debris: the 'extra' patterns took longer than 0.5s on "
+        "./one.txt and were stopped; simplify them (nested repeats such as (a+)+ "
+        "backtrack without end)"
+    ]
 
 
 def _house_config():
-    return config_from_dict({"select": ["house"], "pattern-timeout": 0.3, "house-style": [
-        {"id": "runaway", "kind": "existence", "pattern": "(a|aa)+$"},
-        {"id": "govt", "kind": "substitution", "pattern": r"\bGovt\b", "replace": "government"},
-    ]}, "newslint.toml")
+    return config_from_dict(
+        {
+            "select": ["house"],
+            "pattern-timeout": 0.3,
+            "house-style": [
+                {"id": "runaway", "kind": "existence", "pattern": "(a|aa)+$"},
+                {
+                    "id": "govt",
+                    "kind": "substitution",
+                    "pattern": r"\bGovt\b",
+                    "replace": "government",
+                },
+            ],
+        },
+        "newslint.toml",
+    )
 
 
 def test_a_house_style_timeout_does_not_poison_later_stories_sharing_the_config():
@@ -70,10 +93,14 @@ def test_concurrent_stories_keep_their_own_results():
     results: dict[str, list[str]] = {}
 
     def lint(name: str, text: str) -> None:
-        results[name] = [f.rule for f in newslint.lint_text(text, filename=f"{name}.txt", config=config)]
+        results[name] = [
+            f.rule for f in newslint.lint_text(text, filename=f"{name}.txt", config=config)
+        ]
 
     threads = [threading.Thread(target=lint, args=("bad", "a" * 5000 + "!"))]
-    threads += [threading.Thread(target=lint, args=(f"good{i}", "The Govt said no.")) for i in range(4)]
+    threads += [
+        threading.Thread(target=lint, args=(f"good{i}", "The Govt said no.")) for i in range(4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -15,7 +15,7 @@ from newslint.rule import Rule, hookimpl
 
 from conftest import run_module
 
-PLUGIN = '''
+PLUGIN = """
 from newslint import Rule, hookimpl
 
 def check(document, options):
@@ -29,9 +29,9 @@ RULE = Rule(id="acme/{word}", category="style", severity="warning", check=check,
 @hookimpl
 def newslint_rules():
     return [RULE]
-'''
+"""
 
-BROKEN = '''
+BROKEN = """
 from newslint import Rule, hookimpl
 
 def check(document, options):
@@ -40,7 +40,7 @@ def check(document, options):
 @hookimpl
 def newslint_rules():
     return [Rule(id="acme/broken", category="style", severity="warning", check=check, doc="Breaks.")]
-'''
+"""
 
 
 def install_fake_distribution(root, name: str, module_source: str) -> None:
@@ -63,14 +63,28 @@ def run_with(env, *args, input=None):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-m", "newslint", *args], env=env, input=input,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        env=env,
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_entry_point_plugin_rule_runs_and_is_listed(plugin_env):
     _, env = plugin_env
-    proc = run_with(env, "check", "--format", "json", "--stdin-filename", "s.txt", "-",
-                    input="The minister slammed the report.\n")
+    proc = run_with(
+        env,
+        "check",
+        "--format",
+        "json",
+        "--stdin-filename",
+        "s.txt",
+        "-",
+        input="The minister slammed the report.\n",
+    )
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     assert [(f["rule"], f["column"]) for f in findings] == [("acme/slammed", 14)]
     listing = run_with(env, "rules").stdout
@@ -94,7 +108,10 @@ def test_a_plugin_that_fails_to_import_is_one_error_line(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(tmp_path))
     proc = run_with(env, "check", "-", input="Advertisement\n")
     assert proc.returncode == 2
-    assert proc.stderr.strip() == "newslint: error: plugin acme_bad: failed to load (ImportError: needs acme-core)"
+    assert (
+        proc.stderr.strip()
+        == "newslint: error: plugin acme_bad: failed to load (ImportError: needs acme-core)"
+    )
     assert "<stdin>:1:1: warning [debris]" in proc.stdout
 
 
@@ -117,15 +134,23 @@ def test_registering_a_plugin_object_directly():
         if len(document.words) >= options["max_words"]:
             yield LONG.finding(0, 0, "Story is long")
 
-    LONG = Rule(id="acme/long", category="style", severity="info", doc="Long stories.",
-                check=check, options={"max_words": 5})
+    LONG = Rule(
+        id="acme/long",
+        category="style",
+        severity="info",
+        doc="Long stories.",
+        check=check,
+        options={"max_words": 5},
+    )
 
     class Plugin:
         @hookimpl
         def newslint_rules(self):
             return [LONG]
 
-    linter = Linter.create(Config(select=("acme/long",)), entry_points=False, extra_plugins=[Plugin()])
+    linter = Linter.create(
+        Config(select=("acme/long",)), entry_points=False, extra_plugins=[Plugin()]
+    )
     result = linter.run([Source("s.txt", "one two three four five six\n")])[0]
     assert [(f.rule, f.line, f.column) for f in result.findings] == [("acme/long", 1, 1)]
     short = linter.run([Source("s.txt", "one two\n")])[0]
@@ -155,9 +180,15 @@ def test_readme_plugin_example_works_as_written(tmp_path):
     code = _re.search(r"````python\n(# acme_newslint\.py\n.*?)````", readme, _re.S).group(1)
     install_fake_distribution(tmp_path, "acme_newslint", code)
     env = dict(os.environ, PYTHONPATH=str(tmp_path))
-    wrong = run_with(env, "check", "--format", "json", "-", input="The minister slammed the report.\n")
+    wrong = run_with(
+        env, "check", "--format", "json", "-", input="The minister slammed the report.\n"
+    )
     (finding,) = json.loads(wrong.stdout)["files"][0]["findings"]
-    assert (finding["rule"], finding["column"], finding["suggestions"]) == ("acme/slammed", 14, ["criticised"])
+    assert (finding["rule"], finding["column"], finding["suggestions"]) == (
+        "acme/slammed",
+        14,
+        ["criticised"],
+    )
     right = run_with(env, "check", "-", input="The minister criticised the report.\n")
     assert right.returncode == 0
     docs = run_with(env, "rules", "acme/slammed").stdout

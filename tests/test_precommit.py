@@ -23,8 +23,12 @@ pytestmark = pytest.mark.slow
 
 pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install -e '.[test]')")
 
-GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",
-                "GIT_COMMITTER_NAME": "Desk", "GIT_COMMITTER_EMAIL": "desk@example.org"}
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Desk",
+    "GIT_AUTHOR_EMAIL": "desk@example.org",
+    "GIT_COMMITTER_NAME": "Desk",
+    "GIT_COMMITTER_EMAIL": "desk@example.org",
+}
 
 DOUBLED = (
     "# Lifeboat crew rescues walkers\n"
@@ -61,8 +65,13 @@ def env(tmp_path_factory):
     values = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "GIT_"))}
     values.pop("SKIP", None)
     values.pop("VIRTUAL_ENV", None)
-    values.update(GIT_IDENTITY, PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never",
-                  GIT_CONFIG_NOSYSTEM="1", HOME=str(home))
+    values.update(
+        GIT_IDENTITY,
+        PRE_COMMIT_HOME=str(home),
+        PRE_COMMIT_COLOR="never",
+        GIT_CONFIG_NOSYSTEM="1",
+        HOME=str(home),
+    )
     return values
 
 
@@ -75,7 +84,9 @@ def hook_source(tmp_path_factory, env) -> tuple[str, str]:
     if status.returncode == 0 and not status.stdout.strip():
         return str(REPO), _git(REPO, env, "rev-parse", "HEAD")
     snapshot = tmp_path_factory.mktemp("newslint-snapshot")
-    listed = _run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], REPO, env)
+    listed = _run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], REPO, env
+    )
     for name in filter(None, listed.stdout.split("\0")):
         source = REPO / name
         if source.is_file():
@@ -100,11 +111,14 @@ def pre_commit(*args, cwd, env):
     return _run([sys.executable, "-m", "pre_commit", *args], cwd, env)
 
 
-def test_a_commit_with_a_doubled_paragraph_fails_and_a_clean_one_passes(content_repo, hook_source, env):
+def test_a_commit_with_a_doubled_paragraph_fails_and_a_clean_one_passes(
+    content_repo, hook_source, env
+):
     repo, rev = hook_source
     (content_repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: newslint\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     done = pre_commit("install", cwd=content_repo, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -133,13 +147,32 @@ def test_try_repo_runs_the_hook_on_named_files(content_repo, hook_source, env):
         "<p>Two walkers were rescued from the cliffs near the harbour on Sunday evening.</p>\n"
         "<p>The lifeboat crew said the pair had been cut off by the rising tide.</p>\n"
         "<p>Two walkers were rescued from the cliffs near the harbour on Sunday evening.</p>\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (content_repo / "stories" / "clean.txt").write_text(CLEAN, encoding="utf-8")
     _git(content_repo, env, "add", ".")
-    bad = pre_commit("try-repo", repo, "newslint", "--ref", rev, "--files", "stories/doubled.html",
-                     cwd=content_repo, env=env)
+    bad = pre_commit(
+        "try-repo",
+        repo,
+        "newslint",
+        "--ref",
+        rev,
+        "--files",
+        "stories/doubled.html",
+        cwd=content_repo,
+        env=env,
+    )
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "stories/doubled.html:4:4: warning [duplicate-paragraph]" in bad.stdout, bad.stdout
-    good = pre_commit("try-repo", repo, "newslint", "--ref", rev, "--files", "stories/clean.txt",
-                      cwd=content_repo, env=env)
+    good = pre_commit(
+        "try-repo",
+        repo,
+        "newslint",
+        "--ref",
+        rev,
+        "--files",
+        "stories/clean.txt",
+        cwd=content_repo,
+        env=env,
+    )
     assert good.returncode == 0, good.stdout + good.stderr

@@ -16,7 +16,7 @@ def hits(text: str):
 
 
 def spans(text: str):
-    return [text[f.start:f.end] for f in hits(text)]
+    return [text[f.start : f.end] for f in hits(text)]
 
 
 # An article of our own with the seed story's fault: the day given twice in the opening
@@ -44,7 +44,9 @@ def test_article_flags_each_repeated_day_once():
     assert [(f.line, f.column) for f in findings] == [(3, 131)]
     for f in findings:
         assert f.category == "attribution" and f.severity == "warning"
-        assert f.message.startswith("'on Thursday' already appears earlier in this sentence (column 44)")
+        assert f.message.startswith(
+            "'on Thursday' already appears earlier in this sentence (column 44)"
+        )
         assert "delete the repeat" in f.message
         assert f.end_column - f.column == len("on Thursday")
 
@@ -52,10 +54,13 @@ def test_article_flags_each_repeated_day_once():
 def test_fix_deletes_the_repeat_and_its_space():
     text = "Police arrested two men on Friday, a spokesman said on Friday."
     (finding,) = hits(text)
-    assert text[finding.start:finding.end] == "on Friday"
+    assert text[finding.start : finding.end] == "on Friday"
     assert finding.start == text.rindex("on Friday")
     (edit,) = finding.fix.edits
-    assert text[:edit.start] + edit.text + text[edit.end:] == "Police arrested two men on Friday, a spokesman said."
+    assert (
+        text[: edit.start] + edit.text + text[edit.end :]
+        == "Police arrested two men on Friday, a spokesman said."
+    )
     assert finding.data["first"] == "on Friday"
 
 
@@ -63,8 +68,9 @@ def test_fix_removes_a_parenthetical_repeat_with_its_commas():
     text = "The mayor opened the bridge on Monday and the council, on Monday, approved the tolls."
     (finding,) = hits(text)
     (edit,) = finding.fix.edits
-    assert text[:edit.start] + edit.text + text[edit.end:] == (
-        "The mayor opened the bridge on Monday and the council approved the tolls.")
+    assert text[: edit.start] + edit.text + text[edit.end :] == (
+        "The mayor opened the bridge on Monday and the council approved the tolls."
+    )
 
 
 @pytest.mark.parametrize(
@@ -74,7 +80,10 @@ def test_fix_removes_a_parenthetical_repeat_with_its_commas():
         ("The plant closed on Nov. 5 after a leak was found on 5 November.", "on 5 November"),
         ("Talks collapsed yesterday and the union called a strike yesterday.", "yesterday"),
         ("Sales fell last week, the retailer said last week.", "last week"),
-        ("The bank cut rates earlier this month, its governor said earlier this month.", "earlier this month"),
+        (
+            "The bank cut rates earlier this month, its governor said earlier this month.",
+            "earlier this month",
+        ),
         ("Troops left Saturday night, the army confirmed Saturday night.", "Saturday night"),
         ("Voting ends on March 3, 2005, the commission said on 3rd March.", "on 3rd March"),
         ("The firm reported a loss last Friday and cut jobs last Friday.", "last Friday"),
@@ -84,7 +93,7 @@ def test_fix_removes_a_parenthetical_repeat_with_its_commas():
 def test_repeated_time_phrases(text, second):
     found = hits(text)
     assert len(found) == 1
-    assert text[found[0].start:found[0].end] == second
+    assert text[found[0].start : found[0].end] == second
     assert found[0].start == text.rindex(second)
 
 
@@ -97,22 +106,31 @@ def test_different_spellings_of_one_date_name_the_first():
 @pytest.mark.parametrize(
     "text, second",
     [
-        ("The scheme will cost £4m, according to the council, and create 200 jobs, according to the council.",
-         "according to the council"),
-        ("The museum said in a statement that the painting was safe, and said in a statement that no ransom was paid.",
-         "in a statement"),
+        (
+            "The scheme will cost £4m, according to the council, and create 200 jobs, according to the council.",
+            "according to the council",
+        ),
+        (
+            "The museum said in a statement that the painting was safe, and said in a statement that no ransom was paid.",
+            "in a statement",
+        ),
         ("Mr Okafor said the deal was done, Mr Okafor said.", "Mr Okafor said"),
         ("A spokeswoman said the line was closed, the spokeswoman said.", "the spokeswoman said"),
         ("The ship sank, said Capt Moreau, who survived, said Capt Moreau.", "said Capt Moreau"),
-        ("According to police, the driver fled, according to police sources.",
-         "according to police sources"),
+        (
+            "According to police, the driver fled, according to police sources.",
+            "according to police sources",
+        ),
         ("Police said the road would stay shut until Monday, police said.", "police said"),
-        ("The minister told reporters the plan was sound and told reporters it would pass.", "told reporters"),
+        (
+            "The minister told reporters the plan was sound and told reporters it would pass.",
+            "told reporters",
+        ),
     ],
 )
 def test_repeated_attributions(text, second):
     found = hits(text)
-    assert [text[f.start:f.end] for f in found] == [second]
+    assert [text[f.start : f.end] for f in found] == [second]
     assert found[0].start == text.rindex(second)
     assert found[0].message.endswith(("attribute once", "delete the repeat"))
 
@@ -120,20 +138,27 @@ def test_repeated_attributions(text, second):
 def test_attribution_message_names_the_first():
     text = "Mr Okafor said the deal was done, Mr Okafor said."
     (finding,) = hits(text)
-    assert finding.message == ("'Mr Okafor said' already appears earlier in this sentence (column 1); "
-                               "attribute once")
+    assert finding.message == (
+        "'Mr Okafor said' already appears earlier in this sentence (column 1); attribute once"
+    )
     assert finding.fix is None
 
 
 def test_check_fix_rewrites_the_file_once(cli, tmp_path):
     story = tmp_path / "story.txt"
-    story.write_text("Bridge Reopens\n\nThe bridge reopened on Tuesday, the council said on Tuesday.\n")
+    story.write_text(
+        "Bridge Reopens\n\nThe bridge reopened on Tuesday, the council said on Tuesday.\n"
+    )
     first = cli("check", "--no-plugins", "--select", RULE, "--fix", str(story))
     assert first.exit_code == 0, first.output
-    assert story.read_text() == "Bridge Reopens\n\nThe bridge reopened on Tuesday, the council said.\n"
+    assert (
+        story.read_text() == "Bridge Reopens\n\nThe bridge reopened on Tuesday, the council said.\n"
+    )
     again = cli("check", "--no-plugins", "--select", RULE, "--fix", str(story))
     assert again.exit_code == 0
-    assert story.read_text() == "Bridge Reopens\n\nThe bridge reopened on Tuesday, the council said.\n"
+    assert (
+        story.read_text() == "Bridge Reopens\n\nThe bridge reopened on Tuesday, the council said.\n"
+    )
 
 
 def test_first_occurrence_on_an_earlier_line_gives_the_line():
@@ -197,7 +222,7 @@ def test_options_turn_halves_off():
     config = Config(select=(RULE,), rules={RULE: {"times": False}})
     linter = Linter.create(config, entry_points=False)
     findings = linter.run([Source("s.txt", text)])[0].findings
-    assert [text[f.start:f.end] for f in findings] == ["according to Reuters"]
+    assert [text[f.start : f.end] for f in findings] == ["according to Reuters"]
 
 
 def test_quoted_spans():
@@ -207,43 +232,60 @@ def test_quoted_spans():
     text = 'She said: "We will win on Friday'
     assert [text[a:b] for a, b in quoted_spans(text)] == ["We will win on Friday"]
     # A closing mark with no opening one: quoted from the start.
-    assert [t[a:b] for t in ['we won on Friday," he said.'] for a, b in quoted_spans(t)] == ["we won on Friday,"]
+    assert [t[a:b] for t in ['we won on Friday," he said.'] for a, b in quoted_spans(t)] == [
+        "we won on Friday,"
+    ]
     # Apostrophes are not quotes.
     assert quoted_spans("The players' union said it's not Tom's fault.") == []
 
 
 # --- false alarms of American and wire copy (issue 10) --------------------------------------
 
-@pytest.mark.parametrize("text", [
-    # two events on one day: a schedule's date is not the date of what is reported
-    "Leaders arrive for a summit beginning Friday, where a trade pact is to be signed Friday.",
-    "The talks, scheduled for Monday, were confirmed Monday by the embassy.",
-    # an AP caption's date line, then the date in the caption itself
-    "In this March 9, 2021, photo, nurses march through Denver on Tuesday, March 9, 2021.",
-    "In this March 9, 2021, file photo, nurses march through Denver on March 9.",
-    # a date inside a name
-    "Wreaths were laid at the National September 11 Memorial on September 11.",
-    # parallel findings of a poll, and contrasted statements
-    "About 45 percent say they back the plan, while 30 percent say they oppose it.",
-    "In public it says no, but in court it says yes.",
-    "He led in states worth 180 votes and trailed in states worth 90.",
-    # a speaker's own repetition
-    "Tonight, tonight the crowd would sing, the band promised.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two events on one day: a schedule's date is not the date of what is reported
+        "Leaders arrive for a summit beginning Friday, where a trade pact is to be signed Friday.",
+        "The talks, scheduled for Monday, were confirmed Monday by the embassy.",
+        # an AP caption's date line, then the date in the caption itself
+        "In this March 9, 2021, photo, nurses march through Denver on Tuesday, March 9, 2021.",
+        "In this March 9, 2021, file photo, nurses march through Denver on March 9.",
+        # a date inside a name
+        "Wreaths were laid at the National September 11 Memorial on September 11.",
+        # parallel findings of a poll, and contrasted statements
+        "About 45 percent say they back the plan, while 30 percent say they oppose it.",
+        "In public it says no, but in court it says yes.",
+        "He led in states worth 180 votes and trailed in states worth 90.",
+        # a speaker's own repetition
+        "Tonight, tonight the crowd would sing, the band promised.",
+    ],
+)
 def test_silent_on_parallel_and_scheduled_mentions(text):
     assert hits(text) == []
 
 
-@pytest.mark.parametrize("text, repeat", [
-    ("Also Friday, jets crossed the border near the river Friday, the agency reported.", "Friday"),
-    ("The official said the deal would be signed soon, the official said.", "the official said"),
-    ("On March 9, the clinic treated 40 patients, officials said March 9.", "March 9"),
-])
+@pytest.mark.parametrize(
+    "text, repeat",
+    [
+        (
+            "Also Friday, jets crossed the border near the river Friday, the agency reported.",
+            "Friday",
+        ),
+        (
+            "The official said the deal would be signed soon, the official said.",
+            "the official said",
+        ),
+        ("On March 9, the clinic treated 40 patients, officials said March 9.", "March 9"),
+    ],
+)
 def test_still_flags_the_real_repeats(text, repeat):
     assert spans(text) == [repeat]
 
 
 def test_sentences_split_after_an_exclamation_in_quotes_and_a_final_initialism():
-    text = ('Crowds chanted “Go home!” Officials said Friday the rally ended early. '
-            'Troops returned to the U.S. Officials said Friday they were safe.')
+    text = (
+        "Crowds chanted “Go home!” Officials said Friday the rally ended early. "
+        "Troops returned to the U.S. Officials said Friday they were safe."
+    )
     assert hits(text) == []

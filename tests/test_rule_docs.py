@@ -25,7 +25,12 @@ def test_rule_has_documentation_and_examples(rule):
 def hits(rule, stories):
     """The rule's findings on a run of one or more example stories."""
     linter = Linter.create(Config(select=(rule.id,)), entry_points=False)
-    return [f for r in linter.run([Source(p, t) for p, t in stories]) for f in r.findings if f.rule == rule.id]
+    return [
+        f
+        for r in linter.run([Source(p, t) for p, t in stories])
+        for f in r.findings
+        if f.rule == rule.id
+    ]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

@@ -8,6 +8,7 @@ import pytest
 
 from newslint.text.sentences import split_sentences
 
+
 def sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in split_sentences(text)]
 
@@ -38,29 +39,50 @@ def test_one_sentence_stays_whole(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The vote was close. Ministers met again on Friday.",
-         ["The vote was close.", "Ministers met again on Friday."]),
-        ('He said the plan "was never going to work." Then he left the room.',
-         ['He said the plan "was never going to work."', "Then he left the room."]),
-        ('"It is over," she said. "We lost."',
-         ['"It is over," she said.', '"We lost."']),
-        ('"We won!" The crowd cheered for an hour.',
-         ['"We won!"', "The crowd cheered for an hour."]),
+        (
+            "The vote was close. Ministers met again on Friday.",
+            ["The vote was close.", "Ministers met again on Friday."],
+        ),
+        (
+            'He said the plan "was never going to work." Then he left the room.',
+            ['He said the plan "was never going to work."', "Then he left the room."],
+        ),
+        ('"It is over," she said. "We lost."', ['"It is over," she said.', '"We lost."']),
+        (
+            '"We won!" The crowd cheered for an hour.',
+            ['"We won!"', "The crowd cheered for an hour."],
+        ),
         ("Is it legal? Lawyers are divided.", ["Is it legal?", "Lawyers are divided."]),
-        ("The firm expanded into the U.S. The move cost $40m.",
-         ["The firm expanded into the U.S.", "The move cost $40m."]),
-        ("Flights resume at 6 a.m. Passengers should check first.",
-         ["Flights resume at 6 a.m.", "Passengers should check first."]),
-        ("Voters said no. Then the council tried again.",
-         ["Voters said no.", "Then the council tried again."]),
-        ("The report was due in Oct. The delay angered MPs.",
-         ["The report was due in Oct.", "The delay angered MPs."]),
-        ("The drug helps patients with MS. Final approval is due in May.",
-         ["The drug helps patients with MS.", "Final approval is due in May."]),
-        ("We waited and waited... Nothing happened.", ["We waited and waited...", "Nothing happened."]),
+        (
+            "The firm expanded into the U.S. The move cost $40m.",
+            ["The firm expanded into the U.S.", "The move cost $40m."],
+        ),
+        (
+            "Flights resume at 6 a.m. Passengers should check first.",
+            ["Flights resume at 6 a.m.", "Passengers should check first."],
+        ),
+        (
+            "Voters said no. Then the council tried again.",
+            ["Voters said no.", "Then the council tried again."],
+        ),
+        (
+            "The report was due in Oct. The delay angered MPs.",
+            ["The report was due in Oct.", "The delay angered MPs."],
+        ),
+        (
+            "The drug helps patients with MS. Final approval is due in May.",
+            ["The drug helps patients with MS.", "Final approval is due in May."],
+        ),
+        (
+            "We waited and waited... Nothing happened.",
+            ["We waited and waited...", "Nothing happened."],
+        ),
         ("We waited… Nothing happened.", ["We waited…", "Nothing happened."]),
         ("The result (a draw.) Fans went home.", ["The result (a draw.)", "Fans went home."]),
-        ("Turnout fell to 41.2%. It was 44% in 2001.", ["Turnout fell to 41.2%.", "It was 44% in 2001."]),
+        (
+            "Turnout fell to 41.2%. It was 44% in 2001.",
+            ["Turnout fell to 41.2%.", "It was 44% in 2001."],
+        ),
     ],
 )
 def test_sentence_boundaries(text, expected):
@@ -69,8 +91,12 @@ def test_sentence_boundaries(text, expected):
 
 def test_bulleted_lines_are_sentences():
     text = "The plan has three parts:\n- cut fares by 10%\n- add night buses\n• close two depots"
-    assert sentences(text) == ["The plan has three parts:", "- cut fares by 10%",
-                               "- add night buses", "• close two depots"]
+    assert sentences(text) == [
+        "The plan has three parts:",
+        "- cut fares by 10%",
+        "- add night buses",
+        "• close two depots",
+    ]
 
 
 def test_numbered_list_lines_are_sentences():
@@ -88,9 +114,13 @@ def test_document_sentences_carry_prose_offsets():
     from newslint.parsers.plain import parse
 
     doc = parse("s.txt", "Headline here\n\nMr. Cole spoke. He left at 5 p.m. GMT.\n")
-    assert [s.text for s in doc.sentences] == ["Headline here", "Mr. Cole spoke.", "He left at 5 p.m. GMT."]
+    assert [s.text for s in doc.sentences] == [
+        "Headline here",
+        "Mr. Cole spoke.",
+        "He left at 5 p.m. GMT.",
+    ]
     for s in doc.sentences:
-        assert doc.text[s.start:s.end] == s.text
+        assert doc.text[s.start : s.end] == s.text
 
 
 def test_empty_and_blank_text():
@@ -113,4 +143,3 @@ def test_splitting_is_linear_in_block_length():
     small = min(_time_split(2_000) for _ in range(3))
     large = min(_time_split(20_000) for _ in range(3))
     assert large < small * 25, (small, large)
-

@@ -9,11 +9,19 @@ from newslint.parsers.plain import parse
 from newslint.plugins import build_registry
 from newslint.text.words import Tokens, WORD_RE, token_pattern
 
-STORY = ("The the minister said it not considered the Germany's offer, an university plan "
-         "and a hour-long debate. (Not) not e-mail e-mail U.S. U.S. possible...the end.\n\n"
-         "A second paragraph: they not surprised.\n")
+STORY = (
+    "The the minister said it not considered the Germany's offer, an university plan "
+    "and a hour-long debate. (Not) not e-mail e-mail U.S. U.S. possible...the end.\n\n"
+    "A second paragraph: they not surprised.\n"
+)
 
-ANCHORED = ["a-an", "article-before-possessive", "doubled-word", "missing-verb", "repeated-attribution"]
+ANCHORED = [
+    "a-an",
+    "article-before-possessive",
+    "doubled-word",
+    "missing-verb",
+    "repeated-attribution",
+]
 
 
 @pytest.mark.parametrize("rule_id", ANCHORED)
@@ -30,7 +38,7 @@ def test_tokens_around_a_position_match_the_documents_word_list():
     tokens = Tokens(document.text)
     for i in range(1, len(words) - 2):
         assert tokens.before(words[i].start) == words[i - 1]
-        assert tokens.after(words[i].end, 2) == words[i + 1:i + 3]
+        assert tokens.after(words[i].end, 2) == words[i + 1 : i + 3]
         assert tokens.at(words[i].start, words[i].end) == words[i]
     assert tokens.before(words[0].start) is None
     assert tokens.after(words[-1].end, 3) == []

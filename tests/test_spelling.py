@@ -25,7 +25,11 @@ _PLAIN = Linter.create(config_from_dict({"select": [RULE]}), entry_points=False)
 
 
 def hits(text: str, path: str = "story.txt", **config):
-    linter = Linter.create(config_from_dict({"select": [RULE], **config}), entry_points=False) if config else _PLAIN
+    linter = (
+        Linter.create(config_from_dict({"select": [RULE], **config}), entry_points=False)
+        if config
+        else _PLAIN
+    )
     return [f for f in linter.run([Source(path, text)])[0].findings if f.rule == RULE]
 
 
@@ -35,20 +39,24 @@ def words(found) -> list[str]:
 
 # --- slips are found, with the right word first or among the first three ----------------
 
-@pytest.mark.parametrize("text, slip, meant", [
-    ("The goverment will publish its spending plans on Tuesday.", "goverment", "government"),
-    ("Residents will recieve a letter from the council next week.", "recieve", "receive"),
-    ("Thousands ran the city maraton despite the heat.", "maraton", "marathon"),
-    ("Ministers promised more social hiusing in the north.", "hiusing", "housing"),
-    ("The results were compueted by an independent panel.", "compueted", "computed"),
-    ("Police said the suspect had been arested at the airport.", "arested", "arrested"),
-    ("The club's new stadium will have a larger capacitty.", "capacitty", "capacity"),
-    ("Investors were worried abuot the bank's exposure.", "abuot", "about"),
-    ("The minister said the decison was final.", "decison", "decision"),
-])
+
+@pytest.mark.parametrize(
+    "text, slip, meant",
+    [
+        ("The goverment will publish its spending plans on Tuesday.", "goverment", "government"),
+        ("Residents will recieve a letter from the council next week.", "recieve", "receive"),
+        ("Thousands ran the city maraton despite the heat.", "maraton", "marathon"),
+        ("Ministers promised more social hiusing in the north.", "hiusing", "housing"),
+        ("The results were compueted by an independent panel.", "compueted", "computed"),
+        ("Police said the suspect had been arested at the airport.", "arested", "arrested"),
+        ("The club's new stadium will have a larger capacitty.", "capacitty", "capacity"),
+        ("Investors were worried abuot the bank's exposure.", "abuot", "about"),
+        ("The minister said the decison was final.", "decison", "decision"),
+    ],
+)
 def test_a_keyboard_slip_is_flagged_with_the_meant_word_among_three_suggestions(text, slip, meant):
     (hit,) = hits(text)
-    assert text[hit.start:hit.end] == slip
+    assert text[hit.start : hit.end] == slip
     assert hit.column == text.index(slip) + 1 and hit.end_column == hit.column + len(slip)
     assert meant in hit.suggestions[:3]
     assert hit.category == "spelling" and hit.severity == "warning"
@@ -60,7 +68,10 @@ def test_the_fix_writes_the_first_suggestion_and_is_unsafe():
     found = hits(text)
     assert [f.fix.applicability for f in found] == ["unsafe", "unsafe"]
     edits = [edit for f in found for edit in f.fix.edits]
-    assert apply_edits(text, edits)[0] == "Officials said the government’s plan would receive support.\n"
+    assert (
+        apply_edits(text, edits)[0]
+        == "Officials said the government’s plan would receive support.\n"
+    )
     assert fixes_to_apply(found) == [] and len(fixes_to_apply(found, unsafe=True)) == 2
 
 
@@ -70,7 +81,17 @@ def test_fix_applies_spelling_only_with_unsafe_fixes(tmp_path):
 
     path = tmp_path / "story.txt"
     path.write_text("The goverment met on Monday.\n")
-    command = [sys.executable, "-m", "newslint", "check", "--no-plugins", "--select", RULE, "--fix", str(path)]
+    command = [
+        sys.executable,
+        "-m",
+        "newslint",
+        "check",
+        "--no-plugins",
+        "--select",
+        RULE,
+        "--fix",
+        str(path),
+    ]
     subprocess.run(command, capture_output=True, check=False)
     assert path.read_text() == "The goverment met on Monday.\n"
     subprocess.run([*command, "--unsafe-fixes"], capture_output=True, check=False)
@@ -81,7 +102,9 @@ def test_suggestions_are_ranked_by_how_common_the_word_is():
     (hit,) = hits("Analysts said the figures were teh worst since 2009.".replace("teh", "wrost"))
     assert hit.suggestions[0] == "worst"
     zipf = wordlist.word_list().zipf100
-    assert [zipf(s) for s in hit.suggestions] == sorted((zipf(s) for s in hit.suggestions), reverse=True)
+    assert [zipf(s) for s in hit.suggestions] == sorted(
+        (zipf(s) for s in hit.suggestions), reverse=True
+    )
 
 
 def test_two_words_run_together_are_split():
@@ -91,16 +114,21 @@ def test_two_words_run_together_are_split():
 
 # --- what is deliberately not checked -------------------------------------------------
 
+
 def test_names_are_never_flagged_capitalised_or_at_the_start_of_a_sentence():
-    text = ("Oleksandra Matviichuk met Ngozi Okonjo-Iweala in Strasbourg. Kyivstar and "
-            "Zhytomyrenergo were named. Goverment sources declined to comment.")
+    text = (
+        "Oleksandra Matviichuk met Ngozi Okonjo-Iweala in Strasbourg. Kyivstar and "
+        "Zhytomyrenergo were named. Goverment sources declined to comment."
+    )
     assert hits(text) == []
 
 
 def test_handles_hashtags_urls_emails_and_units_are_not_prose():
-    text = ("Send tips to newsdesk@examplepaper.co.uk or follow @metrodesk_live and #floodwatch "
-            "at https://examplepaper.co.uk/live/flooding-latest for updates. The £2bn scheme "
-            "covers the 10,000m course, 5G masts, 4x4s and 35mph limits near the gasworks.")
+    text = (
+        "Send tips to newsdesk@examplepaper.co.uk or follow @metrodesk_live and #floodwatch "
+        "at https://examplepaper.co.uk/live/flooding-latest for updates. The £2bn scheme "
+        "covers the 10,000m course, 5G masts, 4x4s and 35mph limits near the gasworks."
+    )
     assert hits(text) == []
 
 
@@ -109,17 +137,23 @@ def test_abbreviations_and_words_with_digits_are_skipped():
     assert hits(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "The colour of the programme's logo was criticised by the organisers at the centre.",
-    "The color of the program's logo was criticized by the organizers at the center.",
-    "She travelled to the theatre; he traveled to the theater.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The colour of the programme's logo was criticised by the organisers at the centre.",
+        "The color of the program's logo was criticized by the organizers at the center.",
+        "She travelled to the theatre; he traveled to the theater.",
+    ],
+)
 def test_british_and_american_spellings_are_both_accepted_by_default(text):
     assert hits(text) == []
 
 
 def test_contractions_and_possessives_with_straight_and_curly_apostrophes():
-    assert hits("It won't happen, the officials' union said; the officials’ lawyers didn’t agree.") == []
+    assert (
+        hits("It won't happen, the officials' union said; the officials’ lawyers didn’t agree.")
+        == []
+    )
     found = hits("The goverment’s plan and the goverment's budget were delayed.")
     assert words(found) == ["goverment’s", "goverment's"]
     assert found[0].suggestions == ("government’s",) and found[1].suggestions == ("government's",)
@@ -131,7 +165,9 @@ def test_hyphenated_compounds_check_parts_that_are_no_word_at_all():
 
 
 def test_a_quotation_with_several_odd_words_is_a_foreign_phrase_left_alone():
-    assert hits('The banner read "nous sommes avec vous, toujours ensemblle et fiers" outside.') == []
+    assert (
+        hits('The banner read "nous sommes avec vous, toujours ensemblle et fiers" outside.') == []
+    )
     # One slip in a quotation is still a slip.
     assert words(hits('"We will recieve the report on Friday," she said.')) == ["recieve"]
 
@@ -157,7 +193,9 @@ def test_labels_are_not_sentences():
     assert hits("archived recording (ferdinand oyelaran) The talks went well.") == []
     assert hits("newsfan88: the talks went well\nquietreader: they did") == []  # commenters
     # A slip in a sentence in parentheses is still a slip.
-    assert words(hits("The board (which met on Monday to discuss the goverment plan) agreed.")) == ["goverment"]
+    assert words(hits("The board (which met on Monday to discuss the goverment plan) agreed.")) == [
+        "goverment"
+    ]
 
 
 def test_a_word_quoted_as_a_word_is_a_mention():
@@ -166,9 +204,15 @@ def test_a_word_quoted_as_a_word_is_a_mention():
 
 # --- variety, vocabulary, front matter, suppression -------------------------------------
 
+
 def test_variety_british_flags_american_spellings_and_suggests_the_british_one():
-    found = hits("The color of the new flag was analyzed by the jury.", rules={RULE: {"variety": "british"}})
-    assert [(f.data["word"], f.suggestions[0]) for f in found] == [("color", "colour"), ("analyzed", "analysed")]
+    found = hits(
+        "The color of the new flag was analyzed by the jury.", rules={RULE: {"variety": "british"}}
+    )
+    assert [(f.data["word"], f.suggestions[0]) for f in found] == [
+        ("color", "colour"),
+        ("analyzed", "analysed"),
+    ]
     assert "American spelling" in found[0].message
     assert hits("The colour was analysed.", rules={RULE: {"variety": "british"}}) == []
 
@@ -176,14 +220,19 @@ def test_variety_british_flags_american_spellings_and_suggests_the_british_one()
 def test_variety_american_flags_british_spellings():
     found = hits("The colour of the flag was criticised.", rules={RULE: {"variety": "american"}})
     assert [(f.data["word"], f.suggestions[0]) for f in found] == [
-        ("colour", "color"), ("criticised", "criticized")]
+        ("colour", "color"),
+        ("criticised", "criticized"),
+    ]
 
 
 def test_a_wrong_variety_is_a_config_error_naming_the_key():
     rules = build_registry(entry_points=False).rules
     config = config_from_dict({"rules": {RULE: {"variety": "australian"}}}, "newslint.toml")
-    with pytest.raises(ConfigError, match="newslint.toml: key 'rules.spelling.variety': expected one of "
-                                          "'both', 'british', 'american', got 'australian'"):
+    with pytest.raises(
+        ConfigError,
+        match="newslint.toml: key 'rules.spelling.variety': expected one of "
+        "'both', 'british', 'american', got 'australian'",
+    ):
         validate(config, rules)
 
 
@@ -196,7 +245,8 @@ def test_a_wrong_variety_stops_the_cli_with_one_line_and_exit_2(cli, tmp_path, m
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "newslint: error: newslint.toml: key 'rules.spelling.variety': expected one of 'both', "
-        "'british', 'american', got 'british english'"]
+        "'british', 'american', got 'british english'"
+    ]
 
 
 MARAE = "The kaimahi gathered at the marae before the hui."
@@ -206,7 +256,9 @@ def test_the_house_vocabulary_accepts_words(tmp_path):
     assert words(hits(MARAE)) == ["marae"]
     assert hits(MARAE, vocabulary=["Marae"]) == []
     (tmp_path / "words.txt").write_text("# te reo words the desk uses\nmarae\n")
-    config = config_from_dict({"select": [RULE], "vocabulary": "words.txt"}, "newslint.toml", folder=tmp_path)
+    config = config_from_dict(
+        {"select": [RULE], "vocabulary": "words.txt"}, "newslint.toml", folder=tmp_path
+    )
     linter = Linter.create(config, entry_points=False)
     assert linter.run([Source("story.txt", MARAE)])[0].findings == []
 
@@ -215,11 +267,14 @@ def test_the_rules_own_vocabulary_option_accepts_words():
     assert hits(MARAE, rules={RULE: {"vocabulary": ["marae"]}}) == []
 
 
-@pytest.mark.parametrize("front", [
-    "---\ntitle: Hui\nnewslint-vocabulary: [marae, 'kaimahi']\n---\n",
-    "---\nnewslint-vocabulary:\n  - marae\n  - kaimahi\nauthor: desk\n---\n",
-    "+++\nnewslint-vocabulary = [\"marae\"]\n+++\n",
-])
+@pytest.mark.parametrize(
+    "front",
+    [
+        "---\ntitle: Hui\nnewslint-vocabulary: [marae, 'kaimahi']\n---\n",
+        "---\nnewslint-vocabulary:\n  - marae\n  - kaimahi\nauthor: desk\n---\n",
+        '+++\nnewslint-vocabulary = ["marae"]\n+++\n',
+    ],
+)
 def test_a_markdown_storys_front_matter_accepts_words(front):
     assert hits(front + "\n" + MARAE + "\n", "story.md") == []
     assert words(hits("\n" + MARAE + "\n", "story.md")) == ["marae"]
@@ -229,6 +284,7 @@ def test_front_matter_words_are_read_only_from_markdown_front_matter():
     class Doc:
         format = "text"
         source = "---\nnewslint-vocabulary: [marae]\n---\n"
+
     assert front_matter_words(Doc()) == frozenset()
     Doc.format = "markdown"
     assert front_matter_words(Doc()) == {"marae"}
@@ -240,6 +296,7 @@ def test_a_suppression_comment_silences_the_finding():
 
 
 # --- the word list ---------------------------------------------------------------------
+
 
 def test_the_word_list_is_cached_and_read_back(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
@@ -269,8 +326,10 @@ def whole_list():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(sorted(wordlist.word_list().common())), min_size=1, max_size=30),
-       st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9))
+@given(
+    st.lists(st.sampled_from(sorted(wordlist.word_list().common())), min_size=1, max_size=30),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9),
+)
 def test_binary_search_and_the_whole_dict_agree(whole_list, common, other):
     word_list = wordlist.word_list()
     whole = whole_list
@@ -280,15 +339,19 @@ def test_binary_search_and_the_whole_dict_agree(whole_list, common, other):
 
 # --- the slip model ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("typed, meant, slip", [
-    ("goverment", "government", True),   # a letter dropped inside
-    ("untill", "until", True),           # a letter doubled
-    ("recieve", "receive", True),        # neighbours swapped
-    ("definately", "definitely", True),  # a vowel changed
-    ("forma", "form", False),            # a letter added at the end: another word
-    ("dribs", "ribs", False),            # the first letter
-    ("mano", "many", False),             # a consonant changed
-])
+
+@pytest.mark.parametrize(
+    "typed, meant, slip",
+    [
+        ("goverment", "government", True),  # a letter dropped inside
+        ("untill", "until", True),  # a letter doubled
+        ("recieve", "receive", True),  # neighbours swapped
+        ("definately", "definitely", True),  # a vowel changed
+        ("forma", "form", False),  # a letter added at the end: another word
+        ("dribs", "ribs", False),  # the first letter
+        ("mano", "many", False),  # a consonant changed
+    ],
+)
 def test_keyboard_slip(typed, meant, slip):
     assert keyboard_slip(typed, meant) is slip
 
@@ -300,24 +363,47 @@ def test_every_edit_is_one_edit_away(word):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["the", "goverment", "council's", "e-mail", "recieve", "Maraton",
-                                 "@desk", "5G", "marae", "well-knwon", "“", "”", "\n\n", "—"]),
-                max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "goverment",
+                "council's",
+                "e-mail",
+                "recieve",
+                "Maraton",
+                "@desk",
+                "5G",
+                "marae",
+                "well-knwon",
+                "“",
+                "”",
+                "\n\n",
+                "—",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_findings_lie_on_lower_case_words_of_the_text(tokens):
     text = " ".join(tokens)
     lines = text.split("\n")
     for finding in hits(text):
         assert finding.line == finding.end_line
-        span = lines[finding.line - 1][finding.column - 1:finding.end_column - 1]
+        span = lines[finding.line - 1][finding.column - 1 : finding.end_column - 1]
         assert span.islower() and span.replace("'", "").replace("’", "").replace("-", "").isalpha()
         assert finding.suggestions
 
 
-@pytest.mark.parametrize("unit", [
-    "The goverment said the maraton would recieve funding, officials said. " * 40 + "\n\n",
-    "goverment/maraton/recieve(goverment)-",  # one run of text with no space or line break
-    "a" * 5000,  # one "word" of letters
-])
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "The goverment said the maraton would recieve funding, officials said. " * 40 + "\n\n",
+        "goverment/maraton/recieve(goverment)-",  # one run of text with no space or line break
+        "a" * 5000,  # one "word" of letters
+    ],
+)
 def test_the_rule_stays_linear_on_long_and_hostile_stories(unit):
     import time
 

@@ -22,7 +22,11 @@ def as_html(markdown_like: str) -> str:
     """The same story as HTML: every non-comment line a <p>, comments kept as they are."""
     out = []
     for line in markdown_like.split("\n"):
-        out.append(line if not line.strip() or line.startswith("<!--") else f"<p>{line.replace('  ', '&nbsp; ')}</p>")
+        out.append(
+            line
+            if not line.strip() or line.startswith("<!--")
+            else f"<p>{line.replace('  ', '&nbsp; ')}</p>"
+        )
     return "\n".join(out)
 
 
@@ -202,7 +206,10 @@ Share this post
 <!-- not a directive -->
 """
     result = lint(story if fmt == "md" else as_html(story), f"story.{fmt}", select=RULES)
-    assert [(f.rule, f.line, f.column) for f in result] == [("invalid-suppression", 1, 6), ("debris", 3, 1 if fmt == "md" else 4)]
+    assert [(f.rule, f.line, f.column) for f in result] == [
+        ("invalid-suppression", 1, 6),
+        ("debris", 3, 1 if fmt == "md" else 4),
+    ]
     assert result[0].suggestions == ("newslint-disable",)
 
 
@@ -211,9 +218,17 @@ def test_invalid_suppression_follows_select_and_ignore_and_config(fmt):
     source = story if fmt == "md" else as_html(story)
     assert [f.rule for f in lint(source, f"story.{fmt}", select=("debris",))] == ["debris"]
     linter = Linter.create(Config(ignore=("invalid-suppression",)), entry_points=False)
-    assert "invalid-suppression" not in {f.rule for f in lint(source, f"story.{fmt}", linter=linter)}
-    linter = Linter.create(Config(rules={"invalid-suppression": {"severity": "error"}}), entry_points=False)
-    assert {f.severity for f in lint(source, f"story.{fmt}", linter=linter) if f.rule == "invalid-suppression"} == {"error"}
+    assert "invalid-suppression" not in {
+        f.rule for f in lint(source, f"story.{fmt}", linter=linter)
+    }
+    linter = Linter.create(
+        Config(rules={"invalid-suppression": {"severity": "error"}}), entry_points=False
+    )
+    assert {
+        f.severity
+        for f in lint(source, f"story.{fmt}", linter=linter)
+        if f.rule == "invalid-suppression"
+    } == {"error"}
 
 
 def test_a_suppression_cannot_silence_reports_about_suppressions(fmt):
@@ -228,7 +243,15 @@ def test_internal_errors_are_never_suppressed():
     class Plugin:
         @hookimpl
         def newslint_rules(self):
-            return [Rule(id="house/broken", category="style", severity="warning", check=broken, doc="Broken.")]
+            return [
+                Rule(
+                    id="house/broken",
+                    category="style",
+                    severity="warning",
+                    check=broken,
+                    doc="Broken.",
+                )
+            ]
 
     linter = Linter.create(Config(), entry_points=False, extra_plugins=[Plugin()])
     (result,) = linter.run([Source("story.md", "<!-- newslint-disable -->\n\nShare this post\n")])
@@ -256,7 +279,9 @@ def test_plugin_ids_and_prefixes():
         story = f"<!-- newslint-disable-next-line {comment} -->\nPlain words here.\n"
         (result,) = linter.run([Source("story.md", story)])
         assert [f.rule for f in result.findings] == [], comment
-    (result,) = linter.run([Source("story.md", "<!-- newslint-disable-next-line house/cap -->\nPlain words here.\n")])
+    (result,) = linter.run(
+        [Source("story.md", "<!-- newslint-disable-next-line house/cap -->\nPlain words here.\n")]
+    )
     assert sorted(f.rule for f in result.findings) == ["house/caps", "invalid-suppression"]
 
 
@@ -269,19 +294,55 @@ from newslint.engine import FindingView, names  # noqa: E402
 from newslint.model import Finding  # noqa: E402
 from newslint.suppression import Directive, suppress  # noqa: E402
 
-_RULES = {rule.id: rule for rule in (
-    Rule(id="doubled-word", category="grammar", severity="warning", check=lambda d, o: (), doc=""),
-    Rule(id="debris", category="debris", severity="warning", check=lambda d, o: (), doc=""),
-    Rule(id="house/govt", category="style", severity="warning", check=lambda d, o: (), doc="",
-         plugin="house-style"),
-    Rule(id="languagetool", category="grammar", severity="warning", check=lambda d, o: (), doc="",
-         plugin="languagetool"),
-)}
-_FINDING_RULES = [("doubled-word", "grammar"), ("debris", "debris"), ("house/govt", "style"),
-                  ("languagetool/EN_QUOTES", "grammar"), ("languagetool", "typography")]
-_TOKENS = ["doubled-word", "grammar", "debris", "newslint", "house", "house/", "house/govt",
-           "style", "house-style", "languagetool", "languagetool/", "languagetool/EN_QUOTES",
-           "languagetool/EN_QUOTES/X", "languagetool/OTHER", "typography"]
+_RULES = {
+    rule.id: rule
+    for rule in (
+        Rule(
+            id="doubled-word", category="grammar", severity="warning", check=lambda d, o: (), doc=""
+        ),
+        Rule(id="debris", category="debris", severity="warning", check=lambda d, o: (), doc=""),
+        Rule(
+            id="house/govt",
+            category="style",
+            severity="warning",
+            check=lambda d, o: (),
+            doc="",
+            plugin="house-style",
+        ),
+        Rule(
+            id="languagetool",
+            category="grammar",
+            severity="warning",
+            check=lambda d, o: (),
+            doc="",
+            plugin="languagetool",
+        ),
+    )
+}
+_FINDING_RULES = [
+    ("doubled-word", "grammar"),
+    ("debris", "debris"),
+    ("house/govt", "style"),
+    ("languagetool/EN_QUOTES", "grammar"),
+    ("languagetool", "typography"),
+]
+_TOKENS = [
+    "doubled-word",
+    "grammar",
+    "debris",
+    "newslint",
+    "house",
+    "house/",
+    "house/govt",
+    "style",
+    "house-style",
+    "languagetool",
+    "languagetool/",
+    "languagetool/EN_QUOTES",
+    "languagetool/EN_QUOTES/X",
+    "languagetool/OTHER",
+    "typography",
+]
 
 
 def _reference(findings, directives):
@@ -297,27 +358,51 @@ def _reference(findings, directives):
                 ops = [] if directive.action == "enable" else [("disable", None)]
             else:
                 ops += [(directive.action, token) for token in directive.tokens]
-        view = _RULES.get(finding.rule) or FindingView(finding.rule, finding.category, finding.severity, "")
-        off = next((action == "disable" for action, token in reversed(ops)
-                    if token is None or names(token, view)), False)
+        view = _RULES.get(finding.rule) or FindingView(
+            finding.rule, finding.category, finding.severity, ""
+        )
+        off = next(
+            (
+                action == "disable"
+                for action, token in reversed(ops)
+                if token is None or names(token, view)
+            ),
+            False,
+        )
         if not off:
             kept.append(finding)
     return kept
 
 
-_directives = st.lists(st.tuples(st.sampled_from(["disable", "enable"]),
-                                 st.lists(st.sampled_from(_TOKENS), max_size=3)), max_size=12)
+_directives = st.lists(
+    st.tuples(
+        st.sampled_from(["disable", "enable"]), st.lists(st.sampled_from(_TOKENS), max_size=3)
+    ),
+    max_size=12,
+)
 _findings = st.lists(st.tuples(st.sampled_from(_FINDING_RULES), st.integers(1, 14)), max_size=12)
 
 
 @settings(max_examples=150, deadline=None)
 @given(_directives, _findings)
 def test_the_sweep_decides_as_reading_the_directives_in_order(raw_directives, raw_findings):
-    directives = [Directive(action, tuple(tokens), not tokens, (line, 1), (line, 20))
-                  for line, (action, tokens) in enumerate(raw_directives, 1)]
-    findings = [Finding(rule=rule, category=category, severity="warning", message="m",
-                        line=line, column=5, end_line=line, end_column=6)
-                for (rule, category), line in raw_findings]
+    directives = [
+        Directive(action, tuple(tokens), not tokens, (line, 1), (line, 20))
+        for line, (action, tokens) in enumerate(raw_directives, 1)
+    ]
+    findings = [
+        Finding(
+            rule=rule,
+            category=category,
+            severity="warning",
+            message="m",
+            line=line,
+            column=5,
+            end_line=line,
+            end_column=6,
+        )
+        for (rule, category), line in raw_findings
+    ]
     assert suppress(None, findings, directives, _RULES) == _reference(findings, directives)
 
 
@@ -325,11 +410,27 @@ def test_thousands_of_directives_stay_cheap():
     # 40,000 comments once held 6.4 GB: every directive kept a copy of all before it.
     import tracemalloc
 
-    directives = [Directive(action, ("doubled-word",) if action == "disable" else ("grammar",), False,
-                            (line, 1), (line, 40))
-                  for line, action in enumerate(["disable", "enable"] * 5_000, 1)]
-    findings = [Finding(rule="doubled-word", category="grammar", severity="warning", message="m",
-                        line=line, column=1) for line in (10_000, 10_001)]
+    directives = [
+        Directive(
+            action,
+            ("doubled-word",) if action == "disable" else ("grammar",),
+            False,
+            (line, 1),
+            (line, 40),
+        )
+        for line, action in enumerate(["disable", "enable"] * 5_000, 1)
+    ]
+    findings = [
+        Finding(
+            rule="doubled-word",
+            category="grammar",
+            severity="warning",
+            message="m",
+            line=line,
+            column=1,
+        )
+        for line in (10_000, 10_001)
+    ]
     tracemalloc.start()
     try:
         kept = suppress(None, findings, directives, _RULES)

@@ -14,7 +14,10 @@ def test_trailing_whitespace_position_and_fix():
 
 
 def test_trailing_whitespace_is_not_prose_in_markdown():
-    assert rule_hits("A line with a hard break  \nand the next line.\n", "trailing-whitespace", "s.md") == []
+    assert (
+        rule_hits("A line with a hard break  \nand the next line.\n", "trailing-whitespace", "s.md")
+        == []
+    )
 
 
 def test_doubled_space_inside_a_sentence():
@@ -22,13 +25,16 @@ def test_doubled_space_inside_a_sentence():
     assert [(f.line, f.column, f.end_column) for f in found] == [(1, 12, 14)]
 
 
-@pytest.mark.parametrize("text", [
-    "The council approved the plan.  Members voted nine to two.",
-    "“We are delighted.”  The chairman then left.",
-    "Results:  three wins and two draws.",
-    "    Indented quotation of a letter from the mayor.",
-    "The council approved the plan.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council approved the plan.  Members voted nine to two.",
+        "“We are delighted.”  The chairman then left.",
+        "Results:  three wins and two draws.",
+        "    Indented quotation of a letter from the mayor.",
+        "The council approved the plan.",
+    ],
+)
 def test_doubled_space_stays_silent_on_sentence_spacing_and_indentation(text):
     assert rule_hits(text + "\n", "doubled-space") == []
 

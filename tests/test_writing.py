@@ -54,9 +54,13 @@ def start():
 
     def launch(*args, pause_at: Path | None = None) -> subprocess.Popen:
         env = {**os.environ, **({PAUSE_ENV: str(pause_at)} if pause_at else {})}
-        proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--no-plugins", "--fix",
-                                 *map(str, args)],
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "newslint", "check", "--no-plugins", "--fix", *map(str, args)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         started.append(proc)
         return proc
 
@@ -135,7 +139,9 @@ def test_a_symlink_found_in_a_folder_and_pointing_outside_it_is_not_fixed(tmp_pa
     assert outside.read_text() == STORY
     assert (repo / "story.txt").read_text() == FIXED
     errors = [line for line in proc.stderr.splitlines() if "error" in line]
-    assert errors == [f"newslint: error: {repo / 'escape.txt'}: is a symlink to a file outside {repo}; not fixed"]
+    assert errors == [
+        f"newslint: error: {repo / 'escape.txt'}: is a symlink to a file outside {repo}; not fixed"
+    ]
     assert proc.returncode == 2
     # Named on the command line, the link is the user's choice and is written through.
     assert fix(repo / "escape.txt").returncode == 0 and outside.read_text() == FIXED
@@ -227,8 +233,11 @@ def test_two_runs_do_not_interleave_on_one_file(tmp_path, start):
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("signum, code, links", [(signal.SIGTERM, 143, 1), (signal.SIGINT, 130, 2),
-                                                 (signal.SIGHUP, 129, 1)], ids=["TERM", "INT-in-place", "HUP"])
+@pytest.mark.parametrize(
+    "signum, code, links",
+    [(signal.SIGTERM, 143, 1), (signal.SIGINT, 130, 2), (signal.SIGHUP, 129, 1)],
+    ids=["TERM", "INT-in-place", "HUP"],
+)
 def test_a_signal_in_the_write_leaves_no_temporary_file(tmp_path, start, signum, code, links):
     path, marker = tmp_path / "story.txt", tmp_path / "marker"
     path.write_text(STORY)
@@ -241,8 +250,10 @@ def test_a_signal_in_the_write_leaves_no_temporary_file(tmp_path, start, signum,
     returncode, _, err = finish(proc)
     marker.unlink()
     assert returncode == code
-    assert err.strip().splitlines()[-1] == (f"newslint: error: interrupted ({signal.Signals(signum).name}); "
-                                           "no file was left half-written")
+    assert err.strip().splitlines()[-1] == (
+        f"newslint: error: interrupted ({signal.Signals(signum).name}); "
+        "no file was left half-written"
+    )
     assert "Traceback" not in err
     assert path.read_text() == STORY
     assert leftovers(tmp_path) == []
@@ -298,10 +309,17 @@ def test_a_host_program_keeps_its_own_signal_handling(tmp_path):
     process ends, killed by the signal) and still leaves no temporary file behind."""
     path, marker = tmp_path / "story.txt", tmp_path / "marker"
     path.write_text(STORY)
-    host = ("from newslint.runner import CheckRequest, run_check\n"
-            f"run_check(CheckRequest(paths=[{str(path)!r}], fix=True, entry_points=False))\n")
-    proc = subprocess.Popen([sys.executable, "-c", host], env={**os.environ, PAUSE_ENV: str(marker)},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    host = (
+        "from newslint.runner import CheckRequest, run_check\n"
+        f"run_check(CheckRequest(paths=[{str(path)!r}], fix=True, entry_points=False))\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", host],
+        env={**os.environ, PAUSE_ENV: str(marker)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         wait_for_pause(marker, proc)
         proc.send_signal(signal.SIGTERM)

@@ -45,8 +45,10 @@ def find_chromium() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise BrowserMissing("headless Chromium not found (install Debian's 'chromium' package: "
-                         "apt-get install -y chromium)")
+    raise BrowserMissing(
+        "headless Chromium not found (install Debian's 'chromium' package: "
+        "apt-get install -y chromium)"
+    )
 
 
 class Chromium:
@@ -69,14 +71,25 @@ class Chromium:
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
         command = [
-            find_chromium(), "--headless", "--disable-gpu", "--hide-scrollbars", "--mute-audio",
-            "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-            "--disable-background-networking", "--disable-sync", "--disable-component-update",
-            f"--user-data-dir={self._profile.name}", f"--window-size={self.width},{self.height}",
-            "--remote-debugging-pipe", "about:blank",
+            find_chromium(),
+            "--headless",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--mute-audio",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-extensions",
+            "--disable-background-networking",
+            "--disable-sync",
+            "--disable-component-update",
+            f"--user-data-dir={self._profile.name}",
+            f"--window-size={self.width},{self.height}",
+            "--remote-debugging-pipe",
+            "about:blank",
         ]
         if os.geteuid() == 0:  # Chromium refuses to run as root with its sandbox (CI runs as root)
             command.insert(2, "--no-sandbox")
+
         # The protocol's pipe is the browser's fds 3 (commands in) and 4 (answers out).
         # Either end may already sit on fd 3 or 4: move both out of the way first.
         def wire():
@@ -86,13 +99,20 @@ class Chromium:
             os.dup2(high_out, 4)
 
         self.process = subprocess.Popen(
-            command, preexec_fn=wire, pass_fds=(3, 4),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, "HOME": self._profile.name})
+            command,
+            preexec_fn=wire,
+            pass_fds=(3, 4),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "HOME": self._profile.name},
+        )
         os.close(to_browser_r)
         os.close(from_browser_w)
         target = self.send("Target.createTarget", url="about:blank")["targetId"]
-        self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)[
+            "sessionId"
+        ]
         self.send("Page.enable", session=True)
         self.send("Runtime.enable", session=True)
         return self
@@ -151,8 +171,13 @@ class Chromium:
 
     def evaluate(self, expression: str):
         """The value of a JavaScript expression in the page (JSON-able values)."""
-        result = self.send("Runtime.evaluate", session=True, expression=expression,
-                           returnByValue=True, awaitPromise=True)
+        result = self.send(
+            "Runtime.evaluate",
+            session=True,
+            expression=expression,
+            returnByValue=True,
+            awaitPromise=True,
+        )
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression!r} raised: {result['exceptionDetails']}")
         return result["result"].get("value")
@@ -161,14 +186,22 @@ class Chromium:
         return self.evaluate("document.documentElement.outerHTML")
 
     def screenshot(self, target: Path) -> Path:
-        self.send("Emulation.setDeviceMetricsOverride", session=True, width=self.width,
-                  height=self.height, deviceScaleFactor=1, mobile=False)
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            session=True,
+            width=self.width,
+            height=self.height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
         data = self.send("Page.captureScreenshot", session=True, format="png")["data"]
         target.write_bytes(base64.b64decode(data))
         return target
 
 
-def render_in_chromium(page: Path, screenshot: Path, *, width: int = 1400, height: int = 1800) -> RenderedPage:
+def render_in_chromium(
+    page: Path, screenshot: Path, *, width: int = 1400, height: int = 1800
+) -> RenderedPage:
     """Load ``page`` in one headless Chromium: the DOM once loaded, and a screenshot."""
     with Chromium(width=width, height=height) as browser:
         browser.load(page)
@@ -184,8 +217,21 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="newslint-report-") as folder:
         page = Path(folder) / "report.html"
         # Relative paths, as an editor running it in the repository would see them.
-        subprocess.run([sys.executable, "-m", "newslint", "check", "examples", "--format", "html",
-                        "--output", str(page)], cwd=REPO, check=False)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "newslint",
+                "check",
+                "examples",
+                "--format",
+                "html",
+                "--output",
+                str(page),
+            ],
+            cwd=REPO,
+            check=False,
+        )
         if not page.exists():
             print("newslint wrote no report", file=sys.stderr)
             return 1

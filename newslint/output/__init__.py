@@ -54,7 +54,9 @@ class Report:
             return 2
         for result in self.results:
             threshold = self.threshold(result.path)
-            if threshold != "never" and any(at_or_above(f.severity, threshold) for f in result.findings):
+            if threshold != "never" and any(
+                at_or_above(f.severity, threshold) for f in result.findings
+            ):
                 return 1
         return 0
 
@@ -67,8 +69,9 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # runner): C0 and C1 controls and DEL (an ESC sequence drives the terminal; CR, LF, VT, FF,
 # NEL start a new line), the line and paragraph separators, the bidirectional overrides and
 # isolates (they reorder what is shown), the non-characters XML forbids, lone surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                          "\ud800-\udfff\ufffe\uffff]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -87,13 +90,19 @@ def _escape_char(char: str) -> str:
 def undecodable_escaped(text: str) -> str:
     """``text`` with every lone surrogate written as an escape (a byte of a file name that
     is not UTF-8 as ``\\xNN``), so that it can be encoded as UTF-8."""
-    return _SURROGATES.sub(lambda m: _escape_char(m.group()), text) if _SURROGATES.search(text) else text
+    return (
+        _SURROGATES.sub(lambda m: _escape_char(m.group()), text)
+        if _SURROGATES.search(text)
+        else text
+    )
 
 
 def printable(text: str, keep: str = "") -> str:
     """``text`` with everything in ``_UNPRINTABLE`` but the characters of ``keep`` written
     as visible escapes, for output read by people and by line-based tools."""
-    return _UNPRINTABLE.sub(lambda m: m.group() if m.group() in keep else _escape_char(m.group()), text)
+    return _UNPRINTABLE.sub(
+        lambda m: m.group() if m.group() in keep else _escape_char(m.group()), text
+    )
 
 
 def json_safe(value):

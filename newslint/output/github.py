@@ -41,9 +41,16 @@ def annotation_path(path: str, workspace: str | None = None) -> str:
 
 
 def command(level: str, message: str, **properties) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items()
-                     if value is not None)
-    return f"::{level} {props}::{escape_data(message)}" if props else f"::{level}::{escape_data(message)}"
+    props = ",".join(
+        f"{key}={escape_property(str(value))}"
+        for key, value in properties.items()
+        if value is not None
+    )
+    return (
+        f"::{level} {props}::{escape_data(message)}"
+        if props
+        else f"::{level}::{escape_data(message)}"
+    )
 
 
 def render(report: Report) -> str:
@@ -60,16 +67,28 @@ def result_lines(result: FileResult, color: bool = False) -> list[str]:
     lines = []
     path = annotation_path(result.path)
     if result.error:
-        return [command("error", f"{result.path}: {result.error}", file=path, title="newslint: file not checked")]
+        return [
+            command(
+                "error",
+                f"{result.path}: {result.error}",
+                file=path,
+                title="newslint: file not checked",
+            )
+        ]
     for f in result.findings:
         message = message_with_suggestions(f)
         one_line = f.end_line == f.line
         # GitHub accepts columns only on a single-line annotation.
-        lines.append(command(
-            LEVELS[f.severity], message,
-            file=path, line=f.line, endLine=f.end_line or f.line,
-            col=f.column if one_line else None,
-            endColumn=f.end_column if one_line and f.end_column > f.column else None,
-            title=f"newslint {f.rule} ({f.category})",
-        ))
+        lines.append(
+            command(
+                LEVELS[f.severity],
+                message,
+                file=path,
+                line=f.line,
+                endLine=f.end_line or f.line,
+                col=f.column if one_line else None,
+                endColumn=f.end_column if one_line and f.end_column > f.column else None,
+                title=f"newslint {f.rule} ({f.category})",
+            )
+        )
     return lines

@@ -185,7 +185,10 @@ def _line_views(source: str, numbered: list[tuple[int, Finding, int]]) -> list[L
     # Per line, the spans (start column, end column, finding number) that touch it, 0-based
     # and clamped to the line; a finding over many lines touches each of them once.
     spans: list[list[tuple[int, int, int]]] = [[] for _ in lines]
-    marks = {number: Mark(number, rule_index, finding.severity) for number, finding, rule_index in numbered}
+    marks = {
+        number: Mark(number, rule_index, finding.severity)
+        for number, finding, rule_index in numbered
+    }
     for number, finding, rule_index in numbered:
         first = min(max(finding.line, 1), len(lines))
         last = min(max(finding.end_line, first), len(lines))
@@ -193,23 +196,37 @@ def _line_views(source: str, numbered: list[tuple[int, Finding, int]]) -> list[L
         for line_number in range(first, last + 1):
             text = lines[line_number - 1]
             start = min(max(finding.column - 1, 0), len(text)) if line_number == finding.line else 0
-            end = (min(max(finding.end_column - 1, 0), len(text))
-                   if line_number == finding.end_line and not end_beyond else len(text))
+            end = (
+                min(max(finding.end_column - 1, 0), len(text))
+                if line_number == finding.end_line and not end_beyond
+                else len(text)
+            )
             if line_number == last and last > first and end == 0 and not end_beyond:
                 continue  # the span ends at the start of this line: it covers the newline only
-            if start >= end and (finding.line, finding.column) != (finding.end_line, finding.end_column):
+            if start >= end and (finding.line, finding.column) != (
+                finding.end_line,
+                finding.end_column,
+            ):
                 continue  # an empty line inside a longer span: nothing to mark
             spans[line_number - 1].append((start, max(start, end), number))
-        views[first - 1].cards.append(Card(
-            number, finding, rule_index, printable(finding.message),
-            tuple(printable(s) for s in finding.suggestions if s),
-            _fix_view(finding, joined, lines, starts)))
+        views[first - 1].cards.append(
+            Card(
+                number,
+                finding,
+                rule_index,
+                printable(finding.message),
+                tuple(printable(s) for s in finding.suggestions if s),
+                _fix_view(finding, joined, lines, starts),
+            )
+        )
     for view, text, line_spans in zip(views, lines, spans):
         view.segments = _segments(text, line_spans, marks)
     return views
 
 
-def _segments(text: str, spans: list[tuple[int, int, int]], marks: dict[int, Mark]) -> list[Segment]:
+def _segments(
+    text: str, spans: list[tuple[int, int, int]], marks: dict[int, Mark]
+) -> list[Segment]:
     if not spans:
         return [Segment(text)]
     cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
@@ -226,7 +243,9 @@ def _segments(text: str, spans: list[tuple[int, int, int]], marks: dict[int, Mar
     return out
 
 
-def _rule_summaries(report: Report, findings: Iterable[Finding]) -> tuple[list[RuleSummary], dict[str, int]]:
+def _rule_summaries(
+    report: Report, findings: Iterable[Finding]
+) -> tuple[list[RuleSummary], dict[str, int]]:
     """One summary per rule that found something (most severe, then most findings, first)
     and each rule id's index in that list (classes in the page are ``r<index>``)."""
     counts: dict[str, Counter] = {}
@@ -234,13 +253,22 @@ def _rule_summaries(report: Report, findings: Iterable[Finding]) -> tuple[list[R
     for finding in findings:
         counts.setdefault(finding.rule, Counter())[finding.severity] += 1
         categories.setdefault(finding.rule, finding.category)
-    ordered = sorted(counts, key=lambda r: (-max(SEVERITY_RANK[s] for s in counts[r]), -sum(counts[r].values()), r))
+    ordered = sorted(
+        counts,
+        key=lambda r: (-max(SEVERITY_RANK[s] for s in counts[r]), -sum(counts[r].values()), r),
+    )
     summaries = []
     for index, rule_id in enumerate(ordered):
         rule = report.rules.get(rule_id)
-        summaries.append(RuleSummary(index, printable(rule_id), categories[rule_id],
-                                     printable(rule.summary) if rule is not None else "",
-                                     dict(counts[rule_id])))
+        summaries.append(
+            RuleSummary(
+                index,
+                printable(rule_id),
+                categories[rule_id],
+                printable(rule.summary) if rule is not None else "",
+                dict(counts[rule_id]),
+            )
+        )
     return summaries, {rule_id: index for index, rule_id in enumerate(ordered)}
 
 
@@ -255,24 +283,44 @@ def build(report: Report) -> dict:
         for finding in result.findings:
             numbered.append((number, finding, rule_index[finding.rule]))
             number += 1
-        lines = _line_views(result.source, numbered) if result.source is not None and numbered else []
-        files.append(FileView(index, printable(result.path), dict(Counter(f.severity for f in result.findings)),
-                              printable(result.error) if result.error else None, lines))
+        lines = (
+            _line_views(result.source, numbered) if result.source is not None and numbered else []
+        )
+        files.append(
+            FileView(
+                index,
+                printable(result.path),
+                dict(Counter(f.severity for f in result.findings)),
+                printable(result.error) if result.error else None,
+                lines,
+            )
+        )
     with_findings = [f for f in files if f.lines]
     for view in with_findings:
         view.open = len(with_findings) <= OPEN_LIMIT
     summary = report.summary()
-    return {"version": __version__, "rules": rules, "files": files, "stories": with_findings,
-            "summary": summary, "severities": SEVERITIES}
+    return {
+        "version": __version__,
+        "rules": rules,
+        "files": files,
+        "stories": with_findings,
+        "summary": summary,
+        "severities": SEVERITIES,
+    }
 
 
 def _filter_css(rule_count: int) -> str:
     """The filters' rules: a box unticked puts ``hide-s-<severity>`` or ``hide-r<index>`` on
     the body, which takes the colour off that severity's or rule's words and hides its cards
     (other findings on the same words keep theirs: each finding has its own mark)."""
-    names = [f"s-{severity}" for severity in SEVERITIES] + [f"r{index}" for index in range(rule_count)]
-    return "".join(f"body.hide-{name} mark.m.{name} {{ background: none; box-shadow: none; border-color: transparent; }}\n"
-                   f"body.hide-{name} .card.{name} {{ display: none; }}\n" for name in names)
+    names = [f"s-{severity}" for severity in SEVERITIES] + [
+        f"r{index}" for index in range(rule_count)
+    ]
+    return "".join(
+        f"body.hide-{name} mark.m.{name} {{ background: none; box-shadow: none; border-color: transparent; }}\n"
+        f"body.hide-{name} .card.{name} {{ display: none; }}\n"
+        for name in names
+    )
 
 
 def _csp_hash(text: str) -> str:
@@ -287,11 +335,22 @@ def render(report: Report) -> str:
 
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("newslint.output", "templates"),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
     environment.filters["printable"] = printable
     context = build(report)
-    style = environment.loader.get_source(environment, "report.css")[0] + _filter_css(len(context["rules"]))
+    style = environment.loader.get_source(environment, "report.css")[0] + _filter_css(
+        len(context["rules"])
+    )
     script = environment.loader.get_source(environment, "report.js")[0]
     page = environment.get_template("report.html").render(
-        context, style=style, script=script, style_hash=_csp_hash(style), script_hash=_csp_hash(script))
+        context,
+        style=style,
+        script=script,
+        style_hash=_csp_hash(style),
+        script_hash=_csp_hash(script),
+    )
     return undecodable_escaped(page)

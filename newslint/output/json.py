@@ -21,4 +21,6 @@ def render(report: Report) -> str:
             entry["error"] = result.error
         files.append(entry)
     document = {"version": __version__, "files": files, "summary": report.summary()}
-    return json.dumps(json_safe(document), default=json_default, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(json_safe(document), default=json_default, ensure_ascii=False, indent=2) + "\n"
+    )

@@ -27,25 +27,38 @@ def render(report: Report) -> str:
     suite = ET.Element("testsuite", name="newslint")
     failures = errors = 0
     for result in report.results:
-        case = ET.SubElement(suite, "testcase", classname="newslint", name=printable(result.path),
-                             file=printable(result.path))
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname="newslint",
+            name=printable(result.path),
+            file=printable(result.path),
+        )
         if result.error:
             errors += 1
-            error = ET.SubElement(case, "error", message=printable(f"could not be checked: {result.error}"),
-                                  type="input")
+            error = ET.SubElement(
+                case,
+                "error",
+                message=printable(f"could not be checked: {result.error}"),
+                type="input",
+            )
             error.text = printable(f"{result.path}: {result.error}")
             continue
         if not result.findings:
             continue
         listing = "\n".join(_line(result.path, f) for f in result.findings) + "\n"
         threshold = report.threshold(result.path)
-        failing = [f for f in result.findings
-                   if threshold != "never" and at_or_above(f.severity, threshold)]
+        failing = [
+            f
+            for f in result.findings
+            if threshold != "never" and at_or_above(f.severity, threshold)
+        ]
         if failing:
             failures += 1
             n = len(result.findings)
-            failure = ET.SubElement(case, "failure", type="newslint",
-                                    message=f"{n} finding{'s' if n != 1 else ''}")
+            failure = ET.SubElement(
+                case, "failure", type="newslint", message=f"{n} finding{'s' if n != 1 else ''}"
+            )
             failure.text = listing
         else:
             ET.SubElement(case, "system-out").text = listing
@@ -54,4 +67,6 @@ def render(report: Report) -> str:
     suite.set("errors", str(errors))
     suite.set("skipped", "0")
     ET.indent(suite)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+    )

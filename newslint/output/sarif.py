@@ -21,7 +21,9 @@ from urllib.parse import quote
 from newslint import __version__
 from newslint.output import Report, json_safe, message_with_suggestions, undecodable_escaped
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 INFORMATION_URI = "https://pypi.org/project/newslint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
@@ -41,8 +43,11 @@ def artifact_location(path: str) -> dict:
 
 def _descriptor(rule_id: str, rule) -> dict:
     if rule is None:  # e.g. internal-error, raised by the engine rather than a rule
-        return {"id": rule_id, "shortDescription": {"text": f"newslint {rule_id}"},
-                "defaultConfiguration": {"level": "error"}}
+        return {
+            "id": rule_id,
+            "shortDescription": {"text": f"newslint {rule_id}"},
+            "defaultConfiguration": {"level": "error"},
+        }
     from newslint.rule import documentation
 
     help_text = documentation(rule)
@@ -75,13 +80,22 @@ def _fixes(f, artifact: dict) -> list[dict]:
     unsafe) in its properties."""
     if f.fix is None:
         return []
-    replacements = [{
-        "deletedRegion": {"startLine": e.line, "startColumn": e.column,
-                          "endLine": e.end_line, "endColumn": e.end_column},
-        "insertedContent": {"text": e.text},
-    } for e in f.fix.edits]
-    fix = {"artifactChanges": [{"artifactLocation": artifact, "replacements": replacements}],
-           "properties": {"applicability": f.fix.applicability}}
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
+            },
+            "insertedContent": {"text": e.text},
+        }
+        for e in f.fix.edits
+    ]
+    fix = {
+        "artifactChanges": [{"artifactLocation": artifact, "replacements": replacements}],
+        "properties": {"applicability": f.fix.applicability},
+    }
     if f.fix.description:
         fix["description"] = {"text": f.fix.description}
     return [fix]
@@ -95,8 +109,13 @@ def sarif_log(report: Report) -> dict:
     for file_result in report.results:
         location = {"physicalLocation": {"artifactLocation": artifact_location(file_result.path)}}
         if file_result.error:
-            notifications.append({"level": "error", "locations": [location],
-                                  "message": {"text": f"{file_result.path}: {file_result.error}"}})
+            notifications.append(
+                {
+                    "level": "error",
+                    "locations": [location],
+                    "message": {"text": f"{file_result.path}: {file_result.error}"},
+                }
+            )
             continue
         for f in file_result.findings:
             message = message_with_suggestions(f)
@@ -105,10 +124,14 @@ def sarif_log(report: Report) -> dict:
                 "ruleIndex": index[f.rule],
                 "level": LEVELS[f.severity],
                 "message": {"text": message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": location["physicalLocation"]["artifactLocation"],
-                    "region": _region(f),
-                }}],
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": location["physicalLocation"]["artifactLocation"],
+                            "region": _region(f),
+                        }
+                    }
+                ],
                 "properties": {"category": f.category, "suggestions": list(f.suggestions)},
             }
             fixes = _fixes(f, location["physicalLocation"]["artifactLocation"])
@@ -116,16 +139,19 @@ def sarif_log(report: Report) -> dict:
                 result["fixes"] = fixes
             results.append(result)
     run = {
-        "tool": {"driver": {
-            "name": "newslint",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": INFORMATION_URI,
-            "rules": [_descriptor(rule_id, report.rules.get(rule_id)) for rule_id in rule_ids],
-        }},
+        "tool": {
+            "driver": {
+                "name": "newslint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_descriptor(rule_id, report.rules.get(rule_id)) for rule_id in rule_ids],
+            }
+        },
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
-        "invocations": [{"executionSuccessful": not notifications,
-                         "toolExecutionNotifications": notifications}],
+        "invocations": [
+            {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+        ],
         "columnKind": "unicodeCodePoints",
         "results": results,
     }

@@ -44,33 +44,54 @@ from newslint.parsers.markdown import INLINE_CODE
 from newslint.rule import hookimpl
 
 # Elements whose start and end are paragraph boundaries.
-_BLOCK = frozenset("""
+_BLOCK = frozenset(
+    """
     address article aside blockquote body caption center dd details dialog dir div dl dt
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li
     main menu nav noscript ol p pre section summary table tbody td template tfoot th thead tr
     ul
-""".split())
+""".split()
+)
 # Elements whose content is not prose.
-_SKIP = frozenset("""
+_SKIP = frozenset(
+    """
     audio button canvas code datalist form iframe math nav noscript object pre script select
     style svg template textarea title video aside footer
-""".split())
+""".split()
+)
 # Skipped inline elements that stand as one placeholder character among the words.
 _PLACEHOLDER = frozenset({"code"})
 # Content is raw text up to the matching end tag (no tags or comments inside).
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes noscript".split())
-_VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
+_VOID = frozenset(
+    "area base br col embed hr img input keygen link meta param source track wbr".split()
+)
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _KIND = {
     **{h: "heading" for h in _HEADINGS},
-    "li": "list_item", "dt": "list_item", "dd": "list_item",
+    "li": "list_item",
+    "dt": "list_item",
+    "dd": "list_item",
     "blockquote": "quote",
-    "figcaption": "caption", "caption": "caption",
-    "td": "cell", "th": "cell",
+    "figcaption": "caption",
+    "caption": "caption",
+    "td": "cell",
+    "th": "cell",
 }
 # A start tag of these closes an open <p> first (HTML's "close a p element").
-_CLOSES_P = _BLOCK - {"body", "html", "td", "th", "tr", "tbody", "thead", "tfoot", "caption",
-                      "noscript", "template"}
+_CLOSES_P = _BLOCK - {
+    "body",
+    "html",
+    "td",
+    "th",
+    "tr",
+    "tbody",
+    "thead",
+    "tfoot",
+    "caption",
+    "noscript",
+    "template",
+}
 # Implied end tags: a start tag closes an open element of its group, not past a fence.
 _IMPLIED = {
     "p": ({"p"}, {"td", "th", "table", "caption", "button", "object", "template", "html"}),
@@ -252,8 +273,9 @@ class _HtmlReader:
             if name in _SKIP:
                 self.skip -= 1
             elif name in _BLOCK and not self.skip:
-                content_end, element_end = (end_tag if end_tag is not None and len(self.stack) == index
-                                            else (until, until))
+                content_end, element_end = (
+                    end_tag if end_tag is not None and len(self.stack) == index else (until, until)
+                )
                 self.closed.append((name, tag_start, content_start, content_end, element_end))
 
     def close_implied(self, name: str, at: int) -> None:
@@ -325,14 +347,14 @@ class _HtmlReader:
                 return close
             end = self.find.find("-->", lt + 4)
             close = n if end == -1 else end + 3
-            self.comments.append((lt, close, src[lt + 4:n if end == -1 else end]))
+            self.comments.append((lt, close, src[lt + 4 : n if end == -1 else end]))
             self.foreign.append(lt)
             return close
         if src.startswith("<![CDATA[", lt):
             self.foreign.append(lt)
             end = self.find.find("]]>", lt + 9)
             return n if end == -1 else end + 3
-        nxt = src[lt + 1:lt + 2]
+        nxt = src[lt + 1 : lt + 2]
         if nxt in ("!", "?"):  # doctype, processing instruction, bogus comment
             end = self.find.find(">", lt + 2)
             return n if end == -1 else end + 1
@@ -430,7 +452,9 @@ def parse(path: str, source: str) -> Document:
     title = next((index for index, tag in reader.headings if tag == "h1"), None)
     if title is None and reader.headings and reader.headings[0][0] == 0:
         title = 0
-    return builder.build(path, fmt="html", title_block=title, comments=reader.comments, owners=owners)
+    return builder.build(
+        path, fmt="html", title_block=title, comments=reader.comments, owners=owners
+    )
 
 
 PARSER = Parser("html", (".html", ".htm", ".xhtml"), parse)

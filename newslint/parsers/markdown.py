@@ -15,9 +15,11 @@ from newslint.document import Document, Owner, ProseBuilder
 from newslint.parsers import Parser, title_guess
 from newslint.rule import hookimpl
 
-INLINE_CODE = "\uFFFC"
+INLINE_CODE = "\ufffc"
 
-_FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_RE = re.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.S
+)
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 _ENTITY_RE = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
 _ALIGN_WINDOW = 16
@@ -48,7 +50,7 @@ def _comments_in(source: str, start: int, end: int) -> list[tuple[int, int, str]
         close = source.find("-->", at + 4, end)
         if close == -1:
             break
-        found.append((at, close + 3, source[at + 4:close]))
+        found.append((at, close + 3, source[at + 4 : close]))
         at = source.find("<!--", close + 3, end)
     return found
 
@@ -143,7 +145,7 @@ def parse(path: str, source: str) -> Document:
     parse_source = source
     if front:
         # Same length and newlines, so markdown-it's line numbers stay those of the file.
-        parse_source = re.sub(r"[^\n]", " ", front.group(0)) + source[front.end():]
+        parse_source = re.sub(r"[^\n]", " ", front.group(0)) + source[front.end() :]
     tokens = _markdown_it().parse(parse_source)
     starts = _line_starts(source)
     builder = ProseBuilder(source)

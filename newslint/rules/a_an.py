@@ -1,4 +1,4 @@
-""""A" or "an" that does not match how the next word sounds: "a hour", "an university".
+""" "A" or "an" that does not match how the next word sounds: "a hour", "an university".
 
 "An" goes before a vowel sound and "a" before a consonant sound, whatever the first letter:
 "an hour", "an honest", "an heir", "a university", "a European", "a one-off", "a onetime
@@ -215,7 +215,7 @@ def _at_sentence_start(document, starts: list[int], offset: int) -> bool:
     i = bisect_right(starts, offset) - 1
     if i < 0:
         return False
-    return not document.text[starts[i]:offset].strip("\"'“‘( ")
+    return not document.text[starts[i] : offset].strip("\"'“‘( ")
 
 
 def _two_articles(text: str, first, second, word):
@@ -228,12 +228,12 @@ def _two_articles(text: str, first, second, word):
     right = "an" if sound == VOWEL else "a"
     if first.text[0] == "A":
         right = right.capitalize()
-    shown = text[word.start:word.end]
+    shown = text[word.start : word.end]
     return RULE.finding(
         first.start,
         word.end,
         f"Two articles in a row: keep '{right}' before '{shown}'",
-        suggestions=(f"{right}{text[second.end:word.start]}{shown}",),
+        suggestions=(f"{right}{text[second.end : word.start]}{shown}",),
         fix=unsafe_fix(Edit(first.start, second.end, right), description=f"Keep '{right}'"),
         data={"article": f"{first.text} {second.text}", "word": shown},
     )
@@ -241,7 +241,9 @@ def _two_articles(text: str, first, second, word):
 
 # An article, then (looked ahead, not consumed: the next word may be an article too) the
 # white space and the word after it. An article followed by anything else is never wrong here.
-_ARTICLE_RE = token_pattern(["a", "an", "A", "An"], then=rf"(?=[ \t\u00a0]+[\"'“‘(]?({WORD_RE.pattern}))")
+_ARTICLE_RE = token_pattern(
+    ["a", "an", "A", "An"], then=rf"(?=[ \t\u00a0]+[\"'“‘(]?({WORD_RE.pattern}))"
+)
 
 
 def check(document, options):
@@ -283,13 +285,13 @@ def check(document, options):
             if right == "a" and nxt.text[:1].isupper() and not _ACRONYM_RE.fullmatch(nxt.text):
                 continue  # "An Post", "An Garda": Irish names
             right = right.capitalize()
-        shown = text[nxt.start:nxt.end]
+        shown = text[nxt.start : nxt.end]
         yield RULE.finding(
             article.start,
             nxt.end,
             f"Use '{right}' before '{shown}', which starts with a "
             f"{'vowel' if sound == VOWEL else 'consonant'} sound",
-            suggestions=(f"{right}{text[article.end:nxt.start]}{shown}",),
+            suggestions=(f"{right}{text[article.end : nxt.start]}{shown}",),
             fix=unsafe_fix(Edit(article.start, article.end, right), description=f"Write '{right}'"),
             data={"article": article.text, "word": shown},
         )

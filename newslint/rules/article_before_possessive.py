@@ -1,4 +1,4 @@
-""""The" before the possessive of a place that takes no article: "the Germany's exporters".
+""" "The" before the possessive of a place that takes no article: "the Germany's exporters".
 
 Countries and cities such as Germany, Afghanistan or Paris never take "the", and their
 possessive does not either: "Germany's exporters", "Afghanistan's conflict". The slip
@@ -74,8 +74,10 @@ def _possessed(text: str, word) -> str | None:
     token = word.text
     if len(token) > 2 and token[-1] in "sS" and token[-2] in _APOSTROPHES:
         return token[:-2]
-    if token.endswith("s") and _apostrophe_at(text, word.end) and (
-        text[word.end + 1:word.end + 2].isspace() or word.end + 1 == len(text)
+    if (
+        token.endswith("s")
+        and _apostrophe_at(text, word.end)
+        and (text[word.end + 1 : word.end + 2].isspace() or word.end + 1 == len(text))
     ):
         return token  # "Wales' captain"
     return None
@@ -88,9 +90,11 @@ def _titles() -> tuple[str, ...]:
 
 def _starts_title(text: str, start: int, end: int) -> bool:
     """Whether the possessive opens a title: "the Britain's Got Talent final"."""
-    ahead = normalise_quotes(text[start:end + 60])
-    return any(ahead.startswith(title) and not ahead[len(title):len(title) + 1].isalnum()
-               for title in _titles())
+    ahead = normalise_quotes(text[start : end + 60])
+    return any(
+        ahead.startswith(title) and not ahead[len(title) : len(title) + 1].isalnum()
+        for title in _titles()
+    )
 
 
 # "the" then spaces and a capital: every listed place starts with one (A-Z), so other
@@ -118,7 +122,7 @@ def check(document, options):
         longest = max(len(parts) for parts in candidates) if candidates else 1
         ahead = [first, *tokens.after(first.end, longest - 1)]
         for parts in candidates:
-            span = ahead[:len(parts)]
+            span = ahead[: len(parts)]
             if len(span) < len(parts):
                 continue
             last = span[-1]
@@ -131,7 +135,7 @@ def check(document, options):
             if _starts_title(text, first.start, last.end):
                 break
             name = " ".join(parts)
-            phrase = text[first.start:last.end]
+            phrase = text[first.start : last.end]
             if _apostrophe_at(text, last.end):
                 phrase += text[last.end]
             yield RULE.finding(
@@ -139,14 +143,17 @@ def check(document, options):
                 first.start + len(phrase),
                 f"{name} takes no article: write '{phrase}', not '{the.text} {phrase}'",
                 suggestions=(phrase,),
-                fix=unsafe_fix(Edit(the.start, first.start, ""), description=f"Delete '{the.text}'"),
+                fix=unsafe_fix(
+                    Edit(the.start, first.start, ""), description=f"Delete '{the.text}'"
+                ),
                 data={"place": name},
             )
             break
 
 
-RULE = Rule(id="article-before-possessive", category="grammar", severity="warning",
-            check=check, doc=__doc__)
+RULE = Rule(
+    id="article-before-possessive", category="grammar", severity="warning", check=check, doc=__doc__
+)
 
 
 @hookimpl

@@ -93,15 +93,19 @@ def check(document, options):
                 raise PatternTimeout(
                     f"rule debris: the 'extra' patterns took longer than {USER_PATTERN_TIMEOUT:g}s "
                     f"on {document.path} and were stopped; simplify them (nested repeats such as "
-                    "(a+)+ backtrack without end)") from None
+                    "(a+)+ backtrack without end)"
+                ) from None
         # A block of nothing but debris goes whole, whichever of its lines could go alone,
         # so that one --fix leaves nothing for a second one to find.
         whole = len(debris) == len(lines) > 1
         for start, line in debris:
             lead = len(line) - len(line.lstrip())
             end = start + len(line.rstrip())
-            removal = Edit(block.start, block.end, "", remove_line=True) if whole else \
-                Edit(start + lead, end, "", remove_line=True)
+            removal = (
+                Edit(block.start, block.end, "", remove_line=True)
+                if whole
+                else Edit(start + lead, end, "", remove_line=True)
+            )
             yield RULE.finding(
                 start + lead,
                 end,
@@ -133,8 +137,15 @@ def extra_problem(patterns: list) -> str | None:
     return None
 
 
-RULE = Rule(id="debris", category="debris", severity="warning", check=check, doc=__doc__,
-            options={"extra": []}, option_checks={"extra": extra_problem})
+RULE = Rule(
+    id="debris",
+    category="debris",
+    severity="warning",
+    check=check,
+    doc=__doc__,
+    options={"extra": []},
+    option_checks={"extra": extra_problem},
+)
 
 
 @hookimpl

@@ -36,15 +36,18 @@ def check(document, options):
     for block in document.blocks:
         for match in _RUN_RE.finditer(text, block.start, block.end):
             before = text[match.start() - 1]
-            if before in ".!?:;…" or (before in "\"”’)" and text[match.start() - 2] in ".!?"):
+            if before in ".!?:;…" or (before in '"”’)' and text[match.start() - 2] in ".!?"):
                 continue
             # Spaces that only meet in the prose (around a tag, a comment or a Markdown
             # image left out of it) are not a doubled space in the file.
             if document.source_span(match.start(), match.end()) is None:
                 continue
-            yield RULE.finding(match.start(), match.end(), "Doubled space between words",
-                               fix=safe_fix(Edit(match.start(), match.end(), " "),
-                                            description="Keep one space"))
+            yield RULE.finding(
+                match.start(),
+                match.end(),
+                "Doubled space between words",
+                fix=safe_fix(Edit(match.start(), match.end(), " "), description="Keep one space"),
+            )
 
 
 RULE = Rule(id="doubled-space", category="whitespace", severity="info", check=check, doc=__doc__)

@@ -133,7 +133,7 @@ def _verb_like(word: str) -> bool:
     for suffix in ("ing", "ed", "es", "s", "d"):
         if not word.endswith(suffix):
             continue
-        stem = word[:-len(suffix)]
+        stem = word[: -len(suffix)]
         stems = {stem, stem + "e"}
         if len(stem) > 2 and stem[-1] == stem[-2]:
             stems.add(stem[:-1])  # "chipped", "plugging"
@@ -174,7 +174,7 @@ def _legitimate_in_context(text: str, tokens, first, second) -> bool:
         return nxt != "been"  # "had had enough" / "had had been"
     if word in ("is", "was"):
         # "what it is is a mess": a wh-clause as the subject, within the sentence so far
-        window = text[max(0, first.start - 80):first.start].lower()
+        window = text[max(0, first.start - 80) : first.start].lower()
         window = re.split(r"[.!?;:]", window)[-1]
         return any(w in _CLEFT_WORDS for w in re.findall(r"[a-z]+", window))
     if word == "can":
@@ -184,9 +184,13 @@ def _legitimate_in_context(text: str, tokens, first, second) -> bool:
             return True  # "sworn in in 2009" / "the rise in in prices"
         # A preposition stranded at the end of a relative clause: "the situation that we
         # have been placed in in the past".
-        window = re.findall(r"[a-z’']+", text[max(0, first.start - 60):first.start].lower())[-7:]
-        return (prev.endswith(("ed", "en")) and len(window) > 2 and window[-2] == "been"
-                and any(w in ("that", "which", "who", "where") for w in window[:-2]))
+        window = re.findall(r"[a-z’']+", text[max(0, first.start - 60) : first.start].lower())[-7:]
+        return (
+            prev.endswith(("ed", "en"))
+            and len(window) > 2
+            and window[-2] == "been"
+            and any(w in ("that", "which", "who", "where") for w in window[:-2])
+        )
     return False
 
 
@@ -238,7 +242,8 @@ def _skip(first, second) -> bool:
 # here scans past the token it starts at, so text without white space ("a/a/a/...", where
 # every "a" starts a token) costs one pass, not a scan of the rest of the run per token.
 _DOUBLED_RE = re.compile(
-    rf"{TOKEN_START}(?=({WORD_RE.pattern}))\1(?=(\s+)\1{TOKEN_END})", re.IGNORECASE)
+    rf"{TOKEN_START}(?=({WORD_RE.pattern}))\1(?=(\s+)\1{TOKEN_END})", re.IGNORECASE
+)
 
 
 def _fix(first, second):
@@ -247,8 +252,12 @@ def _fix(first, second):
     space after it instead, when both are written alike."""
     alternative = None
     if first.text == second.text:
-        alternative = safe_fix(Edit(first.start, second.start, ""), description="Delete the first one")
-    return safe_fix(Edit(first.end, second.end, ""), description="Delete the repeat", alternative=alternative)
+        alternative = safe_fix(
+            Edit(first.start, second.start, ""), description="Delete the first one"
+        )
+    return safe_fix(
+        Edit(first.end, second.end, ""), description="Delete the repeat", alternative=alternative
+    )
 
 
 def check(document, options):
@@ -267,8 +276,12 @@ def check(document, options):
             continue
         if _SIC_RE.match(text, second.end):
             continue  # the writer marks the repeat as the source's own: "the the [sic]"
-        if (len(first.lower) > 3 and first.lower.endswith("y") and first.lower not in _NOT_REDUPLICATED
-                and document.regions.quote_at(first.start)):
+        if (
+            len(first.lower) > 3
+            and first.lower.endswith("y")
+            and first.lower not in _NOT_REDUPLICATED
+            and document.regions.quote_at(first.start)
+        ):
             continue  # a speaker's reduplication: "nicey nicey", "a bushy bushy hairdo"
         if _in_post(document, first.start):
             continue  # an embedded tweet or post keeps its author's slips

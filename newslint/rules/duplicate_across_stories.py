@@ -44,8 +44,15 @@ def check(document, options):
     return ()  # it needs every story of the run: see newslint_check_documents below
 
 
-RULE = Rule(id="duplicate-across-stories", category="duplication", severity="warning",
-            check=check, doc=__doc__, options={"min_words": 15}, enabled_by_default=False)
+RULE = Rule(
+    id="duplicate-across-stories",
+    category="duplication",
+    severity="warning",
+    check=check,
+    doc=__doc__,
+    options={"min_words": 15},
+    enabled_by_default=False,
+)
 
 
 # A long paragraph is known across the run by a short digest of its normalised words, so a
@@ -72,8 +79,9 @@ class Place(NamedTuple):
 
 
 def _key(tokens: tuple[str, ...]) -> bytes:
-    return hashlib.blake2b("\x00".join(tokens).encode("utf-8", "surrogatepass"),
-                           digest_size=_DIGEST_BYTES).digest()
+    return hashlib.blake2b(
+        "\x00".join(tokens).encode("utf-8", "surrogatepass"), digest_size=_DIGEST_BYTES
+    ).digest()
 
 
 def _min_words(config) -> int:
@@ -81,8 +89,11 @@ def _min_words(config) -> int:
 
 
 def _long_paragraphs(document, min_words: int) -> list[tuple[bytes, int]]:
-    return [(_key(tokens), index) for index, tokens in enumerate(paragraph_tokens(document))
-            if len(tokens) >= min_words]
+    return [
+        (_key(tokens), index)
+        for index, tokens in enumerate(paragraph_tokens(document))
+        if len(tokens) >= min_words
+    ]
 
 
 @hookimpl
@@ -104,8 +115,10 @@ def newslint_reduce_fingerprints(fingerprints, config):
         for paragraph in paragraphs:
             found = places.get(paragraph.key, ())
             if len(found) < 2 and (not found or found[-1].path != path):
-                places[paragraph.key] = (*found, Place(path, paragraph.index, paragraph.first_line,
-                                                       paragraph.last_line))
+                places[paragraph.key] = (
+                    *found,
+                    Place(path, paragraph.index, paragraph.first_line, paragraph.last_line),
+                )
     # Digests seen in one story only can never match: dropped, so the index stays small.
     return {key: found for key, found in places.items() if len(found) > 1}
 
@@ -116,7 +129,12 @@ def _runs(matches: list[tuple[int, Place]]) -> list[list[tuple[int, Place]]]:
     runs: list[list[tuple[int, Place]]] = []
     for match in matches:
         last = runs[-1][-1] if runs else None
-        if last and last[1].path == match[1].path and match[0] > last[0] and match[1].index > last[1].index:
+        if (
+            last
+            and last[1].path == match[1].path
+            and match[0] > last[0]
+            and match[1].index > last[1].index
+        ):
             runs[-1].append(match)
         else:
             runs.append([match])
@@ -148,11 +166,15 @@ def newslint_check_documents(documents, config, index):
             here = document.blocks[first[0]].start, document.blocks[last[0]].end
             what = "This paragraph" if len(run) == 1 else f"These {len(run)} paragraphs"
             verb = "appears" if len(run) == 1 else "appear"
-            yield document, RULE.finding(
-                *here,
-                f"{what} also {verb} in {other} ({_lines(first[1].first_line, last[1].last_line)}); "
-                "pasted into the wrong story, or the story filed twice?",
-                data={"also_in": other, "related_lines": []})
+            yield (
+                document,
+                RULE.finding(
+                    *here,
+                    f"{what} also {verb} in {other} ({_lines(first[1].first_line, last[1].last_line)}); "
+                    "pasted into the wrong story, or the story filed twice?",
+                    data={"also_in": other, "related_lines": []},
+                ),
+            )
 
 
 @hookimpl

@@ -176,7 +176,7 @@ def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int,
         exact[toks] = pos
         if len(toks) < near_min_words:
             continue
-        shingles = {hash(toks[k:k + SHINGLE]) for k in range(len(toks) - SHINGLE + 1)}
+        shingles = {hash(toks[k : k + SHINGLE]) for k in range(len(toks) - SHINGLE + 1)}
         shared: dict[int, int] = {}
         for sh in shingles:
             posting = postings.get(sh, ())
@@ -206,6 +206,7 @@ def _lines(document, first: int, last: int) -> str:
 
 def paragraph_tokens(document) -> list[tuple[str, ...]]:
     """Each block's normalised words, shared with duplicate-across-stories."""
+
     def compute(doc) -> list[tuple[str, ...]]:
         seen: dict[str, str] = {}
         return [tokens_of(block.text, seen) for block in doc.blocks]
@@ -224,13 +225,22 @@ def _is_short_line(document, para: _Para) -> bool:
 def _structure(document, paras: list[_Para]) -> set[int]:
     """Positions (in ``paras``) of short lines that are labels, fields or list items."""
     counts = Counter(p.tokens for p in paras if len(p.tokens) < SHORT_LINE_WORDS)
-    return {pos for pos, p in enumerate(paras)
-            if len(p.tokens) < SHORT_LINE_WORDS
-            and (counts[p.tokens] >= LABEL_REPEATS or _ITEM_RE.match(document.blocks[p.index].text))}
+    return {
+        pos
+        for pos, p in enumerate(paras)
+        if len(p.tokens) < SHORT_LINE_WORDS
+        and (counts[p.tokens] >= LABEL_REPEATS or _ITEM_RE.match(document.blocks[p.index].text))
+    }
 
 
-def _reads_as_paste(document, paras: list[_Para], copies: dict[int, tuple[int, int]],
-                    structure: set[int], repeated: set[int], pos: int) -> bool:
+def _reads_as_paste(
+    document,
+    paras: list[_Para],
+    copies: dict[int, tuple[int, int]],
+    structure: set[int],
+    repeated: set[int],
+    pos: int,
+) -> bool:
     """Whether a copied paragraph standing alone (not in a run of copies) is a paste."""
     para = paras[pos]
     original = copies[pos][0]
@@ -270,8 +280,11 @@ def check(document, options):
             continue
         # Extend a run of copies whose originals are consecutive too.
         end = pos
-        while (end + 1 in copies and copies[end + 1][0] == copies[end][0] + 1
-               and copies[end + 1][0] < pos):
+        while (
+            end + 1 in copies
+            and copies[end + 1][0] == copies[end][0] + 1
+            and copies[end + 1][0] < pos
+        ):
             end += 1
         if end == pos and not _reads_as_paste(document, paras, copies, structure, repeated, pos):
             pos += 1
@@ -285,29 +298,47 @@ def check(document, options):
         total_edits = sum(copies[k][1] for k in range(pos, end + 1))
         near = " nearly" if total_edits else ""
         if end > pos:
-            message = (f"Block of {end - pos + 1} paragraphs ({here}){near} repeats {source_lines}; "
-                       "delete one copy")
+            message = (
+                f"Block of {end - pos + 1} paragraphs ({here}){near} repeats {source_lines}; "
+                "delete one copy"
+            )
         elif paras[original_first].index == document.title_block:
             message = f"The headline ({source_lines}) is{near} repeated here; delete the copy"
         else:
             message = f"Paragraph{near} repeats the one at {source_lines}; delete one copy"
         if total_edits:
             message += f" ({total_edits} word{'s' if total_edits > 1 else ''} differ)"
-        original_span = [document.block_lines(paras[original_first].index)[0],
-                         document.block_lines(paras[original_last].index)[1]]
-        yield RULE.finding(start, stop, message, data={
-            "repeats": source_lines, "paragraphs": end - pos + 1, "word_edits": total_edits,
-            # A copy pasted above an old paragraph changes the original's side: CI gates
-            # on changed lines (--changed-since) must see both.
-            "related_lines": [original_span],
-            # The paragraphs it repeats (0-based, as the parser counts them): where --fix
-            # holds its fixes until one copy is deleted (newslint.fixes).
-            "original_paragraphs": [paras[original_first].index, paras[original_last].index]})
+        original_span = [
+            document.block_lines(paras[original_first].index)[0],
+            document.block_lines(paras[original_last].index)[1],
+        ]
+        yield RULE.finding(
+            start,
+            stop,
+            message,
+            data={
+                "repeats": source_lines,
+                "paragraphs": end - pos + 1,
+                "word_edits": total_edits,
+                # A copy pasted above an old paragraph changes the original's side: CI gates
+                # on changed lines (--changed-since) must see both.
+                "related_lines": [original_span],
+                # The paragraphs it repeats (0-based, as the parser counts them): where --fix
+                # holds its fixes until one copy is deleted (newslint.fixes).
+                "original_paragraphs": [paras[original_first].index, paras[original_last].index],
+            },
+        )
         pos = end + 1
 
 
-RULE = Rule(id="duplicate-paragraph", category="duplication", severity="warning", check=check,
-            doc=__doc__, options={"min_words": 3, "near_min_words": 8})
+RULE = Rule(
+    id="duplicate-paragraph",
+    category="duplication",
+    severity="warning",
+    check=check,
+    doc=__doc__,
+    options={"min_words": 3, "near_min_words": 8},
+)
 
 
 @hookimpl

@@ -138,10 +138,18 @@ from newslint.text.names import (
     vote,
 )
 from newslint.text.words import trie_alternation
-from newslint.text.varieties import AMERICAN, BRITISH, is_spelling_pair, mixes, spelling_table, written_runs
+from newslint.text.varieties import (
+    AMERICAN,
+    BRITISH,
+    is_spelling_pair,
+    mixes,
+    spelling_table,
+    written_runs,
+)
 
 
 # --- variant groups ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class VariantGroup:
@@ -170,7 +178,7 @@ def parse_group(spec: Any) -> VariantGroup:
         line = spec.strip()
         body_only = line.startswith("[body]")
         if body_only:
-            line = line[len("[body]"):].strip()
+            line = line[len("[body]") :].strip()
         full_part, sep, short_part = line.partition("::")
         if not sep:
             full_part, short_part = "", full_part
@@ -184,14 +192,23 @@ def parse_group(spec: Any) -> VariantGroup:
         prefer = spec.get("prefer")
         full = spec.get("full", ())
         if isinstance(forms, str) or isinstance(full, str):
-            raise ValueError(f"inconsistent-naming: 'forms' and 'full' must be lists of strings in {spec!r}")
-        group = VariantGroup(tuple(str(f) for f in forms), tuple(str(f) for f in full),
-                             bool(spec.get("body-only", spec.get("body_only", False))),
-                             str(prefer) if prefer else None)
+            raise ValueError(
+                f"inconsistent-naming: 'forms' and 'full' must be lists of strings in {spec!r}"
+            )
+        group = VariantGroup(
+            tuple(str(f) for f in forms),
+            tuple(str(f) for f in full),
+            bool(spec.get("body-only", spec.get("body_only", False))),
+            str(prefer) if prefer else None,
+        )
         if group.prefer and group.prefer not in group.forms:
-            group = VariantGroup((group.prefer, *group.forms), group.full, group.body_only, group.prefer)
+            group = VariantGroup(
+                (group.prefer, *group.forms), group.full, group.body_only, group.prefer
+            )
         return _checked(group, spec)
-    raise ValueError(f"inconsistent-naming: a variant group must be a list of forms or a table, not {spec!r}")
+    raise ValueError(
+        f"inconsistent-naming: a variant group must be a list of forms or a table, not {spec!r}"
+    )
 
 
 def _checked(group: VariantGroup, spec: Any) -> VariantGroup:
@@ -267,7 +284,7 @@ def _start_filter(forms) -> tuple[re.Pattern, re.Pattern | None]:
         else:
             firsts = [form[0]]
         ahead = ""
-        for char in form[1:1 + _AHEAD]:
+        for char in form[1 : 1 + _AHEAD]:
             if char.isspace():
                 ahead += r"\s"
                 break  # a space stands for any run of white space
@@ -320,7 +337,8 @@ def _group_findings(document, options, sw: StoryWords) -> Iterator:
                 continue  # "ALERT US TO WRONGDOING": a line in capitals, where "US" is a pronoun
             if form not in groups[index].full:
                 per_group.setdefault(index, []).append(
-                    (block.start + match.start(), block.start + match.end(), form, surface))
+                    (block.start + match.start(), block.start + match.end(), form, surface)
+                )
     aliases = None
     for index, found in per_group.items():
         if len({form for _, _, form, _ in found}) < 2:
@@ -339,8 +357,17 @@ def _group_findings(document, options, sw: StoryWords) -> Iterator:
             in_heading = sw.in_heading(start)
             if in_heading and group.body_only:
                 continue
-            occurrences.append(Occurrence(start, end, form, surface, initial=own and start in sw.forced,
-                                          heading=in_heading, quoted=sw.quoted(start)))
+            occurrences.append(
+                Occurrence(
+                    start,
+                    end,
+                    form,
+                    surface,
+                    initial=own and start in sw.forced,
+                    heading=in_heading,
+                    quoted=sw.quoted(start),
+                )
+            )
         result = vote(occurrences, prefer=(group.preferred,))
         if result is None:
             continue
@@ -354,10 +381,14 @@ _SHIFT_SLIP_RE = re.compile(r"\b[A-Z]{2}[a-z]{2}")
 
 def _shouted_around(text: str, start: int, end: int) -> bool:
     """Whether the words either side of ``start:end`` are written in capitals."""
-    before = text[max(0, start - 30):start].split()
-    after = text[end:end + 30].split()
-    return bool(before) and bool(after) and _CAPS_WORD_RE.fullmatch(before[-1].strip(".,:;!?\"'“”‘’")) is not None \
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    return (
+        bool(before)
+        and bool(after)
+        and _CAPS_WORD_RE.fullmatch(before[-1].strip(".,:;!?\"'“”‘’")) is not None
         and _CAPS_WORD_RE.fullmatch(after[0].strip(".,:;!?\"'“”‘’")) is not None
+    )
 
 
 def _written_lower(occ: Occurrence) -> bool:
@@ -378,7 +409,8 @@ _ALIAS_RE = re.compile(
     r"\b(?:(?:also|otherwise|commonly|widely|better|formerly|previously|sometimes) )?"
     r"(?:known|called|referred to|written|spelled|spelt) as\b[^.;:()\n]{0,80}"
     r"|\ba\.?k\.?a\.?(?!\w)[^.;:()\n]{0,80}"
-    r"|\((?=[^()\n]{0,60}\bor\b)[^()\n]{1,80}\)")
+    r"|\((?=[^()\n]{0,60}\bor\b)[^()\n]{1,80}\)"
+)
 
 
 def _alias_ranges(document) -> list[tuple[int, int]]:
@@ -397,7 +429,9 @@ _CONNECTORS = _PARTICLES | frozenset({"of", "for", "and"})
 # A lower-case word between two capitalised ones joins them into one longer name.
 _JOINERS = _CONNECTORS | frozenset("on in to the at".split())
 # A connector word and the marks after it, and the letters such a word starts with.
-_CONNECTOR_AT_RE = re.compile("(?:" + "|".join(sorted(_CONNECTORS)) + ")(?![\\w\uFFFC])[^\\w\uFFFC]*")
+_CONNECTOR_AT_RE = re.compile(
+    "(?:" + "|".join(sorted(_CONNECTORS)) + ")(?![\\w\ufffc])[^\\w\ufffc]*"
+)
 _CONNECTOR_FIRSTS = frozenset(word[0] for word in _CONNECTORS)
 _GENERIC = frozenset("a an any every each another other no some many several".split())
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
@@ -436,8 +470,9 @@ def _has_parts(texts: list[str]) -> bool:
     if len(texts) > 1:
         return True
     word = strip_possessive(texts[0])
-    return "-" in word.strip("-") or (_CAMEL_RE.search(word) is not None
-                                      and not re.match(r"(?:Mc|Mac|O')", word))
+    return "-" in word.strip("-") or (
+        _CAMEL_RE.search(word) is not None and not re.match(r"(?:Mc|Mac|O')", word)
+    )
 
 
 def _words(surface: str) -> list[str]:
@@ -502,15 +537,21 @@ def _case_findings(document, story: "_Story") -> Iterator:
         lo, j = 0, len(run) - 1
         while j > lo:
             key = key_of(run[lo][2])
-            if not (key == "the" or key in titles or run[lo][0] in forced and (
-                    key in _OPENING_WORDS or lowered(key))):
+            if not (
+                key == "the"
+                or key in titles
+                or run[lo][0] in forced
+                and (key in _OPENING_WORDS or lowered(key))
+            ):
                 break
             lo += 1  # "The", "Ms", "President" or a sentence's opening word before the name
         if j - lo < 5 and (j > lo or info[run[lo][2]].parts):
             for token in run[lo:]:
                 # a word without a capital has no chosen one
                 if token[2] in info and _UNFORCED[token[2]][token[0] in forced]:
-                    two = one_form is None or not one_form(run[lo][0], run[j][0] + len(strip_possessive(run[j][2])))
+                    two = one_form is None or not one_form(
+                        run[lo][0], run[j][0] + len(strip_possessive(run[j][2]))
+                    )
                     runs.append((run[lo:], two))
                     any_two = any_two or two
                     break
@@ -565,8 +606,11 @@ def _case_findings(document, story: "_Story") -> Iterator:
                 before = sw.prev_linked(start) or ()
             if before:
                 word = before[2]
-                if (word in capitals and before[0] not in forced
-                        and word.rstrip(".").lower() not in titles) or word in _PARTICLES:
+                if (
+                    word in capitals
+                    and before[0] not in forced
+                    and word.rstrip(".").lower() not in titles
+                ) or word in _PARTICLES:
                     continue  # part of a longer name ("Russian Foreign Ministry", "bin Laden")
                 if word in _JOINERS:
                     further = sw.prev_linked(before[0])
@@ -587,24 +631,31 @@ def _case_findings(document, story: "_Story") -> Iterator:
                 continue
             # A shift-key slip ("WHite House") is no speaker's style, even in a quotation.
             quoted = sw.quoted(start) and _SHIFT_SLIP_RE.search(surface) is None
-            per_key.setdefault(key, []).append(Occurrence(start, end, surface, surface,
-                                                          initial=start in forced, quoted=quoted))
+            per_key.setdefault(key, []).append(
+                Occurrence(start, end, surface, surface, initial=start in forced, quoted=quoted)
+            )
     for occurrences in per_key.values():
         result = vote(occurrences)
         if result is None:
             continue
         for occ in result.minority:
-            if _written_lower(occ) and not _written_lower(Occurrence(0, 0, "", result.majority)) and \
-                    strip_possessive(occ.text.split()[-1]).lower() not in load_set("institution_nouns.txt"):
+            if (
+                _written_lower(occ)
+                and not _written_lower(Occurrence(0, 0, "", result.majority))
+                and strip_possessive(occ.text.split()[-1]).lower()
+                not in load_set("institution_nouns.txt")
+            ):
                 # "trending topics" beside the product "Trending Topics": common nouns
                 # written as such, not a misspelt name ("the foreign ministry" is one).
                 continue
             if _case_only(occ.text, result.majority):
                 # Capitals alone: only against a clear majority, and not on words whose
                 # capital is a matter of house style (the prime minister, the Government).
-                if result.counts[result.majority] < 2 or \
-                        result.counts[result.majority] <= result.counts.get(occ.form, 0) or \
-                        _optional_capitals(occ.text, result.majority):
+                if (
+                    result.counts[result.majority] < 2
+                    or result.counts[result.majority] <= result.counts.get(occ.form, 0)
+                    or _optional_capitals(occ.text, result.majority)
+                ):
                     continue
             yield _minority_finding(document, occ, result, "case")
 
@@ -722,7 +773,9 @@ def _names(story: "_Story") -> dict[str, _Name]:
         previous = sw.prev_linked(start)
         if previous is not None:
             before = word_before[previous[2]]
-            if before is not None and (before[0] or not (before[1] in _OPENING_WORDS or lowered(before[1]))):
+            if before is not None and (
+                before[0] or not (before[1] in _OPENING_WORDS or lowered(before[1]))
+            ):
                 # ("And Trump", "When Trump": a sentence's opening word is no first name)
                 (entry.titles if before[0] else entry.given).add(before[1])
             elif len(previous[2]) == 1 and previous[2].isupper() and previous[2] not in "AI":
@@ -735,8 +788,11 @@ def _names(story: "_Story") -> dict[str, _Name]:
                 after = word_after[following[2]]
                 if after is None and _INITIAL_RE.fullmatch(sw.text, following[0], following[1] + 1):
                     after = following[2].lower() + "."  # Lyndon B. Johnson: a first name
-                if after is not None and not after.endswith(".") and (
-                        after in load_set("institution_nouns.txt") or lowered(after)):
+                if (
+                    after is not None
+                    and not after.endswith(".")
+                    and (after in load_set("institution_nouns.txt") or lowered(after))
+                ):
                     after = None  # the Clinton Foundation, the White House: no surname
                 if after is not None:
                     entry.following.add(after)
@@ -748,7 +804,11 @@ def _may_have_near_names(story: "_Story", min_length: int) -> bool:
     checked on its distinct capitalised words (headlines and words also written in lower
     case included), before finding where each stands."""
     folds = {found.name[0]: found.folded for found in story.info.values() if found.name is not None}
-    folds.update((found.listed[0], fold(found.listed[0])) for found in story.info.values() if found.listed is not None)
+    folds.update(
+        (found.listed[0], fold(found.listed[0]))
+        for found in story.info.values()
+        if found.listed is not None
+    )
     by_fold = {folded: surface for surface, folded in folds.items()}
     if len(by_fold) < len(folds):
         return True  # Erdogan / Erdoğan
@@ -822,7 +882,11 @@ def _plausible_pair(a: str, b: str, min_length: int, recurring: bool = False) ->
     if fa == fb:
         return True  # only diacritics or capitals differ
     shortest = min_length - 1 if recurring else min_length  # "Koea" beside a recurring "Korea"
-    if min(len(fa), len(fb)) < shortest or max(len(fa), len(fb)) < min_length or is_spelling_pair(fa, fb):
+    if (
+        min(len(fa), len(fb)) < shortest
+        or max(len(fa), len(fb)) < min_length
+        or is_spelling_pair(fa, fb)
+    ):
         return False
     kind = edit_kind(fa, fb)
     if kind in ("first", "last"):
@@ -845,7 +909,7 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
     pairs: list[tuple[_Name, _Name]] = []
     for entries in by_key.values():  # Erdogan / Erdoğan
         for i, a in enumerate(entries):
-            pairs.extend((a, b) for b in entries[i + 1:])
+            pairs.extend((a, b) for b in entries[i + 1 :])
     for ka, kb in near_pairs(k for k in by_key if len(k) >= min_length - 1):
         pairs.extend((a, b) for a in by_key[ka] for b in by_key[kb])
 
@@ -860,8 +924,11 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
             continue
         # A name written twice or more beside one written once, not where a capital is
         # forced ("Write to ..." is no "White").
-        recurring = min(len(a.starts), len(b.starts)) == 1 and max(va, vb) >= 2 \
+        recurring = (
+            min(len(a.starts), len(b.starts)) == 1
+            and max(va, vb) >= 2
             and not (a.initials == [True] or b.initials == [True])
+        )
         if not _plausible_pair(a.surface, b.surface, min_length, recurring):
             continue
         if not (a.lowered or b.lowered) and _different_people(a, b):
@@ -873,8 +940,11 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
             elif ca == 1:
                 # Once each: the fuller spelling (a dropped letter is the commonest slip),
                 # else the earlier.
-                major, minor = (a, b) if (-len(a.surface), _first_vote(a)) < (-len(b.surface), _first_vote(b)) \
+                major, minor = (
+                    (a, b)
+                    if (-len(a.surface), _first_vote(a)) < (-len(b.surface), _first_vote(b))
                     else (b, a)
+                )
             else:
                 continue  # no evidence which spelling is the story's
         else:
@@ -886,9 +956,14 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
             continue
         if not _placed(major, letters) or minor.lowered or (major.lowered and not recurring):
             continue  # a word the story writes in lower case is no slip; nor the right form but for a clear majority
-        if any(f.endswith(".") for f in minor.following) and not (major.following or major.given or major.titles):
+        if any(f.endswith(".") for f in minor.following) and not (
+            major.following or major.given or major.titles
+        ):
             continue  # the first name Lyndon (B. Johnson), and the city London
-        firsts = {major.surface: major.starts[0] if letters else _first_vote(major), minor.surface: minor.starts[0]}
+        firsts = {
+            major.surface: major.starts[0] if letters else _first_vote(major),
+            minor.surface: minor.starts[0],
+        }
         counts = {major.surface: ca if major is a else cb, minor.surface: cb if major is a else ca}
         # In a quotation only a slip is reported: letters that differ, or a shift-key
         # capital ("WHite"). A speaker's capitals and accents are theirs.
@@ -897,7 +972,9 @@ def _name_findings(document, story: "_Story", min_length: int) -> Iterator:
             if start in flagged or (quoted and not quote_slip):
                 continue
             flagged.add(start)
-            occ = Occurrence(start, start + len(minor.surface), minor.surface, minor.surface, initial=forced)
+            occ = Occurrence(
+                start, start + len(minor.surface), minor.surface, minor.surface, initial=forced
+            )
             yield _finding(document, occ, major.surface, counts, firsts, "name")
 
 
@@ -912,8 +989,11 @@ _AXES = {
 def _spelling_listed(token: str) -> bool:
     """A token holding a word of the spelling table (alone, in a compound or possessive)."""
     table = spelling_table()
-    return token in table or ("-" in token and any(p in table for p in token.split("-"))) \
+    return (
+        token in table
+        or ("-" in token and any(p in table for p in token.split("-")))
         or (token.endswith(("'s", "’s")) and token[:-2] in table)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -922,8 +1002,11 @@ def _spelling_regex(words: frozenset[str] | None = None) -> re.Pattern:
     before a possessive, as one regex: a trie of alternatives, so that a pass over a story
     tries a few branches at each word start rather than every listed word."""
     words = spelling_table() if words is None else words
-    return re.compile("(?<![\\w\uFFFC])(?<![\\w\uFFFC][’'.])" + trie_alternation(words)
-                      + "(?![\\w\uFFFC])(?![.][\\w\uFFFC])")
+    return re.compile(
+        "(?<![\\w\ufffc])(?<![\\w\ufffc][’'.])"
+        + trie_alternation(words)
+        + "(?![\\w\ufffc])(?![.][\\w\ufffc])"
+    )
 
 
 def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator:
@@ -959,13 +1042,17 @@ def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator
             if entry is None:
                 continue
             axis, variety, other = entry
-            seen.setdefault(axis, {}).setdefault(variety, []).append((start, start + len(word), word, other))
+            seen.setdefault(axis, {}).setdefault(variety, []).append(
+                (start, start + len(word), word, other)
+            )
     for axis, varieties in seen.items():
         if len(varieties) < 2:
             continue
         british, american = varieties[BRITISH], varieties[AMERICAN]
         if len(british) != len(american):
-            major, minor = (british, american) if len(british) > len(american) else (american, british)
+            major, minor = (
+                (british, american) if len(british) > len(american) else (american, british)
+            )
         elif prefer in (BRITISH, AMERICAN):
             major, minor = (british, american) if prefer == BRITISH else (american, british)
         else:
@@ -974,15 +1061,27 @@ def _spelling_findings(document, sw: StoryWords, prefer: str | None) -> Iterator
         start, end, word, other = minor[0]
         where = ", ".join(f"'{w}' (line {document.line_of(s)})" for s, _, w, _ in minor)
         usual = ", ".join(dict.fromkeys(w for _, _, w, _ in major))
-        message = (f"{_AXES.get(axis, 'Spellings are mixed')}: {where}, but the story's "
-                   f"{major_name} spelling elsewhere ({usual}; first on line {document.line_of(major[0][0])}); "
-                   f"keep to one")
-        yield RULE.finding(start, end, message, suggestions=(other,),
-                           data={"kind": "spelling", "axis": axis, "majority": major_name,
-                                 "minority": [[s, e] for s, e, _, _ in minor]})
+        message = (
+            f"{_AXES.get(axis, 'Spellings are mixed')}: {where}, but the story's "
+            f"{major_name} spelling elsewhere ({usual}; first on line {document.line_of(major[0][0])}); "
+            f"keep to one"
+        )
+        yield RULE.finding(
+            start,
+            end,
+            message,
+            suggestions=(other,),
+            data={
+                "kind": "spelling",
+                "axis": axis,
+                "majority": major_name,
+                "minority": [[s, e] for s, e, _, _ in minor],
+            },
+        )
 
 
 # --- findings --------------------------------------------------------------------------
+
 
 class _Token(NamedTuple):
     """What the checks ask about one word that holds a capital letter."""
@@ -1003,15 +1102,23 @@ def _key(token: str) -> str:
 
 def _token(token: str) -> _Token:
     name = _name_word(token)
-    return _Token(_KEY[token], _is_capital_word(token), _has_parts([token]), name,
-                  None if name is None else fold(name[0]), None if name is not None else _listed_word(token))
+    return _Token(
+        _KEY[token],
+        _is_capital_word(token),
+        _has_parts([token]),
+        name,
+        None if name is None else fold(name[0]),
+        None if name is not None else _listed_word(token),
+    )
 
 
 # Per-token answers shared by every story (emptied together by ``trim_memos``).
 _KEY = token_memo(_key)
 _TOKEN = token_memo(_token)
 # A chosen capital, when not first in a sentence and when first (asked of words in runs).
-_UNFORCED = token_memo(lambda token: (_unforced_capital(token, False), _unforced_capital(token, True)))
+_UNFORCED = token_memo(
+    lambda token: (_unforced_capital(token, False), _unforced_capital(token, True))
+)
 _FOLD = token_memo(fold)
 _WORD_BEFORE = token_memo(_word_before)
 _WORD_AFTER = token_memo(_word_after)
@@ -1051,8 +1158,11 @@ class _Story:
             if not found and (not self.sw.plain_words or self.sw.may_write_lower(key)):
                 if self._lower_keys is None:
                     sw = self.sw
-                    self._lower_keys = {_KEY[token] for token in chain(sw.upper_tokens, sw.irregular_tokens)
-                                        if token[:1].islower()}
+                    self._lower_keys = {
+                        _KEY[token]
+                        for token in chain(sw.upper_tokens, sw.irregular_tokens)
+                        if token[:1].islower()
+                    }
                 found = key in self._lower_keys
             self._lowered[key] = found
         return found
@@ -1079,12 +1189,23 @@ class _Story:
         # Two capitalised words in a row: nothing but marks between them, or one connector.
         for k in compress(range(len(upper) - 1), map(and_, caps, caps[1:])):
             after, following = upper[k][3], upper[k + 1][0]
-            if following == after or text[after:after + 1] in _CONNECTOR_FIRSTS and (
-                    (found := _CONNECTOR_AT_RE.match(text, after)) is not None and found.end() == following):
+            if (
+                following == after
+                or text[after : after + 1] in _CONNECTOR_FIRSTS
+                and (
+                    (found := _CONNECTOR_AT_RE.match(text, after)) is not None
+                    and found.end() == following
+                )
+            ):
                 starts.append(k)
         # Where ``upper`` holds words without capitals too (rare capitals lower() keeps).
         for k in compress(range(len(upper) - 2), map(_CONNECTORS.__contains__, texts[1:])):
-            if caps[k] and caps[k + 2] and upper[k][3] == upper[k + 1][0] and upper[k + 1][3] == upper[k + 2][0]:
+            if (
+                caps[k]
+                and caps[k + 2]
+                and upper[k][3] == upper[k + 1][0]
+                and upper[k + 1][3] == upper[k + 2][0]
+            ):
                 starts.append(k)
         parted = {token for token in capitals if self.info[token].parts}
         if parted:
@@ -1109,11 +1230,18 @@ def _finding(document, occ: Occurrence, majority: str, counts: dict, firsts: dic
     times = counts.get(majority, 0)
     line = document.line_of(firsts[majority])
     count = f"{times} times" if times != 1 else "once"
-    message = (f"'{occ.text}' here, but '{majority}' elsewhere in this story ({count}, first on "
-               f"line {line}); use one form throughout")
+    message = (
+        f"'{occ.text}' here, but '{majority}' elsewhere in this story ({count}, first on "
+        f"line {line}); use one form throughout"
+    )
     suggestion = _match_case(majority, occ.text) if (occ.initial or occ.heading) else majority
-    return RULE.finding(occ.start, occ.end, message, suggestions=(suggestion,),
-                        data={"kind": kind, "form": occ.text, "majority": majority})
+    return RULE.finding(
+        occ.start,
+        occ.end,
+        message,
+        suggestions=(suggestion,),
+        data={"kind": kind, "form": occ.text, "majority": majority},
+    )
 
 
 def check(document, options):

@@ -47,7 +47,9 @@ def check(document, options):
     return ()
 
 
-RULE = Rule(id="invalid-suppression", category="style", severity="warning", check=check, doc=__doc__)
+RULE = Rule(
+    id="invalid-suppression", category="style", severity="warning", check=check, doc=__doc__
+)
 
 
 @hookimpl

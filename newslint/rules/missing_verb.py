@@ -102,8 +102,15 @@ _NOT_RE = token_pattern(["not"], ignorecase=True)
 
 # The auxiliaries an edit drops before "not" when what follows is not a participle: "she
 # (did) not directly answer", "they (were) not then told", "it (is) not when but whether".
-_DO_FORMS = {"i": ("do", "did"), "he": ("does", "did"), "she": ("does", "did"), "it": ("does", "did"),
-             "we": ("do", "did"), "they": ("do", "did"), "you": ("do", "did")}
+_DO_FORMS = {
+    "i": ("do", "did"),
+    "he": ("does", "did"),
+    "she": ("does", "did"),
+    "it": ("does", "did"),
+    "we": ("do", "did"),
+    "they": ("do", "did"),
+    "you": ("do", "did"),
+}
 # Subjects that are never objects; "it" and "you" are also objects ("did it not for money"),
 # so they count as subjects only where a clause starts.
 _PLAIN_SUBJECTS = frozenset("i he she we they".split())
@@ -169,7 +176,11 @@ def _auxiliary_dropped(subject, earlier, complement, clause_start: bool, tokens)
             return False  # a gerund: "told you not testifying would be wise"
         if earlier.lower in load_set("speech_verbs.txt"):
             return True
-        return earlier.lower not in _OBJECT_AND_VERB and word not in _BE_FIRST and not word.endswith("ly")
+        return (
+            earlier.lower not in _OBJECT_AND_VERB
+            and word not in _BE_FIRST
+            and not word.endswith("ly")
+        )
     return False
 
 
@@ -196,17 +207,23 @@ def check(document, options):
             earlier = None  # punctuation between them: the subject opens a clause
         participle = _is_participle_or_adjective(complement.text)
         if not participle and not _auxiliary_dropped(
-                subject, earlier, complement, earlier is None, tokens):
+            subject, earlier, complement, earlier is None, tokens
+        ):
             continue
         if earlier is not None:
             before = earlier.lower
             if before in context:
                 continue
-            if (before.endswith("ed") and subject.lower in ("it", "you", "that")
-                    and before not in load_set("speech_verbs.txt")):
+            if (
+                before.endswith("ed")
+                and subject.lower in ("it", "you", "that")
+                and before not in load_set("speech_verbs.txt")
+            ):
                 continue  # "considered it not worth", "declared it not valid"; not "said it not clear"
         phrase = f"{subject.text} not {complement.text}"
-        if not participle and not (complement.lower in _BE_FIRST or complement.lower.endswith("ing")):
+        if not participle and not (
+            complement.lower in _BE_FIRST or complement.lower.endswith("ing")
+        ):
             auxes = _DO_FORMS[subject.lower] + auxes  # "she did not directly answer"
         suggestions = [f"{subject.text} {aux} not {complement.text}" for aux in auxes]
         if subject.lower == "it" and participle:

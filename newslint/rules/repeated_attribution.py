@@ -130,7 +130,8 @@ _NAME_HEADS = frozenset(
 # An AP caption opens with the date the picture was taken: "In this June 3, 2020, photo,
 # protesters rally Wednesday, June 3, 2020" gives the date twice by design.
 _CAPTION_AFTER_DATE_RE = re.compile(
-    r",?\s+(?:[\w-]+\s+){0,2}(?:photo|photograph|image|picture|video|frame|file|handout)\b", re.I)
+    r",?\s+(?:[\w-]+\s+){0,2}(?:photo|photograph|image|picture|video|frame|file|handout)\b", re.I
+)
 # A speaker after one of these is inside a relative or coordinate clause ("the plan, which
 # he said was flawed"; "but he said"): a normal way to carry one attribution through.
 _EMBEDDING = frozenset(
@@ -214,7 +215,7 @@ def _word_before(text: str, pos: int, window: int = 40) -> tuple[str, int]:
     if not m:
         return "", pos
     # Punctuation between the word and ``pos`` ends a clause: report no word.
-    gap = text[m.end(1):pos]
+    gap = text[m.end(1) : pos]
     if gap.strip():
         return "", pos
     return m.group(1), m.start(1)
@@ -250,13 +251,17 @@ def _time_mentions(sentence: str, base: int) -> Iterator[Mention]:
             if m.group("day"):
                 name = sentence[start:end].split()[0]
                 part = (m.group("part") or "").lower()
-                if not part and re.match(rf"\s+(?:{_PARTS})\b", sentence[end:end + 12]):
+                if not part and re.match(rf"\s+(?:{_PARTS})\b", sentence[end : end + 12]):
                     continue  # "Friday night's match"
                 if _DATE_AFTER_DAY_RE.match(sentence, end):
                     continue  # "on Monday 14 March": the date is the mention
                 prefix = prev_lower if prev_lower in _CALENDAR_PREFIX else ""
                 if not prefix and prev_lower != "on" and not part:
-                    nxt = _WORD_RE.match(sentence, end + 1) if end < len(sentence) and sentence[end] == " " else None
+                    nxt = (
+                        _WORD_RE.match(sentence, end + 1)
+                        if end < len(sentence) and sentence[end] == " "
+                        else None
+                    )
                     if nxt and nxt.group(0)[0].isupper():
                         continue  # "Sunday Times", "Friday Night Lights"
                 key = ("day", prefix, name.lower(), part)
@@ -267,9 +272,13 @@ def _time_mentions(sentence: str, base: int) -> Iterator[Mention]:
                     continue
                 if prev_lower == "this" and _CAPTION_AFTER_DATE_RE.match(sentence, end):
                     continue  # "In this June 3, 2020, photo": the caption's date line
-                if prev[:1].isupper() and prev_start > 0 and prev_lower not in ("on", *_CALENDAR_PREFIX):
+                if (
+                    prev[:1].isupper()
+                    and prev_start > 0
+                    and prev_lower not in ("on", *_CALENDAR_PREFIX)
+                ):
                     continue  # "the National September 11 Memorial"
-                nxt = _WORD_RE.match(sentence, end + 1) if sentence[end:end + 1] == " " else None
+                nxt = _WORD_RE.match(sentence, end + 1) if sentence[end : end + 1] == " " else None
                 if nxt and nxt.group(0).lower() in _NAME_HEADS and nxt.group(0)[0].isupper():
                     continue
                 key = ("date", month, day)
@@ -333,7 +342,11 @@ def _speaker_before(sentence: str, pos: int) -> tuple[str, int] | None:
         first = start
         for _ in range(3):
             w, s = _word_before(sentence, first)
-            if not w or not (w[0].isupper() or w.lower() in _DETERMINERS or w.lower() in ("mr", "mrs", "ms", "dr")):
+            if not w or not (
+                w[0].isupper()
+                or w.lower() in _DETERMINERS
+                or w.lower() in ("mr", "mrs", "ms", "dr")
+            ):
                 break
             first = s
             if w.lower() in _DETERMINERS:
@@ -347,7 +360,11 @@ def _speaker_after(sentence: str, pos: int) -> tuple[str, int] | None:
     words = []
     cursor = pos
     while len(words) < 5:
-        m = _WORD_RE.match(sentence, cursor + 1) if cursor < len(sentence) and sentence[cursor] == " " else None
+        m = (
+            _WORD_RE.match(sentence, cursor + 1)
+            if cursor < len(sentence) and sentence[cursor] == " "
+            else None
+        )
         if not m:
             break
         words.append(m)
@@ -359,16 +376,18 @@ def _speaker_after(sentence: str, pos: int) -> tuple[str, int] | None:
         w = m.group(0).rstrip(".")
         if i == 0 and w.lower() in _DETERMINERS:
             continue
-        if w[:1].isupper() or (head is None and i == 1 and words[0].group(0).lower() in _DETERMINERS):
+        if w[:1].isupper() or (
+            head is None and i == 1 and words[0].group(0).lower() in _DETERMINERS
+        ):
             head = m
-            nxt = sentence[m.end():m.end() + 1]
+            nxt = sentence[m.end() : m.end() + 1]
             if nxt in (",", ".", ";", ":", "") or nxt in "!?":
                 break
             continue
         break
     if head is None:
         return None
-    after = sentence[head.end():head.end() + 1]
+    after = sentence[head.end() : head.end() + 1]
     if after not in (",", ".", ";", ":", "!", "?", ""):
         return None  # "said the plan would ..." is reported speech, not a speaker
     word = head.group(0)
@@ -392,12 +411,20 @@ def _attribution_mentions(sentence: str, base: int) -> Iterator[Mention]:
             if not words:
                 continue
             label = " ".join(sentence[start:src_end].split())
-            yield Mention(("according", words[0]), base + start, base + src_end, base + start,
-                          label, False, tuple(words))
+            yield Mention(
+                ("according", words[0]),
+                base + start,
+                base + src_end,
+                base + start,
+                label,
+                False,
+                tuple(words),
+            )
         elif m.group("phrase"):
             phrase = " ".join(m.group("phrase").lower().split())
-            yield Mention(("phrase", phrase), base + start, base + end, base + start,
-                          m.group("phrase"), True)
+            yield Mention(
+                ("phrase", phrase), base + start, base + end, base + start, m.group("phrase"), True
+            )
         else:
             verb = m.group("verb")
             if not verb[0].islower():
@@ -407,29 +434,43 @@ def _attribution_mentions(sentence: str, base: int) -> Iterator[Mention]:
                 head, s = before
                 if _word_before(sentence, s)[0].lower() in _EMBEDDING:
                     continue
-                yield Mention(("speaker", head, verb), base + s, base + end, base + start,
-                              " ".join(sentence[s:end].split()), False,
-                              contrasted=_contrast_before(sentence, s))
+                yield Mention(
+                    ("speaker", head, verb),
+                    base + s,
+                    base + end,
+                    base + start,
+                    " ".join(sentence[s:end].split()),
+                    False,
+                    contrasted=_contrast_before(sentence, s),
+                )
                 continue
             after = _speaker_after(sentence, end)
             if after:
                 head, e = after
-                yield Mention(("speaker", head, verb), base + start, base + e, base + start,
-                              " ".join(sentence[start:e].split()), False)
+                yield Mention(
+                    ("speaker", head, verb),
+                    base + start,
+                    base + e,
+                    base + start,
+                    " ".join(sentence[start:e].split()),
+                    False,
+                )
 
 
 def _deletion(text: str, start: int, end: int) -> Fix | None:
     """An edit deleting the phrase at ``start:end`` and the space before it, when clean."""
     if start == 0 or text[start - 1] != " ":
         return None
-    after = text[end:end + 1]
-    before = text[start - 2:start - 1] if start >= 2 else ""
+    after = text[end : end + 1]
+    before = text[start - 2 : start - 1] if start >= 2 else ""
     if after in (".", ",", ";", ":", "!", "?", ")") and before != ",":
         return safe_fix(Edit(start - 1, end, ""), description="Delete the repeat")
     if after == " " and before.isalnum():
         return safe_fix(Edit(start - 1, end, ""), description="Delete the repeat")
     if before == "," and after == ",":  # "The minister, on Friday, said"
-        return unsafe_fix(Edit(start - 2, end + 1, ""), description="Delete the repeat and its commas")
+        return unsafe_fix(
+            Edit(start - 2, end + 1, ""), description="Delete the repeat and its commas"
+        )
     return None
 
 
@@ -493,8 +534,10 @@ def _doubled_triggers(document) -> dict[int, tuple[bool, bool]]:
         if len(words) < 2 or len(set(words)) == len(words):
             continue
         doubled = {w for w, count in Counter(words).items() if count > 1}
-        found[index] = (any(w not in attribution_words for w in doubled),
-                        any(w in attribution_words for w in doubled))
+        found[index] = (
+            any(w not in attribution_words for w in doubled),
+            any(w in attribution_words for w in doubled),
+        )
     return found
 
 
@@ -512,8 +555,11 @@ def _repeats(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention]
         if len(group) != 2:
             continue
         first, second = group
-        if (first.key[0] in ("day", "rel") and " " not in first.label + second.label
-                and not text[first.end:second.start].strip(" ,;:-–—.!?…\"'“”‘’")):
+        if (
+            first.key[0] in ("day", "rel")
+            and " " not in first.label + second.label
+            and not text[first.end : second.start].strip(" ,;:-–—.!?…\"'“”‘’")
+        ):
             continue  # "Tonight, tonight": a speaker's own repetition, not a leftover
         if second.contrasted:
             continue
@@ -558,12 +604,24 @@ def check(document, options):
                 message = f"{said}; delete the repeat"
                 suggestions = ("",)
                 fix = _deletion(text, mention.start, mention.end) if mention.fixable else None
-            yield RULE.finding(mention.start, mention.end, message, suggestions=suggestions, fix=fix,
-                               data={"first": first.label, "first_offset": first.start})
+            yield RULE.finding(
+                mention.start,
+                mention.end,
+                message,
+                suggestions=suggestions,
+                fix=fix,
+                data={"first": first.label, "first_offset": first.start},
+            )
 
 
-RULE = Rule(id="repeated-attribution", category="attribution", severity="warning", check=check,
-            doc=__doc__, options={"times": True, "attributions": True})
+RULE = Rule(
+    id="repeated-attribution",
+    category="attribution",
+    severity="warning",
+    check=check,
+    doc=__doc__,
+    options={"times": True, "attributions": True},
+)
 
 
 @hookimpl

@@ -117,11 +117,62 @@ FOREIGN_WINDOW = 40  # characters either side of a slip searched for other forei
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A rare word made of a known word and one of these is a derivation, not a slip
 # ("reopenings", "strugglers", "nondefense", "outraised"): news coins them daily.
-_SUFFIXES = ("s", "es", "ed", "d", "ing", "ings", "er", "ers", "r", "rs", "ly", "ness", "able",
-             "maker", "makers", "wide", "long", "ship", "less", "like", "hood")
-_PREFIXES = ("un", "non", "re", "de", "dis", "mis", "pre", "post", "pro", "anti", "counter",
-             "over", "under", "out", "mid", "multi", "co", "sub", "super", "inter", "extra", "self",
-             "semi", "cross", "down", "up", "mega", "micro", "cyber", "tri", "bi")
+_SUFFIXES = (
+    "s",
+    "es",
+    "ed",
+    "d",
+    "ing",
+    "ings",
+    "er",
+    "ers",
+    "r",
+    "rs",
+    "ly",
+    "ness",
+    "able",
+    "maker",
+    "makers",
+    "wide",
+    "long",
+    "ship",
+    "less",
+    "like",
+    "hood",
+)
+_PREFIXES = (
+    "un",
+    "non",
+    "re",
+    "de",
+    "dis",
+    "mis",
+    "pre",
+    "post",
+    "pro",
+    "anti",
+    "counter",
+    "over",
+    "under",
+    "out",
+    "mid",
+    "multi",
+    "co",
+    "sub",
+    "super",
+    "inter",
+    "extra",
+    "self",
+    "semi",
+    "cross",
+    "down",
+    "up",
+    "mega",
+    "micro",
+    "cyber",
+    "tri",
+    "bi",
+)
 # A word or a hyphenated compound in letters only, with apostrophes inside.
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _APOSTROPHE_SUFFIXES = ("s", "ll", "re", "ve", "d", "m")
@@ -131,7 +182,9 @@ _APOSTROPHE_SUFFIXES = ("s", "ll", "re", "ve", "d", "m")
 # is read whole by the reader, not as its halves.
 _NOT_PROSE_RE = re.compile(r"[@#/\\_=<>{}|~^*+\[\]]|\w\.\w|://")
 _SPACE_RE = re.compile(r"\s")
-_FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_RE = re.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.S
+)
 _KEY_RE = re.compile(rf"^{FRONT_MATTER_KEY}[ \t]*[:=][ \t]*(.*)$", re.M)
 _ITEM_RE = re.compile(r"^[ \t]*-[ \t]+(.+?)[ \t]*$")
 
@@ -203,7 +256,11 @@ class Speller:
             left, right = word[:i], word[i:]
             scores = zipf(left), zipf(right)
             score = min(scores)
-            if score >= SPLIT_PART and max(scores) >= SPLIT_FUNCTION_WORD and (best is None or score > best[0]):
+            if (
+                score >= SPLIT_PART
+                and max(scores) >= SPLIT_FUNCTION_WORD
+                and (best is None or score > best[0])
+            ):
                 best = (score, f"{left} {right}")
         return best[1] if best else None
 
@@ -221,8 +278,12 @@ class Speller:
         """A known word with a prefix (or, with ``suffixes``, a suffix) added: "nondefense",
         "reopenings"."""
         for prefix in _PREFIXES:
-            rest = word[len(prefix):]
-            if word.startswith(prefix) and len(rest) >= 4 and (self.known(rest) or self.suffixed(rest)):
+            rest = word[len(prefix) :]
+            if (
+                word.startswith(prefix)
+                and len(rest) >= 4
+                and (self.known(rest) or self.suffixed(rest))
+            ):
                 return True
         return suffixes and self.suffixed(word)
 
@@ -231,10 +292,15 @@ class Speller:
         (struggle + rs), "hirings", "shipped" (a doubled consonant), but not "roadd",
         "reasonss" or "startted", which are slips."""
         for suffix in _SUFFIXES:
-            stem = word[:-len(suffix)]
+            stem = word[: -len(suffix)]
             if not word.endswith(suffix) or len(stem) < 4:
                 continue
-            if suffix[0] == "e" and stem[-1] == "e" or suffix in ("d", "r", "rs") and stem[-1] != "e":
+            if (
+                suffix[0] == "e"
+                and stem[-1] == "e"
+                or suffix in ("d", "r", "rs")
+                and stem[-1] != "e"
+            ):
                 continue  # "lateer", "roadd"
             if suffix == "s" and stem[-1] == "s":
                 continue  # "reasonss"
@@ -281,21 +347,30 @@ def keyboard_slip(typed: str, meant: str) -> bool:
         return typed[i] == typed[i - 1] if i > 0 else typed[0] == typed[1]
     if len(typed) + 1 == len(meant):  # a letter dropped, not the first nor the last
         i = next((i for i in range(len(typed)) if typed[i] != meant[i]), len(typed))
-        return 0 < i < len(meant) - 1 and typed[i:] == meant[i + 1:]
+        return 0 < i < len(meant) - 1 and typed[i:] == meant[i + 1 :]
     if len(typed) != len(meant):
         return False
     diffs = [i for i in range(len(typed)) if typed[i] != meant[i]]
     if len(diffs) == 1:
         i = diffs[0]
         return i > 0 and typed[i] in VOWELS and meant[i] in VOWELS
-    return (len(diffs) == 2 and diffs[0] > 0 and diffs[1] == diffs[0] + 1
-            and typed[diffs[0]] == meant[diffs[1]] and typed[diffs[1]] == meant[diffs[0]])
+    return (
+        len(diffs) == 2
+        and diffs[0] > 0
+        and diffs[1] == diffs[0] + 1
+        and typed[diffs[0]] == meant[diffs[1]]
+        and typed[diffs[1]] == meant[diffs[0]]
+    )
 
 
 def _short_syllable(stem: str) -> bool:
     """Ends consonant, vowel, consonant ("ship", "plan"): English doubles its last letter."""
-    return (len(stem) >= 3 and stem[-1] not in "aeiou" and stem[-2] in "aeiou"
-            and stem[-3] not in "aeiou")
+    return (
+        len(stem) >= 3
+        and stem[-1] not in "aeiou"
+        and stem[-2] in "aeiou"
+        and stem[-3] not in "aeiou"
+    )
 
 
 def front_matter_words(document) -> frozenset[str]:
@@ -315,12 +390,14 @@ def front_matter_words(document) -> frozenset[str]:
         items = value.strip("[]").split(",")
     else:
         items = []
-        for line in body[key.end() + 1:].split("\n"):
+        for line in body[key.end() + 1 :].split("\n"):
             item = _ITEM_RE.match(line)
             if not item:
                 break
             items.append(item.group(1))
-    return frozenset(_normal(i.strip().strip("'\"").lower()) for i in items if i.strip().strip("'\""))
+    return frozenset(
+        _normal(i.strip().strip("'\"").lower()) for i in items if i.strip().strip("'\"")
+    )
 
 
 def _prose_run(text: str, start: int, end: int) -> str:
@@ -331,7 +408,7 @@ def _prose_run(text: str, start: int, end: int) -> str:
     while left > floor and not text[left - 1].isspace():
         left -= 1
     match = _SPACE_RE.search(text, end, end + NEAR)
-    return text[left:match.start() if match else min(len(text), end + NEAR)]
+    return text[left : match.start() if match else min(len(text), end + NEAR)]
 
 
 def _abbreviation(word: str) -> bool:
@@ -355,7 +432,9 @@ def token_slips(speller: Speller, token: str) -> tuple[Slip, ...]:
     if speller.variety != "both":
         entry = spelling_variety(token)
         if entry is not None and entry[1] != speller.variety:
-            reason = f"{entry[1].capitalize()} spelling; this desk writes {speller.variety.capitalize()}"
+            reason = (
+                f"{entry[1].capitalize()} spelling; this desk writes {speller.variety.capitalize()}"
+            )
             return (Slip(0, len(token), token, (entry[2],), reason),)
     if "-" not in token:
         return tuple(_word_slips(speller, token, 0, apostrophe))
@@ -367,8 +446,12 @@ def token_slips(speller: Speller, token: str) -> tuple[Slip, ...]:
     for part in token.split("-"):
         # A part is checked only when English has no such word at all ("well-knwon"):
         # compounds keep rare halves ("touchy-feely", "have-nots", "gung-ho").
-        if (len(part) >= MIN_LENGTH and "'" not in part and not _abbreviation(part)
-                and speller.words.zipf100(part) < RARE):
+        if (
+            len(part) >= MIN_LENGTH
+            and "'" not in part
+            and not _abbreviation(part)
+            and speller.words.zipf100(part) < RARE
+        ):
             slips.extend(_word_slips(speller, part, offset, apostrophe))
         offset += len(part) + 1
     return tuple(slips)
@@ -390,7 +473,9 @@ def _word_slips(speller: Speller, token: str, offset: int, apostrophe: str = "'"
     found = speller.check(stem)
     if found:
         suggestions, reason = found
-        yield Slip(offset, offset + len(token), stem, tuple(s + suffix for s in suggestions), reason)
+        yield Slip(
+            offset, offset + len(token), stem, tuple(s + suffix for s in suggestions), reason
+        )
 
 
 def check(document, options):
@@ -415,17 +500,26 @@ def check(document, options):
     for match in WORD_RE.finditer(text):
         found = flagged.get(match.group())
         if found and not _NOT_PROSE_RE.search(_prose_run(text, match.start(), match.end())):
-            slips.extend(slip._replace(start=match.start() + slip.start, end=match.start() + slip.end)
-                         for slip in found if slip.word not in story_words)
+            slips.extend(
+                slip._replace(start=match.start() + slip.start, end=match.start() + slip.end)
+                for slip in found
+                if slip.word not in story_words
+            )
     yield from _report(document, slips)
 
 
 def _foreign_around(text: str, slip: Slip) -> bool:
     """Another lower-case word with accented letters near the slip ("la foule", "foncé"):
     the slip then sits in a foreign phrase, which keeps its own spelling."""
-    window = text[max(0, slip.start - FOREIGN_WINDOW):slip.start] + " " + text[slip.end:slip.end + FOREIGN_WINDOW]
-    return any(token == token.lower() and any(c > "\x7f" and c.isalpha() for c in token)
-               for token in _LETTER_WORD_RE.findall(window))
+    window = (
+        text[max(0, slip.start - FOREIGN_WINDOW) : slip.start]
+        + " "
+        + text[slip.end : slip.end + FOREIGN_WINDOW]
+    )
+    return any(
+        token == token.lower() and any(c > "\x7f" and c.isalpha() for c in token)
+        for token in _LETTER_WORD_RE.findall(window)
+    )
 
 
 def _report(document, slips: list[Slip]):
@@ -444,17 +538,22 @@ def _report(document, slips: list[Slip]):
             per_quote[span] = per_quote.get(span, 0) + 1
     text = document.text
     for slip, span in zip(slips, where):
-        quoted = text[span[0]:span[1]].strip(" ,.!?") if span is not None else None
-        if span is not None and (per_quote[span] > 1 or quoted == text[slip.start:slip.end]):
+        quoted = text[span[0] : span[1]].strip(" ,.!?") if span is not None else None
+        if span is not None and (per_quote[span] > 1 or quoted == text[slip.start : slip.end]):
             continue  # a foreign phrase, or a word quoted as a word ("coined the term 'liberati'")
         if _label(text, slip) or _foreign_around(text, slip):
             continue
-        shown = text[slip.start:slip.end]
+        shown = text[slip.start : slip.end]
         best = slip.suggestions[0]
         message = f"'{shown}' looks misspelt ({slip.reason}): did you mean '{best}'?"
-        yield RULE.finding(slip.start, slip.end, message, suggestions=slip.suggestions,
-                           fix=unsafe_fix(Edit(slip.start, slip.end, best), description=f"write '{best}'"),
-                           data={"word": shown})
+        yield RULE.finding(
+            slip.start,
+            slip.end,
+            message,
+            suggestions=slip.suggestions,
+            fix=unsafe_fix(Edit(slip.start, slip.end, best), description=f"write '{best}'"),
+            data={"word": shown},
+        )
 
 
 def _label(text: str, slip: Slip) -> bool:
@@ -465,15 +564,20 @@ def _label(text: str, slip: Slip) -> bool:
     start = text.rfind("\n", max(0, slip.start - NEAR), slip.start) + 1
     end = text.find("\n", slip.start, slip.end + NEAR)
     whole_line = (start > 0 or slip.start <= NEAR) and (end != -1 or slip.end + NEAR >= len(text))
-    line = text[start:len(text) if end == -1 else end].strip() if whole_line else ""
+    line = text[start : len(text) if end == -1 else end].strip() if whole_line else ""
     if line and len(line.split()) <= 3 and line[-1:].isalpha():
         return True
-    if text.startswith(":", slip.end) and not text[start:slip.start].strip():
+    if text.startswith(":", slip.end) and not text[start : slip.start].strip():
         return True
     opening = text.rfind("(", start, slip.start)
     closing = text.find(")", slip.end, slip.end + NEAR)
-    inside = text[opening + 1:closing] if opening != -1 and closing != -1 else ""
-    return bool(inside) and ")" not in inside and len(inside.split()) <= 3 and inside.replace(" ", "").isalpha()
+    inside = text[opening + 1 : closing] if opening != -1 and closing != -1 else ""
+    return (
+        bool(inside)
+        and ")" not in inside
+        and len(inside.split()) <= 3
+        and inside.replace(" ", "").isalpha()
+    )
 
 
 RULE = Rule(

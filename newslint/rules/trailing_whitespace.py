@@ -7,7 +7,7 @@ are not prose, so this rule sees them only in plain text and HTML text.
 ## Wrong
 
 ```text
-The mayor opened the new bridge on Saturday. 
+The mayor opened the new bridge on Saturday.\t
 ```
 
 ## Right
@@ -33,11 +33,17 @@ def check(document, options):
             stripped = len(line.rstrip(" \t\u00a0"))
             if stripped < len(line) and line.strip():
                 begin, end = start + stripped, start + len(line)
-                yield RULE.finding(begin, end, "Trailing whitespace at the end of the line",
-                                   fix=safe_fix(Edit(begin, end, ""), description="Delete it"))
+                yield RULE.finding(
+                    begin,
+                    end,
+                    "Trailing whitespace at the end of the line",
+                    fix=safe_fix(Edit(begin, end, ""), description="Delete it"),
+                )
 
 
-RULE = Rule(id="trailing-whitespace", category="whitespace", severity="info", check=check, doc=__doc__)
+RULE = Rule(
+    id="trailing-whitespace", category="whitespace", severity="info", check=check, doc=__doc__
+)
 
 
 @hookimpl

@@ -40,11 +40,16 @@ _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-
 _HANDLE_RE = re.compile(r"(?<![\w+-])@\w{1,30}")
 # A hashtag holds a letter: "#1" and "# 3" are not tags.
 _HASHTAG_RE = re.compile(r"(?<![\w&#])#(?=\w{0,99}[^\W\d_])\w{1,100}")
-_TLDS = ("com|org|net|gov|edu|mil|int|co|uk|us|ca|au|de|fr|io|ly|tv|fm|me|info|news|biz|eu|ie|nz|"
-         "in|jp|cn|ru|ch|nl|se|no|es|it|be|at|dk|fi|pl|il|za|br|mx|ar|gl|ai|app|org\\.uk|co\\.uk")
+_TLDS = (
+    "com|org|net|gov|edu|mil|int|co|uk|us|ca|au|de|fr|io|ly|tv|fm|me|info|news|biz|eu|ie|nz|"
+    "in|jp|cn|ru|ch|nl|se|no|es|it|be|at|dk|fi|pl|il|za|br|mx|ar|gl|ai|app|org\\.uk|co\\.uk"
+)
 _URL_RE = re.compile(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>\"“”]{1,2000}"  # a scheme or www.: up to white space
-    r"|(?<![\w@.-])(?:[A-Za-z0-9-]{1,63}\.){1,6}(?:" + _TLDS + r")(?![\w-])(?:/[^\s<>\"“”]{0,2000})?")
+    r"|(?<![\w@.-])(?:[A-Za-z0-9-]{1,63}\.){1,6}(?:"
+    + _TLDS
+    + r")(?![\w-])(?:/[^\s<>\"“”]{0,2000})?"
+)
 _URL_TRAILING = ".,;:!?)]}'’\"”"
 
 
@@ -89,7 +94,8 @@ _DATELINE_RE = re.compile(
     r"(?:" + _CAPS_PLACE + r")(?:/(?:" + _CAPS_PLACE + r")){0,3}"
     r"(?:, [A-Z][\w.]{0,20}(?: [A-Z][\w.]{0,20}){0,3})?"
     r"(?: \([A-Z][\w&. -]{0,40}\))?"
-    r" ?(?:—|–|-{1,2}) ?")
+    r" ?(?:—|–|-{1,2}) ?"
+)
 
 
 def datelines(text: str) -> list[Span]:
@@ -98,7 +104,7 @@ def datelines(text: str) -> list[Span]:
     match = _DATELINE_RE.match(text)
     if match is None:
         return []
-    head = text[:match.end()]
+    head = text[: match.end()]
     # At least one word of three or more capitals: "A -" or "I -" open no dateline.
     if not re.search(r"[A-Z]{3}|[A-Z]\.[A-Z]|[A-Z]{2} [A-Z]{2}", head.split("(")[0].split(",")[0]):
         return []
@@ -107,10 +113,14 @@ def datelines(text: str) -> list[Span]:
 
 # --- embedded social posts -----------------------------------------------------------------
 
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.")
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+)
 # The signature an embedded post ends with: "— Name (@handle) Month D, YYYY".
-_SIGNATURE_RE = re.compile(r"[—–-]{1,2} ?[^\n—–()]{0,80}\(@\w{1,30}\),? (?:" + _MONTHS + r") \d{1,2},? \d{4}")
+_SIGNATURE_RE = re.compile(
+    r"[—–-]{1,2} ?[^\n—–()]{0,80}\(@\w{1,30}\),? (?:" + _MONTHS + r") \d{1,2},? \d{4}"
+)
 # A post shown as "Name (@handle) text ..." or "@handle: text" from the start of a line.
 _POST_LINE_RE = re.compile(r"(?m)^(?:[^\n()@—–]{1,60} \(@\w{1,30}\)(?= )|\.?@\w{1,30}:(?= ))[^\n]*")
 
@@ -149,11 +159,20 @@ _LOWER_WORD = r"[a-z][a-z'’.-]{0,30}"
 # A podcast transcript's label: a line of a few lower-case words, perhaps with a name in
 # brackets ("archived recording (jane doe)"), alone or before the first capital of the speech.
 _LOWER_LABEL_RE = re.compile(
-    r"(?m)^(" + _LOWER_WORD + r"(?: " + _LOWER_WORD + r"){0,3})(?: \([^()\n]{1,60}\))?(?=$| [\"“‘'\[]?[A-Z])")
+    r"(?m)^("
+    + _LOWER_WORD
+    + r"(?: "
+    + _LOWER_WORD
+    + r"){0,3})(?: \([^()\n]{1,60}\))?(?=$| [\"“‘'\[]?[A-Z])"
+)
 # A label in capitals before a colon: "INSKEEP:", "STEVE INSKEEP, HOST:", "Q:", "ATTACKER:".
 # The same inside a paragraph: "... a few questions. archived recording (jane doe) Thank you".
-_BRACKETED_LABEL_RE = re.compile(r"(?<![\w,])[a-z]{2,20}(?: [a-z]{2,20}){0,2} \([a-z][a-z .'’-]{1,60}\)(?= [\"“‘'\[]?[A-Z])")
-_CAPS_LABEL_RE = re.compile(r"(?m)^[A-Z][A-Z.'’-]{0,30}(?: [A-Z][A-Z.'’-]{0,30}){0,3}(?:, [A-Z][A-Z ]{0,30})?:(?= |$)")
+_BRACKETED_LABEL_RE = re.compile(
+    r"(?<![\w,])[a-z]{2,20}(?: [a-z]{2,20}){0,2} \([a-z][a-z .'’-]{1,60}\)(?= [\"“‘'\[]?[A-Z])"
+)
+_CAPS_LABEL_RE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’-]{0,30}(?: [A-Z][A-Z.'’-]{0,30}){0,3}(?:, [A-Z][A-Z ]{0,30})?:(?= |$)"
+)
 _SENTENCE_END = (".", "?", "!", '"', "”", "’")
 _TABLE_WORDS = 30
 
@@ -165,8 +184,12 @@ def labels(text: str) -> list[Span]:
     found: list[Span] = []
     for match in _LOWER_LABEL_RE.finditer(text):
         words = match.group(1).split()
-        if words[0] in _PARTICLES or (len(words) < 2 and "(" not in match.group() and match.end() < len(text)
-                                      and text[match.end()] != "\n"):
+        if words[0] in _PARTICLES or (
+            len(words) < 2
+            and "(" not in match.group()
+            and match.end() < len(text)
+            and text[match.end()] != "\n"
+        ):
             continue  # "de Blasio said", "iPhone": a name's particle, a word before a name
         if any(w in _PARTICLES for w in words):
             continue
@@ -181,8 +204,12 @@ def labels(text: str) -> list[Span]:
     for match in caps:
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        value = text[match.end():line_end].strip()
-        if counts[match.group()] > 1 and not value.endswith(_SENTENCE_END) and len(value.split()) <= _TABLE_WORDS:
+        value = text[match.end() : line_end].strip()
+        if (
+            counts[match.group()] > 1
+            and not value.endswith(_SENTENCE_END)
+            and len(value.split()) <= _TABLE_WORDS
+        ):
             found.append(Span(TABLE, match.start(), line_end))
         elif len(match.group()) > 2 or match.group() in ("Q:", "A:"):
             found.append(Span(LABEL, *match.span()))
@@ -193,8 +220,10 @@ def labels(text: str) -> list[Span]:
 
 # "Update at 5:10 p.m. ET. Suspect In Custody:" opens a live blog's time-stamped entry, set
 # in headline style.
-_SUBHEAD_RE = re.compile(r"(?m)^(?:Update|Updated|UPDATE|Correction)(?: at)? \d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?"
-                         r"(?: [A-Z]{2,4}\b)?[^\n]*")
+_SUBHEAD_RE = re.compile(
+    r"(?m)^(?:Update|Updated|UPDATE|Correction)(?: at)? \d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?"
+    r"(?: [A-Z]{2,4}\b)?[^\n]*"
+)
 
 
 def subheads(text: str) -> list[Span]:
@@ -209,7 +238,8 @@ def subheads(text: str) -> list[Span]:
 # Brexit?"), or a line that ends in "Read more".
 _PROMO_LINE_RE = re.compile(
     r"(?m)^(?:(?:JUST WATCHED|MUST WATCH|(?:More|MORE|Related|RELATED|Read more|READ MORE|WATCH|Watch|"
-    r"Part \d{1,2}):)[^\n]*|Interested in [^\n?]{1,60}\?$|[^\n]{1,300}\bRead more$)")
+    r"Part \d{1,2}):)[^\n]*|Interested in [^\n?]{1,60}\?$|[^\n]{1,300}\bRead more$)"
+)
 # A pop-up card some sites print inside the copy after a name: the name again, glued to the
 # headlines of linked stories, up to "MORE" ("Sen. Jane Doe Jane Ann DoeSenate passes bill |
 # Other story MORE (R-Ky.)"). It opens on the surname glued to a capital, right after the name.
@@ -227,17 +257,24 @@ def promos(text: str) -> list[Span]:
         if start < searched:
             continue
         name = match.group(1)
-        before = text[max(0, start - 80):start]
+        before = text[max(0, start - 80) : start]
         if f"{name} " not in before and f" {name}" not in before:
             continue  # the card repeats the name just printed
         end = _CARD_END_RE.search(text, start, start + _CARD_CHARS)
         searched = start + _CARD_CHARS if end is None else end.end()
-        if end is not None and "\n" not in text[start:end.start()]:
+        if end is not None and "\n" not in text[start : end.start()]:
             found.append(Span(PROMO, start, end.end()))
     return sorted(found, key=lambda s: (s.start, s.end))
 
 
-DETECTORS: tuple[Callable[[str], list[Span]], ...] = (addresses, datelines, embedded_posts, labels, subheads, promos)
+DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
+    addresses,
+    datelines,
+    embedded_posts,
+    labels,
+    subheads,
+    promos,
+)
 
 
 def furniture(text: str) -> list[Span]:
@@ -263,5 +300,7 @@ def story_furniture(text: str, blocks) -> list[Span]:
         if detect is not datelines:
             found.extend(detect(text))
     for block in blocks:
-        found.extend(Span(s.kind, block.start + s.start, block.start + s.end) for s in datelines(block.text))
+        found.extend(
+            Span(s.kind, block.start + s.start, block.start + s.end) for s in datelines(block.text)
+        )
     return sorted(found, key=lambda s: (s.start, s.end))

@@ -36,7 +36,9 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("ı", "i")
+    return (
+        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("ı", "i")
+    )
 
 
 def is_capitalised(word: str) -> bool:
@@ -104,11 +106,20 @@ def heading_blocks(document) -> frozenset[int]:
 # character of a run, each attempt would rescan the rest of the run, quadratic on '"""...'.
 _FORCED_RUN = r"[\n: \t" + _QUOTES + r"]"
 _FORCED_RE = re.compile(
-    r"(?<!" + _FORCED_RUN + r")" + _FORCED_RUN + r"*[\n:" + _QUOTES + r"][ \t]*(?:[-*•][ \t]+)?(?=\w)")
+    r"(?<!"
+    + _FORCED_RUN
+    + r")"
+    + _FORCED_RUN
+    + r"*[\n:"
+    + _QUOTES
+    + r"][ \t]*(?:[-*•][ \t]+)?(?=\w)"
+)
 _SENTENCE_START = attrgetter("start")
 # Characters that are upper case yet unchanged by lower() (letterlike and mathematical
 # symbols, Unicode 14): a word holding one is capitalised although it equals its lower case.
-_CASELESS_CAPITALS_RE = re.compile("[\u03d2-\u03d4\u2102-\u2145\U0001d400-\U0001d7ff\U0001f130-\U0001f189]")
+_CASELESS_CAPITALS_RE = re.compile(
+    "[\u03d2-\u03d4\u2102-\u2145\U0001d400-\U0001d7ff\U0001f130-\U0001f189]"
+)
 _NON_ASCII_WORD_RE = re.compile("[^\\W\x00-\x7f]")
 _NON_ASCII_RE = re.compile("[^\x00-\x7f]")
 
@@ -162,16 +173,15 @@ def trim_memos() -> None:
 _CAPS = "A-Z"
 # Group 1: the chunk is that one token (nothing joined before the capital, no point inside);
 # group 2: the marks up to where the next token starts.
-_UPPER_TAIL = (f"(?:(?<![{_CHUNK}].)([\\w\uFFFC]*(?:[’'\\-][\\w\uFFFC]+)*)(?![{_CHUNK}])"
-               f"(?=([^\\w\uFFFC]*))|[{_CHUNK}]*)")
-_MARKS_RE = re.compile("[^\\w\uFFFC]*")
+_UPPER_TAIL = (
+    f"(?:(?<![{_CHUNK}].)([\\w\ufffc]*(?:[’'\\-][\\w\ufffc]+)*)(?![{_CHUNK}])"
+    f"(?=([^\\w\ufffc]*))|[{_CHUNK}]*)"
+)
+_MARKS_RE = re.compile("[^\\w\ufffc]*")
 _ASCII_UPPER_RE = re.compile(f"[{_CAPS}]{_UPPER_TAIL}")
 # An apostrophe or a hyphen with a word character on either side: inside a token.
-_INNER_MARK_RE = re.compile("[’'\\-](?<=[\\w\uFFFC].)(?=[\\w\uFFFC])")
+_INNER_MARK_RE = re.compile("[’'\\-](?<=[\\w\ufffc].)(?=[\\w\ufffc])")
 _LINK_CHARS = (" ", "\n")
-
-
-
 
 
 @lru_cache(maxsize=256)
@@ -244,10 +254,16 @@ class StoryWords:
         self.aside = regions.aside
         # Headline-style blocks as prose ranges: from the block's start (0 for the first)
         # to the next block's start; and live-blog subheads, set in headline style.
-        self.headings = _merge_ranges([
-            (0 if b == 0 else blocks[b].start, blocks[b + 1].start if b + 1 < len(blocks) else len(self.text) + 1)
-            for b in sorted(heading_blocks(document))
-        ] + [(s.start, s.end) for s in furniture if s.kind == SUBHEAD])
+        self.headings = _merge_ranges(
+            [
+                (
+                    0 if b == 0 else blocks[b].start,
+                    blocks[b + 1].start if b + 1 < len(blocks) else len(self.text) + 1,
+                )
+                for b in sorted(heading_blocks(document))
+            ]
+            + [(s.start, s.end) for s in furniture if s.kind == SUBHEAD]
+        )
         self._has: dict[str, bool] = {}
         self._spaced: str | None = None  # for one_form: the text with lines joined,
         self._squashed = ""  # that lower-cased without spaces or hyphens,
@@ -288,7 +304,7 @@ class StoryWords:
         """The token after the token ending at ``end`` when only a space or a line break
         lies between them."""
         text = self.text
-        if text[end:end + 1] in _LINK_CHARS:
+        if text[end : end + 1] in _LINK_CHARS:
             match = WORD_RE.match(text, end + 1)  # after white space: where a token may start
             if match is not None:
                 return (end + 1, match.end(), match.group())
@@ -310,8 +326,10 @@ class StoryWords:
 
     def _tokens_of_chunk(self, start: int, end: int) -> list[tuple[int, int, str, int]]:
         text = self.text
-        return [(m.start(), m.end(), m.group(), _MARKS_RE.match(text, m.end()).end())
-                for m in WORD_RE.finditer(text, start, end)]
+        return [
+            (m.start(), m.end(), m.group(), _MARKS_RE.match(text, m.end()).end())
+            for m in WORD_RE.finditer(text, start, end)
+        ]
 
     @cached_property
     def upper(self) -> "PackedTokens | list[tuple[int, int, str, int]]":
@@ -322,9 +340,13 @@ class StoryWords:
             regex = _ASCII_UPPER_RE
         elif _may_hold_caseless_capitals(text):
             # Rare capitals that lower() keeps: every token.
-            return [t for m in _CHUNK_RUN_RE.finditer(text) for t in self._tokens_of_chunk(*m.span())]
+            return [
+                t for m in _CHUNK_RUN_RE.finditer(text) for t in self._tokens_of_chunk(*m.span())
+            ]
         else:
-            capitals = "".join(sorted(c for c in set(_NON_ASCII_RE.findall(text)) if c.lower() != c))
+            capitals = "".join(
+                sorted(c for c in set(_NON_ASCII_RE.findall(text)) if c.lower() != c)
+            )
             regex = _upper_regex(capitals)
         # One pass, no list of matches (a long story has a capital every few words). Group 1:
         # the chunk is one token; other chunks are cut into tokens afterwards.
@@ -338,8 +360,11 @@ class StoryWords:
         if several:
             tokens = list(out)
             for start, end in several:
-                tokens.extend(t for t in self._tokens_of_chunk(self._chunk_start(start), end)
-                              if t[2] != t[2].lower())
+                tokens.extend(
+                    t
+                    for t in self._tokens_of_chunk(self._chunk_start(start), end)
+                    if t[2] != t[2].lower()
+                )
             tokens.sort()
             out = PackedTokens()
             for token in tokens:
@@ -393,7 +418,9 @@ class StoryWords:
         at = find(token)
         while at >= 0:
             # A letter or digit on either side: inside a longer word, no need to look it up.
-            if not ((at and text[at - 1].isalnum()) or (at + size < end and text[at + size].isalnum())):
+            if not (
+                (at and text[at - 1].isalnum()) or (at + size < end and text[at + size].isalnum())
+            ):
                 if self.token_at(at) == token:
                     out.append((at, at + size, token))
             at = find(token, at + 1)
@@ -451,8 +478,9 @@ class StoryWords:
             squashed = self._squashed
             part = _squash(span.lower())
             at = squashed.find(part)
-            found = self._one_form[span] = squashed.find(part, at + 1) < 0 or \
-                _count(squashed, part) == _count(spaced, span)
+            found = self._one_form[span] = squashed.find(part, at + 1) < 0 or _count(
+                squashed, part
+            ) == _count(spaced, span)
         return found
 
     def may_write_lower(self, key: str) -> bool:
@@ -521,6 +549,7 @@ def story_words(document) -> StoryWords:
 
 
 # --- voting on forms -------------------------------------------------------------------
+
 
 @dataclass
 class Occurrence:
@@ -596,10 +625,11 @@ def vote(occurrences: list[Occurrence], prefer: Iterable[str] = ()) -> Vote | No
 
 # --- near spellings of one name -----------------------------------------------------
 
+
 def deletion_keys(word: str) -> Iterator[str]:
     yield word
     for i in range(len(word)):
-        yield word[:i] + word[i + 1:]
+        yield word[:i] + word[i + 1 :]
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -615,10 +645,10 @@ def one_edit_apart(a: str, b: str) -> bool:
     while i < la and a[i] == b[i]:
         i += 1
     if la == lb:
-        if a[i + 1:] == b[i + 1:]:
+        if a[i + 1 :] == b[i + 1 :]:
             return True
-        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
-    return a[i:] == b[i + 1:]
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i:] == b[i + 1 :]
 
 
 _VOWELS = frozenset("aeiouy")
@@ -638,8 +668,10 @@ def edit_kind(a: str, b: str) -> str:
         return "first"
     if len(a) < len(b):  # b has one letter more, at i
         letter = b[i]
-        return "double" if b[i - 1] == letter or (i + 1 < len(b) and b[i + 1] == letter) else "letter"
-    if i + 1 < len(a) and a[i + 1:] != b[i + 1:]:
+        return (
+            "double" if b[i - 1] == letter or (i + 1 < len(b) and b[i + 1] == letter) else "letter"
+        )
+    if i + 1 < len(a) and a[i + 1 :] != b[i + 1 :]:
         return "swap"
     if i == len(a) - 1:
         return "last"
@@ -678,7 +710,7 @@ def _places(key: str) -> tuple[str, ...]:
         if m >= 0:
             h = (m - 1) // 2 if m else 0
             out.append(f"{m}<{key[:h]}")
-            out.append(f"{m}>{key[size - h:]}")
+            out.append(f"{m}>{key[size - h :]}")
     return tuple(out)
 
 
@@ -694,7 +726,9 @@ def near_pairs(keys: Iterable[str], max_bucket: int | None = 8) -> Iterator[tupl
     return _filed_pairs(keys, list(map(_DELETIONS.__getitem__, keys)), max_bucket)
 
 
-def _filed_pairs(keys: list[str], places: list[tuple[str, ...]], max_bucket: int | None) -> Iterator[tuple[str, str]]:
+def _filed_pairs(
+    keys: list[str], places: list[tuple[str, ...]], max_bucket: int | None
+) -> Iterator[tuple[str, str]]:
     """The pairs (a, b), a < b, of ``keys`` one edit apart among those that share a
     place (each key's distinct ``places``), skipping places shared by more than
     ``max_bucket`` keys; in the order of the keys and of their places."""
@@ -707,7 +741,7 @@ def _filed_pairs(keys: list[str], places: list[tuple[str, ...]], max_bucket: int
         if len(bucket) < 2 or (max_bucket is not None and len(bucket) > max_bucket):
             continue
         for i, a in enumerate(bucket):
-            for b in bucket[i + 1:]:
+            for b in bucket[i + 1 :]:
                 pair = (a, b) if a < b else (b, a)
                 if pair not in seen and one_edit_apart(a, b):
                     seen.add(pair)

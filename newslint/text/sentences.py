@@ -89,13 +89,16 @@ def _keeps_going(text: str, match: re.Match, nxt: re.Match, lexicons) -> bool:
         if verb and verb.group(1).lower() in speech_verbs and nw not in _COMMON_SPEAKERS:
             return True
 
-    if mark[0] != "." or mark.startswith("...") or mark[1:2] in ("\"", "'", "”", "’", ")", "]"):
+    if mark[0] != "." or mark.startswith("...") or mark[1:2] in ('"', "'", "”", "’", ")", "]"):
         return False  # ! ? … and a full stop inside closing quotes end the sentence
 
     window_start = max(0, match.start() - _PREV_WINDOW)
     # The word cannot hold white space: start the search after the last one.
-    window_start = max(window_start, text.rfind(" ", window_start, match.start()) + 1,
-                       text.rfind("\n", window_start, match.start()) + 1)
+    window_start = max(
+        window_start,
+        text.rfind(" ", window_start, match.start()) + 1,
+        text.rfind("\n", window_start, match.start()) + 1,
+    )
     prev = _PREV_WORD_RE.search(text, window_start, match.start())
     word = prev.group(1).lstrip(".'’-") if prev else ""
     bare = word.rstrip(".").lower()

@@ -54,7 +54,9 @@ def _package_file(package: str, *parts: str) -> Path:
     """A data file of an installed package, found without importing the package."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise WordListError(f"the spelling rule needs the '{package}' package (pip install {package})")
+        raise WordListError(
+            f"the spelling rule needs the '{package}' package (pip install {package})"
+        )
     path = Path(next(iter(spec.submodule_search_locations)), *parts)
     if not path.is_file():
         raise WordListError(f"{package}'s English word list is missing ({path})")
@@ -62,9 +64,11 @@ def _package_file(package: str, *parts: str) -> Path:
 
 
 def _sources() -> tuple[Path, Path, Path]:
-    return (_package_file("wordfreq", "data", "large_en.msgpack.gz"),
-            _package_file("symspellpy", "frequency_dictionary_en_82_765.txt"),
-            _package_file("spellchecker", "resources", "en.json.gz"))
+    return (
+        _package_file("wordfreq", "data", "large_en.msgpack.gz"),
+        _package_file("symspellpy", "frequency_dictionary_en_82_765.txt"),
+        _package_file("spellchecker", "resources", "en.json.gz"),
+    )
 
 
 def _decode(path: Path, british: Path, american: Path) -> bytes:
@@ -90,14 +94,22 @@ def _decode(path: Path, british: Path, american: Path) -> bytes:
             if word.isprintable() and "\t" not in word:
                 zipf.setdefault(word, score)
     try:
-        curated = {line.split()[0] for line in british.read_text(encoding="utf-8").splitlines() if line.strip()}
+        curated = {
+            line.split()[0]
+            for line in british.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        }
     except (OSError, UnicodeDecodeError) as exc:
-        raise WordListError(f"symspellpy's English dictionary is unreadable ({british}: {exc})") from None
+        raise WordListError(
+            f"symspellpy's English dictionary is unreadable ({british}: {exc})"
+        ) from None
     try:
         with gzip.open(american, "rt", encoding="utf-8") as handle:
             curated.update(word for word in json.load(handle) if isinstance(word, str))
     except (OSError, ValueError) as exc:
-        raise WordListError(f"pyspellchecker's English dictionary is unreadable ({american}: {exc})") from None
+        raise WordListError(
+            f"pyspellchecker's English dictionary is unreadable ({american}: {exc})"
+        ) from None
     for word in curated:
         zipf.setdefault(word, 0)
     lines = [f"{word}\t{score * 2 + (word in curated)}\n" for word, score in sorted(zipf.items())]
@@ -168,7 +180,7 @@ class WordList:
     def common(self) -> frozenset[str]:
         """The words of Zipf 3 or more (letters only), built on first use."""
         if self._common is None:
-            text = self._blob[self._end + 1:].decode("utf-8")
+            text = self._blob[self._end + 1 :].decode("utf-8")
             self._common = frozenset(text.split("\n")) if text else frozenset()
         return self._common
 
@@ -187,7 +199,7 @@ class WordList:
 
     def whole(self) -> "_Entries":
         """Every entry as a dict (about 100 ms: for runs that ask about many words)."""
-        return _as_dict(self._blob[:self._end])
+        return _as_dict(self._blob[: self._end])
 
     def _search(self, key: bytes) -> Entry:
         """Binary search for ``key`` among the sorted lines of the blob."""
@@ -200,7 +212,7 @@ class WordList:
             end = blob.find(b"\n", tab)
             word = blob[start:tab]
             if word == key:
-                return _entry(blob[tab + 1:end])
+                return _entry(blob[tab + 1 : end])
             if word < key:
                 lo = end + 1
             else:

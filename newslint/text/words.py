@@ -20,14 +20,18 @@ GAP_AND_WORD_RE = re.compile(r"([^\w\uFFFC]*)(" + WORD_RE.pattern + ")")
 
 def normalise_quotes(text: str) -> str:
     return (
-        text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-        .replace("«", '"').replace("»", '"')
+        text.replace("’", "'")
+        .replace("‘", "'")
+        .replace("“", '"')
+        .replace("”", '"')
+        .replace("«", '"')
+        .replace("»", '"')
     )
 
 
 def spaced(text: str, first, second) -> bool:
     """Whether only spaces (no punctuation, no line break) separate two word tokens."""
-    gap = text[first.end:second.start]
+    gap = text[first.end : second.start]
     return bool(gap) and not gap.strip(" \t\u00a0")
 
 
@@ -46,20 +50,23 @@ def token_pattern(words, *, ignorecase: bool = False, then: str = "") -> re.Patt
     for word in sorted(words, key=len, reverse=True):
         width = "." * len(word)
         alternatives.append(
-            f"{re.escape(word)}(?<![\\w\\uFFFC]{width})(?<![\\w\\uFFFC][’'\\-.]{width})")
-    return re.compile(f"(?:{'|'.join(alternatives)}){TOKEN_END}{then}", re.IGNORECASE if ignorecase else 0)
+            f"{re.escape(word)}(?<![\\w\\uFFFC]{width})(?<![\\w\\uFFFC][’'\\-.]{width})"
+        )
+    return re.compile(
+        f"(?:{'|'.join(alternatives)}){TOKEN_END}{then}", re.IGNORECASE if ignorecase else 0
+    )
 
 
 # Characters a token is made of: word characters, the object-replacement character, and
 # the apostrophes, hyphens and points that join parts. A maximal run of them (a "chunk") is
 # cut into tokens the same way whether read alone or with the story around it, since a
 # token never holds any other character: so tokens can be read locally, from a chunk start.
-CHUNK_CHARS = "\\w\uFFFC’'.\\-"
+CHUNK_CHARS = "\\w\ufffc’'.\\-"
 CHUNK_RUN_RE = re.compile(f"[{CHUNK_CHARS}]+")
 
 
 def is_chunk_char(char: str) -> bool:
-    return char.isalnum() or char in "_\uFFFC’'.-"
+    return char.isalnum() or char in "_\ufffc’'.-"
 
 
 def trie_alternation(words) -> str:

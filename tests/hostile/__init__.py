@@ -38,11 +38,18 @@ HOSTILE_INPUTS: tuple[HostileInput, ...] = (
     HostileInput("slash-words", "a/"),
     HostileInput("dots", "."),
     HostileInput("straight-quotes", '"'),
-    HostileInput("suppression-comments", "<!-- newslint-disable debris -->\n", ("markdown", "html")),
-    HostileInput("suppression-mixed", "<!-- newslint-disable doubled-word, debris -->\nthe the\n"
-                  "<!-- newslint-enable debris -->\n<!-- newslint-disable-next-line -->\nAdvertisement\n",
-                  ("markdown", "html")),
-    HostileInput("suppression-unknown", "<!-- newslint-disable nosuchrule -->\n", ("markdown", "html")),
+    HostileInput(
+        "suppression-comments", "<!-- newslint-disable debris -->\n", ("markdown", "html")
+    ),
+    HostileInput(
+        "suppression-mixed",
+        "<!-- newslint-disable doubled-word, debris -->\nthe the\n"
+        "<!-- newslint-enable debris -->\n<!-- newslint-disable-next-line -->\nAdvertisement\n",
+        ("markdown", "html"),
+    ),
+    HostileInput(
+        "suppression-unknown", "<!-- newslint-disable nosuchrule -->\n", ("markdown", "html")
+    ),
     # Runs of one punctuation character.
     *(HostileInput(f"run-{ord(ch):04x}", ch) for ch in _PUNCTUATION),
     HostileInput("spaces", " "),

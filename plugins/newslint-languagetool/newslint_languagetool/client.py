@@ -108,13 +108,18 @@ class Connection:
             self.url = self._local.start()
         import language_tool_python
 
-        client = type("BoundedLanguageTool", (language_tool_python.LanguageTool,),
-                      {"_TIMEOUT": self.settings.timeout, "_query_server": _query_server})
+        client = type(
+            "BoundedLanguageTool",
+            (language_tool_python.LanguageTool,),
+            {"_TIMEOUT": self.settings.timeout, "_query_server": _query_server},
+        )
         try:
             self._tool = client(language=self.settings.language, remote_server=self.url)
         except ValueError as exc:  # the language tag is not among the server's languages
-            raise BackendError(f"LanguageTool at {self.url} does not offer language "
-                               f"{self.settings.language!r} ({exc})") from None
+            raise BackendError(
+                f"LanguageTool at {self.url} does not offer language "
+                f"{self.settings.language!r} ({exc})"
+            ) from None
         except Exception as exc:
             raise BackendError(self.explain(exc)) from None
         tool = self._tool
@@ -144,16 +149,24 @@ class Connection:
         # language-tool-python gives the offset in code points already, the length still in
         # LanguageTool's UTF-16 units.
         start, end = span_in_code_points(text, int(match.offset), int(match.error_length))
-        return LTMatch(start, end, safe_id(match.rule_id), safe_id(match.category),
-                       safe_id(match.rule_issue_type), _one_line(match.message),
-                       tuple(_one_line(r) for r in match.replacements))
+        return LTMatch(
+            start,
+            end,
+            safe_id(match.rule_id),
+            safe_id(match.category),
+            safe_id(match.rule_issue_type),
+            _one_line(match.message),
+            tuple(_one_line(r) for r in match.replacements),
+        )
 
     def explain(self, exc: BaseException) -> str:
         """One line saying what went wrong with the server, for the user."""
         where = f"LanguageTool at {self.url}"
         if isinstance(exc, transport.RequestTimeout):
-            return (f"{where} did not answer within {self.settings.timeout:g} s "
-                    "(is it overloaded? raise [languagetool] timeout)")
+            return (
+                f"{where} did not answer within {self.settings.timeout:g} s "
+                "(is it overloaded? raise [languagetool] timeout)"
+            )
         if isinstance(exc, transport.Unreachable):
             return f"{where} is not reachable ({exc}); is the server running?"
         if isinstance(exc, transport.AnswerTooLarge):
@@ -168,8 +181,10 @@ class Connection:
             if not body:
                 return f"{where} sent an empty answer"
             return f"{where} sent an answer that is not LanguageTool's JSON: {_clip(body)!r}"
-        return (f"{where} sent an answer that is not LanguageTool's JSON "
-                f"({type(exc).__name__}: {_clip(str(exc))})")
+        return (
+            f"{where} sent an answer that is not LanguageTool's JSON "
+            f"({type(exc).__name__}: {_clip(str(exc))})"
+        )
 
     def close(self) -> None:
         self._tool = None
@@ -192,8 +207,12 @@ def safe_id(value) -> str:
 
 def _one_line(value) -> str:
     """A server's message or suggestion on one line: control characters become spaces."""
-    return " ".join("".join(" " if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" else c
-                            for c in str(value)).split())
+    return " ".join(
+        "".join(
+            " " if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" else c
+            for c in str(value)
+        ).split()
+    )
 
 
 def _clip(text: str, size: int = 120) -> str:
@@ -217,20 +236,28 @@ class LocalServer:
         folder = Path(self.settings.jar_dir).expanduser()
         jar = next((folder / name for name in JAR_NAMES if (folder / name).is_file()), None)
         if jar is None:
-            raise BackendError(f"{JAR_DIR_ENV}={self.settings.jar_dir} holds no {JAR_NAMES[0]} "
-                               "(unzip LanguageTool there, or set [languagetool] url)")
+            raise BackendError(
+                f"{JAR_DIR_ENV}={self.settings.jar_dir} holds no {JAR_NAMES[0]} "
+                "(unzip LanguageTool there, or set [languagetool] url)"
+            )
         java = self.settings.java or shutil.which("java")
         if not java:
-            raise BackendError(f"{JAR_DIR_ENV} is set but no 'java' is on PATH "
-                               f"(LanguageTool needs Java 17; or set {JAVA_ENV})")
+            raise BackendError(
+                f"{JAR_DIR_ENV} is set but no 'java' is on PATH "
+                f"(LanguageTool needs Java 17; or set {JAVA_ENV})"
+            )
         return [java, "-cp", str(jar), "org.languagetool.server.HTTPServer", "--port", str(port)]
 
     def start(self) -> str:
         port = _free_port()
         command = self._command(port)
         try:
-            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
-                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         except OSError as exc:
             raise BackendError(f"cannot start {command[0]}: {exc.strerror or exc}") from None
         url = f"http://127.0.0.1:{port}/"
@@ -239,8 +266,10 @@ class LocalServer:
             code = self.process.poll()
             if code is not None:
                 self.process = None
-                raise BackendError(f"the LanguageTool in {JAR_DIR_ENV}={self.settings.jar_dir} "
-                                   f"exited with code {code} on start (it needs Java 17)")
+                raise BackendError(
+                    f"the LanguageTool in {JAR_DIR_ENV}={self.settings.jar_dir} "
+                    f"exited with code {code} on start (it needs Java 17)"
+                )
             try:
                 transport.request("GET", url + "v2/languages", None, timeout=2)
                 return url
@@ -248,8 +277,10 @@ class LocalServer:
                 pass
             if time.monotonic() > deadline:
                 self.stop()
-                raise BackendError(f"the LanguageTool in {JAR_DIR_ENV}={self.settings.jar_dir} did "
-                                   f"not start within {self.settings.startup_timeout:g} s")
+                raise BackendError(
+                    f"the LanguageTool in {JAR_DIR_ENV}={self.settings.jar_dir} did "
+                    f"not start within {self.settings.startup_timeout:g} s"
+                )
             time.sleep(0.2)
 
     def stop(self) -> None:

@@ -47,7 +47,7 @@ DUPLICATES = {
     "CONSECUTIVE_SPACES": ("doubled-space",),
 }
 
-_ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _QUOTE_RE = re.compile('[\u201c\u201d"]')
 
 
@@ -92,7 +92,9 @@ def _fit(text: str, start: int, end: int, limit: int) -> int:
     return max(index, start + 1)
 
 
-def split_span(text: str, start: int, end: int, cuts: Sequence[int], limit: int) -> list[tuple[int, int]]:
+def split_span(
+    text: str, start: int, end: int, cuts: Sequence[int], limit: int
+) -> list[tuple[int, int]]:
     """Split text[start:end] into pieces of at most ``limit`` UTF-16 units, cutting at the
     last of ``cuts`` (sentence ends, sorted) that fits, else at a space, else anywhere."""
     pieces: list[tuple[int, int]] = []
@@ -129,7 +131,7 @@ def chunk_spans(document, limit: int) -> list[tuple[int, int]]:
             pieces = split_span(text, block.start, block.end, cuts, limit)
         for start, end in pieces:
             if current is not None:
-                grown = size + utf16_len(text[current[1]:end])
+                grown = size + utf16_len(text[current[1] : end])
                 if grown <= limit:
                     current, size = (current[0], end), grown
                     continue
@@ -171,8 +173,11 @@ def duplicates_core(lt_rule: str, category: str, start: int, end: int, core: Ite
     rule that does this LanguageTool rule's job (``DUPLICATES``) overlapping."""
     jobs = DUPLICATES.get(lt_rule, ())
     for finding in core:
-        overlaps = finding.start < end and start < finding.end or (
-            finding.start == start and finding.end == end)
+        overlaps = (
+            finding.start < end
+            and start < finding.end
+            or (finding.start == start and finding.end == end)
+        )
         if overlaps and (finding.category == category or finding.rule in jobs):
             return True
     return False

@@ -78,8 +78,10 @@ def _no_findings(document, options):
 
 RULE = Rule(id=RULE_ID, category="grammar", severity="warning", check=_no_findings, doc=DOC)
 
-NOT_CONFIGURED = ("no LanguageTool server configured, so its checks are off; set [languagetool] "
-                  "url, NEWSLINT_LANGUAGETOOL_URL or LTP_JAR_DIR_PATH")
+NOT_CONFIGURED = (
+    "no LanguageTool server configured, so its checks are off; set [languagetool] "
+    "url, NEWSLINT_LANGUAGETOOL_URL or LTP_JAR_DIR_PATH"
+)
 
 
 def wanted(config, categories: dict[str, str]) -> bool:
@@ -92,8 +94,10 @@ def wanted(config, categories: dict[str, str]) -> bool:
     if not config.select:
         return True
     reachable = {*CATEGORIES.values(), DEFAULT_CATEGORY, "whitespace", *categories.values()}
-    return any(t.strip() in ours or t.strip().startswith(RULE_ID + "/") or t.strip() in reachable
-               for t in config.select)
+    return any(
+        t.strip() in ours or t.strip().startswith(RULE_ID + "/") or t.strip() in reachable
+        for t in config.select
+    )
 
 
 @hookimpl
@@ -124,8 +128,11 @@ def newslint_check_documents(documents, config, findings):
 
     run = Run(settings, Connection(settings))
     try:
-        return [(document, finding) for document in documents
-                for finding in run.check(document, findings.get(document.path, ()))]
+        return [
+            (document, finding)
+            for document in documents
+            for finding in run.check(document, findings.get(document.path, ()))
+        ]
     finally:
         run.connection.close()
 
@@ -140,7 +147,8 @@ class Run:
 
     def matches(self, chunk: str) -> list:
         key = hashlib.sha256(
-            (self.settings.fingerprint() + "\0" + chunk).encode("utf-8", "surrogatepass")).hexdigest()
+            (self.settings.fingerprint() + "\0" + chunk).encode("utf-8", "surrogatepass")
+        ).hexdigest()
         if key not in self.cache:
             self.cache[key] = self.connection.check(chunk)
         return self.cache[key]
@@ -162,14 +170,16 @@ class Run:
                         continue
                 if duplicates_core(match.rule_id, category, start, end, core):
                     continue
-                out.append(Finding(
-                    rule=f"{RULE_ID}/{match.rule_id}",
-                    category=category,
-                    severity=severity_for(category),
-                    message=match.message,
-                    start=start,
-                    end=end,
-                    suggestions=match.replacements[:MAX_SUGGESTIONS],
-                    data={"languagetool_category": match.category},
-                ))
+                out.append(
+                    Finding(
+                        rule=f"{RULE_ID}/{match.rule_id}",
+                        category=category,
+                        severity=severity_for(category),
+                        message=match.message,
+                        start=start,
+                        end=end,
+                        suggestions=match.replacements[:MAX_SUGGESTIONS],
+                        data={"languagetool_category": match.category},
+                    )
+                )
         return out

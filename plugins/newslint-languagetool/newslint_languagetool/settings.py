@@ -13,8 +13,17 @@ JAR_DIR_ENV = "LTP_JAR_DIR_PATH"  # language-tool-python's name for a local Lang
 JAVA_ENV = "NEWSLINT_LANGUAGETOOL_JAVA"
 ENVIRONMENT_ONLY = {"java": JAVA_ENV, "jar_dir": JAR_DIR_ENV}
 
-NEWSLINT_CATEGORIES = ("duplication", "attribution", "grammar", "naming", "debris", "spelling",
-                       "style", "typography", "whitespace")
+NEWSLINT_CATEGORIES = (
+    "duplication",
+    "attribution",
+    "grammar",
+    "naming",
+    "debris",
+    "spelling",
+    "style",
+    "typography",
+    "whitespace",
+)
 
 DEFAULTS: dict[str, Any] = {
     "enabled": True,
@@ -63,8 +72,17 @@ class Settings:
 
     def fingerprint(self) -> str:
         """What changes LanguageTool's answer for one text: part of the cache key."""
-        return repr((self.language, self.enabled_rules, self.disabled_rules, self.enabled_categories,
-                     self.disabled_categories, self.enabled_only, self.picky))
+        return repr(
+            (
+                self.language,
+                self.enabled_rules,
+                self.disabled_rules,
+                self.enabled_categories,
+                self.disabled_categories,
+                self.enabled_only,
+                self.picky,
+            )
+        )
 
 
 def _strings(section: dict, key: str) -> tuple[str, ...]:
@@ -86,7 +104,9 @@ def _number(section: dict, key: str, kind=float):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
         raise SettingsError(f"[languagetool] {key} must be a positive number (got {value!r})")
     if key in MAX_SECONDS and value > MAX_SECONDS[key]:
-        raise SettingsError(f"[languagetool] {key} must be at most {MAX_SECONDS[key]:g} seconds (got {value!r})")
+        raise SettingsError(
+            f"[languagetool] {key} must be at most {MAX_SECONDS[key]:g} seconds (got {value!r})"
+        )
     return kind(value)
 
 
@@ -104,11 +124,15 @@ def read_settings(section: dict, environ=os.environ) -> Settings:
     Raises SettingsError on a bad value."""
     for key, variable in ENVIRONMENT_ONLY.items():
         if key in section:
-            raise SettingsError(f"[languagetool] {key}: a config may not name a program to run; "
-                                f"set {variable} in the environment instead")
+            raise SettingsError(
+                f"[languagetool] {key}: a config may not name a program to run; "
+                f"set {variable} in the environment instead"
+            )
     unknown = sorted(set(section) - set(DEFAULTS))
     if unknown:
-        raise SettingsError(f"[languagetool] unknown key {unknown[0]!r} (known: {', '.join(DEFAULTS)})")
+        raise SettingsError(
+            f"[languagetool] unknown key {unknown[0]!r} (known: {', '.join(DEFAULTS)})"
+        )
     url = section.get("url", "")
     language = section.get("language", DEFAULTS["language"])
     for key, value in (("url", url), ("language", language)):
@@ -116,15 +140,20 @@ def read_settings(section: dict, environ=os.environ) -> Settings:
             raise SettingsError(f"[languagetool] {key} must be a string (got {value!r})")
     categories = section.get("categories", {})
     if not isinstance(categories, dict) or not all(
-            isinstance(v, str) and v in NEWSLINT_CATEGORIES for v in categories.values()):
-        raise SettingsError("[languagetool] categories maps LanguageTool category ids to newslint "
-                            f"categories ({', '.join(NEWSLINT_CATEGORIES)})")
+        isinstance(v, str) and v in NEWSLINT_CATEGORIES for v in categories.values()
+    ):
+        raise SettingsError(
+            "[languagetool] categories maps LanguageTool category ids to newslint "
+            f"categories ({', '.join(NEWSLINT_CATEGORIES)})"
+        )
     max_chars = _number(section, "max_chars", int)
     if max_chars < 100:
         raise SettingsError(f"[languagetool] max_chars must be at least 100 (got {max_chars})")
     url = url.strip() or environ.get(URL_ENV, "").strip()
     if "://" in url and not url.lower().startswith(("http://", "https://")):
-        raise SettingsError(f"[languagetool] url must be an http:// or https:// address (got {url!r})")
+        raise SettingsError(
+            f"[languagetool] url must be an http:// or https:// address (got {url!r})"
+        )
     return Settings(
         enabled=_flag(section, "enabled"),
         url=url,

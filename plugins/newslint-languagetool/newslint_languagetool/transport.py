@@ -48,8 +48,14 @@ class Answer:
         return self.body.decode("utf-8", "replace")
 
 
-def request(method: str, url: str, fields: dict[str, str] | None, *, timeout: float,
-            limit: int = MAX_ANSWER_BYTES) -> Answer:
+def request(
+    method: str,
+    url: str,
+    fields: dict[str, str] | None,
+    *,
+    timeout: float,
+    limit: int = MAX_ANSWER_BYTES,
+) -> Answer:
     """Send ``fields`` (a form, by POST; query parameters, by GET) and return the answer.
 
     Raises RequestTimeout when the whole exchange takes more than ``timeout`` seconds,

@@ -45,20 +45,63 @@ class FakeRule:
 
 
 RULES = (
-    FakeRule(r"\bteh\b", "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling",
-             "Possible spelling mistake found.", ("the", "ten", "tea")),
-    FakeRule(r"\btheir(?= was\b)", "THEIR_IS", "CONFUSED_WORDS", "grammar",
-             "Did you mean “there”?", ("there",)),
-    FakeRule(r"\bvery unique\b", "VERY_UNIQUE", "STYLE", "style",
-             "“Unique” is absolute; “very” adds nothing.", ("unique",)),
-    FakeRule(r"(?<=\S)  +(?=\S)", "WHITESPACE_RULE", "TYPOGRAPHY", "whitespace",
-             "Possible typo: you repeated a whitespace", (" ",)),
-    FakeRule(r"\b(\w+) \1\b", "ENGLISH_WORD_REPEAT_RULE", "MISC", "duplication",
-             "Possible typo: you repeated a word.", ()),
-    FakeRule(r"\bcolour\b", "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling",
-             "Possible spelling mistake found.", ("color",)),
-    FakeRule(r"\bin order to\b", "IN_ORDER_TO", "REDUNDANCY", "style",
-             "Consider “to”.", ("to",), picky=True),
+    FakeRule(
+        r"\bteh\b",
+        "MORFOLOGIK_RULE_EN_US",
+        "TYPOS",
+        "misspelling",
+        "Possible spelling mistake found.",
+        ("the", "ten", "tea"),
+    ),
+    FakeRule(
+        r"\btheir(?= was\b)",
+        "THEIR_IS",
+        "CONFUSED_WORDS",
+        "grammar",
+        "Did you mean “there”?",
+        ("there",),
+    ),
+    FakeRule(
+        r"\bvery unique\b",
+        "VERY_UNIQUE",
+        "STYLE",
+        "style",
+        "“Unique” is absolute; “very” adds nothing.",
+        ("unique",),
+    ),
+    FakeRule(
+        r"(?<=\S)  +(?=\S)",
+        "WHITESPACE_RULE",
+        "TYPOGRAPHY",
+        "whitespace",
+        "Possible typo: you repeated a whitespace",
+        (" ",),
+    ),
+    FakeRule(
+        r"\b(\w+) \1\b",
+        "ENGLISH_WORD_REPEAT_RULE",
+        "MISC",
+        "duplication",
+        "Possible typo: you repeated a word.",
+        (),
+    ),
+    FakeRule(
+        r"\bcolour\b",
+        "MORFOLOGIK_RULE_EN_US",
+        "TYPOS",
+        "misspelling",
+        "Possible spelling mistake found.",
+        ("color",),
+    ),
+    FakeRule(
+        r"\bin order to\b",
+        "IN_ORDER_TO",
+        "REDUNDANCY",
+        "style",
+        "Consider “to”.",
+        ("to",),
+        picky=True,
+    ),
 )
 
 
@@ -92,8 +135,11 @@ class FakeLanguageTool:
             def do_POST(self):
                 size = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(size).decode("utf-8")
-                fake.answer(self, urlsplit(self.path).path,
-                            {k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()})
+                fake.answer(
+                    self,
+                    urlsplit(self.path).path,
+                    {k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()},
+                )
 
         self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
@@ -131,7 +177,9 @@ class FakeLanguageTool:
         if self.mode == "garbage":
             return self.send(handler, 200, "text/html", "<html><body>502 Bad Gateway</body></html>")
         if self.mode == "badjson":
-            return self.send(handler, 200, "application/json", json.dumps({"matches": [{"offset": 1}]}))
+            return self.send(
+                handler, 200, "application/json", json.dumps({"matches": [{"offset": 1}]})
+            )
         if self.mode == "huge":
             return self.send_huge(handler)
         if self.mode == "short":  # says 1000 bytes, sends a valid-looking start, hangs up
@@ -143,20 +191,34 @@ class FakeLanguageTool:
             handler.close_connection = True
             return None
         if self.mode == "error500json":
-            return self.send(handler, 500, "application/json",
-                             json.dumps(self.check(fields.get("text", ""), fields)))
+            return self.send(
+                handler,
+                500,
+                "application/json",
+                json.dumps(self.check(fields.get("text", ""), fields)),
+            )
         if self.mode == "error500":
-            return self.send(handler, 500, "text/plain",
-                             "Error: Internal Error: java.lang.OutOfMemoryError, text length: 42")
+            return self.send(
+                handler,
+                500,
+                "text/plain",
+                "Error: Internal Error: java.lang.OutOfMemoryError, text length: 42",
+            )
         text = fields.get("text", "")
         if self.max_length is not None and len(text) > self.max_length:
-            return self.send(handler, 413, "text/plain",
-                             f"Error: Your text exceeds the limit of {self.max_length} characters "
-                             f"(it's {len(text)} characters). Please submit a shorter text.")
+            return self.send(
+                handler,
+                413,
+                "text/plain",
+                f"Error: Your text exceeds the limit of {self.max_length} characters "
+                f"(it's {len(text)} characters). Please submit a shorter text.",
+            )
         codes = {lang["longCode"] for lang in LANGUAGES}
         language = fields.get("language", "")
         if language not in codes:
-            return self.send(handler, 400, "text/plain", f"Error: '{language}' is not a language code")
+            return self.send(
+                handler, 400, "text/plain", f"Error: '{language}' is not a language code"
+            )
         answer = json.dumps(self.check(text, fields))
         if self.mode == "trickle":
             return self.trickle(handler, answer)
@@ -179,43 +241,68 @@ class FakeLanguageTool:
             for found in re.finditer(rule.pattern, text):
                 offset, length = utf16_len(text[: found.start()]), utf16_len(found.group())
                 context_start = max(0, found.start() - 20)
-                context = text[context_start: found.end() + 20].replace("\n", " ")
-                matches.append({
-                    "message": rule.message,
-                    "shortMessage": "",
-                    "replacements": [{"value": r} for r in rule.replacements],
-                    "offset": offset,
-                    "length": length,
-                    "context": {"text": context, "offset": found.start() - context_start,
-                                "length": len(found.group())},
-                    "sentence": text[max(0, text.rfind(".", 0, found.start()) + 1): found.end()].strip(),
-                    "type": {"typeName": "Other"},
-                    "rule": {"id": rule.id, "description": rule.message, "issueType": rule.issue_type,
-                             "category": {"id": rule.category, "name": rule.category.title()}},
-                    "ignoreForIncompleteSentence": False,
-                    "contextForSureMatch": 0,
-                })
+                context = text[context_start : found.end() + 20].replace("\n", " ")
+                matches.append(
+                    {
+                        "message": rule.message,
+                        "shortMessage": "",
+                        "replacements": [{"value": r} for r in rule.replacements],
+                        "offset": offset,
+                        "length": length,
+                        "context": {
+                            "text": context,
+                            "offset": found.start() - context_start,
+                            "length": len(found.group()),
+                        },
+                        "sentence": text[
+                            max(0, text.rfind(".", 0, found.start()) + 1) : found.end()
+                        ].strip(),
+                        "type": {"typeName": "Other"},
+                        "rule": {
+                            "id": rule.id,
+                            "description": rule.message,
+                            "issueType": rule.issue_type,
+                            "category": {"id": rule.category, "name": rule.category.title()},
+                        },
+                        "ignoreForIncompleteSentence": False,
+                        "contextForSureMatch": 0,
+                    }
+                )
         matches.sort(key=lambda m: m["offset"])
         language = next(lang for lang in LANGUAGES if lang["longCode"] == fields["language"])
         return {
-            "software": {"name": "LanguageTool", "version": "6.4", "buildDate": "2024-03-28",
-                         "apiVersion": 1, "premium": False, "status": ""},
+            "software": {
+                "name": "LanguageTool",
+                "version": "6.4",
+                "buildDate": "2024-03-28",
+                "apiVersion": 1,
+                "premium": False,
+                "status": "",
+            },
             "warnings": {"incompleteResults": False},
-            "language": {"name": language["name"], "code": language["longCode"],
-                         "detectedLanguage": {"name": language["name"], "code": language["longCode"],
-                                              "confidence": 0.99}},
+            "language": {
+                "name": language["name"],
+                "code": language["longCode"],
+                "detectedLanguage": {
+                    "name": language["name"],
+                    "code": language["longCode"],
+                    "confidence": 0.99,
+                },
+            },
             "matches": matches,
         }
 
     def trickle(self, handler, body: str) -> None:
         """A whole valid answer, status line and headers included, one byte at a time."""
         data = body.encode("utf-8")
-        raw = (f"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n"
-               f"Content-Length: {len(data)}\r\n\r\n").encode("ascii") + data
+        raw = (
+            f"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(data)}\r\n\r\n"
+        ).encode("ascii") + data
         handler.close_connection = True
         for index in range(len(raw)):
             try:
-                handler.wfile.write(raw[index:index + 1])
+                handler.wfile.write(raw[index : index + 1])
                 handler.wfile.flush()
             except OSError:  # the client gave up
                 return
@@ -276,5 +363,3 @@ def isolated_languagetool(monkeypatch):
 
     monkeypatch.setattr(lt_server.LanguageTool, "_start_local_server", forbidden)
     monkeypatch.setattr(lt_server.LanguageTool, "_start_server_on_free_port", forbidden)
-
-

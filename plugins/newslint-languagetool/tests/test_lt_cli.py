@@ -28,11 +28,20 @@ Fans 🎉 cheered as teh vote  passed.
 
 
 def newslint(*args, cwd, env=None):
-    environment = {k: v for k, v in os.environ.items()
-                   if k not in ("NEWSLINT_LANGUAGETOOL_URL", "LTP_JAR_DIR_PATH")}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NEWSLINT_LANGUAGETOOL_URL", "LTP_JAR_DIR_PATH")
+    }
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -42,7 +51,9 @@ def newsroom(tmp_path):
     (tmp_path / "story.md").write_text(STORY, encoding="utf-8")
 
     def configure(url: str, extra: str = "") -> Path:
-        (tmp_path / "newslint.toml").write_text(f'[languagetool]\nurl = "{url}"\n{extra}', encoding="utf-8")
+        (tmp_path / "newslint.toml").write_text(
+            f'[languagetool]\nurl = "{url}"\n{extra}', encoding="utf-8"
+        )
         return tmp_path
 
     return configure
@@ -61,10 +72,17 @@ def test_check_shows_languagetool_findings_beside_the_core_ones(fake_lt, newsroo
     assert result.returncode == 1, result.stderr
     assert result.stderr == ""
     lines = STORY.splitlines()
-    assert f"story.md:1:{column(lines[0], 'teh')}: warning [languagetool/MORFOLOGIK_RULE_EN_US] " \
-           "Possible spelling mistake found. (suggestion: the | ten | tea)" in result.stdout
-    assert f"story.md:3:{column(lines[2], 'their')}: warning [languagetool/THEIR_IS]" in result.stdout
-    assert f"story.md:4:{column(lines[3], 'teh')}: warning [languagetool/MORFOLOGIK_RULE_EN_US]" in result.stdout
+    assert (
+        f"story.md:1:{column(lines[0], 'teh')}: warning [languagetool/MORFOLOGIK_RULE_EN_US] "
+        "Possible spelling mistake found. (suggestion: the | ten | tea)" in result.stdout
+    )
+    assert (
+        f"story.md:3:{column(lines[2], 'their')}: warning [languagetool/THEIR_IS]" in result.stdout
+    )
+    assert (
+        f"story.md:4:{column(lines[3], 'teh')}: warning [languagetool/MORFOLOGIK_RULE_EN_US]"
+        in result.stdout
+    )
     assert f"story.md:4:{column(lines[3], '  ')}: info [doubled-space]" in result.stdout
     assert "WHITESPACE_RULE" not in result.stdout  # doubled-space does that job
     assert "VERY_UNIQUE" not in result.stdout  # style inside a quote
@@ -73,17 +91,35 @@ def test_check_shows_languagetool_findings_beside_the_core_ones(fake_lt, newsroo
 
 def test_json_positions_are_exact(fake_lt, newsroom):
     folder = newsroom(fake_lt.url)
-    result = newslint("check", "--format", "json", "--select", "languagetool", "story.md", cwd=folder)
+    result = newslint(
+        "check", "--format", "json", "--select", "languagetool", "story.md", cwd=folder
+    )
     findings = json.loads(result.stdout)["files"][0]["findings"]
     lines = STORY.splitlines()
-    spans = [(f["rule"], f["line"], f["column"], f["end_line"], f["end_column"], f["category"])
-             for f in findings]
+    spans = [
+        (f["rule"], f["line"], f["column"], f["end_line"], f["end_column"], f["category"])
+        for f in findings
+    ]
     assert spans == [
         ("languagetool/MORFOLOGIK_RULE_EN_US", 1, 17, 1, 20, "spelling"),
-        ("languagetool/THEIR_IS", 3, column(lines[2], "their"), 3, column(lines[2], "their") + 5, "grammar"),
-        ("languagetool/MORFOLOGIK_RULE_EN_US", 4, column(lines[3], "teh"), 4, column(lines[3], "teh") + 3, "spelling"),
+        (
+            "languagetool/THEIR_IS",
+            3,
+            column(lines[2], "their"),
+            3,
+            column(lines[2], "their") + 5,
+            "grammar",
+        ),
+        (
+            "languagetool/MORFOLOGIK_RULE_EN_US",
+            4,
+            column(lines[3], "teh"),
+            4,
+            column(lines[3], "teh") + 3,
+            "spelling",
+        ),
     ]
-    assert lines[0][16:19] == "teh" and lines[3][column(lines[3], "teh") - 1:][:3] == "teh"
+    assert lines[0][16:19] == "teh" and lines[3][column(lines[3], "teh") - 1 :][:3] == "teh"
 
 
 def test_crlf_file(fake_lt, newsroom):
@@ -96,15 +132,19 @@ def test_crlf_file(fake_lt, newsroom):
 
 
 def test_config_file_selects_and_sets_severity_of_languagetool_ids(fake_lt, newsroom):
-    folder = newsroom(fake_lt.url, '\n[rules."languagetool/MORFOLOGIK_RULE_EN_US"]\nseverity = "info"\n')
+    folder = newsroom(
+        fake_lt.url, '\n[rules."languagetool/MORFOLOGIK_RULE_EN_US"]\nseverity = "info"\n'
+    )
     config = folder / "newslint.toml"
     config.write_text('select = ["spelling", "languagetool/THEIR_IS"]\n' + config.read_text())
     result = newslint("check", "--format", "json", "story.md", cwd=folder)
     assert result.stderr == ""
     findings = json.loads(result.stdout)["files"][0]["findings"]
     assert [(f["rule"], f["severity"]) for f in findings] == [
-        ("languagetool/MORFOLOGIK_RULE_EN_US", "info"), ("languagetool/THEIR_IS", "warning"),
-        ("languagetool/MORFOLOGIK_RULE_EN_US", "info")]
+        ("languagetool/MORFOLOGIK_RULE_EN_US", "info"),
+        ("languagetool/THEIR_IS", "warning"),
+        ("languagetool/MORFOLOGIK_RULE_EN_US", "info"),
+    ]
 
 
 def test_server_stopped_one_error_line_core_findings_exit_2(newsroom):
@@ -117,7 +157,8 @@ def test_server_stopped_one_error_line_core_findings_exit_2(newsroom):
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
         f"newslint: error: plugin languagetool: LanguageTool at http://127.0.0.1:{port}/ is not "
-        "reachable (connection refused); is the server running?"]
+        "reachable (connection refused); is the server running?"
+    ]
     assert "[doubled-space]" in result.stdout and "second.md:1:8" in result.stdout
     assert "languagetool/" not in result.stdout
 
@@ -125,8 +166,14 @@ def test_server_stopped_one_error_line_core_findings_exit_2(newsroom):
 def test_environment_variable_names_the_server(fake_lt, tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / "story.md").write_text(STORY, encoding="utf-8")
-    result = newslint("check", "--select", "languagetool", "story.md", cwd=tmp_path,
-                      env={"NEWSLINT_LANGUAGETOOL_URL": fake_lt.url})
+    result = newslint(
+        "check",
+        "--select",
+        "languagetool",
+        "story.md",
+        cwd=tmp_path,
+        env={"NEWSLINT_LANGUAGETOOL_URL": fake_lt.url},
+    )
     assert result.returncode == 1 and "languagetool/THEIR_IS" in result.stdout
 
 
@@ -138,7 +185,8 @@ def test_rules_lists_the_plugin_and_notes_a_missing_server(tmp_path):
     assert row.split()[1:4] == ["grammar", "warning", "languagetool"]
     assert result.stderr.splitlines() == [
         "newslint: note: plugin languagetool: no LanguageTool server configured, so its checks "
-        "are off; set [languagetool] url, NEWSLINT_LANGUAGETOOL_URL or LTP_JAR_DIR_PATH"]
+        "are off; set [languagetool] url, NEWSLINT_LANGUAGETOOL_URL or LTP_JAR_DIR_PATH"
+    ]
     doc = newslint("rules", "languagetool", cwd=tmp_path)
     assert "languagetool/<ID>" in doc.stdout and "## Wrong" in doc.stdout
 
@@ -156,9 +204,19 @@ def test_without_a_server_nothing_is_imported_or_sent(tmp_path):
         findings = newslint.lint_text("Teh vote  passed.", filename="story.txt")
         print(sorted(f.rule for f in findings), "language_tool_python" in sys.modules)
     """)
-    env = {k: v for k, v in os.environ.items() if k not in ("NEWSLINT_LANGUAGETOOL_URL", "LTP_JAR_DIR_PATH")}
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
-                            text=True, timeout=60)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NEWSLINT_LANGUAGETOOL_URL", "LTP_JAR_DIR_PATH")
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.strip() == "['doubled-space'] False", result.stderr
 
 
@@ -171,7 +229,8 @@ def local_install(tmp_path):
     (install / "languagetool-server.jar").write_bytes(b"")
     record = tmp_path / "java-call.json"
     java = tmp_path / "java"
-    java.write_text(textwrap.dedent(f"""\
+    java.write_text(
+        textwrap.dedent(f"""\
         #!{sys.executable}
         import json, os, sys
         sys.path.insert(0, {str(HERE)!r})
@@ -179,7 +238,9 @@ def local_install(tmp_path):
             json.dump({{"argv": sys.argv[1:], "pid": os.getpid()}}, handle)
         from lt_fakeserver import FakeLanguageTool
         FakeLanguageTool(int(sys.argv[sys.argv.index("--port") + 1])).server.serve_forever()
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     java.chmod(0o755)
     return install, java, record
 
@@ -196,20 +257,29 @@ def test_a_local_install_is_started_for_the_run_and_stopped(local_install, monke
     config = config_from_dict({"languagetool": {"startup_timeout": 30}})
     linter = Linter.create(config, entry_points=False, extra_plugins=[plugin])
     problems: list[str] = []
-    [result] = linter.run([Source("story.txt", "Officials said teh plan was final.")], problems=problems)
+    [result] = linter.run(
+        [Source("story.txt", "Officials said teh plan was final.")], problems=problems
+    )
     assert problems == []
     assert [f.rule for f in result.findings] == ["languagetool/MORFOLOGIK_RULE_EN_US"]
     call = json.loads(record.read_text())
-    assert call["argv"][:4] == ["-cp", str(install / "languagetool-server.jar"),
-                                "org.languagetool.server.HTTPServer", "--port"]
+    assert call["argv"][:4] == [
+        "-cp",
+        str(install / "languagetool-server.jar"),
+        "org.languagetool.server.HTTPServer",
+        "--port",
+    ]
     with pytest.raises(ProcessLookupError):  # stopped (and reaped) at the end of the run
         os.kill(call["pid"], 0)
 
 
-@pytest.mark.parametrize("setup, message", [
-    ("nojar", "holds no languagetool-server.jar"),
-    ("nojava", "cannot start"),
-])
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        ("nojar", "holds no languagetool-server.jar"),
+        ("nojava", "cannot start"),
+    ],
+)
 def test_a_broken_local_install_is_one_error_line(local_install, monkeypatch, setup, message):
     from newslint.config import Config
     from newslint.engine import Linter

@@ -22,8 +22,11 @@ STORIES = {
 
 
 def run(url, **section):
-    linter = Linter.create(config_from_dict({"languagetool": {"url": url, **section}}),
-                           entry_points=False, extra_plugins=[plugin])
+    linter = Linter.create(
+        config_from_dict({"languagetool": {"url": url, **section}}),
+        entry_points=False,
+        extra_plugins=[plugin],
+    )
     problems: list[str] = []
     results = linter.run([Source(p, t) for p, t in STORIES.items()], problems=problems)
     return results, problems
@@ -43,8 +46,10 @@ def closed_port() -> int:
 def test_server_down_is_one_error_line_for_the_run():
     port = closed_port()
     results, problems = run(f"http://127.0.0.1:{port}")
-    assert problems == [f"plugin {plugin.__name__}: LanguageTool at http://127.0.0.1:{port}/ is not "
-                        "reachable (connection refused); is the server running?"]
+    assert problems == [
+        f"plugin {plugin.__name__}: LanguageTool at http://127.0.0.1:{port}/ is not "
+        "reachable (connection refused); is the server running?"
+    ]
     assert_core_findings_only(results)
 
 
@@ -54,8 +59,10 @@ def test_slow_server_times_out_once(fake_lt):
     results, problems = run(fake_lt.url, timeout=0.3)
     assert time.monotonic() - started < 2.5  # not once per file, not the library's 300 s
     assert len(problems) == 1
-    assert problems[0].endswith(f"LanguageTool at {fake_lt.url}/ did not answer within 0.3 s "
-                                "(is it overloaded? raise [languagetool] timeout)")
+    assert problems[0].endswith(
+        f"LanguageTool at {fake_lt.url}/ did not answer within 0.3 s "
+        "(is it overloaded? raise [languagetool] timeout)"
+    )
     assert_core_findings_only(results)
     assert len(fake_lt.requests) == 1  # no retry: it would only run out of time again
 
@@ -70,7 +77,8 @@ def test_a_trickling_answer_is_cut_off_at_the_one_deadline(fake_lt):
     assert elapsed < 3, elapsed  # the timeout, plus the core rules and some slack
     assert fake_lt.sent > 10  # it did get bytes, one at a time
     assert len(problems) == 1 and problems[0].endswith(
-        f"LanguageTool at {fake_lt.url}/ did not answer within 1 s (is it overloaded? raise [languagetool] timeout)")
+        f"LanguageTool at {fake_lt.url}/ did not answer within 1 s (is it overloaded? raise [languagetool] timeout)"
+    )
     assert_core_findings_only(results)
 
 
@@ -87,7 +95,7 @@ def test_http_500_with_a_json_body_is_an_error(fake_lt):
     fake_lt.mode = "error500json"
     results, problems = run(fake_lt.url)
     assert len(problems) == 1
-    assert f"LanguageTool at {fake_lt.url}/ failed (HTTP 500): {{\"software\"" in problems[0]
+    assert f'LanguageTool at {fake_lt.url}/ failed (HTTP 500): {{"software"' in problems[0]
     assert_core_findings_only(results)
 
 
@@ -96,7 +104,9 @@ def test_an_answer_cut_short_is_an_error(fake_lt):
     fake_lt.mode = "short"
     results, problems = run(fake_lt.url)
     assert len(problems) == 1
-    assert problems[0].endswith(f"LanguageTool at {fake_lt.url}/: the answer ended before its stated length")
+    assert problems[0].endswith(
+        f"LanguageTool at {fake_lt.url}/: the answer ended before its stated length"
+    )
     assert_core_findings_only(results)
 
 
@@ -116,8 +126,10 @@ def test_a_huge_answer_is_refused_without_being_read_whole(fake_lt, says_length)
     finally:
         tracemalloc.stop()
     assert len(problems) == 1
-    assert problems[0].endswith(f"LanguageTool at {fake_lt.url}/ sent an answer larger than 10 MiB "
-                                "(not read); is it LanguageTool?")
+    assert problems[0].endswith(
+        f"LanguageTool at {fake_lt.url}/ sent an answer larger than 10 MiB "
+        "(not read); is it LanguageTool?"
+    )
     assert peak < 4 * MAX_ANSWER_BYTES, peak  # 200 MB were offered
     assert elapsed < 10, elapsed
     assert fake_lt.sent < fake_lt.huge_size
@@ -128,7 +140,10 @@ def test_garbage_answer(fake_lt):
     fake_lt.mode = "garbage"
     results, problems = run(fake_lt.url)
     assert len(problems) == 1
-    assert "sent an answer that is not LanguageTool's JSON: '<html><body>502 Bad Gateway</body></html>'" in problems[0]
+    assert (
+        "sent an answer that is not LanguageTool's JSON: '<html><body>502 Bad Gateway</body></html>'"
+        in problems[0]
+    )
     assert_core_findings_only(results)
     assert len(fake_lt.requests) == 1
 
@@ -136,7 +151,10 @@ def test_garbage_answer(fake_lt):
 def test_json_of_the_wrong_shape(fake_lt):
     fake_lt.mode = "badjson"
     results, problems = run(fake_lt.url)
-    assert len(problems) == 1 and "sent an answer that is not LanguageTool's JSON (KeyError" in problems[0]
+    assert (
+        len(problems) == 1
+        and "sent an answer that is not LanguageTool's JSON (KeyError" in problems[0]
+    )
     assert_core_findings_only(results)
 
 
@@ -144,8 +162,10 @@ def test_http_500(fake_lt):
     fake_lt.mode = "error500"
     results, problems = run(fake_lt.url)
     assert len(problems) == 1
-    assert problems[0].endswith(f"LanguageTool at {fake_lt.url}/ failed (HTTP 500): Error: Internal Error: "
-                                "java.lang.OutOfMemoryError, text length: 42")
+    assert problems[0].endswith(
+        f"LanguageTool at {fake_lt.url}/ failed (HTTP 500): Error: Internal Error: "
+        "java.lang.OutOfMemoryError, text length: 42"
+    )
     assert_core_findings_only(results)
 
 
@@ -174,16 +194,26 @@ def test_a_language_the_server_lacks(fake_lt):
 
 def test_without_a_problems_list_the_error_lands_on_each_file(fake_lt):
     fake_lt.mode = "garbage"
-    linter = Linter.create(config_from_dict({"languagetool": {"url": fake_lt.url}}),
-                           entry_points=False, extra_plugins=[plugin])
+    linter = Linter.create(
+        config_from_dict({"languagetool": {"url": fake_lt.url}}),
+        entry_points=False,
+        extra_plugins=[plugin],
+    )
     results = linter.run([Source(p, t) for p, t in STORIES.items()])
     for result in results:
         internal = [f for f in result.findings if f.category == "internal"]
         assert len(internal) == 1 and "not LanguageTool's JSON" in internal[0].message
 
 
-@pytest.mark.parametrize("url", ["127.0.0.1:{port}", "http://127.0.0.1:{port}/", "http://127.0.0.1:{port}/v2",
-                                 "http://127.0.0.1:{port}/v2/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "127.0.0.1:{port}",
+        "http://127.0.0.1:{port}/",
+        "http://127.0.0.1:{port}/v2",
+        "http://127.0.0.1:{port}/v2/",
+    ],
+)
 def test_url_forms(fake_lt, url):
     port = fake_lt.url.rsplit(":", 1)[1]
     results, problems = run(url.format(port=port))
@@ -196,8 +226,16 @@ def test_ids_from_the_server_are_reduced_to_a_safe_set(fake_lt):
     it could forge a line of output (a GitHub workflow command, say)."""
     from lt_fakeserver import FakeRule
 
-    fake_lt.rules = (FakeRule(r"\bteh\b", "EVIL\n::error file=x.txt::owned/..", "TYPOS\r\n",
-                              "misspelling", "Bad\nspelling\x1b[31m", ("the\n",)),)
+    fake_lt.rules = (
+        FakeRule(
+            r"\bteh\b",
+            "EVIL\n::error file=x.txt::owned/..",
+            "TYPOS\r\n",
+            "misspelling",
+            "Bad\nspelling\x1b[31m",
+            ("the\n",),
+        ),
+    )
     results, problems = run(fake_lt.url)
     assert problems == []
     found = [f for r in results for f in r.findings if f.rule.startswith("languagetool/")]
@@ -218,12 +256,17 @@ def test_safe_id_keeps_ordinary_ids_and_bounds_length():
     assert len(safe_id("X" * 10_000)) == MAX_ID_LENGTH
 
 
-@pytest.mark.parametrize("key, variable", [("java", "NEWSLINT_LANGUAGETOOL_JAVA"), ("jar_dir", "LTP_JAR_DIR_PATH")])
+@pytest.mark.parametrize(
+    "key, variable", [("java", "NEWSLINT_LANGUAGETOOL_JAVA"), ("jar_dir", "LTP_JAR_DIR_PATH")]
+)
 def test_settings_never_take_a_program_from_a_config_section(key, variable):
     """Defence in depth: a Config built without config_from_dict (whose check comes first)."""
     from newslint_languagetool.settings import SettingsError, read_settings
 
-    with pytest.raises(SettingsError, match=f"{key}: a config may not name a program to run; set {variable}"):
+    with pytest.raises(
+        SettingsError, match=f"{key}: a config may not name a program to run; set {variable}"
+    ):
         read_settings({key: "./evil.sh"}, environ={})
     assert read_settings({}, environ={variable: "/opt/java/bin/java"}).java == (
-        "/opt/java/bin/java" if key == "java" else "")
+        "/opt/java/bin/java" if key == "java" else ""
+    )

@@ -15,7 +15,10 @@ URL = os.environ.get("NEWSLINT_LANGUAGETOOL_URL", "").strip()
 
 pytestmark = [
     pytest.mark.live,
-    pytest.mark.skipif(not URL, reason="NEWSLINT_LANGUAGETOOL_URL is not set (no LanguageTool server to test against)"),
+    pytest.mark.skipif(
+        not URL,
+        reason="NEWSLINT_LANGUAGETOOL_URL is not set (no LanguageTool server to test against)",
+    ),
 ]
 
 STORY = """# Storm closes coastal road
@@ -26,8 +29,11 @@ The council said their was no other route for lorries. 🌊 Waves reached teh se
 
 
 def lint(text: str, path: str = "story.md", **section):
-    linter = Linter.create(config_from_dict({"languagetool": {"url": URL, **section}}),
-                           entry_points=False, extra_plugins=[plugin])
+    linter = Linter.create(
+        config_from_dict({"languagetool": {"url": URL, **section}}),
+        entry_points=False,
+        extra_plugins=[plugin],
+    )
     problems: list[str] = []
     [result] = linter.run([Source(path, text)], problems=problems)
     assert problems == []
@@ -37,10 +43,15 @@ def lint(text: str, path: str = "story.md", **section):
 def test_real_server_spelling_at_exact_positions():
     findings = lint(STORY)
     lines = STORY.splitlines()
-    spelled = [(f.line, f.column, f.end_column) for f in findings
-               if f.category == "spelling" and lines[f.line - 1][f.column - 1:f.end_column - 1] == "teh"]
-    expected = [(3, lines[2].index("teh") + 1, lines[2].index("teh") + 4),
-                (4, lines[3].index("teh") + 1, lines[3].index("teh") + 4)]
+    spelled = [
+        (f.line, f.column, f.end_column)
+        for f in findings
+        if f.category == "spelling" and lines[f.line - 1][f.column - 1 : f.end_column - 1] == "teh"
+    ]
+    expected = [
+        (3, lines[2].index("teh") + 1, lines[2].index("teh") + 4),
+        (4, lines[3].index("teh") + 1, lines[3].index("teh") + 4),
+    ]
     assert spelled == expected  # the second one sits after an emoji
     assert all(f.rule.startswith("languagetool/") and f.message for f in findings)
 

@@ -6,8 +6,14 @@ from __future__ import annotations
 from lt_fakeserver import RULES, FakeRule, fake_lt, isolated_languagetool  # noqa: F401 (fixtures)
 from test_lt_findings import run
 
-SPELLER = FakeRule(r"\b(?:goverment|recieve|marae)\b", "MORFOLOGIK_RULE_EN_GB", "TYPOS", "misspelling",
-                   "Possible spelling mistake found.", ("government",))
+SPELLER = FakeRule(
+    r"\b(?:goverment|recieve|marae)\b",
+    "MORFOLOGIK_RULE_EN_GB",
+    "TYPOS",
+    "misspelling",
+    "Possible spelling mistake found.",
+    ("government",),
+)
 TEXT = "The goverment will recieve the report at the marae on Friday."
 
 
@@ -16,7 +22,7 @@ def spelling(found) -> dict[str, str]:
     out: dict[str, str] = {}
     for f in found["story.txt"]:
         if f.category == "spelling":
-            word = TEXT[f.column - 1:f.end_column - 1]
+            word = TEXT[f.column - 1 : f.end_column - 1]
             assert word not in out, f"{word} reported by {out[word]} and {f.rule}"
             out[word] = f.rule
     return out
@@ -32,7 +38,10 @@ def test_a_misspelling_both_find_is_reported_once_by_the_builtin_rule(fake_lt):
 def test_languagetool_reports_what_the_builtin_rule_accepts_or_is_off_for(fake_lt):
     fake_lt.rules = RULES + (SPELLER,)
     found, _ = run(fake_lt, TEXT, vocabulary=["marae"])
-    assert spelling(found) == {"goverment": "spelling", "recieve": "spelling",
-                               "marae": "languagetool/MORFOLOGIK_RULE_EN_GB"}
+    assert spelling(found) == {
+        "goverment": "spelling",
+        "recieve": "spelling",
+        "marae": "languagetool/MORFOLOGIK_RULE_EN_GB",
+    }
     found, _ = run(fake_lt, TEXT, rules={"spelling": {"enabled": False}})
     assert set(spelling(found).values()) == {"languagetool/MORFOLOGIK_RULE_EN_GB"}
