@@ -40,9 +40,9 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 # Bump when what a run records changes, so cached runs of older harnesses are not reused.
 HARNESS_FORMAT = 1
@@ -128,7 +128,7 @@ class Run:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "Run":
+    def from_json(cls, data: dict) -> Run:
         return cls(
             revision=data["revision"],
             seconds=data.get("seconds", 0.0),
@@ -421,7 +421,7 @@ class Tally:
     def real(self) -> int:
         return sum(self.verdicts[v] for v in REAL)
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         self.verdicts.update(other.verdicts)
         self.unjudged += other.unjudged
 
@@ -627,7 +627,7 @@ def verdict_label(verdict: Verdict | None) -> str:
 
 
 def describe(
-    sign: str, f: SavedFinding, context: ContextReader, verdict: Verdict | None | bool = False
+    sign: str, f: SavedFinding, context: ContextReader, verdict: Verdict | bool | None = False
 ) -> str:
     """One finding on two lines: where, rule, severity, its verdict (when asked), the text in
     context; then the message."""

@@ -87,7 +87,8 @@ def build(layout: str, headline: str, paragraphs: list[str], rng: random.Random)
 def measure(folder: Path, count: int, seed: int) -> dict:
     import newslint
     from newslint.fixes import apply_edits
-    from newslint.parsers import html as html_parser, markdown, plain
+    from newslint.parsers import html as html_parser
+    from newslint.parsers import markdown, plain
 
     parsers = {
         "html": html_parser.parse,

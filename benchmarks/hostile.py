@@ -67,7 +67,7 @@ def measure(name: str, fmt: str, size: int, timeout: float) -> dict:
     except subprocess.TimeoutExpired:
         return {"error": f"stopped after {timeout:g} s"}
     if proc.returncode != 0:
-        return {"error": (proc.stderr.strip().splitlines() or ["exit %d" % proc.returncode])[-1]}
+        return {"error": (proc.stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1]}
     return json.loads(proc.stdout)
 
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 __version__ = "0.4.0"
 __all__ = [
-    "Finding",
     "FileResult",
+    "Finding",
     "Fix",
-    "lint_text",
-    "lint_paths",
-    "fix_text",
-    "hookimpl",
     "Rule",
     "__version__",
+    "fix_text",
+    "hookimpl",
+    "lint_paths",
+    "lint_text",
 ]
 
 _LAZY = {

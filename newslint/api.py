@@ -16,9 +16,10 @@ installing a plugin into a running process.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from newslint.config import Config, ConfigError, config_from_dict, load_config
 from newslint.engine import Linter

@@ -28,13 +28,13 @@ import json
 import os
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from newslint.config import read_bounded
 from newslint.document import Document
-from newslint.writing import write_atomically
 from newslint.model import Finding
+from newslint.writing import write_atomically
 
 VERSION = 1
 MAX_TEXT = 120  # characters of a finding's text kept in the file (readable, bounded)
@@ -133,7 +133,7 @@ class Baseline:
 
     # --- reading and writing ----------------------------------------------------------
     @classmethod
-    def load(cls, path: Path) -> "Baseline":
+    def load(cls, path: Path) -> Baseline:
         try:
             data = json.loads(read_bounded(path, MAX_BASELINE_BYTES).decode("utf-8"))
         except RecursionError:  # "[[[[...]]]]" past Python's recursion limit
@@ -176,7 +176,7 @@ class Baseline:
         return cls(path, entries)
 
     @classmethod
-    def empty(cls, path: Path) -> "Baseline":
+    def empty(cls, path: Path) -> Baseline:
         return cls(path)
 
     def record(self, document: Document, findings: Iterable[Finding]) -> None:

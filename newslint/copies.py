@@ -11,7 +11,7 @@ it) is not reported, so the findings inside it stay. Internal errors are always 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Sequence
+from collections.abc import Sequence
 
 from newslint.model import Finding
 

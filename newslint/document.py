@@ -8,9 +8,10 @@ the parser; sentences and words are computed once, on first use, and shared by a
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from newslint.regions import Regions
@@ -265,7 +266,7 @@ class Document:
             )
         return words
 
-    def shared(self, name: str, compute: Callable[["Document"], T]) -> T:
+    def shared(self, name: str, compute: Callable[[Document], T]) -> T:
         """A rule-specific analysis computed once per document and shared by the rules (and
         run-wide hooks) that ask for it by the same name, e.g. paragraph word tokens."""
         cache = self.__dict__.setdefault("_shared", {})
@@ -274,7 +275,7 @@ class Document:
         return cache[name]
 
     @cached_property
-    def regions(self) -> "Regions":
+    def regions(self) -> Regions:
         """Where the story's quoted speech, headline, captions and headings lie (computed
         once, shared by every rule and by fix resolution); see ``newslint.regions``."""
         from newslint.regions import Regions

@@ -12,9 +12,9 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 MAX_BYTES = 20 * 1024 * 1024
 # Control characters that text files do not hold (tab, newline, form feed, return excepted).
@@ -40,7 +40,7 @@ class Source:
     crlf: tuple[int, ...] = ()
 
     @classmethod
-    def from_decoded(cls, path: str, decoded: str) -> "Source":
+    def from_decoded(cls, path: str, decoded: str) -> Source:
         """A Source from decoded text whose line endings are still the file's own."""
         return cls(path, normalise_newlines(decoded), crlf_offsets(decoded))
 

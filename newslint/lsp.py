@@ -75,7 +75,7 @@ class LineIndex:
     encoding: str = types.PositionEncodingKind.Utf16
 
     @classmethod
-    def of(cls, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> "LineIndex":
+    def of(cls, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> LineIndex:
         return cls(tuple(_LINE_BREAK.split(text)), encoding)
 
     def position(self, line: int, column: int) -> types.Position:
@@ -150,7 +150,7 @@ def lint_text(text: str, uri: str, language_id: str | None, registry) -> Lint:
 
 
 def diagnostics(
-    lint: Lint, index: LineIndex, docs: "RuleDocs", story: Path | None = None
+    lint: Lint, index: LineIndex, docs: RuleDocs, story: Path | None = None
 ) -> list[types.Diagnostic]:
     from newslint.output import message_with_suggestions
 

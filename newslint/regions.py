@@ -24,8 +24,9 @@ same shape: a kind, prose spans, and a place in ``scope_of``'s order.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cached_property
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from newslint.text.furniture import SUBHEAD, story_furniture
 

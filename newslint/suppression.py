@@ -32,8 +32,9 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from newslint.engine import FindingView, names
 from newslint.model import Finding
@@ -70,7 +71,7 @@ class Problem:
 
 
 def parse_directives(
-    document: "Document", rules: Iterable["Rule"]
+    document: Document, rules: Iterable[Rule]
 ) -> tuple[list[Directive], list[Problem]]:
     """The suppression directives in the document's comments, in source order, and the
     problems found in them (unknown ids, misspelt directives)."""
@@ -130,16 +131,14 @@ def parse_directives(
     return directives, problems
 
 
-def _close_ids(
-    name: str, rules: list["Rule"], found: dict[str, tuple[str, ...]]
-) -> tuple[str, ...]:
+def _close_ids(name: str, rules: list[Rule], found: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     if name not in found:
         known = sorted({r.id for r in rules} | {r.category for r in rules})
         found[name] = tuple(difflib.get_close_matches(name, known, 3, 0.6))
     return found[name]
 
 
-def _view(finding: Finding, rule: "Rule | None"):
+def _view(finding: Finding, rule: Rule | None):
     """The rule as selectors see it (a backend's sub-id such as ``languagetool/EN_QUOTES`` is
     not a registered rule: it is matched as a FindingView)."""
     return rule or FindingView(finding.rule, finding.category, finding.severity, "")
@@ -186,7 +185,7 @@ class _Switches:
             self._sub_id[token[:slash]] = value
             slash = token.find("/", slash + 1)
 
-    def is_off(self, finding: Finding, rule: "Rule | None") -> bool:
+    def is_off(self, finding: Finding, rule: Rule | None) -> bool:
         view = _view(finding, rule)
         found = [
             self._exact.get(view.id),
@@ -203,7 +202,7 @@ class _Switches:
         return self.every_off if latest is None else latest[1]
 
 
-def _prose_lines(document: "Document") -> list[int]:
+def _prose_lines(document: Document) -> list[int]:
     """Sorted source lines holding prose (a word or the start of a block line)."""
     from newslint.text.words import WORD_RE
 
@@ -216,10 +215,10 @@ def _prose_lines(document: "Document") -> list[int]:
 
 
 def suppress(
-    document: "Document",
+    document: Document,
     findings: list[Finding],
     directives: list[Directive],
-    rules: dict[str, "Rule"],
+    rules: dict[str, Rule],
 ) -> list[Finding]:
     """The findings that no directive covers (findings carry resolved line and column)."""
     if not directives:
@@ -268,7 +267,7 @@ def suppress(
 
 
 def apply_suppressions(
-    linter: "Linter", document: "Document", findings: list[Finding], config: "Config"
+    linter: Linter, document: Document, findings: list[Finding], config: Config
 ) -> list[Finding]:
     """Drop what the document's suppression comments cover; add reports on bad comments
     (when the ``invalid-suppression`` rule is active)."""

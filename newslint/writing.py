@@ -32,6 +32,7 @@ Every refusal is a WriteError: one line naming the file and the cause; the file 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl  # POSIX only, like pread/pwrite/fchown below: newslint writes on Linux and macOS
 import os
@@ -40,12 +41,11 @@ import stat
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from newslint.inputs import InputError
-
 
 TEMP_SUFFIX = ".newslint-tmp"
 LOCK_WAIT_SECONDS = 10.0
@@ -186,10 +186,8 @@ def _temporary_copy(real: str, payload: bytes) -> Iterator[tuple[str, int]]:
             os.fsync(temp_fd)
             yield temp, temp_fd
     finally:
-        try:
+        with contextlib.suppress(FileNotFoundError):  # renamed into place
             os.unlink(temp)
-        except FileNotFoundError:  # renamed into place
-            pass
 
 
 def _write_locked(shown: str, real: str, fd: int, payload: bytes, expected: bytes) -> None:

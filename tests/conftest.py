@@ -34,6 +34,27 @@ def lint(text: str, path: str = "story.txt", *, select=(), linter: Linter | None
     return linter.run([Source(path, text)])[0].findings
 
 
+ARCHIVE_STORY = (
+    "The council met on Monday.\n\n"
+    "Share this post\n\n"
+    "Members voted nine to two on Monday in favour of the plan.\n"
+)
+
+
+@pytest.fixture
+def archive(tmp_path, monkeypatch):
+    """An archive of two stories with findings, checked from its root."""
+    root = tmp_path / "archive"
+    (root / ".git").mkdir(parents=True)
+    (root / "stories").mkdir()
+    (root / "stories" / "council.txt").write_text(ARCHIVE_STORY, encoding="utf-8")
+    (root / "stories" / "mayor.txt").write_text(
+        "Advertisement\n\nThe mayor  resigned.\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(root)
+    return root
+
+
 def rule_hits(text: str, rule: str, path: str = "story.txt"):
     return [f for f in lint(text, path, select=(rule,)) if f.rule == rule]
 

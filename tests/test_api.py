@@ -10,14 +10,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import run_module
 
 import newslint
 from newslint import api
 from newslint.config import Config, ConfigError
 from newslint.engine import SelectionError
 from newslint.inputs import InputError
-
-from conftest import run_module
 
 STORY = (
     "# Bridge reopens\n"

@@ -8,7 +8,8 @@ import pty
 import subprocess
 import sys
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.config import config_from_dict
 from newslint.engine import Linter
@@ -185,7 +186,7 @@ def test_a_folder_in_a_git_work_tree_skips_what_git_ignores(tmp_path):
         "sub/other.txt",
     ):
         (repo / name).write_text("The mayor  spoke on Monday.\n")
-    found = [item for item in discover([str(repo)], (".txt",))]
+    found = list(discover([str(repo)], (".txt",)))
     assert sorted(os.path.relpath(p, repo) for p in found) == [
         "scratch-keep.txt",
         "story.txt",

@@ -6,26 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-OLD = (
-    "The council met on Monday.\n\n"
-    "Share this post\n\n"
-    "Members voted nine to two on Monday in favour of the plan.\n"
-)
-
-
-@pytest.fixture
-def archive(tmp_path, monkeypatch):
-    """An archive of two stories with findings, checked from its root."""
-    root = tmp_path / "archive"
-    (root / ".git").mkdir(parents=True)
-    (root / "stories").mkdir()
-    (root / "stories" / "council.txt").write_text(OLD, encoding="utf-8")
-    (root / "stories" / "mayor.txt").write_text(
-        "Advertisement\n\nThe mayor  resigned.\n", encoding="utf-8"
-    )
-    monkeypatch.chdir(root)
-    return root
+from conftest import ARCHIVE_STORY
 
 
 def check(cli, *args):
@@ -72,7 +53,7 @@ def test_baseline_file_is_sorted_stable_and_versioned(cli, archive):
 def test_a_new_error_above_an_old_one_is_the_only_one_reported(cli, archive):
     check(cli, "--write-baseline", "baseline.json", "stories")
     story = archive / "stories" / "council.txt"
-    story.write_text("Skip to main content\n\n" + OLD, encoding="utf-8")
+    story.write_text("Skip to main content\n\n" + ARCHIVE_STORY, encoding="utf-8")
     result = check(cli, "--baseline", "baseline.json", "stories")
     assert findings(result) == [("council.txt", "debris", 1)]
     assert result.exit_code == 1
@@ -83,7 +64,8 @@ def test_an_edit_elsewhere_keeps_the_entry_but_the_same_finding_twice_shows_once
     check(cli, "--write-baseline", "baseline.json", "stories")
     story = archive / "stories" / "council.txt"
     story.write_text(
-        OLD.replace("nine to two", "eight to three") + "\nShare this post\n", encoding="utf-8"
+        ARCHIVE_STORY.replace("nine to two", "eight to three") + "\nShare this post\n",
+        encoding="utf-8",
     )
     result = check(cli, "--baseline", "baseline.json", "stories")
     # One "Share this post" was known; the second copy is new (entries are counted).

@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, run_module
 
 from newslint.changes import ALL, ChangedLines, ChangesError, changed_lines, parse_diff
 from newslint.model import Finding
-
-from conftest import REPO, run_module
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Desk",
@@ -68,7 +67,7 @@ def hits(payload) -> list[tuple[str, int, str]]:
 def test_old_error_on_untouched_line_is_not_reported_but_new_one_is(repo):
     story = repo / "stories" / "ferry.txt"
     story.write_text(OLD_STORY.replace("without warning", "without  warning"), encoding="utf-8")
-    full, payload = check(repo, "stories/ferry.txt")
+    _full, payload = check(repo, "stories/ferry.txt")
     assert hits(payload) == [
         ("stories/ferry.txt", 1, "doubled-space"),
         ("stories/ferry.txt", 3, "doubled-space"),
@@ -103,7 +102,7 @@ def test_committed_edits_on_a_branch_count_against_the_base(repo):
     (repo / "stories" / "legacy.txt").write_text("The mayor opened the bridge.\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "tidy legacy")
     git(repo, "checkout", "-q", "edit")
-    done, payload = check(repo, "--changed-since", "main", "stories")
+    _done, payload = check(repo, "--changed-since", "main", "stories")
     assert hits(payload) == [("stories/ferry.txt", 7, "doubled-space")]
 
 
@@ -118,7 +117,7 @@ def test_a_pasted_copy_counts_because_the_change_touches_the_duplicate(repo):
     story.write_text(
         OLD_STORY + "\nPassengers said the changes came without warning.\n", encoding="utf-8"
     )
-    done, payload = check(
+    _done, payload = check(
         repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph", "stories/ferry.txt"
     )
     assert hits(payload) == [("stories/ferry.txt", 7, "duplicate-paragraph")]
@@ -128,7 +127,7 @@ def test_a_copy_pasted_above_the_original_counts_too(repo):
     story = repo / "stories" / "ferry.txt"
     pasted = "The operator said the winter service would resume in March.\n\n"
     story.write_text(pasted + OLD_STORY, encoding="utf-8")
-    done, payload = check(
+    _done, payload = check(
         repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph", "stories/ferry.txt"
     )
     assert hits(payload) == [("stories/ferry.txt", 7, "duplicate-paragraph")]
@@ -142,7 +141,7 @@ def test_an_old_duplicate_is_not_reported_when_the_edit_is_elsewhere(repo):
     )
     git(repo, "commit", "-q", "-am", "a legacy duplicate")
     story.write_text(story.read_text("utf-8").replace("on Monday", "on Tuesday"), encoding="utf-8")
-    done, payload = check(
+    _done, payload = check(
         repo, "--changed-since", "HEAD", "--select", "duplicate-paragraph", "stories/ferry.txt"
     )
     assert hits(payload) == []
@@ -152,14 +151,14 @@ def test_renamed_file_reports_only_its_edited_lines(repo):
     git(repo, "mv", "stories/ferry.txt", "stories/ferry timetable.txt")
     moved = repo / "stories" / "ferry timetable.txt"
     moved.write_text(OLD_STORY.replace("resume in March", "resume  in March"), encoding="utf-8")
-    done, payload = check(repo, "--changed-since", "HEAD", "stories")
+    _done, payload = check(repo, "--changed-since", "HEAD", "stories")
     assert hits(payload) == [("stories/ferry timetable.txt", 5, "doubled-space")]
 
 
 def test_pure_rename_brings_no_findings(repo):
     git(repo, "mv", "stories/legacy.txt", "stories/archive.txt")
     git(repo, "commit", "-q", "-m", "rename")
-    done, payload = check(repo, "--changed-since", "HEAD~1", "stories")
+    _done, payload = check(repo, "--changed-since", "HEAD~1", "stories")
     assert hits(payload) == []
 
 
@@ -167,7 +166,7 @@ def test_new_files_count_whole_committed_or_untracked(repo):
     (repo / "stories" / "staged.txt").write_text("The  board met.\n", encoding="utf-8")
     git(repo, "add", "stories/staged.txt")
     (repo / "stories" / "draft.txt").write_text("The  board\nresigned  today.\n", encoding="utf-8")
-    done, payload = check(repo, "--changed-since", "HEAD", "stories")
+    _done, payload = check(repo, "--changed-since", "HEAD", "stories")
     assert sorted(hits(payload)) == [
         ("stories/draft.txt", 1, "doubled-space"),
         ("stories/draft.txt", 2, "doubled-space"),
@@ -438,7 +437,7 @@ def test_lines_ended_by_a_lone_cr_are_counted_as_newslint_counts_them(repo):
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "a story")
     story.write_bytes(b"The mayor  opened the bridge.\nCalm.\rShare this post\rMore  calm.\r\n")
-    done, payload = check(repo, "--changed-since", "HEAD", "stories/mac.txt")
+    _done, payload = check(repo, "--changed-since", "HEAD", "stories/mac.txt")
     assert hits(payload) == [
         ("stories/mac.txt", 3, "debris"),
         ("stories/mac.txt", 4, "doubled-space"),
@@ -457,5 +456,5 @@ def test_the_users_diff_prefixes_change_nothing(repo, setting):
     (repo / "b" / "new.txt").write_text("Calm.\nShare this post\n", encoding="utf-8")
     story = repo / "stories" / "ferry.txt"
     story.write_text(OLD_STORY + "\nShare this post\n", encoding="utf-8")
-    done, payload = check(repo, "--changed-since", "HEAD", "stories", "b")
+    _done, payload = check(repo, "--changed-since", "HEAD", "stories", "b")
     assert hits(payload) == [("stories/ferry.txt", 7, "debris"), ("b/new.txt", 2, "debris")]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
+from conftest import REPO, run_module
 
 from newslint.plugins import build_registry
-
-from conftest import REPO, run_module
 
 STORY = "Advertisement\n\nThe mayor  resigned on Friday.\n"
 
@@ -277,7 +277,7 @@ def test_an_interrupted_run_exits_with_the_signal_code_and_one_line(signum, code
     )
     _wait_until_reading_stdin(proc)
     proc.send_signal(getattr(signal, signum))
-    out, err = proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == code
     assert err == f"newslint: error: interrupted ({signum}); no file was left half-written\n"
 
@@ -291,7 +291,7 @@ def _wait_until_reading_stdin(proc) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            call = open(f"/proc/{proc.pid}/syscall").read().split()
+            call = Path(f"/proc/{proc.pid}/syscall").read_text().split()
         except OSError:  # no /proc: give start-up a generous while
             time.sleep(3)
             return

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import Config, ConfigError, config_from_dict, compile_glob, validate
+from newslint.config import Config, ConfigError, compile_glob, config_from_dict, validate
 from newslint.plugins import build_registry
 from newslint.rule import Rule
 

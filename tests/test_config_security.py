@@ -5,12 +5,15 @@ write to; and no mistake in it is more than one error line."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 import warnings
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from test_config import STORY, check, rules_of, write
 
 from newslint.config import (
     MAX_CONFIG_FILE_BYTES,
@@ -19,8 +22,6 @@ from newslint.config import (
     find_config,
     read_bounded,
 )
-
-from test_config import STORY, check, rules_of, write
 
 ALL_RULES_ON_STORY = {"debris", "doubled-space", "trailing-whitespace"}
 
@@ -71,7 +72,7 @@ def test_a_config_naming_a_program_is_one_error_and_runs_nothing(
 ):
     repo = home / "repo"
     (repo / ".git").mkdir(parents=True)
-    script, marker = evil_script(repo)
+    _script, marker = evil_script(repo)
     write(repo / "newslint.toml", f'{table}\n{key} = "./evil.sh"\n')
     write(repo / "a.txt", STORY)
     install = repo / "lt"  # a LanguageTool install to start, were the config obeyed
@@ -97,7 +98,8 @@ def test_the_program_check_needs_no_plugin(cli, home):
 
 def test_the_api_refuses_a_program_too():
     with pytest.raises(
-        ConfigError, match="key 'languagetool.java': a config file may not name a program"
+        ConfigError,
+        match=re.escape("key 'languagetool.java': a config file may not name a program"),
     ):
         config_from_dict({"languagetool": {"java": "./evil.sh"}})
 
@@ -252,7 +254,7 @@ def test_a_device_is_never_read(cli, home):
 def test_a_huge_vocabulary_file_is_refused_unread(home):
     with open(home / "names.txt", "wb") as handle:
         handle.truncate(MAX_CONFIG_FILE_BYTES + 1)  # sparse: costs no disk
-    with pytest.raises(ConfigError, match="key 'vocabulary'.*larger than 5 MiB, not read"):
+    with pytest.raises(ConfigError, match=r"key 'vocabulary'.*larger than 5 MiB, not read"):
         config_from_dict({"vocabulary": "names.txt"}, "newslint.toml", folder=home)
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SHARED, lint
 
 from newslint.config import Config
 from newslint.copies import drop_inside_copies
 from newslint.engine import Linter
 from newslint.inputs import Source
 from newslint.model import Finding
-
-from conftest import SHARED, lint
 
 # A story of our own: a doubled word, a stray space and a repeated day in the body, then the
 # body pasted again below a debris line.
@@ -40,12 +39,11 @@ def test_without_duplicate_paragraph_the_copy_keeps_its_findings():
 
 def test_outside_the_copies_nothing_changes():
     everything = lint(STORY)
-    no_copies = [
-        f
-        for f in lint(
+    no_copies = list(
+        lint(
             STORY, linter=Linter.create(Config(ignore=("duplicate-paragraph",)), entry_points=False)
         )
-    ]
+    )
     # The same findings; those in the original of a copy hold their fix (newslint.fixes:
     # fixing one copy alone would leave a second --fix work in the other).
     assert [f.with_changes(fix=None) for f in everything if f.rule != "duplicate-paragraph"] == [

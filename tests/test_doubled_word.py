@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import rule_hits
+
 from newslint.fixes import apply_edits
 
 RULE = "doubled-word"

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from conftest import run_module
+
 from newslint.config import Config
 from newslint.engine import Linter
 from newslint.inputs import Source
-
-from conftest import run_module
 
 P1 = "The regional council agreed on Tuesday to spend four million pounds repairing flood defences along the river before next winter."
 P2 = "Residents said the work was long overdue and that insurers had already raised their premiums twice in the past three years."

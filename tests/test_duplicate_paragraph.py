@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import rule_hits
 
 from newslint.rules.duplicate_paragraph import edit_distance_within, tokens_of
-
-from conftest import rule_hits
 
 BASE = (
     "The regional council agreed on Tuesday to spend four million pounds repairing "

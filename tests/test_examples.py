@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import REPO
+
 from newslint.api import lint_paths
 from newslint.plugins import build_registry
-
-from conftest import REPO
 
 EXAMPLES = REPO / "examples"
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import run_module
+
 from newslint.fixes import apply_edits
 from newslint.model import Edit
-
-from conftest import run_module
 
 STORY = "Share this post\nThe mayor  resigned on Friday. \n\nShe had served six years.\n"
 FIXED = "The mayor resigned on Friday.\n\nShe had served six years.\n"

@@ -7,14 +7,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import run_module
+from test_formats import validate
 
 import newslint
 from newslint.config import ConfigError, config_from_dict
 from newslint.document import SourceMap
 from newslint.model import Edit, Fix
-
-from conftest import run_module
-from test_formats import validate
 
 
 def fixed(text: str, filename: str, *, unsafe: bool = False, config=None) -> str:

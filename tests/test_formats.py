@@ -8,13 +8,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import REPO, run_module
 
 from newslint.model import FileResult, Finding
 from newslint.output import Report, render
 from newslint.output.github import annotation_path, escape_data, escape_property
 from newslint.plugins import build_registry
-
-from conftest import REPO, run_module
 
 SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -66,7 +65,7 @@ def test_github_annotates_the_right_lines_with_levels_by_severity(stories, monke
         ("stories/harbour.txt", 7, "notice"),
         ("stories/harbour.txt", 9, "warning"),
     ]
-    level, props, message = commands[1]
+    _level, props, message = commands[1]
     # Columns point at the doubled space: "the  chairman" starts its gap at column 35.
     assert (props["col"], props["endColumn"], props["endLine"]) == ("35", "37", "7")
     assert props["title"] == "newslint doubled-space (whitespace)"

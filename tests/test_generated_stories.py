@@ -13,13 +13,12 @@ import xml.etree.ElementTree as ET
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_output_escaping import assert_valid_sarif, github_commands
 
 import newslint
 from newslint.inputs import normalise_newlines
 from newslint.model import FileResult
 from newslint.output import FORMATS, Report, render
-
-from test_output_escaping import assert_valid_sarif, github_commands
 
 SENTENCES = (
     "The council met on Monday to discuss the new harbour plan.",

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import SHARED, lint, run_module
 
 GRAMMAR = ("missing-verb", "article-before-possessive", "doubled-word", "a-an")

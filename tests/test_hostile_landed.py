@@ -12,12 +12,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
-from test_baseline import OLD, archive, check  # noqa: F401  (archive is a fixture)
-from test_config import STORY, check as config_check, write
+from conftest import ARCHIVE_STORY
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_baseline import check
+from test_config import STORY, write
+from test_config import check as config_check
 from test_config_security import one_error_line
-
 
 # --- baselines: read bounded, never replace what is not a baseline ----------------------
 
@@ -77,7 +78,7 @@ def test_write_baseline_never_replaces_a_story(cli, archive):
     story = archive / "stories" / "council.txt"
     line = one_error_line(check(cli, "--write-baseline", "stories/council.txt", "stories"))
     assert "council.txt: cannot write the baseline (it is a file being checked" in line
-    assert story.read_text(encoding="utf-8") == OLD
+    assert story.read_text(encoding="utf-8") == ARCHIVE_STORY
 
 
 def test_write_baseline_never_replaces_a_file_that_is_not_a_baseline(cli, archive):

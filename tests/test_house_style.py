@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
+from conftest import REPO, run_module
 
 from newslint.config import ConfigError, config_from_dict
 from newslint.engine import Linter
 from newslint.inputs import Source
-
-from conftest import REPO, run_module
 
 HOUSE = {
     "house-style": [

@@ -7,10 +7,9 @@ import random
 import time
 
 import pytest
+from conftest import REPO, lint, rule_hits
 
 from newslint.parsers.html import decode_reference, parse
-
-from conftest import REPO, lint, rule_hits
 
 CORE = ("debris", "duplicate-paragraph", "doubled-space", "trailing-whitespace")
 STORY_PATH = REPO / "examples" / "cms-story.html"
@@ -32,7 +31,7 @@ def editor_text(source: str, line: int, column: int, length: int) -> str:
 
 def test_example_story_findings_are_where_an_editor_shows_them():
     source = STORY_PATH.read_text("utf-8")
-    found = hits(source, str(STORY_PATH), rules=CORE + ("invalid-suppression",))
+    found = hits(source, str(STORY_PATH), rules=(*CORE, "invalid-suppression"))
     assert found == [
         ("debris", 16, 23, 16, 40),
         ("duplicate-paragraph", 20, 6, 22, 37),

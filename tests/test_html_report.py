@@ -28,8 +28,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from newslint.output.html import OPEN_LIMIT
 
 TOOL = REPO / "tools" / "make_report_screenshot.py"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import rule_hits
 
 from newslint.config import Config
 from newslint.engine import Linter
 from newslint.inputs import Source
 from newslint.rules.inconsistent_naming import VariantGroup, parse_group, variant_groups
 from newslint.text.names import edit_kind, near_pairs, one_edit_apart
-
-from conftest import rule_hits
 
 RULE = "inconsistent-naming"
 

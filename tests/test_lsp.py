@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 EXAMPLES = sorted(p for p in (REPO / "examples").rglob("*") if p.suffix in (".txt", ".md", ".html"))
@@ -314,9 +313,8 @@ def test_change_save_and_quick_fixes_match_check_fix(client, tmp_path):
     single.write_text("Boats moor at the the west quay.\n", encoding="utf-8")
     only = client.open(single, single.read_text(encoding="utf-8"))
     assert [d["code"] for d in only] == ["doubled-word"]
-    [action] = [
-        a
-        for a in client.request(
+    [action] = list(
+        client.request(
             "textDocument/codeAction",
             {
                 "textDocument": {"uri": single.as_uri()},
@@ -324,7 +322,7 @@ def test_change_save_and_quick_fixes_match_check_fix(client, tmp_path):
                 "context": {"diagnostics": only, "only": ["quickfix"]},
             },
         )
-    ]
+    )
     assert apply(
         single.read_text(encoding="utf-8"), action["edit"]["changes"][single.as_uri()]
     ) == fixed_by_cli(single, tmp_path)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newslint.parsers.markdown import parse
-
 from conftest import lint
+
+from newslint.parsers.markdown import parse
 
 STORY = """\
 ---

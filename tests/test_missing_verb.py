@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import rule_hits
 
 RULE = "missing-verb"

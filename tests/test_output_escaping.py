@@ -14,16 +14,14 @@ import os
 import re
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
+from conftest import SHARED, run_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.model import FileResult, Finding
 from newslint.output import FORMATS, Report, printable, render, undecodable_escaped
-
-from conftest import SHARED, run_module
 
 SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 # A GitHub workflow command: ::level properties::message, properties free of ':'.
@@ -151,7 +149,7 @@ def test_a_terminal_escape_in_a_file_name_or_message_is_shown_not_sent(tmp_path)
         end_column=2,
         suggestions=("a\rb",),
     )
-    (line, summary) = render("text", Report([FileResult("a.txt", [finding])])).splitlines()
+    (line, _summary) = render("text", Report([FileResult("a.txt", [finding])])).splitlines()
     assert line == "a.txt:1:1: warning [plugin/X\\nY] bell\\x07 and \\u202eevil (suggestion: a\\rb)"
 
 
@@ -178,7 +176,7 @@ def test_a_rule_id_and_message_with_newlines_break_no_format():
     assert failure.text.strip().splitlines() == [
         "story.txt:2:3: warning [languagetool/RULE\\nID] two\\nlines, 100%: really"
     ]
-    ((level, props, message),) = github_commands(render("github", report))
+    ((_level, props, message),) = github_commands(render("github", report))
     assert unescape_github(props["title"]) == "newslint languagetool/RULE\nID (grammar)"
     assert unescape_github(message) == "two\nlines, 100%: really (suggestion: x\ny)"
     assert len(render("text", report).splitlines()) == 2  # the finding and the summary
@@ -278,7 +276,7 @@ def reports(draw):
 def test_every_format_carries_any_name_rule_and_message(report, monkeypatch):
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     outputs = {fmt: render(fmt, report) for fmt in FORMATS}
-    for fmt, text in outputs.items():
+    for text in outputs.values():
         text.encode("utf-8")  # writable as UTF-8: no lone surrogate left
     found = [f for r in report.results for f in r.findings]
 

@@ -13,8 +13,6 @@ from newslint.engine import Linter
 from newslint.inputs import Source
 from newslint.rule import Rule, hookimpl
 
-from conftest import run_module
-
 PLUGIN = """
 from newslint import Rule, hookimpl
 

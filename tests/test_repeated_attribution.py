@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import lint, rule_hits
 
 from newslint.text.quotes import quoted_spans
-
-from conftest import lint, rule_hits
 
 RULE = "repeated-attribution"
 

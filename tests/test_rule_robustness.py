@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from conftest import run_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newslint
 from newslint.text.lexicon import load_lines
-
-from conftest import run_module
 
 
 def test_a_possessive_place_at_the_very_end_is_found_not_a_crash():
@@ -72,9 +71,7 @@ def trigger_words() -> tuple[str, ...]:
         "night",
         "yesterday",
         "in",
-        "a",
         "statement",
-        "said",
         "hour",
         "university",
         "NATO",
@@ -106,7 +103,6 @@ def trigger_words() -> tuple[str, ...]:
         "is",
         "was",
         "by",
-        "the",
         "with",
         "Mr",
         "Dr.",

@@ -7,7 +7,7 @@ import pytest
 
 from newslint.parsers.plain import parse
 from newslint.plugins import build_registry
-from newslint.text.words import Tokens, WORD_RE, token_pattern
+from newslint.text.words import WORD_RE, Tokens, token_pattern
 
 STORY = (
     "The the minister said it not considered the Germany's offer, an university plan "

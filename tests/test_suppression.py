@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import lint
 
 from newslint.config import Config
 from newslint.engine import Linter
 from newslint.inputs import Source
 from newslint.rule import Rule, hookimpl
-
-from conftest import lint
 
 RULES = ("debris", "doubled-space", "duplicate-paragraph", "invalid-suppression")
 

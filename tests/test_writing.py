@@ -23,7 +23,6 @@ from click.testing import CliRunner
 from newslint.cli import main
 from newslint.writing import PAUSE_ENV, TEMP_SUFFIX, WriteError, write_fixed
 
-
 STORY = "Share this post\nThe mayor  resigned on Friday.\n"
 FIXED = "The mayor resigned on Friday.\n"
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another owner needs root")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -66,7 +67,7 @@ class Chromium:
         self._next_id = 0
         self._buffer = b""
 
-    def __enter__(self) -> "Chromium":
+    def __enter__(self) -> Chromium:
         self._profile = tempfile.TemporaryDirectory(prefix="newslint-chromium-")
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
@@ -118,10 +119,8 @@ class Chromium:
         return self
 
     def __exit__(self, *exc) -> None:
-        try:
+        with contextlib.suppress(Exception):  # already gone: nothing to close
             self.send("Browser.close")
-        except Exception:  # already gone: nothing to close
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:

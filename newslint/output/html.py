@@ -26,8 +26,8 @@ import base64
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from newslint import __version__
 from newslint.model import SEVERITIES, SEVERITY_RANK, Finding
@@ -234,7 +234,7 @@ def _segments(
     ordered = sorted(spans, key=lambda s: (s[0] - s[1], s[2]))
     points = sorted((s, n) for s, e, n in spans if s == e)
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:] + [None]):
+    for a, b in zip(cuts, [*cuts[1:], None]):
         out.extend(Segment("", (marks[n],), point=True) for s, n in points if s == a)
         if b is None:
             break

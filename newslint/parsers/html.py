@@ -34,8 +34,8 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
-from html.entities import html5 as _ENTITIES
 from functools import partial
+from html.entities import html5 as _ENTITIES
 from typing import NamedTuple
 
 from newslint.document import Document, Owner, ProseBuilder
@@ -68,7 +68,7 @@ _VOID = frozenset(
 )
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _KIND = {
-    **{h: "heading" for h in _HEADINGS},
+    **dict.fromkeys(_HEADINGS, "heading"),
     "li": "list_item",
     "dt": "list_item",
     "dd": "list_item",

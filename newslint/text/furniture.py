@@ -16,7 +16,8 @@ bounded repetition, so a hostile paragraph cannot make one backtrack.
 from __future__ import annotations
 
 import re
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 HANDLE, HASHTAG, URL, EMAIL = "handle", "hashtag", "url", "email"
 DATELINE, POST, LABEL, TABLE, SUBHEAD = "dateline", "post", "label", "table", "subhead"

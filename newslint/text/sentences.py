@@ -114,9 +114,7 @@ def _keeps_going(text: str, match: re.Match, nxt: re.Match, lexicons) -> bool:
         if word.lower() + "." in _CLOCK:
             return nw in _TIME_ZONES or first.isdigit()
         return nw not in _SENTENCE_OPENERS  # "U.S. Senate" vs "in the U.S. The ..."
-    if bare in companies and not first.isupper():
-        return True  # "Acme Inc. 2005 results"
-    return False
+    return bare in companies and not first.isupper()  # "Acme Inc. 2005 results"
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -134,7 +132,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     spans: list[tuple[int, int]] = []
     start = 0
-    for cut in cuts + [len(text)]:
+    for cut in [*cuts, len(text)]:
         if cut <= start:
             continue
         segment = text[start:cut]

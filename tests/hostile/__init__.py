@@ -5,8 +5,8 @@ benchmarks/hostile.py; nothing here is committed as a big file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 FORMATS = ("text", "markdown", "html")
 SUFFIX = {"text": "story.txt", "markdown": "story.md", "html": "story.html"}
