@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
 import os
 import platform
 import pstats
@@ -222,6 +223,65 @@ def jobs_speedup(directory: Path) -> list[str]:
     ]
 
 
+def dask_equivalence(corpora: list[Path]) -> list[str]:
+    """A --dask run against a scheduler and two workers started here on 127.0.0.1, and a
+    one-process run, on the corpora with duplicate-across-stories on: JSON compared."""
+    import socket
+    import tempfile
+
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return ["--dask: not measured (pip install 'newslint[dask]')"]
+    with socket.socket() as probe:  # a free port for the scheduler
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1"]
+        + ["--port", str(port), "--dashboard-address", ":0"],
+        **quiet,
+    )
+    workers = subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nworkers", "2"]
+        + ["--nthreads", "1", "--host", "127.0.0.1", "--dashboard-address", ":0"],
+        **quiet,
+    )
+    try:
+        with tempfile.TemporaryDirectory(prefix="newslint-dask-") as tmp:
+            config = Path(tmp) / "newslint.toml"
+            config.write_text("[rules.duplicate-across-stories]\nenabled = true\n")
+            cmd = [sys.executable, "-m", "newslint", "check", "--config", str(config)]
+            cmd += ["--no-plugins", "--format", "json", "--fail-on", "never"]
+            cmd += [str(c) for c in corpora]
+            wait_for_workers(address, 2)
+            start = time.perf_counter()
+            alone = subprocess.run([*cmd, "-j", "1"], capture_output=True).stdout
+            took_alone = time.perf_counter() - start
+            start = time.perf_counter()
+            clustered = subprocess.run([*cmd, "--dask", address], capture_output=True).stdout
+            took_cluster = time.perf_counter() - start
+    finally:
+        workers.terminate()
+        scheduler.terminate()
+        workers.wait()
+        scheduler.wait()
+    files = len(json.loads(alone)["files"])
+    same = "same JSON byte for byte" if alone == clustered else "JSON DIFFERS"
+    return [
+        f"--dask (scheduler + 2 workers on 127.0.0.1), {files} files, duplicate-across-stories "
+        f"on: {took_cluster:.1f} s vs one process {took_alone:.1f} s; {same} ({load_note()})"
+    ]
+
+
+def wait_for_workers(address: str, count: int) -> None:
+    from distributed import Client
+
+    with Client(address, timeout="30s") as client:
+        client.wait_for_workers(count, timeout=60)
+
+
 def startup_ratio(path: Path, runs: int) -> str:
     """A single-file run against a bare ``python -c pass`` (medians of ``runs``)."""
 
@@ -281,6 +341,8 @@ def main() -> None:
         for line in jobs_speedup(args.directory):
             print(line)
         for line in archive_scale(args.archive or [args.directory], *args.sizes):
+            print(line)
+        for line in dask_equivalence(args.archive or [args.directory]):
             print(line)
         return
 

@@ -207,6 +207,15 @@ def main() -> None:
     help="Check files in N processes (default: every core for more than a handful of files; "
     "one with --fix, a baseline or stdin).",
 )
+@click.option(
+    "--dask",
+    "dask_scheduler",
+    envvar="NEWSLINT_DASK_SCHEDULER",
+    default=None,
+    metavar="ADDRESS",
+    help="Check files on the workers of a Dask cluster (tcp://HOST:8786; needs "
+    "newslint[dask]). The workers must reach the files: a shared path or an fsspec URL.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar on a terminal.")
 def check(
     paths,
@@ -226,6 +235,7 @@ def check(
     unsafe_fixes=False,
     output_path=None,
     jobs=None,
+    dask_scheduler=None,
     quiet=False,
 ):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
@@ -254,6 +264,7 @@ def check(
         write_baseline=Path(write_baseline) if write_baseline else None,
         output=Path(output_path) if output_path else None,
         jobs=jobs,
+        dask=dask_scheduler or None,
         keep_sources=output_format == "html",
     )
     # --fix on '-' works as a filter (like ruff): stdout is the text, fixed, and nothing else;

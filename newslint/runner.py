@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Sequence
 
 from newslint.config import Config, ConfigError, ConfigResolver, validate
+from newslint.distributed import DaskError, find_url_inputs, is_url, read_url
 from newslint.engine import Linter, SelectionError, check_selectors
 from newslint.inputs import (
     STDIN,
@@ -66,6 +67,8 @@ class CheckRequest:
     # Processes checking files at once; None: every core when more than a handful of files
     # are named (one with --fix, a baseline or stdin, which stay in this process).
     jobs: int | None = 1
+    # A Dask scheduler's address (tcp://HOST:8786): the cluster's workers check the files.
+    dask: str | None = None
     # Keep each checked text on its FileResult (the HTML report shows the story); off, a run
     # keeps only findings, and memory stays flat in the number of files.
     keep_sources: bool = True
@@ -188,11 +191,24 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         request.on_start(len(items))
 
     read = _Reader(request)
+    client = _dask_client(request)
     jobs = effective_jobs(request, items) if own_registry else 1
     fixer = _Fixer(linter, request, walked_from, problems, read) if request.fix else None
     keep_sources = request.keep_sources or fixer is not None
     needs_index = linter.needs_index([linter.config, *configs.values()])
-    if jobs > 1:
+    if client is not None:
+        from newslint.distributed import check_on_cluster
+
+        stream = check_on_cluster(
+            client,
+            linter,
+            request,
+            items,
+            problems,
+            needs_index=needs_index,
+            keep_sources=keep_sources,
+        )
+    elif jobs > 1:
         from newslint.parallel import check_in_processes
 
         stream = check_in_processes(
@@ -251,6 +267,23 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
 # More files than this and a run uses every core (starting processes costs more than it
 # saves on a few stories).
 HANDFUL = 8
+
+
+def _dask_client(request: CheckRequest):
+    """A client of the --dask scheduler, connected before any work (None without --dask)."""
+    if not request.dask:
+        return None
+    if request.fix or STDIN in request.paths:
+        raise RunAborted(
+            "--dask checks files the cluster's workers can read; "
+            "--fix and standard input run without it"
+        )
+    from newslint.distributed import DaskError, connect
+
+    try:
+        return connect(request.dask)
+    except DaskError as exc:
+        raise RunAborted(str(exc)) from exc
 
 
 def effective_jobs(request: CheckRequest, items: Sequence) -> int:
@@ -321,6 +354,12 @@ def find_inputs(
     seen: set = set()
     report = _file_identity(str(request.output)) if request.output else None
     for raw in request.paths:
+        if raw != STDIN and is_url(raw):  # an fsspec URL: object storage, a cluster's share
+            try:
+                items.extend(find_url_inputs(raw, registry.extensions))
+            except DaskError as exc:
+                raise RunAborted(str(exc)) from exc
+            continue
         for item in discover([raw], registry.extensions):
             if isinstance(item, Skipped):
                 if notes is not None:
@@ -387,6 +426,8 @@ def _read(request: CheckRequest, item: str) -> Source | InputError:
 
 
 def _read_file(path: str) -> Source | InputError:
+    if is_url(path):
+        return read_url(path)
     try:
         return read_path(Path(path), path)
     except InputError as exc:  # missing, unreadable, binary...: the report says so for this file
