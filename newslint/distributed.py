@@ -24,8 +24,8 @@ import os
 import re
 import threading
 import uuid
-from pathlib import Path
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint.inputs import MAX_BYTES, InputError, Source, decode_raw, read_path
