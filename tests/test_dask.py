@@ -161,3 +161,29 @@ def test_fix_and_stdin_stay_local(extra, tmp_path):
         args.append(str(tmp_path / "a.txt"))
     result = CliRunner().invoke(main, args, input="Fine.\n")
     assert result.exit_code == 2 and "--fix and standard input run without it" in result.output
+
+
+def test_changed_since_filters_a_cluster_run_as_it_does_one_process(
+    scheduler, archive, tmp_path, monkeypatch
+):
+    from test_changed_since import git
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for story in sorted(archive.glob("*.txt"))[:40]:
+        (repo / story.name).write_bytes(story.read_bytes())
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "copy as filed")
+    edited = min(repo.glob("*.txt"))
+    edited.write_text(edited.read_text() + "\nThe the ferry was late.\n")
+    monkeypatch.chdir(repo)
+    alone, _, _ = report(["."], jobs=1, changed_since="HEAD", no_config=True)
+    on_cluster, _, _ = report(["."], dask=scheduler, changed_since="HEAD", no_config=True)
+    assert on_cluster == alone
+    shown = [
+        (file["path"], f["rule"])
+        for file in json.loads(on_cluster)["files"]
+        for f in file["findings"]
+    ]
+    assert shown == [(os.path.join(".", edited.name), "doubled-word")]
