@@ -196,7 +196,11 @@ def _write_locked(shown: str, real: str, fd: int, payload: bytes, expected: byte
     original = os.fstat(fd)
     try:
         with _temporary_copy(real, payload) as (temp, temp_fd):
-            in_place = original.st_nlink > 1 or not _take_owner_and_mode(temp_fd, original)
+            in_place = (
+                original.st_nlink > 1
+                or not _take_owner_and_mode(temp_fd, original)
+                or not _copy_extended_attributes(fd, temp_fd)
+            )
             _pause_for_tests(real)
             _check_unchanged(shown, real, fd, original, expected)
             if in_place:
@@ -228,6 +232,22 @@ def _take_owner_and_mode(temp_fd: int, original: os.stat_result) -> bool:
         except PermissionError:
             return False
     os.fchmod(temp_fd, stat.S_IMODE(original.st_mode))  # after chown, which clears setuid bits
+    return True
+
+
+def _copy_extended_attributes(source_fd: int, temp_fd: int) -> bool:
+    """Give the temporary file the target's extended attributes (POSIX ACLs live there, as
+    do SELinux labels and a desk's own user.* tags); False if one cannot be given (a
+    system.* or security.* name without the right, a file system without them), so the
+    caller writes in place and the inode keeps every attribute."""
+    if not hasattr(os, "listxattr"):  # Linux only; elsewhere the rename keeps what it keeps
+        return True
+    try:
+        names = os.listxattr(source_fd)
+        for name in names:
+            os.setxattr(temp_fd, name, os.getxattr(source_fd, name))
+    except OSError:
+        return False
     return True
 
 

@@ -172,6 +172,37 @@ def test_mode_and_owner_are_kept(tmp_path, links):
     assert (info.st_uid, info.st_gid, info.st_mode & 0o7777) == (1234, 4321, 0o2640)
 
 
+needs_xattrs = pytest.mark.skipif(not hasattr(os, "setxattr"), reason="Linux extended attributes")
+
+
+@needs_xattrs
+def test_extended_attributes_are_kept(tmp_path):
+    # POSIX ACLs and SELinux labels are extended attributes too; a user.* one stands for them.
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    os.setxattr(path, "user.desk", b"metro")
+    inode = os.stat(path).st_ino
+    assert fix(path).returncode == 0
+    assert path.read_text() == FIXED and os.getxattr(path, "user.desk") == b"metro"
+    assert os.stat(path).st_ino != inode  # written by rename: the copy took the attribute
+
+
+@needs_xattrs
+def test_an_attribute_that_cannot_be_copied_means_writing_in_place(tmp_path, monkeypatch):
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"Old text.\n")
+    os.setxattr(path, "user.desk", b"metro")
+    inode = os.stat(path).st_ino
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "setxattr", refuse)
+    write_fixed(path, b"New text.\n", expected=b"Old text.\n")
+    assert path.read_bytes() == b"New text.\n" and os.stat(path).st_ino == inode
+    assert os.getxattr(path, "user.desk") == b"metro" and leftovers(tmp_path) == []
+
+
 def test_a_read_only_file_is_refused_and_the_others_are_fixed(tmp_path):
     locked, free = tmp_path / "locked.txt", tmp_path / "free.txt"
     locked.write_text(STORY)
