@@ -8,6 +8,13 @@ The public API is loaded lazily so ``import newslint`` stays cheap::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editors
+    from newslint.api import fix_text, lint_paths, lint_text
+    from newslint.model import FileResult, Finding, Fix
+    from newslint.rule import Rule, hookimpl
+
 __version__ = "0.4.0"
 __all__ = [
     "FileResult",
@@ -33,7 +40,8 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
+
     if name in _LAZY:
         import importlib
 

@@ -174,11 +174,11 @@ def lint_paths(
     """
     from newslint.runner import CheckRequest, RunAborted, run_check
 
-    paths = [str(p) for p in paths]
-    if not paths:
+    names = [str(p) for p in paths]
+    if not names:
         return []
     request = CheckRequest(
-        paths,
+        names,
         config=None if config is None else _config(config),
         fix=fix,
         unsafe_fixes=fix and unsafe_fixes,

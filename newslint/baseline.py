@@ -79,11 +79,6 @@ class _Keys:
         return (finding.rule, self.path, text, context)
 
 
-def finding_key(document: Document, finding: Finding, root: Path) -> Key:
-    """The content key of a finding: stable under edits elsewhere in the file."""
-    return _Keys(document, root)(finding)
-
-
 def display_path(path: str, root: Path) -> str:
     """A checked file's path relative to the baseline's folder (posix), so the baseline
     matches whichever folder newslint runs from; stdin's name is kept as it is."""
@@ -121,12 +116,12 @@ def replaceable(path: Path) -> None:
 class Baseline:
     """Known findings, and which of them this run saw again."""
 
-    def __init__(self, path: Path, entries: Counter | None = None) -> None:
+    def __init__(self, path: Path, entries: Counter[Key] | None = None) -> None:
         self.path = path
         self.root = Path(os.path.abspath(path)).parent
-        self.entries: Counter = entries if entries is not None else Counter()
-        self._matched: dict[str, Counter] = {}  # per checked file: keys seen this run
-        self._recorded: dict[str, Counter] = {}  # per checked file: keys recorded this run
+        self.entries: Counter[Key] = entries if entries is not None else Counter()
+        self._matched: dict[str, Counter[Key]] = {}  # per checked file: keys seen this run
+        self._recorded: dict[str, Counter[Key]] = {}  # per checked file: keys recorded this run
         # Which rule ids ran on a file (set by the runner; without it every rule counts).
         self.rules_ran_for: Callable[[str], Callable[[str], bool]] | None = None
         self._ran: dict[str, Callable[[str], bool]] = {}  # per checked file
@@ -160,7 +155,7 @@ class Baseline:
                 f"{path}: not a newslint baseline of version {VERSION} "
                 f"(rewrite it with --write-baseline)"
             )
-        entries: Counter = Counter()
+        entries: Counter[Key] = Counter()
         for number, entry in enumerate(data["entries"], 1):
             try:
                 key = (entry["rule"], entry["path"], entry["text"], entry["context"])
@@ -226,7 +221,7 @@ class Baseline:
         counted afresh.
         """
         key_of = _Keys(document, self.root)
-        seen: Counter = Counter()
+        seen: Counter[Key] = Counter()
         kept = []
         for finding in findings:
             if finding.category == "internal":

@@ -80,7 +80,7 @@ class ChangedLines:
         return any(line in changed for first, last in spans for line in range(first, last + 1))
 
 
-def _git(args: Sequence[str], cwd: str | None) -> subprocess.CompletedProcess:
+def _git(args: Sequence[str], cwd: str | None) -> subprocess.CompletedProcess[bytes]:
     """Run git; stdout stays bytes (names and diff lines may be any bytes but NUL)."""
     try:
         return subprocess.run(
@@ -239,9 +239,9 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
         ],
         root,
     )
-    for relative in untracked.stdout.split(b"\0"):
-        if relative:
-            changed.files[_key(os.path.join(root, os.fsdecode(relative)))] = ALL
+    for name in untracked.stdout.split(b"\0"):
+        if name:
+            changed.files[_key(os.path.join(root, os.fsdecode(name)))] = ALL
     return changed
 
 

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 if TYPE_CHECKING:
     from newslint.regions import Regions
@@ -252,7 +252,7 @@ class Document:
         lower = text.lower()
         same_length = len(lower) == len(text)  # a few characters ("İ") grow when lower-cased
         new = tuple.__new__
-        words = []
+        words: list[Word] = []
         append = words.append
         position = 0
         for gap, word in GAP_AND_WORD_RE.findall(text):
@@ -269,10 +269,10 @@ class Document:
     def shared(self, name: str, compute: Callable[[Document], T]) -> T:
         """A rule-specific analysis computed once per document and shared by the rules (and
         run-wide hooks) that ask for it by the same name, e.g. paragraph word tokens."""
-        cache = self.__dict__.setdefault("_shared", {})
+        cache: dict[str, Any] = self.__dict__.setdefault("_shared", {})
         if name not in cache:
             cache[name] = compute(self)
-        return cache[name]
+        return cast(T, cache[name])
 
     @cached_property
     def regions(self) -> Regions:

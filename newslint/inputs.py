@@ -15,6 +15,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 MAX_BYTES = 20 * 1024 * 1024
 # Control characters that text files do not hold (tab, newline, form feed, return excepted).
@@ -49,7 +50,7 @@ def crlf_offsets(decoded: str) -> tuple[int, ...]:
     """Where each CRLF of ``decoded`` stands once newlines are normalised (one character)."""
     if "\r\n" not in decoded:
         return ()
-    out = []
+    out: list[int] = []
     at = decoded.find("\r\n")
     while at != -1:
         out.append(at - len(out))
@@ -245,7 +246,7 @@ def read_path(path: Path, display: str | None = None) -> Source:
     return Source.from_decoded(shown, decode_raw(shown, data))
 
 
-def read_stdin(display: str, stream) -> Source:
+def read_stdin(display: str, stream: IO[bytes] | IO[str]) -> Source:
     data = stream.read(MAX_BYTES + 1)  # no more than the limit plus one byte, however long stdin is
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogateescape")

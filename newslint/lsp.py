@@ -34,6 +34,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
@@ -41,6 +42,10 @@ from pygls.lsp.server import LanguageServer
 
 from newslint import __version__
 from newslint.model import Finding
+
+if TYPE_CHECKING:
+    from newslint.plugins import Registry
+    from newslint.rule import Rule
 
 SERVER_NAME = "newslint"
 DEBOUNCE_SECONDS = 0.3
@@ -121,7 +126,7 @@ def path_of(uri: str) -> Path | None:
     return Path(unquote(parsed.path))
 
 
-def lint_text(text: str, uri: str, language_id: str | None, registry) -> Lint:
+def lint_text(text: str, uri: str, language_id: str | None, registry: Registry) -> Lint:
     """``newslint check --stdin-filename FILE -`` on the editor's text (see the module doc)."""
     from newslint.runner import CheckRequest, RunAborted, run_check
 
@@ -266,17 +271,18 @@ def _touches(a: types.Range, b: types.Range) -> bool:
 class RuleDocs:
     """``file://`` links to each rule's documentation, written on first use to the cache."""
 
-    def __init__(self, registry, folder: Path | None = None) -> None:
+    def __init__(self, registry: Registry, folder: Path | None = None) -> None:
         self.registry = registry
         cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         self.folder = folder or cache / "newslint" / "docs" / __version__
-        self.known: dict[tuple, str | None] = {}
+        # (rule id,) for a registered rule; (rule id, story's folder) for a house rule
+        self.known: dict[tuple[str] | tuple[str, Path | None], str | None] = {}
 
     def href(self, rule_id: str, story: Path | None = None) -> str | None:
         rules = self.registry.rules
         # A backend's sub-id (languagetool/SOME_RULE) is documented by its rule (languagetool).
         rule = rules.get(rule_id) or rules.get(rule_id.split("/", 1)[0])
-        key: tuple = (rule_id,)
+        key: tuple[str] | tuple[str, Path | None] = (rule_id,)
         if rule is None:  # a house rule: its story's config documents it
             key = (rule_id, story.parent if story else None)
             if key not in self.known:
@@ -286,7 +292,7 @@ class RuleDocs:
         return self.known[key]
 
     @staticmethod
-    def _house_rule(rule_id: str, story: Path | None):
+    def _house_rule(rule_id: str, story: Path | None) -> Rule | None:
         from newslint.config import ConfigError, ConfigResolver
 
         resolver = ConfigResolver()
@@ -296,7 +302,7 @@ class RuleDocs:
             return None
         return next((r for r in config.house_rules if r.id == rule_id), None)
 
-    def _write(self, rule) -> str | None:
+    def _write(self, rule: Rule) -> str | None:
         from newslint.rule import documentation
         from newslint.writing import write_atomically
 
@@ -365,7 +371,7 @@ def build_server() -> LanguageServer:
         pending[uri] = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, lint, uri)
 
     @server.feature(types.INITIALIZED)
-    def initialized(ls, params: types.InitializedParams) -> None:
+    def initialized(ls: LanguageServer, params: types.InitializedParams) -> None:
         capabilities = ls.client_capabilities
         watched = capabilities.workspace and capabilities.workspace.did_change_watched_files
         if watched and watched.dynamic_registration:
@@ -386,20 +392,20 @@ def build_server() -> LanguageServer:
             )
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls, params: types.DidOpenTextDocumentParams) -> None:
+    def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams) -> None:
         lint(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls, params: types.DidChangeTextDocumentParams) -> None:
+    def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
         later(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls, params: types.DidSaveTextDocumentParams) -> None:
+    def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
         lints.pop(params.text_document.uri, None)  # saved: a config beside it may have changed
         lint(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls, params: types.DidCloseTextDocumentParams) -> None:
+    def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         handle = pending.pop(uri, None)
         if handle is not None:
@@ -410,14 +416,16 @@ def build_server() -> LanguageServer:
         )
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def did_change_watched_files(ls, params: types.DidChangeWatchedFilesParams) -> None:
+    def did_change_watched_files(
+        ls: LanguageServer, params: types.DidChangeWatchedFilesParams
+    ) -> None:
         relint_all()  # a config changed: every open story may read it
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]),
     )
-    def code_action(ls, params: types.CodeActionParams) -> list[types.CodeAction]:
+    def code_action(ls: LanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         current = lint(uri)  # the actions must index the text the client holds now
         if current is None:

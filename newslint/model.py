@@ -153,7 +153,7 @@ class Finding:
     def with_changes(self, **changes: Any) -> Finding:
         return replace(self, **changes)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line, self.column, self.rule, self.message)
 
     def to_dict(self) -> dict[str, Any]:

@@ -9,6 +9,7 @@ any other output so a report printed as it goes never mixes with it.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 # Fewer files than this finish before a bar would be read.
@@ -38,7 +39,9 @@ def line(done: int, total: int, elapsed: float) -> str:
 
 
 class ProgressBar:
-    def __init__(self, stream: TextIO, total: int, clock=time.monotonic) -> None:
+    def __init__(
+        self, stream: TextIO, total: int, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.stream = stream
         self.total = total
         self.clock = clock

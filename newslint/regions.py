@@ -26,9 +26,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.text.furniture import SUBHEAD, story_furniture
+
+if TYPE_CHECKING:
+    from newslint.document import Block, Document
+
 
 QUOTE, HEADLINE, CAPTION, HEADING = "quote", "headline", "caption", "heading"
 # Where a house rule may apply (its ``scope``), and where it applies by default.
@@ -49,7 +53,7 @@ class Regions:
     time an offset in that paragraph is asked about, so a rule that asks about a few words
     does not pay for the whole story."""
 
-    def __init__(self, blocks: Sequence, title_block: int | None, text: str) -> None:
+    def __init__(self, blocks: Sequence[Block], title_block: int | None, text: str) -> None:
         self._blocks = blocks
         self._text = text
         self._starts = [b.start for b in blocks]
@@ -68,7 +72,7 @@ class Regions:
         ]
 
     @classmethod
-    def of(cls, document) -> Regions:
+    def of(cls, document: Document) -> Regions:
         return cls(document.blocks, document.title_block, document.text)
 
     # --- furniture --------------------------------------------------------------------
@@ -145,11 +149,11 @@ class Regions:
         if end <= start:
             return self.quote_at(start)
         first, last = self._block_index(start), self._block_index(end - 1)
-        if first is None and last is None:
+        first = first if first is not None else last
+        last = last if last is not None else first
+        if first is None or last is None:  # neither end in a block
             return False
-        for index in range(
-            (first if first is not None else last), (last if last is not None else first) + 1
-        ):
+        for index in range(first, last + 1):
             spans = self._block_quotes(index)
             # Spans are sorted and apart: only the last one starting before ``end`` can reach
             # back past ``start`` (one look-up, however many quotes the paragraph holds).

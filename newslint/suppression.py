@@ -138,7 +138,7 @@ def _close_ids(name: str, rules: list[Rule], found: dict[str, tuple[str, ...]]) 
     return found[name]
 
 
-def _view(finding: Finding, rule: Rule | None):
+def _view(finding: Finding, rule: Rule | None) -> Rule | FindingView:
     """The rule as selectors see it (a backend's sub-id such as ``languagetool/EN_QUOTES`` is
     not a registered rule: it is matched as a FindingView)."""
     return rule or FindingView(finding.rule, finding.category, finding.severity, "")
@@ -258,9 +258,9 @@ def suppress(
             for token in directive.tokens:
                 switches.set(token, directive.action == "disable")
         rule = rules.get(finding.rule)
-        covered = next_line.get(finding.line)
+        line_switches = next_line.get(finding.line)
         if switches.is_off(finding, rule) or (
-            covered is not None and covered.is_off(finding, rule)
+            line_switches is not None and line_switches.is_off(finding, rule)
         ):
             dropped.add(index)
     return [finding for index, finding in enumerate(findings) if index not in dropped]

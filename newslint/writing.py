@@ -41,11 +41,18 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from newslint.inputs import InputError
+
+if TYPE_CHECKING:
+    from types import FrameType
+
+    # What signal.signal() returns: a handler, SIG_DFL/SIG_IGN, or None (not set from Python).
+    _Handler = Callable[[int, FrameType | None], Any] | int | None
 
 TEMP_SUFFIX = ".newslint-tmp"
 LOCK_WAIT_SECONDS = 10.0
@@ -53,7 +60,7 @@ LOCK_WAIT_SECONDS = 10.0
 # file (holding the path being written) inside the write window, after the temporary file is
 # flushed and before the final check, and waits until the file is removed.
 PAUSE_ENV = "NEWSLINT_TEST_PAUSE_IN_WRITE"
-INTERRUPTING_SIGNALS = tuple(
+INTERRUPTING_SIGNALS: tuple[signal.Signals, ...] = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
 
@@ -288,7 +295,9 @@ def _overwrite(fd: int, payload: bytes) -> None:
         _block(blocked, unblock=True)
 
 
-def _block(signals, unblock: bool = False) -> tuple:
+def _block(
+    signals: tuple[signal.Signals, ...], unblock: bool = False
+) -> tuple[signal.Signals, ...]:
     if not hasattr(signal, "pthread_sigmask") or not signals:
         return ()
     previous = signal.pthread_sigmask(signal.SIG_UNBLOCK if unblock else signal.SIG_BLOCK, signals)
@@ -319,10 +328,10 @@ def _signals_abort(shown: str) -> Iterator[None]:
         yield
         return
 
-    def abort(signum, frame):
+    def abort(signum: int, frame: FrameType | None) -> NoReturn:
         raise Interrupted(signum)
 
-    previous = {}
+    previous: dict[int, _Handler] = {}
     for signum in INTERRUPTING_SIGNALS:
         if signal.getsignal(signum) is not signal.SIG_IGN:
             previous[signum] = signal.signal(signum, abort)
@@ -338,7 +347,7 @@ def _signals_abort(shown: str) -> Iterator[None]:
         _restore(previous)
 
 
-def _restore(previous: dict) -> None:
+def _restore(previous: dict[int, _Handler]) -> None:
     for signum, handler in previous.items():
         signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
     previous.clear()

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from newslint import __version__
 from newslint.model import SEVERITIES, SEVERITY_RANK, Finding
@@ -248,7 +249,7 @@ def _rule_summaries(
 ) -> tuple[list[RuleSummary], dict[str, int]]:
     """One summary per rule that found something (most severe, then most findings, first)
     and each rule id's index in that list (classes in the page are ``r<index>``)."""
-    counts: dict[str, Counter] = {}
+    counts: dict[str, Counter[str]] = {}
     categories: dict[str, str] = {}
     for finding in findings:
         counts.setdefault(finding.rule, Counter())[finding.severity] += 1
@@ -272,7 +273,7 @@ def _rule_summaries(
     return summaries, {rule_id: index for index, rule_id in enumerate(ordered)}
 
 
-def build(report: Report) -> dict:
+def build(report: Report) -> dict[str, Any]:
     """What the template shows: summaries, the stories' lines with their findings."""
     all_findings = report.findings
     rules, rule_index = _rule_summaries(report, all_findings)
@@ -333,8 +334,9 @@ def _csp_hash(text: str) -> str:
 def render(report: Report) -> str:
     import jinja2
 
+    loader = jinja2.PackageLoader("newslint.output", "templates")
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("newslint.output", "templates"),
+        loader=loader,
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -342,10 +344,8 @@ def render(report: Report) -> str:
     )
     environment.filters["printable"] = printable
     context = build(report)
-    style = environment.loader.get_source(environment, "report.css")[0] + _filter_css(
-        len(context["rules"])
-    )
-    script = environment.loader.get_source(environment, "report.js")[0]
+    style = loader.get_source(environment, "report.css")[0] + _filter_css(len(context["rules"]))
+    script = loader.get_source(environment, "report.js")[0]
     page = environment.get_template("report.html").render(
         context,
         style=style,

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from newslint.model import at_or_above
+from newslint.model import Finding, at_or_above
 from newslint.output import Report, printable
 
 
-def _line(path: str, f) -> str:
+def _line(path: str, f: Finding) -> str:
     return printable(f"{path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}")
 
 

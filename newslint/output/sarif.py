@@ -16,10 +16,15 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from newslint import __version__
 from newslint.output import Report, json_safe, message_with_suggestions, undecodable_escaped
+
+if TYPE_CHECKING:
+    from newslint.model import Finding
+    from newslint.rule import Rule
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -30,7 +35,7 @@ SRCROOT = "%SRCROOT%"
 _FOREIGN_SURROGATES = re.compile("[\ud800-\udc7f\udd00-\udfff]")
 
 
-def artifact_location(path: str) -> dict:
+def artifact_location(path: str) -> dict[str, str]:
     """A relative URI (forward slashes, percent-encoded) against %SRCROOT%, or a file URI."""
     # The name's own bytes: os.fsdecode's surrogate escapes go back to the bytes they stand
     # for (a lone surrogate of any other origin has no bytes: its escape is kept instead).
@@ -41,7 +46,7 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(raw), "uriBaseId": SRCROOT}
 
 
-def _descriptor(rule_id: str, rule) -> dict:
+def _descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
     if rule is None:  # e.g. internal-error, raised by the engine rather than a rule
         return {
             "id": rule_id,
@@ -64,7 +69,7 @@ def _descriptor(rule_id: str, rule) -> dict:
     }
 
 
-def _region(f) -> dict:
+def _region(f: Finding) -> dict[str, int]:
     region = {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)}
     end_line = max(f.end_line, region["startLine"])
     end_column = f.end_column if f.end_column >= 1 else region["startColumn"]
@@ -74,7 +79,7 @@ def _region(f) -> dict:
     return region
 
 
-def _fixes(f, artifact: dict) -> list[dict]:
+def _fixes(f: Finding, artifact: dict[str, str]) -> list[dict[str, Any]]:
     """The finding's fix as a SARIF fix: one replacement an edit, each a deleted region in
     lines and columns of the file and the text inserted there; the applicability (safe or
     unsafe) in its properties."""
@@ -92,7 +97,7 @@ def _fixes(f, artifact: dict) -> list[dict]:
         }
         for e in f.fix.edits
     ]
-    fix = {
+    fix: dict[str, Any] = {
         "artifactChanges": [{"artifactLocation": artifact, "replacements": replacements}],
         "properties": {"applicability": f.fix.applicability},
     }
@@ -101,7 +106,7 @@ def _fixes(f, artifact: dict) -> list[dict]:
     return [fix]
 
 
-def sarif_log(report: Report) -> dict:
+def sarif_log(report: Report) -> dict[str, Any]:
     rule_ids = sorted(set(report.rules) | {f.rule for f in report.findings})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     results = []

@@ -34,11 +34,12 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import partial
 from html.entities import html5 as _ENTITIES
 from typing import NamedTuple
 
-from newslint.document import Document, Owner, ProseBuilder
+from newslint.document import Block, Document, Owner, ProseBuilder, SourceMap
 from newslint.parsers import Parser
 from newslint.parsers.markdown import INLINE_CODE
 from newslint.rule import hookimpl
@@ -126,9 +127,9 @@ def decode_reference(ref: str) -> tuple[str, int] | None:
         return _ENTITIES[name], len(ref)
     name = name.rstrip(";")
     for k in range(min(len(name), 32), 1, -1):
-        text = _ENTITIES.get(name[:k])
-        if text is not None:
-            return text, k + 1
+        expansion = _ENTITIES.get(name[:k])
+        if expansion is not None:
+            return expansion, k + 1
     return None
 
 
@@ -148,7 +149,7 @@ class _Finder:
         self._memo[needle] = (start, at)
         return at
 
-    def search(self, key: str, pattern: re.Pattern, start: int) -> re.Match | None:
+    def search(self, key: str, pattern: re.Pattern[str], start: int) -> re.Match[str] | None:
         memo = self._memo.get(key)
         if memo is not None and memo[0] <= start and memo[1] == -1:
             return None
@@ -169,14 +170,13 @@ class _HtmlReader:
         self.in_block = False
         self.line_start = True  # nothing emitted yet on this line of the block
         self.pending: tuple[int, int] | None = None  # whitespace run waiting for the next word
-        self.block_is_h1 = False
         self.headings: list[tuple[int, str]] = []  # (block index, tag)
         self.heading_tag = ""
         # For structural fixes: where each open element's start tag and content begin
         # (parallel to ``stack``), every closed element's spans, and the source offsets of
         # content that is not prose (comments, images, scripts...).
         self.opened: list[tuple[int, int]] = []
-        self.closed: list[tuple] = []  # _Closed fields, as plain tuples (cheap to build)
+        self.closed: list[_ClosedFields] = []  # _Closed fields, as plain tuples (cheap to build)
         self.foreign: list[int] = []
 
     # --- blocks and text ------------------------------------------------------------
@@ -406,6 +406,9 @@ class _HtmlReader:
         return len(self.src) if match is None else match.start()
 
 
+_ClosedFields = tuple[str, int, int, int, int]
+
+
 class _Closed(NamedTuple):
     """A closed block element: its start tag's start, its content's start and end, and its
     end (after the end tag, or where the tag that closed it implicitly starts)."""
@@ -417,7 +420,9 @@ class _Closed(NamedTuple):
     end: int
 
 
-def _owners(blocks, source_map, closed: list[tuple], foreign: list[int]) -> dict[int, Owner]:
+def _owners(
+    blocks: Sequence[Block], source_map: SourceMap, closed: list[_ClosedFields], foreign: list[int]
+) -> dict[int, Owner]:
     """Give each block the innermost element that holds it and nothing else: no other
     block, no image, comment, script or other content that is not prose. A table cell's
     block owns the cell's content (the cell stays, so the table keeps its shape). Worked

@@ -10,10 +10,14 @@ every position exact.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from newslint.document import Document, Owner, ProseBuilder
+from newslint.document import Block, Document, Owner, ProseBuilder
 from newslint.parsers import Parser, title_guess
 from newslint.rule import hookimpl
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 INLINE_CODE = "\ufffc"
 
@@ -33,7 +37,7 @@ _KIND_BY_CONTAINER = {
 }
 
 
-def _markdown_it():
+def _markdown_it() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -112,7 +116,7 @@ class _Aligner:
         return found, self.cursor
 
 
-def _cell_owner(source: str, builder: ProseBuilder, block) -> Owner | None:
+def _cell_owner(source: str, builder: ProseBuilder, block: Block) -> Owner | None:
     """The content of the table cell holding ``block``: from after the pipe before it to the
     pipe after it, less the spaces around (the cell stays, and so does its row)."""
     start = builder.map.to_source(block.start)

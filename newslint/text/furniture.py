@@ -16,8 +16,12 @@ bounded repetition, so a hostile paragraph cannot make one backtrack.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from newslint.document import Block
+
 
 HANDLE, HASHTAG, URL, EMAIL = "handle", "hashtag", "url", "email"
 DATELINE, POST, LABEL, TABLE, SUBHEAD = "dateline", "post", "label", "table", "subhead"
@@ -292,7 +296,7 @@ def forced_after(spans: list[Span]) -> list[int]:
     return [s.end for s in spans if s.kind in (DATELINE, LABEL)]
 
 
-def story_furniture(text: str, blocks) -> list[Span]:
+def story_furniture(text: str, blocks: Iterable[Block]) -> list[Span]:
     """The furniture of a whole story (its prose ``text`` and ``blocks``), as prose offsets,
     sorted by start. Line detectors read the whole text, so a table's label counts as one when
     another block repeats it; a dateline is looked for at the start of each block."""

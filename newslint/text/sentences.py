@@ -12,6 +12,7 @@ characters either side of it (never the rest of the text), so the cost is linear
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from newslint.text.lexicon import load_set
 
@@ -54,8 +55,15 @@ _CLOCK = frozenset({"a.m.", "p.m.", "am.", "pm."})
 _TIME_ZONES = frozenset("gmt bst utc et est edt pt pst pdt ct cst cdt mt cet cest ist".split())
 
 
-def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    return (
+class _Lexicons(NamedTuple):
+    titles: frozenset[str]
+    companies: frozenset[str]
+    numbered: frozenset[str]
+    speech_verbs: frozenset[str]
+
+
+def _lexicons() -> _Lexicons:
+    return _Lexicons(
         load_set("abbreviations.txt"),
         load_set("company_abbreviations.txt"),
         load_set("numbered_abbreviations.txt"),
@@ -70,7 +78,7 @@ def _is_title(word: str, bare: str, titles: frozenset[str]) -> bool:
     return len(bare) == 1 or not word.rstrip(".").isupper()
 
 
-def _keeps_going(text: str, match: re.Match, nxt: re.Match, lexicons) -> bool:
+def _keeps_going(text: str, match: re.Match[str], nxt: re.Match[str], lexicons: _Lexicons) -> bool:
     """True when the boundary candidate ``match`` does not end the sentence."""
     titles, companies, numbered, speech_verbs = lexicons
     first = nxt.group(2)
