@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -353,18 +352,11 @@ def _fill(message: str, match: str, replace: str = "") -> str:
     return message.replace("{match}", match).replace("{replace}", replace)
 
 
-_OPENERS = " \"'“‘«([*_—–-"
 # Words a title-case headline leaves in lower case.
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to vs via with".split()
 )
 _WORD_RE = regex.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _opens_sentence(document, starts: list[int], offset: int) -> bool:
-    """Is ``offset`` the first word of a sentence (after any opening quote or bracket)?"""
-    index = bisect_right(starts, offset) - 1
-    return index >= 0 and not document.text[starts[index] : offset].strip(_OPENERS)
 
 
 def _title_case(text: str) -> bool:
@@ -403,9 +395,11 @@ class _Capitals:
         if replacement[:1].islower() and matched[:1].isupper():
             # "Whilst" -> "While" when the pattern ignores case; a case-sensitive pattern's
             # capital is its own ("Govt"), so only a sentence's first word is capitalised.
+            from newslint.text.sentences import opens_sentence
+
             if self._starts is None and not self.ignorecase:
                 self._starts = [s.start for s in self.document.sentences]
-            if self.ignorecase or _opens_sentence(self.document, self._starts, start):
+            if self.ignorecase or opens_sentence(self.document.text, self._starts, start):
                 return replacement[0].upper() + replacement[1:]
         return replacement
 

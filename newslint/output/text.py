@@ -10,7 +10,7 @@ overrides and bytes of a file name that are not UTF-8 are written as visible esc
 from __future__ import annotations
 
 from newslint.model import FileResult
-from newslint.output import Report, printable
+from newslint.output import Report, message_with_suggestions, printable
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -28,10 +28,8 @@ def result_lines(result: FileResult, color: bool = False) -> list[str]:
     for f in result.findings:
         severity = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
         rule = f"{_DIM}[{printable(f.rule)}]{_RESET}" if color else f"[{printable(f.rule)}]"
-        line = f"{printable(result.path)}:{f.line}:{f.column}: {severity} {rule} {printable(f.message)}"
-        if f.suggestions and any(f.suggestions):
-            line += f" (suggestion: {printable(' | '.join(s for s in f.suggestions if s))})"
-        lines.append(line)
+        message = printable(message_with_suggestions(f))
+        lines.append(f"{printable(result.path)}:{f.line}:{f.column}: {severity} {rule} {message}")
     return lines
 
 

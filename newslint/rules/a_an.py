@@ -67,12 +67,12 @@ only with ``--unsafe-fixes``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from newslint.model import Edit, unsafe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
+from newslint.text.sentences import opens_sentence
 from newslint.text.words import WORD_RE, Tokens, spaced, token_pattern
 
 VOWEL, CONSONANT = "vowel", "consonant"
@@ -211,13 +211,6 @@ def sound_of(token: str) -> str | None:
     return word_sound(piece.lower(), capitalised=piece[0].isupper())
 
 
-def _at_sentence_start(document, starts: list[int], offset: int) -> bool:
-    i = bisect_right(starts, offset) - 1
-    if i < 0:
-        return False
-    return not document.text[starts[i] : offset].strip("\"'“‘( ")
-
-
 def _two_articles(text: str, first, second, word):
     """ "a an hourly", "an a university": two articles left by an edit; keep the right one."""
     if not spaced(text, first, second) or _GAP_RE.fullmatch(text, second.end, word.start) is None:
@@ -272,7 +265,7 @@ def check(document, options):
         if article.text[0] == "A":
             if starts is None:
                 starts = [sentence.start for sentence in document.sentences]
-            if not _at_sentence_start(document, starts, article.start):
+            if not opens_sentence(text, starts, article.start):
                 continue  # "Grade A", "Plan A", "An Post"
         sound = sound_of(nxt.text)
         if sound is None:

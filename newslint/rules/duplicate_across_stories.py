@@ -37,7 +37,7 @@ import hashlib
 from typing import NamedTuple
 
 from newslint.rule import Rule, hookimpl
-from newslint.rules.duplicate_paragraph import paragraph_tokens
+from newslint.rules.duplicate_paragraph import line_range, paragraph_tokens
 
 
 def check(document, options):
@@ -141,10 +141,6 @@ def _runs(matches: list[tuple[int, Place]]) -> list[list[tuple[int, Place]]]:
     return runs
 
 
-def _lines(first: int, last: int) -> str:
-    return f"line {first}" if first == last else f"lines {first}-{last}"
-
-
 @hookimpl
 def newslint_check_documents(documents, config, index):
     """``index``: what newslint_reduce_fingerprints made of every story of the run (the
@@ -170,7 +166,7 @@ def newslint_check_documents(documents, config, index):
                 document,
                 RULE.finding(
                     *here,
-                    f"{what} also {verb} in {other} ({_lines(first[1].first_line, last[1].last_line)}); "
+                    f"{what} also {verb} in {other} ({line_range(first[1].first_line, last[1].last_line)}); "
                     "pasted into the wrong story, or the story filed twice?",
                     data={"also_in": other, "related_lines": []},
                 ),

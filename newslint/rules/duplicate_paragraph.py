@@ -198,10 +198,14 @@ def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int,
     return copies
 
 
+def line_range(first: int, last: int) -> str:
+    """'line 4' or 'lines 4-6', as the duplicate rules' messages name the lines of a copy."""
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
 def _lines(document, first: int, last: int) -> str:
-    a = document.block_lines(first)[0]
-    b = document.block_lines(last)[1]
-    return f"line {a}" if a == b else f"lines {a}-{b}"
+    """The lines from block ``first``'s first to block ``last``'s last."""
+    return line_range(document.block_lines(first)[0], document.block_lines(last)[1])
 
 
 def paragraph_tokens(document) -> list[tuple[str, ...]]:

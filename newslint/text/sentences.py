@@ -12,6 +12,8 @@ characters either side of it (never the rest of the text), so the cost is linear
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from newslint.text.lexicon import load_set
@@ -123,6 +125,18 @@ def _keeps_going(text: str, match: re.Match[str], nxt: re.Match[str], lexicons: 
             return nw in _TIME_ZONES or first.isdigit()
         return nw not in _SENTENCE_OPENERS  # "U.S. Senate" vs "in the U.S. The ..."
     return bare in companies and not first.isupper()  # "Acme Inc. 2005 results"
+
+
+# What may stand between a sentence's start and its first word: spaces, opening quotes and
+# brackets, Markdown emphasis, a dash.
+_BEFORE_FIRST_WORD = " \"'“‘«([*_—–-"
+
+
+def opens_sentence(text: str, starts: Sequence[int], offset: int) -> bool:
+    """Is ``offset`` in ``text`` the first word of a sentence (after any opening quote,
+    bracket, emphasis or dash)? ``starts``: the sentences' start offsets, sorted."""
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and not text[starts[index] : offset].strip(_BEFORE_FIRST_WORD)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
