@@ -14,20 +14,25 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import sys
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from newslint.inputs import InputError
+from newslint.inputs import InputError, Source
 from newslint.model import FileResult
+
+if TYPE_CHECKING:
+    from newslint.engine import Linter, RunFingerprint
+    from newslint.runner import CheckRequest
 
 # Files a worker takes at once: enough to amortise sending them, few enough that the
 # cores stay busy to the end and results come back steadily.
 CHUNK = 16
 
-_worker = None  # (linter, keep_sources) of this worker process
+_worker: Linter | None = None  # this worker process's linter
 
 
-def _start_worker(request) -> None:
+def _start_worker(request: CheckRequest) -> None:
     global _worker
     from newslint.plugins import build_registry
     from newslint.runner import prepare
@@ -37,26 +42,37 @@ def _start_worker(request) -> None:
     _worker = linter
 
 
-def _fingerprint_chunk(items: list[str | InputError]) -> list:
-    from newslint.runner import _Reader, _fingerprints
+def _linter() -> Linter:
+    if _worker is None:
+        raise RuntimeError("not in a worker process started by check_in_processes")
+    return _worker
 
-    return list(_fingerprints(_worker, items, _Reader(None)))
+
+def _read(item: str | InputError) -> Source | InputError:
+    """A worker reads files only: standard input is never checked in worker processes."""
+    from newslint.runner import _read_file
+
+    return item if isinstance(item, InputError) else _read_file(item)
+
+
+def _fingerprint_chunk(items: list[str | InputError]) -> list[RunFingerprint]:
+    from newslint.runner import _fingerprints
+
+    return list(_fingerprints(_linter(), items, _read))
 
 
 def _check_chunk(
-    job: tuple[list[str | InputError], dict, bool],
+    job: tuple[list[str | InputError], dict[str, object], bool],
 ) -> tuple[list[FileResult], list[str]]:
-    from newslint.runner import _Reader
-
     items, index, keep_sources = job
     problems: list[str] = []
-    results = _worker.run(
-        list(map(_Reader(None), items)), problems=problems, index=index, keep_sources=keep_sources
+    results = _linter().run(
+        list(map(_read, items)), problems=problems, index=index, keep_sources=keep_sources
     )
     return results, problems
 
 
-def _context():
+def _context() -> multiprocessing.context.BaseContext:
     # fork starts a worker with newslint already imported (a fraction of a second each);
     # where it is not available, the platform's default.
     methods = multiprocessing.get_all_start_methods()
@@ -66,8 +82,8 @@ def _context():
 
 
 def check_in_processes(
-    linter,
-    request,
+    linter: Linter,
+    request: CheckRequest,
     items: Sequence[str | InputError],
     jobs: int,
     problems: list[str],
@@ -82,7 +98,7 @@ def check_in_processes(
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=_context(), initializer=_start_worker, initargs=(setup,)
     ) as pool:
-        index: dict = {}
+        index: dict[str, object] = {}
         if needs_index:  # reduced here, from the workers' fingerprints in run order
             index = linter.reduce(
                 f for prints in pool.map(_fingerprint_chunk, chunks) for f in prints
