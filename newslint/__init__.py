@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editors
+if TYPE_CHECKING:  # what a type checker sees of the names loaded lazily below
     from newslint.api import fix_text, lint_paths, lint_text
     from newslint.model import FileResult, Finding, Fix
     from newslint.rule import Rule, hookimpl
@@ -41,7 +41,6 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
-
     if name in _LAZY:
         import importlib
 
