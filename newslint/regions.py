@@ -12,8 +12,9 @@ resolution, so no rule finds quotes or the headline on its own:
 - the story's furniture (``newslint.text.furniture``): ``handle``, ``hashtag``, ``url``,
   ``email``, ``dateline``, ``post`` (an embedded social post), ``label`` (a transcript's
   speaker label), ``table`` (a data table's line), ``subhead`` (a live blog's time-stamped
-  subhead) and ``promo`` (a promotion line or link card). Not the writer's prose: rules about
-  wording (``aside``) neither flag nor count words there; a subhead is set in headline style.
+  subhead), ``promo`` (a promotion line or link card) and ``credit`` (a photo credit). Not
+  the writer's prose: rules about wording (``aside``) neither flag nor count words there; a
+  subhead is set in headline style.
 
 A house rule's ``scope`` names where it applies in the words of ``SCOPES``: ``body``,
 ``headline``, ``quotes``, ``captions`` (``scope_of`` answers which one an offset is in;
@@ -79,7 +80,7 @@ class Regions:
     @cached_property
     def furniture(self) -> list[Region]:
         """Handles, hashtags, URLs, e-mail addresses, datelines, embedded posts, labels,
-        tables, subheads and promotions, sorted by position (worked out on first use)."""
+        tables, subheads, promotions and photo credits, sorted by position (worked out on first use)."""
         return [Region(*span) for span in story_furniture(self._text, self._blocks)]
 
     @cached_property

@@ -162,3 +162,16 @@ def test_detectors_stay_linear_on_hostile_text():
         started = time.perf_counter()
         furniture(hostile)
         assert time.perf_counter() - started < 10
+
+
+def test_photo_credits_up_to_the_bracket_or_the_line_end():
+    from newslint.text.furniture import credits
+
+    text = (
+        "Crowds at the bridge. Photo: jon dela cruz/Example Agency\n\n"
+        "The mayor spoke (Photo: Ann Lee, AP) at noon.\n\nA photograph: not a credit here"
+    )
+    assert found(credits, text) == [
+        ("credit", "Photo: jon dela cruz/Example Agency"),
+        ("credit", "Photo: Ann Lee, AP"),
+    ]

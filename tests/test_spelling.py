@@ -106,9 +106,65 @@ def test_suggestions_are_ranked_by_how_common_the_word_is():
     )
 
 
+def test_a_word_that_keeps_the_first_letter_ranks_before_a_more_common_one():
+    # "resistant" is more common and one edit away too, but first letters are seldom mistyped.
+    (hit,) = hits("Several unions were hesistant to back the deal.")
+    assert hit.suggestions[:2] == ("hesitant", "resistant")
+
+
 def test_two_words_run_together_are_split():
     (hit,) = hits("The chairman said that willmean job cuts at the plant.")
     assert hit.data["word"] == "willmean" and hit.suggestions == ("will mean",)
+
+
+@pytest.mark.parametrize(
+    "text, slip, first",
+    [
+        # A lost space is likelier than a letter changed into an unrelated one.
+        ("The union rejected the paycuts offered on Friday.", "paycuts", "pay cuts"),
+        ("Nobody knows the cost andhow long the repairs will take.", "andhow", "and how"),
+        # A typing slip of one word still comes before two words.
+        ("The wholescale changes were announced on Monday.", "wholescale", "wholesale"),
+    ],
+)
+def test_a_misspelt_word_that_is_two_words_run_together_suggests_them(text, slip, first):
+    (hit,) = hits(text)
+    assert hit.data["word"] == slip and hit.suggestions[0] == first
+
+
+# --- real words the dictionaries lack -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "tieless",  # tie + less: a three-letter stem that is a common word
+        "rueing",  # rue + ing keeping its "e" (a variant the dictionaries lack)
+        "snitty",  # snit + y after a doubled consonant
+        "repped",  # rep + ed, consonant doubled
+        "faming",  # fame + ing, "e" dropped (wordplay on "shaming")
+    ],
+)
+def test_regular_derivations_of_common_words_are_words(word):
+    assert hits(f"The minister arrived {word} and cheerful, aides said.") == []
+
+
+@pytest.mark.parametrize(
+    "slip, meant",
+    [
+        ("commited", "committed"),  # the same stem and suffix, far more often doubled
+        ("stoping", "stopping"),
+        ("argueing", "arguing"),  # "e" kept where English drops it
+    ],
+)
+def test_a_misspelt_derivation_is_still_a_slip(slip, meant):
+    (hit,) = hits(f"The officials were {slip} to the plan, the report said.")
+    assert hit.data["word"] == slip and meant in hit.suggestions
+
+
+def test_a_rare_word_one_edit_only_from_words_of_another_first_letter_is_a_term():
+    # "oche" (darts) is written on the web and one edit from "ache" and "once" alone.
+    assert hits("The players stood at the oche before the final leg.") == []
 
 
 # --- what is deliberately not checked -------------------------------------------------
@@ -191,6 +247,7 @@ def test_labels_are_not_sentences():
     assert hits("ferdinand oyelaran\nThe talks went well, he said.") == []  # a speaker's line
     assert hits("archived recording (ferdinand oyelaran) The talks went well.") == []
     assert hits("newsfan88: the talks went well\nquietreader: they did") == []  # commenters
+    assert hits("Photo: maria dela crux/Example Agency") == []  # a credit's lower-case names
     # A slip in a sentence in parentheses is still a slip.
     assert words(hits("The board (which met on Monday to discuss the goverment plan) agreed.")) == [
         "goverment"

@@ -8,13 +8,19 @@ wordfreq's large English list says how often each word is written on the web.
 
 A word is accepted when a dictionary has it (or has its British or American twin), when it
 is common on the web (once in a million words: "coronavirus", "tweeted"), or when it is a
-known word with an English prefix or suffix ("reopenings", "nondefense"). Otherwise it is
-flagged when a common word lies one edit away and the word is either rare on the web (under
-once in 30 million words: "maraton") or a known misspelling: that common word with a typing
-slip past its first letter and a hundred times rarer ("recieve", "definately"). A rare word
-with no common word one edit away is taken for a coinage, a name or a foreign word and left
-alone, unless it is two common words run together ("willmean"). Suggestions are ranked by
-edit distance, then by how common the word is; the first one is the fix.
+known word with an English prefix or suffix ("reopenings", "nondefense", "tieless", "snitty",
+"rueing"), unless the same stem and suffix spelt the other way (consonant doubled or not,
+"e" kept or dropped) is far more common ("commited", "stoping"). Otherwise it is flagged
+when a common word lies one edit away and the word is either rare on the web (under once in
+30 million words: "maraton") or a known misspelling: that common word with a typing slip
+past its first letter and a hundred times rarer ("recieve", "definately"). A word the web
+writes that is one edit only from words with another first letter is a term of its own
+("oche" beside "ache"). A rare word with no common word one edit away is taken for a
+coinage, a name or a foreign word and left alone, unless it is two common words run
+together ("willmean"). Suggestions are ranked: the words it is a typing slip of, then those
+that keep its first letter, then the rest, the most common first within each; two common
+words run together ("paycuts" -> "pay cuts") come before a word with a letter changed into
+an unrelated one ("payouts"). The first suggestion is the fix.
 
 What it checks, deliberately:
 
@@ -25,13 +31,13 @@ What it checks, deliberately:
   the word before "'s" is checked, and the suggestion keeps the story's apostrophe.
 - The parts of a hyphenated compound, where a part is no English word at all ("well-knwon"),
   unless the parts written together are a word ("e-mail"); rare halves stay ("touchy-feely").
-- Not checked: handles, hashtags, URLs, e-mail addresses and file names (a run of text with
-  ``@``, ``#``, ``/``, ``_`` or a dot between letters), words with digits (``5G``, ``£2bn``,
-  ``10,000m``), words of one or two letters, short words without a vowel (abbreviations:
-  "btwn"), square-bracketed changes in quotations ("[A]dding"), inline and block code,
-  a line of one to three words without punctuation (a transcript's speaker label), and
-  foreign phrases: a quotation in which two or more words look misspelt, or a word beside
-  a lower-case word with accented letters.
+- Not checked: the story's furniture (``document.regions.aside``: handles, hashtags, URLs,
+  e-mail addresses, datelines, embedded posts, speaker labels, tables, promotions, photo
+  credits), a word glued to ``@``, ``#``, ``/``, ``_`` or a dot between letters (file names,
+  paths), words with digits (``5G``, ``£2bn``, ``10,000m``), words of one or two letters,
+  short words without a vowel (abbreviations: "btwn"), square-bracketed changes in
+  quotations ("[A]dding"), inline and block code, and foreign phrases: a quotation in which
+  two or more words look misspelt, or a word beside a lower-case word with accented letters.
 
 British and American spellings are both accepted. ``variety = "british"`` (or
 ``"american"``) flags the other variety's spelling of a word listed in
@@ -106,6 +112,9 @@ MISSPELLING_GAP = 200
 # dropped, doubled, swapped or a vowel changed): slang, foreign and old words beside common
 # ones differ otherwise ("forma" and "form", "muso" and "must", "dribs" and "ribs").
 VOWELS = "aeiou"
+# A derivation spelt one way is a slip when the same stem and suffix spelt the other way
+# (consonant doubled or not, "e" kept or dropped) is ten times as common: "commited".
+SIBLING_GAP = 100
 SPLIT_PART = 400  # "justfor": each part at least this common...
 SPLIT_FUNCTION_WORD = 600  # ...and one of them as common as "for", "the", "will", "is"
 # (two nouns run together are more often a compound the dictionary lacks: "tipsheet")
@@ -139,6 +148,7 @@ _SUFFIXES = (
     "less",
     "like",
     "hood",
+    "y",  # only after a doubled consonant: "snitty" <- "snit"
 )
 _PREFIXES = (
     "un",
@@ -176,16 +186,17 @@ _PREFIXES = (
 # A word or a hyphenated compound in letters only, with apostrophes inside.
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _APOSTROPHE_SUFFIXES = ("s", "ll", "re", "ve", "d", "m")
-# In the run of non-space text around a word: signs of a handle, hashtag, URL, e-mail
-# address, file name or markup, none of them prose.
+# In the run of non-space text around a word: signs of a file name, a path, words joined
+# by a slash or markup, none of them prose, which the story's furniture does not mark
+# (handles, URLs and e-mail addresses it does: ``regions.aside``).
 # Square brackets mark an editor's change inside a quotation ("[A]dding"): the word
 # is read whole by the reader, not as its halves.
 _NOT_PROSE_RE = re.compile(r"[@#/\\_=<>{}|~^*+\[\]]|\w\.\w|://")
 _SPACE_RE = re.compile(r"\s")
 _FRONT_MATTER_RE = re.compile(
-    r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.S
+    r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL
 )
-_KEY_RE = re.compile(rf"^{FRONT_MATTER_KEY}[ \t]*[:=][ \t]*(.*)$", re.M)
+_KEY_RE = re.compile(rf"^{FRONT_MATTER_KEY}[ \t]*[:=][ \t]*(.*)$", re.MULTILINE)
 _ITEM_RE = re.compile(r"^[ \t]*-[ \t]+(.+?)[ \t]*$")
 
 
@@ -206,7 +217,7 @@ def _word_list():
 
 
 @lru_cache(maxsize=16)
-def speller_for(accepted: frozenset[str], variety: str) -> "Speller":
+def speller_for(accepted: frozenset[str], variety: str) -> Speller:
     """One Speller per accepted-word set and variety, shared by the stories of a run (and by
     later runs in the process)."""
     return Speller(accepted, variety)
@@ -243,23 +254,33 @@ class Speller:
         self.verdicts: dict[str, tuple[Slip, ...]] = {}
 
     def suggestions(self, word: str) -> list[str]:
-        """Common words one edit away, most common first."""
+        """Common words one edit away: first those ``word`` is a typing slip of, then those
+        that keep its first letter (a first letter is seldom mistyped: "hesistant" is
+        "hesitant" before "resistant"), the most common first within each."""
         zipf = self.words.zipf100
         near = edits1(word) & self.words.common()
-        return sorted(near, key=lambda c: (-zipf(c), c))
+        return sorted(near, key=lambda c: (_likeness(word, c), -zipf(c), c))
 
-    def split(self, word: str) -> str | None:
-        """Two common words run together ("justfor" -> "just for"), or None."""
+    def split(self, word: str, *, function_word: bool = True) -> str | None:
+        """Two common words run together ("justfor" -> "just for"), or None. With
+        ``function_word`` one of them must be as common as "for" or "will"; without it two
+        common nouns will do ("paycuts" -> "pay cuts"), for a word already found misspelt."""
         zipf = self.words.zipf100
+        floor = SPLIT_FUNCTION_WORD if function_word else SPLIT_PART
+        # Without a function word, parts of three letters or more that a dictionary has:
+        # not "commit ed", "sa they".
+        shortest = 2 if function_word else 3
         best = None
-        for i in range(2, len(word) - 1):
+        for i in range(shortest, len(word) - shortest + 1):
             left, right = word[:i], word[i:]
             scores = zipf(left), zipf(right)
             score = min(scores)
             if (
                 score >= SPLIT_PART
-                and max(scores) >= SPLIT_FUNCTION_WORD
+                and max(scores) >= floor
                 and (best is None or score > best[0])
+                and (function_word or self.words.entry(left).in_dictionary)
+                and (function_word or self.words.entry(right).in_dictionary)
             ):
                 best = (score, f"{left} {right}")
         return best[1] if best else None
@@ -274,9 +295,10 @@ class Speller:
         other = spelling_variety(word)
         return other is not None and self.words.entry(other[2]).in_dictionary
 
-    def derived(self, word: str, *, suffixes: bool = True) -> bool:
-        """A known word with a prefix (or, with ``suffixes``, a suffix) added: "nondefense",
-        "reopenings"."""
+    def derived(self, word: str) -> bool:
+        """A known word with a prefix or a suffix added: "nondefense", "reopenings",
+        "tieless", "rueing"; but not a misspelt derivation, one whose other spelling from the
+        same word is far more common ("commited", "truely", "comeing")."""
         for prefix in _PREFIXES:
             rest = word[len(prefix) :]
             if (
@@ -285,33 +307,27 @@ class Speller:
                 and (self.known(rest) or self.suffixed(rest))
             ):
                 return True
-        return suffixes and self.suffixed(word)
+        return self.suffixed(word)
 
     def suffixed(self, word: str) -> bool:
         """A known word with a suffix added by the spelling rules of English: "strugglers"
-        (struggle + rs), "hirings", "shipped" (a doubled consonant), but not "roadd",
-        "reasonss" or "startted", which are slips."""
-        for suffix in _SUFFIXES:
-            stem = word[: -len(suffix)]
-            if not word.endswith(suffix) or len(stem) < 4:
-                continue
-            if (
-                suffix[0] == "e"
-                and stem[-1] == "e"
-                or suffix in ("d", "r", "rs")
-                and stem[-1] != "e"
-            ):
-                continue  # "lateer", "roadd"
-            if suffix == "s" and stem[-1] == "s":
-                continue  # "reasonss"
-            stems = [stem]
-            if suffix[0] in "aeiou" and stem[-1] not in "aeiouy":
-                stems.append(stem + "e")  # "making" <- "make"
-                if stem[-1] == stem[-2] and stem[-1] not in "wxy" and _short_syllable(stem[:-1]):
-                    stems.append(stem[:-1])  # "shipped" <- "ship"
-            if any(self.known(s) or s in self.accepted for s in stems):
-                return True
-        return False
+        (struggle + rs), "hirings", "shipped" (a doubled consonant), "snitty"; but not
+        "roadd", "reasonss", "startted", nor a word that the same stem and suffix spell far
+        more often another way ("commited": "committed")."""
+        readings = [r for r in suffix_readings(word) if self._stem_known(r.stem)]
+        if not readings:
+            return False
+        floor = max(COMMON, self.words.zipf100(word) + SIBLING_GAP)
+        return not any(
+            self.words.zipf100(other) >= floor for reading in readings for other in reading.others
+        )
+
+    def _stem_known(self, stem: str) -> bool:
+        # A stem of three letters must be a common word ("tie", "rue", "fame" less its "e"
+        # is not one): short rare stems would read too many slips as derivations.
+        if len(stem) == 3:
+            return self.words.zipf100(stem) >= COMMON
+        return self.known(stem) or stem in self.accepted
 
     def check(self, word: str) -> tuple[tuple[str, ...], str] | None:
         """(suggestions, reason) when ``word`` is a slip, else None."""
@@ -326,17 +342,33 @@ class Speller:
                 floor = score + MISSPELLING_GAP
                 if not any(keyboard_slip(word, c) and self.words.zipf100(c) >= floor for c in near):
                     near = []
-            # A word may be a derivation the dictionaries lack ("defunding"); but a known
-            # misspelling that reads as a suffixed word ("commit" + "ed") is still a slip of
-            # the far more common word beside it ("committed").
-            if near and not self.derived(word, suffixes=score < RARE):
-                found = (tuple(near[:3]), "not in the dictionary")
+            elif score:
+                # A word the web writes, one edit only from words of another first letter,
+                # is a term of its own ("oche" beside "ache"), not a slip of theirs.
+                near = [c for c in near if c[0] == word[0]]
+            if near and not self.derived(word):
+                found = (self._ranked(word, near), "not in the dictionary")
             elif not near and score == 0 and not self.derived(word):
                 joined = self.split(word)
                 if joined:
                     found = ((joined,), "two words run together")
         self._memo[word] = found
         return found
+
+    def _ranked(self, word: str, near: list[str]) -> tuple[str, ...]:
+        """The first three suggestions: the words ``word`` is a typing slip of or has a
+        letter added to, then two common words run together ("andhow" ->
+        "and how", "paycuts" -> "pay cuts"), then the rest: a lost space is likelier than a
+        letter changed into an unrelated one ("anyhow", "payouts")."""
+        joined = self.split(word, function_word=False)
+        if joined:
+            likelier = [
+                c
+                for c in near
+                if _likeness(word, c) == 0 or _likeness(word, c) == 1 and len(c) < len(word)
+            ]
+            near = [*likelier, joined, *(c for c in near if c not in likelier)]
+        return tuple(near[:3])
 
 
 def keyboard_slip(typed: str, meant: str) -> bool:
@@ -371,6 +403,51 @@ def _short_syllable(stem: str) -> bool:
         and stem[-2] in "aeiou"
         and stem[-3] not in "aeiou"
     )
+
+
+def _likeness(typed: str, meant: str) -> int:
+    """How likely ``meant`` is what was meant by ``typed``, one edit away: 0 a typing slip
+    (or its last letter dropped: "wer"), 1 the same first letter, 2 another first letter."""
+    if keyboard_slip(typed, meant) or meant[:-1] == typed:
+        return 0
+    return 1 if typed[:1] == meant[:1] else 2
+
+
+class Reading(NamedTuple):
+    """``word`` read as ``stem`` + a suffix, and the other spellings the same stem and
+    suffix could take (the doubled or single consonant, the kept or dropped "e")."""
+
+    stem: str
+    others: tuple[str, ...]
+
+
+def suffix_readings(word: str) -> list[Reading]:
+    """Each way ``word`` reads as a stem with one of ``_SUFFIXES`` added by English spelling
+    rules: as is ("tieless"), a silent "e" dropped before a vowel ("making" <- "make"), a
+    final consonant doubled after a short vowel ("shipped" <- "ship", "snitty" <- "snit")."""
+    found = []
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        if suffix[0] == "e" and stem[-1] == "e" or suffix in ("d", "r", "rs") and stem[-1] != "e":
+            continue  # "lateer", "roadd"
+        if suffix == "s" and stem[-1] == "s":
+            continue  # "reasonss"
+        vowel_suffix = suffix[0] in "aeiouy"
+        if suffix != "y":
+            others = [stem[:-1] + suffix] if stem.endswith("e") and vowel_suffix else []
+            if stem.endswith("e") and suffix == "ly":
+                others += [stem[:-1] + "ly", stem[:-1] + "y"]  # "truely": "truly"; "gentlely"
+            if vowel_suffix and _short_syllable(stem):
+                others.append(stem + stem[-1] + suffix)  # "commited" beside "committed"
+            found.append(Reading(stem, tuple(others)))
+        if vowel_suffix and stem[-1] not in "aeiouy":
+            if suffix != "y":
+                found.append(Reading(stem + "e", (stem + "e" + suffix,)))  # "making" <- "make"
+            if stem[-1] == stem[-2] and stem[-1] not in "wxy" and _short_syllable(stem[:-1]):
+                found.append(Reading(stem[:-1], (stem[:-1] + suffix,)))  # "shipped" <- "ship"
+    return found
 
 
 def front_matter_words(document) -> frozenset[str]:
@@ -541,7 +618,7 @@ def _report(document, slips: list[Slip]):
         quoted = text[span[0] : span[1]].strip(" ,.!?") if span is not None else None
         if span is not None and (per_quote[span] > 1 or quoted == text[slip.start : slip.end]):
             continue  # a foreign phrase, or a word quoted as a word ("coined the term 'liberati'")
-        if _label(text, slip) or _foreign_around(text, slip):
+        if regions.aside(slip.start) or _foreign_around(text, slip):
             continue
         shown = text[slip.start : slip.end]
         best = slip.suggestions[0]
@@ -554,30 +631,6 @@ def _report(document, slips: list[Slip]):
             fix=unsafe_fix(Edit(slip.start, slip.end, best), description=f"write '{best}'"),
             data={"word": shown},
         )
-
-
-def _label(text: str, slip: Slip) -> bool:
-    """Not a sentence but a label: a line of one to three words without punctuation (a
-    transcript's speaker, "michael barbaro"), a name in parentheses ("(luciano borio)"), or a
-    line's first word before a colon (a commenter's handle, "timeday: ...")."""
-    # Labels are short: look no further than NEAR characters either side.
-    start = text.rfind("\n", max(0, slip.start - NEAR), slip.start) + 1
-    end = text.find("\n", slip.start, slip.end + NEAR)
-    whole_line = (start > 0 or slip.start <= NEAR) and (end != -1 or slip.end + NEAR >= len(text))
-    line = text[start : len(text) if end == -1 else end].strip() if whole_line else ""
-    if line and len(line.split()) <= 3 and line[-1:].isalpha():
-        return True
-    if text.startswith(":", slip.end) and not text[start : slip.start].strip():
-        return True
-    opening = text.rfind("(", start, slip.start)
-    closing = text.find(")", slip.end, slip.end + NEAR)
-    inside = text[opening + 1 : closing] if opening != -1 and closing != -1 else ""
-    return (
-        bool(inside)
-        and ")" not in inside
-        and len(inside.split()) <= 3
-        and inside.replace(" ", "").isalpha()
-    )
 
 
 RULE = Rule(

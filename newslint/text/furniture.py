@@ -4,7 +4,7 @@ A page scrape or a wire story carries, beside its sentences, strings that look l
 but are addresses, labels or someone else's text: social handles and hashtags, URLs and
 e-mail addresses, a wire dateline in capitals, an embedded social post with its signature,
 a transcript's speaker labels, the label column of a data table, a live blog's time-stamped
-subhead. Rules that compare or judge the writer's words leave them alone; the Document knows
+subhead, a photo credit. Rules that compare or judge the writer's words leave them alone; the Document knows
 them once (``newslint.regions``), so no rule keeps its own regexes for them.
 
 Each detector here is a pure function of one paragraph's text (a block's ``text``) that
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 
 HANDLE, HASHTAG, URL, EMAIL = "handle", "hashtag", "url", "email"
 DATELINE, POST, LABEL, TABLE, SUBHEAD = "dateline", "post", "label", "table", "subhead"
-PROMO = "promo"
+PROMO, CREDIT = "promo", "credit"
 # The kinds whose words are not the writer's prose: no rule about wording looks inside them.
-KINDS = (HANDLE, HASHTAG, URL, EMAIL, DATELINE, POST, LABEL, TABLE, SUBHEAD, PROMO)
+KINDS = (HANDLE, HASHTAG, URL, EMAIL, DATELINE, POST, LABEL, TABLE, SUBHEAD, PROMO, CREDIT)
 
 
 class Span(NamedTuple):
@@ -175,6 +175,8 @@ _LOWER_LABEL_RE = re.compile(
 _BRACKETED_LABEL_RE = re.compile(
     r"(?<![\w,])[a-z]{2,20}(?: [a-z]{2,20}){0,2} \([a-z][a-z .'’-]{1,60}\)(?= [\"“‘'\[]?[A-Z])"
 )
+# A commenter's lower-case handle before a colon, opening a line: "jdoe77: just sold".
+_LOWER_HANDLE_LABEL_RE = re.compile(r"(?m)^[a-z][a-z0-9_]{2,30}:(?= )")
 _CAPS_LABEL_RE = re.compile(
     r"(?m)^[A-Z][A-Z.'’-]{0,30}(?: [A-Z][A-Z.'’-]{0,30}){0,3}(?:, [A-Z][A-Z ]{0,30})?:(?= |$)"
 )
@@ -199,6 +201,7 @@ def labels(text: str) -> list[Span]:
         if any(w in _PARTICLES for w in words):
             continue
         found.append(Span(LABEL, *match.span()))
+    found.extend(Span(LABEL, *m.span()) for m in _LOWER_HANDLE_LABEL_RE.finditer(text))
     for match in _BRACKETED_LABEL_RE.finditer(text):
         if not any(s.start <= match.start() < s.end for s in found):
             found.append(Span(LABEL, *match.span()))
@@ -272,6 +275,22 @@ def promos(text: str) -> list[Span]:
     return sorted(found, key=lambda s: (s.start, s.end))
 
 
+# --- photo credits ---------------------------------------------------------------------------
+
+# "Photo: Jane Doe/Agency", "(Photo: Jane Doe, AP)": names, often in lower case, up to the
+# closing bracket or the line's end, within a credit's length.
+_CREDIT_RE = re.compile(
+    r"\b(?:Photo|Photos|Photograph|Image|Picture|Illustration|Credit)(?: by| credit)?:"
+    r" [^\n()]{1,80}(?=\)|$)",
+    re.MULTILINE,
+)
+
+
+def credits(text: str) -> list[Span]:
+    """Photo credits: the names after "Photo:" and the like."""
+    return [Span(CREDIT, *m.span()) for m in _CREDIT_RE.finditer(text)]
+
+
 DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
     addresses,
     datelines,
@@ -279,6 +298,7 @@ DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
     labels,
     subheads,
     promos,
+    credits,
 )
 
 
