@@ -60,7 +60,10 @@ def _config(config: ConfigLike) -> Config:
 
 
 def _linter(config: ConfigLike) -> Linter:
-    return Linter(_config(config), _shared_registry())
+    linter = Linter(_config(config), _shared_registry())
+    for rule in linter.registry.rules.values():
+        linter.config.rule_options(rule)  # a value an option does not take: ConfigError now
+    return linter
 
 
 def lint_text(

@@ -50,6 +50,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
+from newslint.options import (
+    BadValue,
+    Choice,
+    Flag,
+    Integer,
+    Kind,
+    LoadContext,
+    OptionError,
+    UnknownOption,
+    bind,
+)
+from newslint.options import keys as option_keys
+
 if TYPE_CHECKING:
     from newslint.rule import Rule
 
@@ -72,7 +85,13 @@ TOP_KEYS = (
 # report stays readable.
 MAX_FINDINGS_KEY = "max-findings"
 DEFAULT_MAX_FINDINGS = 1000
-GENERIC_RULE_KEYS = ("severity", "enabled", MAX_FINDINGS_KEY)
+# What each of them takes, checked as the rules' own options are (newslint.options).
+GENERIC_RULE_OPTIONS: dict[str, Kind[Any]] = {
+    "severity": Choice(*SEVERITY_NAMES),
+    "enabled": Flag(),
+    MAX_FINDINGS_KEY: Integer(minimum=1),
+}
+GENERIC_RULE_KEYS = tuple(GENERIC_RULE_OPTIONS)
 OVERRIDE_KEYS = ("paths", "select", "ignore", "fail-on", "rules")
 # Plugin tables accepted even when the plugin is not installed in this environment.
 KNOWN_PLUGIN_TABLES = ("languagetool",)
@@ -106,7 +125,6 @@ MAX_CONFIG_FILE_BYTES = 5 * 1024 * 1024
 # thousands deep would otherwise end in a RecursionError in whatever walks it.
 MAX_CONFIG_DEPTH = 32
 DEFAULT_PATTERN_TIMEOUT = 1.0
-VOCABULARY_OPTION = "vocabulary"
 
 
 class ConfigError(Exception):
@@ -297,23 +315,36 @@ class Config:
     # The command line's --select/--ignore were checked against every rule of the run (a
     # house rule may exist in some folders' configs only): the engine need not refuse them.
     selection_checked: bool = False
+    # Notes for stderr found while validating (an option written in its old spelling).
+    notes: list[str] = field(default_factory=list, compare=False)
+    # Each rule's bound options, by rule id (see rule_options); never copied by replace().
+    _bound_options: dict[str, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def rule_table(self, rule_id: str) -> dict[str, Any]:
         return self.rules.get(rule_id, {})
 
-    def rule_options(self, rule) -> dict[str, Any]:
-        table = self.rule_table(rule.id)
-        merged = dict(rule.options)
-        merged.update({k: v for k, v in table.items() if k not in GENERIC_RULE_KEYS})
-        if VOCABULARY_OPTION in rule.options:
-            merged[VOCABULARY_OPTION] = frozenset(
-                (
-                    *rule.options[VOCABULARY_OPTION],
-                    *self.vocabulary,
-                    *table.get(VOCABULARY_OPTION, ()),
+    def rule_options(self, rule: "Rule") -> Any:
+        """The rule's options (an instance of ``rule.options``) from its ``[rules.<id>]``
+        table, defaults applied; an option named ``vocabulary`` also holds the config's
+        vocabulary. Bound once per rule and config. Raises ConfigError for a value the
+        option does not take (a config that went through :func:`validate` has none)."""
+        bound = self._bound_options.get(rule.id)
+        if bound is None:
+            origin = self.path or "<config>"
+            try:
+                bound = bind(
+                    rule.options,
+                    self.rule_table(rule.id),
+                    LoadContext(self.folder),
+                    skip=GENERIC_RULE_KEYS,
+                    vocabulary=self.vocabulary,
                 )
-            )
-        return merged
+            except (UnknownOption, BadValue) as exc:
+                raise _option_error(origin, f"rules.{rule.id}", rule, exc) from None
+            self._bound_options[rule.id] = bound
+        return bound
 
     def rule_severity(self, rule) -> str:
         return self.rule_table(rule.id).get("severity", rule.severity)
@@ -637,20 +668,14 @@ def _rule_tables(rules: Any, key: str, origin: str) -> dict[str, dict[str, Any]]
                 "a table ([rules.<id>]) of severity, enabled, max-findings and options",
                 table,
             )
-        if "severity" in table and table["severity"] not in SEVERITY_NAMES:
-            raise _fail(
-                origin,
-                f"{key}.{rule_id}.severity",
-                "one of " + ", ".join(SEVERITY_NAMES),
-                table["severity"],
-            )
-        if "enabled" in table and not isinstance(table["enabled"], bool):
-            raise _fail(origin, f"{key}.{rule_id}.enabled", "true or false", table["enabled"])
-        limit = table.get(MAX_FINDINGS_KEY, DEFAULT_MAX_FINDINGS)
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise _fail(
-                origin, f"{key}.{rule_id}.{MAX_FINDINGS_KEY}", "a whole number of at least 1", limit
-            )
+        for name, kind in GENERIC_RULE_OPTIONS.items():
+            if name in table:
+                try:
+                    kind.convert(table[name], LoadContext())
+                except OptionError as exc:
+                    raise _fail(
+                        origin, f"{key}.{rule_id}.{name}", exc.expected, table[name]
+                    ) from None
     return {k: dict(v) for k, v in rules.items()}
 
 
@@ -752,7 +777,15 @@ def file_below(folder: Path | None, name: str, origin: str, key: str) -> Path:
     """The file a config option names, which must lie below the config's folder (the
     current folder for a config without one): a content repository's config may read its
     own files, never ``../../secrets`` or ``/etc/passwd``, nor through a symlink leading out.
-    Every option that names a file goes through here."""
+    Every option that names a file goes through here (or :func:`path_below`)."""
+    try:
+        return path_below(folder, name)
+    except ValueError as exc:
+        raise ConfigError(f"{origin}: key '{key}': {exc}") from None
+
+
+def path_below(folder: Path | None, name: str) -> Path:
+    """:func:`file_below`, raising ValueError with the cause alone."""
     base = (folder or Path.cwd()).resolve()
     try:
         if "\0" in name:
@@ -764,12 +797,10 @@ def file_below(folder: Path | None, name: str, origin: str, key: str) -> Path:
             if isinstance(exc, RuntimeError)
             else getattr(exc, "strerror", None) or exc
         )
-        raise ConfigError(
-            f"{origin}: key '{key}': {name!r} is not a file that can be read ({cause})"
-        ) from None
+        raise ValueError(f"{name!r} is not a file that can be read ({cause})") from None
     if base not in target.parents:
-        raise ConfigError(
-            f"{origin}: key '{key}': {name!r} is not below the config's folder "
+        raise ValueError(
+            f"{name!r} is not below the config's folder "
             f"{base} (a config may only read files in its own folder tree)"
         )
     return target
@@ -808,7 +839,7 @@ def validate(
                     token,
                 ) from None
 
-    def tables(rule_tables: Mapping[str, dict], key: str) -> None:
+    def tables(rule_tables: Mapping[str, dict[str, Any]], key: str) -> None:
         for rule_id, table in rule_tables.items():
             rule = known.get(rule_id)
             if (
@@ -822,21 +853,23 @@ def validate(
                     f"{origin}: key '{key}.{rule_id}': unknown rule id {rule_id!r} "
                     f"(see 'newslint rules')"
                 )
-            for name, value in table.items():
-                if name in GENERIC_RULE_KEYS:
-                    continue
-                if name not in rule.options:
-                    takes = ", ".join([*GENERIC_RULE_KEYS, *rule.options])
-                    raise ConfigError(
-                        f"{origin}: unknown key '{key}.{rule_id}.{name}' "
-                        f"(rule {rule_id} takes: {takes})"
-                    )
-                problem = option_problem(rule.options[name], value)
-                if problem is None and name in rule.option_checks:
-                    problem = rule.option_checks[name](value)
-                if problem:
-                    raise _fail(origin, f"{key}.{rule_id}.{name}", problem, value)
+            try:
+                bind(rule.options, table, context, skip=GENERIC_RULE_KEYS, notes=old_keys)
+            except (UnknownOption, BadValue) as exc:
+                raise _option_error(origin, f"{key}.{rule_id}", rule, exc) from None
+            for old in old_keys:
+                new = old.replace("_", "-")
+                note = (
+                    f"{origin}: key '{key}.{rule_id}.{old}' is the old spelling of '{new}'; "
+                    f"write '{new}' (the old one will stop working in a later release)"
+                )
+                if note not in config.notes:
+                    config.notes.append(note)
+            old_keys.clear()
 
+    # One context for the whole config: its patterns share one allowance.
+    context = LoadContext(config.folder)
+    old_keys: list[str] = []
     selectors(config.select, "select")
     selectors(config.ignore, "ignore")
     tables(config.rules, "rules")
@@ -846,40 +879,13 @@ def validate(
         tables(override.rules, f"overrides[{number}].rules")
 
 
-def option_problem(default: Any, value: Any) -> str | None:
-    """What is wrong with ``value`` for an option whose default is ``default`` (None if fine).
-
-    The type follows the default: a bool takes true/false, an int an integer, a float any
-    number, a string a string, a list a list (of the same kind as the default's items), a
-    table a table. A default of None takes anything.
-    """
-    if default is None:
-        return None
-    if isinstance(default, bool):
-        return None if isinstance(value, bool) else "true or false"
-    if isinstance(default, int):
-        return None if isinstance(value, int) and not isinstance(value, bool) else "an integer"
-    if isinstance(default, float):
-        return (
-            None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
-        )
-    if isinstance(default, str):
-        choices = getattr(default, "choices", None)  # a rule.Choice
-        if choices and value not in choices:
-            return "one of " + ", ".join(repr(c) for c in choices)
-        return None if isinstance(value, str) else "a string"
-    if isinstance(default, (list, tuple, set, frozenset)):
-        if not isinstance(value, list):
-            return "a list"
-        items = list(default)
-        if items:
-            kind = type(items[0])
-            if not all(option_problem(items[0], v) is None for v in value):
-                return f"a list of {expected_type(kind).removeprefix('a ').removeprefix('an ')}s"
-        return None
-    if isinstance(default, dict):
-        return None if isinstance(value, dict) else "a table"
-    return None
+def _option_error(origin: str, table: str, rule: "Rule", exc: Exception) -> ConfigError:
+    """The one-line error for a key of a rule's table that its options do not take."""
+    if isinstance(exc, BadValue):
+        return _fail(origin, f"{table}.{exc.key}", exc.expected, exc.value)
+    assert isinstance(exc, UnknownOption)
+    takes = ", ".join([*GENERIC_RULE_KEYS, *option_keys(rule.options)])
+    return ConfigError(f"{origin}: unknown key '{table}.{exc.key}' (rule {rule.id} takes: {takes})")
 
 
 class ConfigResolver:
@@ -921,6 +927,7 @@ class ConfigResolver:
             config = load_config(path)
             if self.check:
                 self.check(config)
+                self.notes.extend(n for n in config.notes if n not in self.notes)
             self._files[key] = config
         return self._files[key]
 

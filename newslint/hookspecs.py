@@ -23,10 +23,13 @@ def newslint_rules():
     (``languagetool/...``) so they never collide with built-in ones; ``house/...`` is taken
     by the ``[[house-style]]`` rules of a config.
 
-    A rule's ``options`` defaults are its documented settings (``[rules.<id>]`` values are
-    type-checked against them). A rule that declares an option named ``vocabulary`` (a
-    list) receives the names the house accepts (the config's ``vocabulary``, its own
-    default and any ``[rules.<id>] vocabulary``) as one frozenset of strings.
+    A rule's ``options`` is a frozen dataclass of :func:`newslint.options.option` fields,
+    each with a kind (``Flag``, ``Integer``, ``Text``, ``Choice``, ``Strings``, ``Words``,
+    ``Patterns``, ``Items``, ``FilePath``), a default and a one-line doc; the config key is
+    the field's name in kebab-case. ``[rules.<id>]`` is checked against it when the config
+    loads, ``newslint rules ID`` lists it, and the check receives an instance, values
+    converted and defaults applied. An option named ``vocabulary`` (``Words()``) also holds
+    the names the house accepts (the config's ``vocabulary``).
     """
 
 

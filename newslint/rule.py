@@ -9,12 +9,14 @@ executable: the test suite runs every rule on its own wrong and right examples, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from newslint.model import CATEGORIES, SEVERITIES, Edit, Finding, Fix, unsafe_fix
+from newslint.options import NoOptions, declared
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -28,19 +30,8 @@ _FENCE_RE = re.compile(r"^```([\w-]*)(?:[ \t]+(\S+))?[ \t]*\n(.*?)^```", re.M | 
 # The file name an example is checked as, by its fence's info string (default: plain text).
 EXAMPLE_PATHS = {"markdown": "story.md", "md": "story.md", "html": "story.html"}
 
-Check = Callable[["Document", dict], Iterable[Finding]]
-
-
-class Choice(str):
-    """A string option's default that also names the values the option takes: a config
-    giving any other value is an error at load (``variety = Choice("both", (...))``)."""
-
-    choices: tuple[str, ...]
-
-    def __new__(cls, default: str, choices: Iterable[str]) -> "Choice":
-        value = super().__new__(cls, default)
-        value.choices = tuple(choices)
-        return value
+# A rule's check: the document and the rule's options (an instance of its options class).
+Check = Callable[["Document", Any], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -51,21 +42,22 @@ class Rule:
     check: Check
     doc: str
     plugin: str = "newslint"
-    # Default options; a newsroom overrides them in [rules.<id>]. Documented in ``doc``.
-    options: dict[str, Any] = field(default_factory=dict)
+    # The options a newsroom may set in [rules.<id>]: a frozen dataclass of
+    # newslint.options.option() fields (see newslint/options.py). The check receives an
+    # instance, validated and with defaults applied; ``newslint rules ID`` lists them.
+    options: type = NoOptions
     # Off unless selected by id or turned on with [rules.<id>] enabled = true.
     enabled_by_default: bool = True
-    # Checks of option values beyond their type, run when a config is loaded: option name ->
-    # a function of the value returning what was expected (None when the value is fine). A
-    # value the check would only meet inside the rule (a pattern that does not compile) is
-    # then one config error naming the key, not an internal error on every file.
-    option_checks: dict[str, Callable[[Any], str | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
             raise ValueError(f"rule {self.id}: unknown category {self.category!r}")
         if self.severity not in SEVERITIES:
             raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
+        try:
+            declared(self.options)
+        except TypeError as exc:
+            raise TypeError(f"rule {self.id}: {exc}") from None
 
     @property
     def summary(self) -> str:
@@ -148,7 +140,11 @@ def documentation(rule: Rule) -> str:
             f"[rules.{rule.id}] enabled = true"
         )
     body = _dedent(rule.doc or "")
-    if rule.options:
-        opts = "\n".join(f"  {k} = {v!r}" for k, v in rule.options.items())
-        body += f"\n\n## Options (defaults)\n\n[rules.{rule.id}]\n{opts}"
+    options = declared(rule.options)
+    if options:
+        listed = "\n".join(o.describe() for o in options)
+        body += (
+            f"\n\n## Options\n\nSet in [rules.{rule.id}], besides severity, enabled and "
+            f"max-findings (defaults shown):\n\n{listed}"
+        )
     return f"{header}\n\n{body}\n"

@@ -117,7 +117,7 @@ def test_rules_lists_every_rule_and_prints_docs(cli):
             rf"^{re.escape(rule.id)}\s+{rule.category}\s+{rule.severity}", listing, re.M
         )
     doc = cli("rules", "duplicate-paragraph").output
-    assert "## Wrong" in doc and "## Right" in doc and "min_words = 3" in doc
+    assert "## Wrong" in doc and "## Right" in doc and "min-words = 3" in doc
     assert cli("rules", "nope").exit_code == 2
 
 

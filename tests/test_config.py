@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from newslint.config import Config, ConfigError, compile_glob, config_from_dict, validate
+from newslint.options import Integer, Words, option
 from newslint.plugins import build_registry
 from newslint.rule import Rule
 
@@ -187,14 +189,20 @@ def test_override_globs(glob, path, hit):
 # --- vocabulary ------------------------------------------------------------------------
 
 
-def _vocab_rule(default=()):
+@dataclass(frozen=True)
+class NamesOptions:
+    vocabulary: frozenset[str] = option(Words(), frozenset({"Seanad"}), "Names it accepts.")
+    limit: int = option(Integer(minimum=1), 3, "How many.")
+
+
+def _vocab_rule():
     return Rule(
         id="names",
         category="naming",
         severity="warning",
         check=lambda d, o: (),
         doc="x",
-        options={"vocabulary": list(default), "limit": 3},
+        options=NamesOptions,
     )
 
 
@@ -209,13 +217,13 @@ def test_vocabulary_reaches_rules_that_declare_the_option(tmp_path):
         folder=tmp_path,
     )
     assert config.vocabulary == {"Dáil", "Taoiseach", "Sinn Féin"}
-    options = config.rule_options(_vocab_rule(["Seanad"]))
-    assert options["vocabulary"] == frozenset(
+    options = config.rule_options(_vocab_rule())
+    assert options.vocabulary == frozenset(
         {"Dáil", "Taoiseach", "Sinn Féin", "Oireachtas", "Seanad"}
     )
-    assert options["limit"] == 3
+    assert options.limit == 3
     other = Rule(id="other", category="style", severity="info", check=lambda d, o: (), doc="x")
-    assert "vocabulary" not in config.rule_options(other)
+    assert not hasattr(config.rule_options(other), "vocabulary")
 
 
 def test_vocabulary_as_a_file_name(tmp_path):
@@ -224,7 +232,7 @@ def test_vocabulary_as_a_file_name(tmp_path):
     assert config.vocabulary == {"Zelensky"}
 
 
-def test_option_types_follow_the_defaults():
+def test_option_values_are_checked_against_the_declaration():
     registry = build_registry(entry_points=False)
     rules = dict(registry.rules)
     rules["names"] = _vocab_rule()
@@ -242,6 +250,7 @@ def test_option_types_follow_the_defaults():
         ({"limit": "4"}, "limit"),
         ({"limit": True}, "limit"),
         ({"vocabulary": "A"}, "vocabulary"),
+        ({"limit": 0}, "limit"),
     ]:
         with pytest.raises(ConfigError, match=f"n.toml: key 'rules.names.{key}': expected"):
             validate(config_from_dict({"rules": {"names": table}}, "n.toml"), rules)
@@ -264,11 +273,11 @@ def test_option_types_follow_the_defaults():
         ),
         (
             '[rules.debris]\nextra = "Listen now"\n',
-            "newslint.toml: key 'rules.debris.extra': expected a list, got 'Listen now'",
+            "newslint.toml: key 'rules.debris.extra': expected a list of regular expressions (strings), got 'Listen now'",
         ),
         (
             '[rules.debris]\nseverity = "fatal"\n',
-            "newslint.toml: key 'rules.debris.severity': expected one of error, warning, info, got 'fatal'",
+            "newslint.toml: key 'rules.debris.severity': expected one of 'error', 'warning', 'info', got 'fatal'",
         ),
         (
             '[rules.debris]\nenabled = "no"\n',

@@ -134,7 +134,7 @@ def test_groups_option_extends_the_built_in_groups():
 
 
 def test_variant_groups_function_merges_config():
-    groups = variant_groups({"groups": [["Beeb", "BBC"], "Auntie | BBC"]})
+    groups = variant_groups((["Beeb", "BBC"], "Auntie | BBC"))
     assert groups[-2] == VariantGroup(("Beeb", "BBC"))
     assert groups[-1].forms == ("Auntie", "BBC")
     assert any(g.forms[:2] == ("U.S.", "US") and g.body_only for g in groups)
@@ -329,7 +329,7 @@ def test_reads_the_text_without_building_the_shared_word_list():
     linter = Linter.create(Config(), entry_points=False)
     rule = linter.registry.rules[RULE]
     document = linter.parse(Source("story.txt", text))
-    found = list(rule.check(document, dict(rule.options)))
+    found = list(rule.check(document, rule.options()))
     assert {f.data["kind"] for f in found} == {"case", "name", "spelling", "group"}
     assert "words" not in document.__dict__
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import os
 import textwrap
+from dataclasses import dataclass
 
 import pytest
 
 from newslint.config import Config
 from newslint.engine import Linter
 from newslint.inputs import Source
+from newslint.options import Integer, option
 from newslint.rule import Rule, hookimpl
 
 PLUGIN = """
@@ -128,8 +130,12 @@ def test_a_rule_that_raises_is_isolated(tmp_path):
 
 
 def test_registering_a_plugin_object_directly():
-    def check(document, options):
-        if len(document.words) >= options["max_words"]:
+    @dataclass(frozen=True)
+    class LongOptions:
+        max_words: int = option(Integer(minimum=1), 5, "A story this long is reported.")
+
+    def check(document, options: LongOptions):
+        if len(document.words) >= options.max_words:
             yield LONG.finding(0, 0, "Story is long")
 
     LONG = Rule(
@@ -138,7 +144,7 @@ def test_registering_a_plugin_object_directly():
         severity="info",
         doc="Long stories.",
         check=check,
-        options={"max_words": 5},
+        options=LongOptions,
     )
 
     class Plugin:
@@ -191,6 +197,19 @@ def test_readme_plugin_example_works_as_written(tmp_path):
     assert right.returncode == 0
     docs = run_with(env, "rules", "acme/slammed").stdout
     assert "## Wrong" in docs and "slammed the report" in docs
+    assert "also-flag = []  (list of strings)" in docs
+    config = tmp_path / "newslint.toml"
+    config.write_text('[rules."acme/slammed"]\nalso-flag = ["blasted"]\n')
+    blasted = run_with(
+        env, "check", "--config", str(config), "-", input="The minister blasted the report.\n"
+    )
+    assert blasted.returncode == 1 and "acme/slammed" in blasted.stdout
+    config.write_text('[rules."acme/slammed"]\nalso-flag = "blasted"\n')
+    refused = run_with(env, "check", "--config", str(config), "-", input="Fine.\n")
+    assert refused.returncode == 2
+    assert "key 'rules.acme/slammed.also-flag': expected a list of non-empty strings" in (
+        refused.stderr
+    )
 
 
 def test_a_plugin_whose_configure_raises_is_named_and_the_run_goes_on():

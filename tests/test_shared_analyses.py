@@ -28,7 +28,7 @@ ANCHORED = [
 def test_rule_does_not_build_the_word_list(rule_id):
     rule = build_registry(entry_points=False).rules[rule_id]
     document = parse("s.txt", STORY)
-    list(rule.check(document, dict(rule.options)))
+    list(rule.check(document, rule.options()))
     assert "words" not in document.__dict__
 
 

@@ -45,14 +45,30 @@ fix.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
-from newslint.model import Edit, safe_fix
-from newslint.pattern_cost import PatternAllowance
+from newslint.model import Edit, Finding, safe_fix
+from newslint.options import PatternList, Patterns, option
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+
+@dataclass(frozen=True)
+class DebrisOptions:
+    extra: PatternList = option(
+        Patterns(),
+        PatternList(),
+        "Your site's own debris lines: each pattern must match a whole line.",
+    )
+
 
 _STRIP = " \t\u00a0•·|>›»→←-–—*#:"
 # The user's patterns get this long per story in all (not per line: 400 slow lines would
@@ -60,7 +76,7 @@ _STRIP = " \t\u00a0•·|>›»→←-–—*#:"
 USER_PATTERN_TIMEOUT = 0.5
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)  # the built-in list and each config's own patterns
 def _compile(patterns: tuple[str, ...]):
     return regex.compile(r"(?:" + "|".join(patterns) + r")[.!:]?", regex.IGNORECASE)
 
@@ -77,10 +93,10 @@ def is_debris_line(line: str, extra: tuple[str, ...] = (), budget=None) -> bool:
     return bool(extra) and _compile(extra).fullmatch(core, timeout=budget.left()) is not None
 
 
-def check(document, options):
+def check(document: Document, options: DebrisOptions) -> Iterator[Finding]:
     from newslint.budget import PatternBudget, PatternTimeout
 
-    extra = tuple(options.get("extra", ()))
+    extra = options.extra.sources
     budget = PatternBudget(USER_PATTERN_TIMEOUT)
     for block in document.blocks:
         lines = [(start, line) for start, line in block.lines() if line.strip()]
@@ -115,36 +131,13 @@ def check(document, options):
             )
 
 
-def extra_problem(patterns: list) -> str | None:
-    """What is wrong with the ``extra`` option, if anything (checked when the config loads)."""
-    expected = "a list of regular expressions"
-    if not all(isinstance(p, str) for p in patterns):
-        return expected + " (strings)"
-    allowance = PatternAllowance()  # before compiling, which no time limit can stop
-    for pattern in patterns:
-        too_large = allowance.charge(pattern)
-        if too_large:
-            return too_large
-    for pattern in patterns:  # one at a time, so the error names the pattern
-        try:
-            regex.compile(pattern, regex.IGNORECASE)
-        except regex.error as exc:
-            return f"{expected} ({pattern!r} does not compile: {exc})"
-    try:  # a pattern may be whole alone and still unbalance the alternation: "a)|(b"
-        _compile(tuple(patterns))
-    except regex.error as exc:
-        return f"{expected} that each stand alone as one alternative ({exc})"
-    return None
-
-
 RULE = Rule(
     id="debris",
     category="debris",
     severity="warning",
     check=check,
     doc=__doc__,
-    options={"extra": []},
-    option_checks={"extra": extra_problem},
+    options=DebrisOptions,
 )
 
 

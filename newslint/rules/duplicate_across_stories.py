@@ -5,7 +5,7 @@ invisible when each file is read alone. This rule sees every story checked in on
 (a folder, a commit's files, a CMS batch) and reports each long paragraph that appears in
 more than one of them, after normalising case, spacing and quote style, naming the other
 file and line. Short paragraphs and boilerplate lines are left alone; a newsroom whose
-stories share a standard background paragraph can raise ``min_words`` or turn the rule off
+stories share a standard background paragraph can raise ``min-words`` or turn the rule off
 for those folders.
 
 ## Wrong
@@ -34,10 +34,19 @@ The council's plan for the old market hall, approved on Tuesday, includes a libr
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import NamedTuple
 
+from newslint.options import Integer, option
 from newslint.rule import Rule, hookimpl
 from newslint.rules.duplicate_paragraph import line_range, paragraph_tokens
+
+
+@dataclass(frozen=True)
+class DuplicateAcrossStoriesOptions:
+    min_words: int = option(
+        Integer(minimum=1), 15, "A paragraph of fewer words is not compared across stories."
+    )
 
 
 def check(document, options):
@@ -50,7 +59,7 @@ RULE = Rule(
     severity="warning",
     check=check,
     doc=__doc__,
-    options={"min_words": 15},
+    options=DuplicateAcrossStoriesOptions,
     enabled_by_default=False,
 )
 
@@ -85,7 +94,8 @@ def _key(tokens: tuple[str, ...]) -> bytes:
 
 
 def _min_words(config) -> int:
-    return int(config.rule_options(RULE).get("min_words", 15))
+    options: DuplicateAcrossStoriesOptions = config.rule_options(RULE)
+    return options.min_words
 
 
 def _long_paragraphs(document, min_words: int) -> list[tuple[bytes, int]]:

@@ -87,10 +87,29 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
 
+from newslint.options import Integer, option
 from newslint.rule import Rule, hookimpl
 from newslint.rules.debris import is_debris_line
 from newslint.text.words import normalise_quotes
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+    from newslint.model import Finding
+
+
+@dataclass(frozen=True)
+class DuplicateParagraphOptions:
+    min_words: int = option(
+        Integer(minimum=1), 3, "A paragraph of fewer words is never counted as a copy."
+    )
+    near_min_words: int = option(
+        Integer(minimum=1),
+        8,
+        "A paragraph of fewer words counts only as an exact copy, not a near one.",
+    )
+
 
 _TOKEN_RE = re.compile(r"[\w\uFFFC]+(?:['.-][\w\uFFFC]+)*")
 # A line under this many words that recurs alone may be structure (a label, a table field,
@@ -263,9 +282,9 @@ def _reads_as_paste(
     return bool(repeated & {pos - 1, pos + 1})
 
 
-def check(document, options):
-    min_words = int(options.get("min_words", 3))
-    near_min_words = int(options.get("near_min_words", 8))
+def check(document: Document, options: DuplicateParagraphOptions) -> Iterator[Finding]:
+    min_words = options.min_words
+    near_min_words = options.near_min_words
     paras: list[_Para] = []
     for index, (block, toks) in enumerate(zip(document.blocks, paragraph_tokens(document))):
         if len(toks) < min_words or all(is_debris_line(line) for _, line in block.lines()):
@@ -341,7 +360,7 @@ RULE = Rule(
     severity="warning",
     check=check,
     doc=__doc__,
-    options={"min_words": 3, "near_min_words": 8},
+    options=DuplicateParagraphOptions,
 )
 
 

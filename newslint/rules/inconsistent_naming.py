@@ -119,6 +119,7 @@ from itertools import chain, compress
 from operator import and_, itemgetter
 from typing import Any, Iterator, NamedTuple
 
+from newslint.options import Choice, Flag, Integer, Items, option
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines, load_set
 from newslint.text.names import (
@@ -146,6 +147,46 @@ from newslint.text.varieties import (
     spelling_table,
     written_runs,
 )
+
+
+# --- options -------------------------------------------------------------------------
+
+
+def _option_group(spec: object) -> VariantGroup:
+    try:
+        return parse_group(spec)
+    except ValueError as exc:  # the option's error names the rule already
+        raise ValueError(str(exc).removeprefix("inconsistent-naming: ")) from None
+
+
+NO_PREFERENCE = "none"
+
+
+@dataclass(frozen=True)
+class NamingOptions:
+    groups: tuple[VariantGroup, ...] = option(
+        Items(
+            _option_group,
+            "variant groups: each a list of two or more forms, or a table "
+            "{forms, prefer, full, body-only}",
+            "list of variant groups",
+            lambda group: list(group.forms),
+            single=lambda value: isinstance(value, (str, dict)),
+        ),
+        (),
+        "The desk's own variant groups, checked besides the built-in ones.",
+    )
+    min_name_length: int = option(
+        Integer(minimum=3),
+        5,
+        "Near spellings are compared in names of at least this many letters.",
+    )
+    spelling: bool = option(Flag(), True, "Report British and American spellings mixed.")
+    prefer_spelling: str = option(
+        Choice(NO_PREFERENCE, BRITISH, AMERICAN),
+        NO_PREFERENCE,
+        "The variety that wins when a story writes each once (none: no finding then).",
+    )
 
 
 # --- variant groups ------------------------------------------------------------------
@@ -222,11 +263,8 @@ def builtin_groups() -> tuple[VariantGroup, ...]:
     return tuple(parse_group(line) for line in load_lines("naming_variants.txt"))
 
 
-def variant_groups(options: dict | None = None) -> tuple[VariantGroup, ...]:
-    """The built-in groups followed by the ``groups`` option's (a newsroom's own)."""
-    extra = (options or {}).get("groups", ()) or ()
-    if isinstance(extra, (str, dict)):
-        extra = [extra]
+def variant_groups(extra: tuple[Any, ...] = ()) -> tuple[VariantGroup, ...]:
+    """The built-in groups followed by ``extra`` (the ``groups`` option: a newsroom's own)."""
     return builtin_groups() + tuple(parse_group(g) for g in extra)
 
 
@@ -320,8 +358,8 @@ def _matcher(groups: tuple[VariantGroup, ...]) -> _GroupMatcher:
     return _GroupMatcher(regex, exact, folded, *_start_filter(forms))
 
 
-def _group_findings(document, options, sw: StoryWords) -> Iterator:
-    groups = variant_groups(options)
+def _group_findings(document, options: NamingOptions, sw: StoryWords) -> Iterator:
+    groups = variant_groups(options.groups)
     matcher = _matcher(groups)
     per_group: dict[int, list[tuple[int, int, str, str]]] = {}  # (start, end, form, surface)
     for block in document.blocks:
@@ -1244,16 +1282,17 @@ def _finding(document, occ: Occurrence, majority: str, counts: dict, firsts: dic
     )
 
 
-def check(document, options):
+def check(document, options: NamingOptions) -> Iterator:
     trim_memos()
     story = _Story(document)
     sw = story.sw
     found = []
     found.extend(_group_findings(document, options, sw))
     found.extend(_case_findings(document, story))
-    found.extend(_name_findings(document, story, int(options.get("min-name-length", 5))))
-    if options.get("spelling", True):
-        found.extend(_spelling_findings(document, sw, options.get("prefer-spelling") or None))
+    found.extend(_name_findings(document, story, options.min_name_length))
+    if options.spelling:
+        prefer = None if options.prefer_spelling == NO_PREFERENCE else options.prefer_spelling
+        found.extend(_spelling_findings(document, sw, prefer))
     # One finding a place: where two checks flag the same word ("WHite House" as a name of
     # two words, "WHite" as one), the one that names more of it.
     seen: set[int] = set()
@@ -1263,23 +1302,13 @@ def check(document, options):
             yield finding
 
 
-def _groups_problem(groups: list) -> str | None:
-    """What is wrong with the ``groups`` option, if anything (checked when the config loads)."""
-    try:
-        variant_groups({"groups": groups})
-    except ValueError as exc:
-        return f"variant groups of two or more forms ({str(exc).removeprefix('inconsistent-naming: ')})"
-    return None
-
-
 RULE = Rule(
     id="inconsistent-naming",
     category="naming",
     severity="warning",
     check=check,
     doc=__doc__,
-    options={"groups": [], "min-name-length": 5, "spelling": True, "prefer-spelling": ""},
-    option_checks={"groups": _groups_problem},
+    options=NamingOptions,
 )
 
 

@@ -78,13 +78,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from newslint.model import Edit, Fix, safe_fix, unsafe_fix
+from newslint.model import Edit, Finding, Fix, safe_fix, unsafe_fix
+from newslint.options import Flag, option
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines, load_set
 from newslint.text.words import TOKEN_END, TOKEN_START, trie_alternation
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 _PARTS = r"morning|afternoon|evening|night|lunchtime"
 # A word before a day or date that makes it something other than "when it happened":
@@ -570,9 +575,17 @@ def _repeats(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention]
     return pairs
 
 
-def check(document, options):
-    check_times = options.get("times", True)
-    check_attributions = options.get("attributions", True)
+@dataclass(frozen=True)
+class RepeatedAttributionOptions:
+    times: bool = option(Flag(), True, "Report a time phrase given twice in one sentence.")
+    attributions: bool = option(
+        Flag(), True, "Report a source or speaker credited twice in one sentence."
+    )
+
+
+def check(document: Document, options: RepeatedAttributionOptions) -> Iterator[Finding]:
+    check_times = options.times
+    check_attributions = options.attributions
     regions = document.regions
     text = document.text
     sentences = document.sentences
@@ -620,7 +633,7 @@ RULE = Rule(
     severity="warning",
     check=check,
     doc=__doc__,
-    options={"times": True, "attributions": True},
+    options=RepeatedAttributionOptions,
 )
 
 

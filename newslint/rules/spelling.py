@@ -91,15 +91,32 @@ applied only with ``--unsafe-fixes``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from newslint.model import Edit, unsafe_fix
-from newslint.rule import Choice, Rule, hookimpl
+from newslint.model import Edit, Finding, unsafe_fix
+from newslint.options import Choice, Words, option
+from newslint.rule import Rule, hookimpl
 from newslint.text.varieties import AMERICAN, BRITISH, spelling_variety
 from newslint.text.words import WORD_RE
 
+if TYPE_CHECKING:
+    from newslint.document import Document
+
 VARIETIES = ("both", BRITISH, AMERICAN)
+
+
+@dataclass(frozen=True)
+class SpellingOptions:
+    variety: str = option(
+        Choice(*VARIETIES), "both", "Which variety's spellings are right; the other's are flagged."
+    )
+    vocabulary: frozenset[str] = option(
+        Words(), frozenset(), "Words the desk accepts, besides the config's vocabulary."
+    )
+
+
 FRONT_MATTER_KEY = "newslint-vocabulary"
 
 # Zipf x 100 (wordfreq's scale: 3.0 is once per million words).
@@ -555,10 +572,10 @@ def _word_slips(speller: Speller, token: str, offset: int, apostrophe: str = "'"
         )
 
 
-def check(document, options):
+def check(document: Document, options: SpellingOptions) -> Iterator[Finding]:
     text = document.text
-    accepted = frozenset(_normal(w.lower()) for w in options.get("vocabulary", ()))
-    speller = speller_for(accepted, options.get("variety", "both"))
+    accepted = frozenset(_normal(w.lower()) for w in options.vocabulary)
+    speller = speller_for(accepted, options.variety)
     verdicts = speller.verdicts
     # The story's distinct tokens first (one C-level pass; no positions): most stories have
     # no slip at all, and only those that do are scanned again for where the slips stand.
@@ -639,7 +656,7 @@ RULE = Rule(
     severity="warning",
     check=check,
     doc=__doc__,
-    options={"variety": Choice("both", VARIETIES), "vocabulary": frozenset()},
+    options=SpellingOptions,
 )
 
 
