@@ -131,20 +131,6 @@ class ConfigError(Exception):
     """A bad configuration; the message is one line naming the file, the key and the cause."""
 
 
-def expected_type(kind: type) -> str:
-    return {
-        bool: "true or false",
-        int: "an integer",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        tuple: "a list",
-        frozenset: "a list",
-        set: "a list",
-        dict: "a table",
-    }.get(kind, kind.__name__)
-
-
 def _fail(origin: str, key: str, expected: str, value: Any = ...) -> ConfigError:
     got = "" if value is ... else f", got {abridged(value)}"
     return ConfigError(f"{origin}: key '{key}': expected {expected}{got}")

@@ -52,8 +52,9 @@ from typing import Any, Iterator
 import regex
 
 from newslint.budget import PatternBudget, PatternTimeout
-from newslint.config import ConfigError, abridged, expected_type
+from newslint.config import ConfigError, abridged
 from newslint.model import APPLICABILITIES, CATEGORIES, SEVERITIES, UNSAFE, Edit, Finding, Fix
+from newslint.options import Choice, Flag, Kind, LoadContext, OptionError, Strings, Text
 from newslint.pattern_cost import PatternAllowance
 from newslint.regions import DEFAULT_SCOPE, SCOPES
 from newslint.rule import Rule
@@ -128,42 +129,34 @@ def _build(
                 f"(expected: {', '.join(COMMON_KEYS + KIND_KEYS[kind])})"
             )
 
-    def get(key: str, default: Any, kind_of: type) -> Any:
-        """The value of ``key`` (``default`` when absent), which must be a ``kind_of``."""
+    def get(key: str, default: Any, kind_of: Kind[Any]) -> Any:
+        """The value of ``key`` (``default`` when absent), checked as rule options are."""
         if key not in table:
             return default
-        value = table[key]
-        if not isinstance(value, kind_of) or (isinstance(value, bool) and kind_of is not bool):
-            raise fail(key, expected_type(kind_of), value)
-        return value
+        try:
+            return kind_of.convert(table[key], LoadContext())
+        except OptionError as exc:
+            raise fail(key, exc.expected, table[key]) from None
 
-    scope = get("scope", list(DEFAULT_SCOPE), list)
-    if not scope or not all(isinstance(s, str) and s in SCOPES for s in scope):
-        raise fail("scope", "a non-empty list of " + ", ".join(SCOPES), scope)
+    scope = get("scope", DEFAULT_SCOPE, Strings())
+    if not scope or not all(s in SCOPES for s in scope):
+        raise fail("scope", "a non-empty list of " + ", ".join(SCOPES), table["scope"])
     scope = frozenset(scope)
-    applicability = get("fix", UNSAFE, str)
-    if applicability not in APPLICABILITIES:
-        raise fail("fix", "one of " + ", ".join(APPLICABILITIES), applicability)
+    applicability = get("fix", UNSAFE, Choice(*APPLICABILITIES))
 
     def printable(key: str, value: str) -> None:
         """A replacement is written into stories: no control characters (a NUL, a newline)."""
         if any(unicodedata.category(c) == "Cc" for c in value):
             raise fail(key, "text without control characters", value)
 
-    severity = get("severity", "warning", str)
-    if severity not in SEVERITIES:
-        raise fail("severity", "one of " + ", ".join(SEVERITIES), severity)
-    category = get("category", "style", str)
-    if category not in CATEGORIES or category == "internal":
-        raise fail(
-            "category", "one of " + ", ".join(c for c in CATEGORIES if c != "internal"), category
-        )
+    severity = get("severity", "warning", Choice(*SEVERITIES))
+    category = get("category", "style", Choice(*(c for c in CATEGORIES if c != "internal")))
     default = (
         PREFERRED_MESSAGE
         if kind == "consistency" and table.get("prefer")
         else DEFAULT_MESSAGES[kind]
     )
-    message = get("message", default, str)
+    message = get("message", default, Text())
     if not message.strip():
         raise fail("message", "a non-empty string", message)
 
@@ -209,10 +202,10 @@ def _build(
             raise fail("variants", "at least two different forms", variants)
         for variant in variants:
             printable("variants", variant)
-        prefer = get("prefer", None, str)
+        prefer = get("prefer", None, Text())
         if prefer is not None and prefer not in variants:
             raise fail("prefer", "one of the variants (" + ", ".join(variants) + ")", prefer)
-        ignorecase = get("ignorecase", False, bool)
+        ignorecase = get("ignorecase", False, Flag())
         matcher = _Matcher(
             compile_(_words_pattern(variants), "variants", ignorecase), label, timeout
         )
@@ -228,12 +221,12 @@ def _build(
             raise ConfigError(f"{where}: expected exactly one of the keys 'pattern' and 'words'")
         if has_words:
             words = strings("words")
-            ignorecase = get("ignorecase", True, bool)
+            ignorecase = get("ignorecase", True, Flag())
             matcher = _Matcher(compile_(_words_pattern(words), "words", ignorecase), label, timeout)
             detail = f"Words: {', '.join(words)}"
         else:
-            pattern = get("pattern", None, str)
-            ignorecase = get("ignorecase", False, bool)
+            pattern = get("pattern", None, Text())
+            ignorecase = get("ignorecase", False, Flag())
             matcher = _Matcher(compile_(pattern, "pattern", ignorecase), label, timeout)
             detail = f"Pattern: {pattern}"
         if kind == "substitution":

@@ -245,6 +245,18 @@ def test_rules_command_documents_house_rules(cli):
             "key 'ignorecase': expected true or false",
         ),
         (
+            {"id": "x", "kind": "substitution", "pattern": "Govt", "replace": "a", "fix": "yes"},
+            "key 'fix': expected one of 'safe', 'unsafe', got 'yes'",
+        ),
+        (
+            {"id": "x", "kind": "existence", "words": ["x"], "scope": ["footer"]},
+            "key 'scope': expected a non-empty list of body, headline",
+        ),
+        (
+            {"id": "x", "kind": "existence", "words": ["x"], "scope": "body"},
+            "key 'scope': expected a list of non-empty strings, got 'body'",
+        ),
+        (
             {"id": "x", "kind": "existence", "words": "slammed"},
             "key 'words': expected a non-empty list",
         ),
