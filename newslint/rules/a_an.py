@@ -67,13 +67,20 @@ only with ``--unsafe-fixes``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
+from typing import TYPE_CHECKING
 
 from newslint.model import Edit, unsafe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
 from newslint.text.sentences import opens_sentence
 from newslint.text.words import WORD_RE, Tokens, spaced, token_pattern
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from newslint.document import Document, Word
+    from newslint.model import Finding
 
 VOWEL, CONSONANT = "vowel", "consonant"
 
@@ -95,7 +102,7 @@ _LETTER_CODE_RE = re.compile(r"[A-Z]\d*")
 _ACRONYM_RE = re.compile(r"([A-Z][A-Z0-9&]+)s?")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sounds() -> tuple[dict[str, str], dict[str, str]]:
     """(exact words, stems) from a_an_sounds.txt."""
     exact: dict[str, str] = {}
@@ -109,7 +116,7 @@ def _sounds() -> tuple[dict[str, str], dict[str, str]]:
     return exact, stems
 
 
-@lru_cache(maxsize=None)
+@cache
 def _acronyms() -> dict[str, str]:
     return dict(line.split() for line in load_lines("a_an_acronyms.txt"))
 
@@ -119,7 +126,10 @@ def _letter_sound(letter: str) -> str:
 
 
 def _number_sound(token: str) -> str | None:
-    group = _NUMBER_RE.match(token).group(0).split(",")[0]
+    number = _NUMBER_RE.match(token)
+    if number is None:
+        return None
+    group = number.group(0).split(",")[0]
     if group.startswith("8") or group in ("11", "18"):
         return VOWEL  # eight..., eleven, eighteen (thousand)
     if len(group) == 4 and group[:2] in ("11", "18"):
@@ -211,7 +221,7 @@ def sound_of(token: str) -> str | None:
     return word_sound(piece.lower(), capitalised=piece[0].isupper())
 
 
-def _two_articles(text: str, first, second, word):
+def _two_articles(text: str, first: Word, second: Word, word: Word) -> Finding | None:
     """ "a an hourly", "an a university": two articles left by an edit; keep the right one."""
     if not spaced(text, first, second) or _GAP_RE.fullmatch(text, second.end, word.start) is None:
         return None
@@ -239,7 +249,7 @@ _ARTICLE_RE = token_pattern(
 )
 
 
-def check(document, options):
+def check(document: Document, options: object) -> Iterator[Finding]:
     text = document.text
     tokens = Tokens(text)
     starts: list[int] | None = None
@@ -294,5 +304,5 @@ RULE = Rule(id="a-an", category="grammar", severity="warning", check=check, doc=
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]

@@ -42,18 +42,26 @@ with ``--unsafe-fixes``.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from newslint.model import Edit, unsafe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
 from newslint.text.words import Tokens, normalise_quotes, spaced, token_pattern
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from newslint.document import Document, Word
+    from newslint.model import Finding
+
 _APOSTROPHES = "'’"
 _APOSTROPHE_CHARS = tuple(_APOSTROPHES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _places() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Place names by their first word, longest first."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -69,7 +77,7 @@ def _apostrophe_at(text: str, at: int) -> bool:
     return text.startswith(_APOSTROPHE_CHARS, at)
 
 
-def _possessed(text: str, word) -> str | None:
+def _possessed(text: str, word: Word) -> str | None:
     """The name a possessive word stands for ("Germany's" -> "Germany"), or None."""
     token = word.text
     if len(token) > 2 and token[-1] in "sS" and token[-2] in _APOSTROPHES:
@@ -83,7 +91,7 @@ def _possessed(text: str, word) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _titles() -> tuple[str, ...]:
     return load_lines("possessive_titles.txt")
 
@@ -102,7 +110,7 @@ def _starts_title(text: str, start: int, end: int) -> bool:
 _THE_RE = token_pattern(["the"], ignorecase=True, then=r"(?=[ \t\u00a0]+(?-i:[A-Z]))")
 
 
-def check(document, options):
+def check(document: Document, options: object) -> Iterator[Finding]:
     text = document.text
     tokens = Tokens(text)
     places = _places()
@@ -130,7 +138,7 @@ def check(document, options):
                 continue
             if [w.text for w in span[:-1]] != list(parts[:-1]):
                 continue
-            if not all(spaced(text, a, b) for a, b in zip(span, span[1:])):
+            if not all(spaced(text, a, b) for a, b in pairwise(span)):
                 continue
             if _starts_title(text, first.start, last.end):
                 break
@@ -157,5 +165,5 @@ RULE = Rule(
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]

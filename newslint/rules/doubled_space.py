@@ -24,14 +24,22 @@ Safe: the run of spaces (or ``&nbsp;``) becomes one space; nothing else changes.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from newslint.document import Document
+    from newslint.model import Finding
+
+
 _RUN_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
-def check(document, options):
+def check(document: Document, options: object) -> Iterator[Finding]:
     text = document.text
     for block in document.blocks:
         for match in _RUN_RE.finditer(text, block.start, block.end):
@@ -54,5 +62,5 @@ RULE = Rule(id="doubled-space", category="whitespace", severity="info", check=ch
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]

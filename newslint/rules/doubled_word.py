@@ -74,12 +74,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.rules.debris import is_debris_line
 from newslint.text.lexicon import load_set
 from newslint.text.words import TOKEN_END, TOKEN_START, WORD_RE, Tokens
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from newslint.document import Document, Word
+    from newslint.model import Finding, Fix
 
 _LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])\s")
 # A line shorter than this reads as a list entry or a caption, not wrapped prose.
@@ -92,7 +99,7 @@ def _line_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, (len(text) if end == -1 else end)
 
 
-def _is_list_break(text: str, first, second) -> bool:
+def _is_list_break(text: str, first: Word, second: Word) -> bool:
     """Whether a line break between the two words reads as a list, not wrapped prose."""
     a_start, a_end = _line_bounds(text, first.start)
     b_start, b_end = _line_bounds(text, second.start)
@@ -158,7 +165,7 @@ _NOT_REDUPLICATED = frozenset("every only early many any they away".split())
 _SIC_RE = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 
 
-def _legitimate_in_context(text: str, tokens, first, second) -> bool:
+def _legitimate_in_context(text: str, tokens: Tokens, first: Word, second: Word) -> bool:
     """The doubles that are right in some places and slips in others, decided by the words
     around them (see the module docs)."""
     word = first.lower
@@ -184,12 +191,12 @@ def _legitimate_in_context(text: str, tokens, first, second) -> bool:
             return True  # "sworn in in 2009" / "the rise in in prices"
         # A preposition stranded at the end of a relative clause: "the situation that we
         # have been placed in in the past".
-        window = re.findall(r"[a-z’']+", text[max(0, first.start - 60) : first.start].lower())[-7:]
+        words = re.findall(r"[a-z’']+", text[max(0, first.start - 60) : first.start].lower())[-7:]
         return (
             prev.endswith(("ed", "en"))
-            and len(window) > 2
-            and window[-2] == "been"
-            and any(w in ("that", "which", "who", "where") for w in window[:-2])
+            and len(words) > 2
+            and words[-2] == "been"
+            and any(w in ("that", "which", "who", "where") for w in words[:-2])
         )
     return False
 
@@ -210,18 +217,18 @@ def _on_debris_line(text: str, offset: int) -> bool:
     return is_debris_line(text[start:end])
 
 
-def _posts(document) -> tuple[list[int], list[int]]:
+def _posts(document: Document) -> tuple[list[int], list[int]]:
     posts = [r for r in document.regions.furniture if r.kind == "post"]
     return [r.start for r in posts], [r.end for r in posts]
 
 
-def _in_post(document, offset: int) -> bool:
+def _in_post(document: Document, offset: int) -> bool:
     starts, ends = document.shared("doubled-word/posts", _posts)
     i = bisect_right(starts, offset) - 1
     return i >= 0 and offset < ends[i]
 
 
-def _skip(first, second) -> bool:
+def _skip(first: Word, second: Word) -> bool:
     word = first.lower
     if word in load_set("doubled_word_allowed.txt"):
         return True
@@ -231,9 +238,8 @@ def _skip(first, second) -> bool:
         return True  # numbers ("20 20"), initialisms, inline code placeholders
     if len(word) == 1 and not (first.text == second.text == "a"):
         return True  # letters: "Grade A A-levels", stammered "I I"
-    if first.text[:1].isupper() and second.text[:1].isupper():
-        return True  # names: "Bora Bora", "Duran Duran", the band The The
-    return False
+    # names: "Bora Bora", "Duran Duran", the band The The
+    return first.text[:1].isupper() and second.text[:1].isupper()
 
 
 # A token followed, after white space only, by the same token in any case. The second is
@@ -246,7 +252,7 @@ _DOUBLED_RE = re.compile(
 )
 
 
-def _fix(first, second):
+def _fix(first: Word, second: Word) -> Fix:
     """Delete the second word and the space before it; where that would cut into markup (the
     second word opens a link: "by the <a>the council</a>"), delete the first word and the
     space after it instead, when both are written alike."""
@@ -260,7 +266,7 @@ def _fix(first, second):
     )
 
 
-def check(document, options):
+def check(document: Document, options: object) -> Iterator[Finding]:
     text = document.text
     tokens = Tokens(text)
     for match in _DOUBLED_RE.finditer(text):
@@ -301,5 +307,5 @@ RULE = Rule(id="doubled-word", category="grammar", severity="warning", check=che
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]

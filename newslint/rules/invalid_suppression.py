@@ -38,10 +38,18 @@ The council approved the budget on Tuesday.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newslint.rule import Rule, hookimpl
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-def check(document, options):
+    from newslint.document import Document
+    from newslint.model import Finding
+
+
+def check(document: Document, options: object) -> Iterable[Finding]:
     # The findings come from newslint.suppression, which knows every registered rule id
     # (a rule's check sees only its document); see Linter.check_documents.
     return ()
@@ -53,5 +61,5 @@ RULE = Rule(
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]

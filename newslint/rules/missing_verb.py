@@ -62,9 +62,17 @@ They not only rebuilt the pier; they did it not for money but for the town.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_set
 from newslint.text.words import Tokens, spaced, token_pattern
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from newslint.document import Document, Word
+    from newslint.model import Finding
 
 _SUBJECTS = {
     "i": ("am", "was"),
@@ -144,7 +152,7 @@ _BE_FIRST = frozenset(
 )
 
 
-def _subjunctive(tokens, earlier) -> bool:
+def _subjunctive(tokens: Tokens, earlier: Word | None) -> bool:
     """Whether the subject follows a word that makes its verb a subjunctive."""
     if earlier is None:
         return False
@@ -154,7 +162,9 @@ def _subjunctive(tokens, earlier) -> bool:
     return earlier.lower in _MANDATIVE
 
 
-def _auxiliary_dropped(subject, earlier, complement, clause_start: bool, tokens) -> bool:
+def _auxiliary_dropped(
+    subject: Word, earlier: Word | None, complement: Word, clause_start: bool, tokens: Tokens
+) -> bool:
     """A subject pronoun, "not", then something that needs an auxiliary before "not" though
     it is not a participle: a plain verb, an adverb, a wh-word, an article ("she not directly
     answer", "they not then", "it not when", "it not a problem")."""
@@ -170,7 +180,12 @@ def _auxiliary_dropped(subject, earlier, complement, clause_start: bool, tokens)
         # want"). Elsewhere "it" may be an object ("did it not for money", "let it not be
         # said", "took it not lightly"): only a verb after "not", and not after a verb that
         # takes an object and a plain verb, reads as a missing auxiliary.
-        if clause_start or earlier.lower in _CLAUSE_OPENERS or earlier.lower == "that":
+        if (
+            clause_start
+            or earlier is None  # (the same: no word before the subject opens a clause)
+            or earlier.lower in _CLAUSE_OPENERS
+            or earlier.lower == "that"
+        ):
             return True
         if word.endswith("ing"):
             return False  # a gerund: "told you not testifying would be wise"
@@ -184,7 +199,7 @@ def _auxiliary_dropped(subject, earlier, complement, clause_start: bool, tokens)
     return False
 
 
-def check(document, options):
+def check(document: Document, options: object) -> Iterator[Finding]:
     text = document.text
     tokens = Tokens(text)
     context = load_set("missing_verb_context.txt")
@@ -193,7 +208,7 @@ def check(document, options):
         subject = tokens.before(neg.start)
         if subject is None:
             continue
-        auxes = _SUBJECTS.get(subject.lower)
+        auxes: tuple[str, ...] | None = _SUBJECTS.get(subject.lower)
         if auxes is None or subject.text not in (subject.lower, subject.lower.capitalize(), "I"):
             continue
         following = tokens.after(neg.end, 1)
@@ -241,5 +256,5 @@ RULE = Rule(id="missing-verb", category="grammar", severity="warning", check=che
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]

@@ -23,11 +23,19 @@ Safe: the fix deletes only the trailing spaces or tabs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-def check(document, options):
+    from newslint.document import Document
+    from newslint.model import Finding
+
+
+def check(document: Document, options: object) -> Iterator[Finding]:
     for block in document.blocks:
         for start, line in block.lines():
             stripped = len(line.rstrip(" \t\u00a0"))
@@ -47,5 +55,5 @@ RULE = Rule(
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]
