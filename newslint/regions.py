@@ -169,7 +169,7 @@ class Regions:
         headline is a quote), then the headline, a caption, else the body."""
         if self.quote_at(offset):
             return "quotes"
-        if self.headline is not None and self.headline.start <= offset <= self.headline.end:
+        if self.in_headline(offset):
             return "headline"
         i = bisect_right(self._caption_starts, offset) - 1
         if i >= 0 and offset <= self.captions[i].end:
@@ -177,6 +177,7 @@ class Regions:
         return "body"
 
     def in_headline(self, offset: int) -> bool:
+        """Whether prose ``offset`` stands in the headline (its end included)."""
         return self.headline is not None and self.headline.start <= offset <= self.headline.end
 
     def all(self) -> list[Region]:
