@@ -845,6 +845,9 @@ def validate(
                 raise _option_error(origin, f"{key}.{rule_id}", rule, exc) from None
             for old in old_keys:
                 new = old.replace("_", "-")
+                # One spelling from here on, so an override's new key replaces the table's
+                # old one when the two merge for a path (and vice versa).
+                table[new] = table.pop(old)
                 note = (
                     f"{origin}: key '{key}.{rule_id}.{old}' is the old spelling of '{new}'; "
                     f"write '{new}' (the old one will stop working in a later release)"

@@ -400,14 +400,17 @@ def bind(
         if declared_option.old_name:
             by_key[declared_option.old_name] = declared_option
     values: dict[str, object] = {}
+    written: dict[str, str] = {}  # attribute -> the key that set it
     for key, value in table.items():
         if key in skip:
             continue
         found = by_key.get(key)
         if found is None:
             raise UnknownOption(key)
-        if found.attribute in values:
-            raise BadValue(key, f"one spelling of the key, not both {found.name} and {key}", value)
+        if found.attribute in written:
+            both = f"{written[found.attribute]} and {key}"
+            raise BadValue(key, f"one spelling of the key, not both {both}", value)
+        written[found.attribute] = key
         if key != found.name and notes is not None:
             notes.append(key)
         try:

@@ -109,7 +109,8 @@ def error_line(cli, repo: Path, config: str) -> str:
         ),
         (
             "[rules.duplicate-paragraph]\nmin-words = 4\nmin_words = 5\n",
-            "key 'rules.duplicate-paragraph.min_words': expected one spelling of the key",
+            "key 'rules.duplicate-paragraph.min_words': expected one spelling of the key, "
+            "not both min-words and min_words, got 5",
         ),
         (
             '[[overrides]]\npaths = ["*"]\n[overrides.rules.inconsistent-naming]\n'
@@ -139,6 +140,18 @@ def test_an_old_snake_case_key_works_with_a_note(cli, repo):
     )
     write(repo / "newslint.toml", "")
     assert cli("check", "--no-plugins", "--select", "duplicate-paragraph", "a.txt").exit_code == 1
+
+
+def test_an_old_key_and_an_overrides_new_one_are_one_option(cli, repo):
+    write(repo / "wires" / "b.txt", "Floods closed the road.\n\nFloods closed the road.\n")
+    write(
+        repo / "newslint.toml",
+        "[rules.duplicate-paragraph]\nmin_words = 9\n"
+        '[[overrides]]\npaths = ["wires/"]\n[overrides.rules.duplicate-paragraph]\nmin-words = 2\n',
+    )
+    found = cli("check", "--no-plugins", "--select", "duplicate-paragraph", "wires/b.txt")
+    assert found.exit_code == 1 and "[duplicate-paragraph]" in found.stdout, found.output
+    assert "is the old spelling of 'min-words'" in found.stderr
 
 
 def test_prefer_spelling_is_no_longer_ignored(cli, repo):
