@@ -20,16 +20,16 @@ that are not UTF-8 match too; the repository root itself is the empty pathspec.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newslint.model import Finding
+from newslint.lazy import lazy_compile
 
 ALL = None  # marker in ChangedLines.files: every line of the file is new
 
-_HUNK = re.compile(rb"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+_HUNK = lazy_compile(rb"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {
     ord(k): v
     for k, v in {

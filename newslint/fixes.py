@@ -21,14 +21,15 @@ from typing import TYPE_CHECKING, Iterable
 from newslint.inputs import InputError, decode
 from newslint.model import Edit, Finding, Fix, whole_lines
 from newslint.writing import write_fixed
+from newslint.lazy import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.document import Document
 
-_TRAILING_BLANK_LINES_RE = re.compile(r"(\r?\n)(?:[ \t]*\r?\n)+\Z")
-_BR_RE = re.compile(r"<br\b[^>]*>|</br\s*>", re.I)
-_NOT_SPACE_RE = re.compile(r"\S")
-_BLANK_LINES_RE = re.compile(r"(?:[ \t]*\n)+|[ \t]+\Z")
+_TRAILING_BLANK_LINES_RE = lazy_compile(r"(\r?\n)(?:[ \t]*\r?\n)+\Z")
+_BR_RE = lazy_compile(r"<br\b[^>]*>|</br\s*>", re.I)
+_NOT_SPACE_RE = lazy_compile(r"\S")
+_BLANK_LINES_RE = lazy_compile(r"(?:[ \t]*\n)+|[ \t]+\Z")
 # Emphasis a line of Markdown may wrap its debris in ("**Advertisement**"); removing the
 # whole line removes both delimiters.
 _WRAPPERS = ("***", "**", "*", "___", "__", "_", "~~")

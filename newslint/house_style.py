@@ -44,7 +44,6 @@ stops the run with one clear error instead of hanging a CI job.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -58,6 +57,7 @@ from newslint.options import Choice, Flag, Kind, LoadContext, OptionError, Strin
 from newslint.pattern_cost import PatternAllowance
 from newslint.regions import DEFAULT_SCOPE, SCOPES
 from newslint.rule import Rule
+from newslint.lazy import lazy_compile
 
 KINDS = ("substitution", "existence", "consistency")
 COMMON_KEYS = ("id", "kind", "message", "severity", "category", "ignorecase", "scope")
@@ -397,8 +397,8 @@ class _Capitals:
         return replacement
 
 
-_WORD_BEFORE_RE = re.compile(r"(\w+)\s+\Z")
-_WORD_AFTER_RE = re.compile(r"\s+(\w+)")
+_WORD_BEFORE_RE = lazy_compile(r"(\w+)\s+\Z")
+_WORD_AFTER_RE = lazy_compile(r"\s+(\w+)")
 
 
 def _makes_doubled_word(text: str, start: int, end: int, replacement: str) -> bool:

@@ -31,7 +31,6 @@ import asyncio
 import hashlib
 import io
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +41,7 @@ from pygls.lsp.server import LanguageServer
 
 from newslint import __version__
 from newslint.model import Finding
+from newslint.lazy import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.plugins import Registry
@@ -58,8 +58,8 @@ _SEVERITY = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
+_LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
+_SAFE_NAME = lazy_compile(r"[^A-Za-z0-9._-]")
 
 
 # --- positions ------------------------------------------------------------------------------

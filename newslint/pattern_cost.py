@@ -10,7 +10,8 @@ whose patterns add up to more than ``MAX_EXPANDED_SIZE`` is refused, unread by t
 
 from __future__ import annotations
 
-import re
+
+from newslint.lazy import lazy_compile
 
 # About two seconds of compiling at worst on a slow machine (an alternation of plain words
 # costs most a unit); far above any house style (a few hundred patterns of a few dozen
@@ -20,7 +21,7 @@ MAX_EXPANDED_SIZE = 100_000
 # units, so that 100,000 one-letter patterns are refused as well.
 PATTERN_OVERHEAD = 40
 
-_COUNTED = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+_COUNTED = lazy_compile(r"\{(\d*)(?:,(\d*))?\}")
 # Escapes whose argument is in braces: \p{Lu}, \N{EM DASH}, \x{2014}, \g{name}.
 _BRACED_ESCAPES = frozenset("pPNxXgu")
 

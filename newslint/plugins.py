@@ -108,7 +108,7 @@ def _collect(registry: Registry, hook_name: str):
 
 
 def _load_entry_points(registry: Registry, disabled: set[str]) -> None:
-    from importlib.metadata import entry_points
+    from newslint.entrypoints import entry_points  # importlib.metadata's answer, quicker
 
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if ep.name in disabled or registry.manager.has_plugin(ep.name):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
+from newslint.lazy import lazy_compile
 from newslint.model import CATEGORIES, SEVERITIES, Edit, Finding, Fix, unsafe_fix
 from newslint.options import NoOptions, declared
 
@@ -23,10 +24,10 @@ if TYPE_CHECKING:
 
 hookimpl = pluggy.HookimplMarker("newslint")
 
-_SECTION_RE = re.compile(r"^## (Wrong|Right)\s*$(.*?)(?=^## |\Z)", re.M | re.S)
+_SECTION_RE = lazy_compile(r"^## (Wrong|Right)\s*$(.*?)(?=^## |\Z)", re.M | re.S)
 # A fence's info string: a format (text, markdown, html) and, optionally, a file name; an
 # example that needs several stories (a run-wide rule) names each fence's file.
-_FENCE_RE = re.compile(r"^```([\w-]*)(?:[ \t]+(\S+))?[ \t]*\n(.*?)^```", re.M | re.S)
+_FENCE_RE = lazy_compile(r"^```([\w-]*)(?:[ \t]+(\S+))?[ \t]*\n(.*?)^```", re.M | re.S)
 # The file name an example is checked as, by its fence's info string (default: plain text).
 EXAMPLE_PATHS = {"markdown": "story.md", "md": "story.md", "html": "story.html"}
 

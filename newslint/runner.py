@@ -454,6 +454,8 @@ def _validator(registry: Registry) -> Callable[[Config], None]:
 
 
 def _open_baseline(request: CheckRequest):
+    if not (request.write_baseline or request.baseline):
+        return None
     from newslint.baseline import Baseline, BaselineError
 
     if request.write_baseline:

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from newslint.engine import FindingView, names
 from newslint.model import Finding
+from newslint.lazy import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -48,9 +49,9 @@ if TYPE_CHECKING:
 REPORT_RULE = "invalid-suppression"
 ACTIONS = ("disable", "enable", "disable-next-line")
 
-_DIRECTIVE_RE = re.compile(r"\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*)\Z", re.S)
-_MISSPELT_RE = re.compile(r"\s*(newslint-[\w-]*)")
-_TOKEN_RE = re.compile(r"[^,\s]+")
+_DIRECTIVE_RE = lazy_compile(r"\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*)\Z", re.S)
+_MISSPELT_RE = lazy_compile(r"\s*(newslint-[\w-]*)")
+_TOKEN_RE = lazy_compile(r"[^,\s]+")
 
 
 @dataclass(frozen=True)

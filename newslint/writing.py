@@ -38,7 +38,6 @@ import fcntl  # POSIX only, like pread/pwrite/fchown below: newslint writes on L
 import os
 import signal
 import stat
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -184,6 +183,8 @@ def write_output(target: Path | str, payload: bytes) -> None:
 def _temporary_copy(real: str, payload: bytes) -> Iterator[tuple[str, int]]:
     """``payload`` in a new file beside ``real``, flushed to disk; the file is removed on the
     way out unless the body renamed it, whatever ends the body (an error, a signal)."""
+    import tempfile  # here: a run that writes nothing does not import it (start-up)
+
     directory, name = os.path.split(real)
     temp_fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory)
     try:

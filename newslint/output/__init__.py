@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import importlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
 from newslint.model import FileResult, Finding, at_or_above
+from newslint.lazy import lazy_compile
 
 FORMATS = {
     "text": "newslint.output.text",
@@ -64,12 +64,12 @@ class Report:
 # Lone surrogates (U+D800..U+DFFF): os.fsdecode turns each byte of a file name that is not
 # UTF-8 into U+DC80..U+DCFF ("surrogateescape"), and a plugin may hand one over. No UTF-8
 # output can carry them (SARIF raised, JSON and XML came out invalid).
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATES = lazy_compile("[\ud800-\udfff]")
 # What could act on a terminal or on a line-based reader of the output (a CI log, GitHub's
 # runner): C0 and C1 controls and DEL (an ESC sequence drives the terminal; CR, LF, VT, FF,
 # NEL start a new line), the line and paragraph separators, the bidirectional overrides and
 # isolates (they reorder what is shown), the non-characters XML forbids, lone surrogates.
-_UNPRINTABLE = re.compile(
+_UNPRINTABLE = lazy_compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,12 +32,13 @@ from typing import Any
 from newslint import __version__
 from newslint.model import SEVERITIES, SEVERITY_RANK, Finding
 from newslint.output import Report, printable, undecodable_escaped
+from newslint.lazy import lazy_compile
 
 # Stories opened (and so rendered) when the page loads, when there are at most this many.
 OPEN_LIMIT = 50
 # A fix's removed or inserted text longer than this is shown abridged (a duplicate block).
 _SHOWN_CHANGE = 160
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)

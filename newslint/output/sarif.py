@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from newslint import __version__
 from newslint.output import Report, json_safe, message_with_suggestions, undecodable_escaped
+from newslint.lazy import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.model import Finding
@@ -32,7 +32,7 @@ SCHEMA = (
 INFORMATION_URI = "https://pypi.org/project/newslint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
-_FOREIGN_SURROGATES = re.compile("[\ud800-\udc7f\udd00-\udfff]")
+_FOREIGN_SURROGATES = lazy_compile("[\ud800-\udc7f\udd00-\udfff]")
 
 
 def artifact_location(path: str) -> dict[str, str]:

@@ -31,7 +31,6 @@ Comments are kept in ``Document.comments`` for inline suppressions.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -43,6 +42,7 @@ from newslint.document import Block, Document, Owner, ProseBuilder, SourceMap
 from newslint.parsers import Parser
 from newslint.parsers.markdown import INLINE_CODE
 from newslint.rule import hookimpl
+from newslint.lazy import lazy_compile
 
 # Elements whose start and end are paragraph boundaries.
 _BLOCK = frozenset(
@@ -107,18 +107,22 @@ _IMPLIED = {
 _SEARCH_DEPTH = 64
 
 _WS = " \t\n\f\r"
-_TEXT_RE = re.compile(
+_TEXT_RE = lazy_compile(
     r"(?P<ws>[ \t\n\f\r]+)"
     r"|(?P<ref>&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?))"
     r"|(?P<word>[^ \t\n\f\r&]+|&)"
 )
-_TAG_NAME_RE = re.compile(r"[A-Za-z][^\t\n\f\r />]*")
-_QUOTED_VALUE_RE = re.compile(r"=[\t\n\f\r ]*([\"'])")
+_TAG_NAME_RE = lazy_compile(r"[A-Za-z][^\t\n\f\r />]*")
+_QUOTED_VALUE_RE = lazy_compile(r"=[\t\n\f\r ]*([\"'])")
 
 
 def decode_reference(ref: str) -> tuple[str, int] | None:
     """The text a character reference stands for and how many source characters it uses
     (legacy names such as ``&amp`` work without the semicolon), or None if it is not one."""
+    # Imported here: the entity table costs a run that reads no HTML a few milliseconds.
+    import html
+    from html.entities import html5 as _ENTITIES
+
     if ref.startswith("&#"):
         text = html.unescape(ref)
         return (text, len(ref)) if text != ref else None

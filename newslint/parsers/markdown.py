@@ -15,17 +15,18 @@ from typing import TYPE_CHECKING
 from newslint.document import Block, Document, Owner, ProseBuilder
 from newslint.parsers import Parser, title_guess
 from newslint.rule import hookimpl
+from newslint.lazy import lazy_compile
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 INLINE_CODE = "\ufffc"
 
-_FRONT_MATTER_RE = re.compile(
+_FRONT_MATTER_RE = lazy_compile(
     r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.S
 )
-_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
-_ENTITY_RE = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
+_COMMENT_RE = lazy_compile(r"<!--(.*?)-->", re.S)
+_ENTITY_RE = lazy_compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
 _ALIGN_WINDOW = 16
 
 _KIND_BY_CONTAINER = {

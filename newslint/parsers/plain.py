@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 
 from newslint.document import Document, Owner, ProseBuilder
 from newslint.model import whole_lines
 from newslint.parsers import Parser, title_guess
 from newslint.rule import hookimpl
+from newslint.lazy import lazy_compile
 
-_BLANK_LINES_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
+_BLANK_LINES_RE = lazy_compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 
 
 def parse(path: str, source: str) -> Document:

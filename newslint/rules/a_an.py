@@ -66,10 +66,10 @@ only with ``--unsafe-fixes``.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from newslint.lazy import lazy_compile
 from newslint.model import Edit, unsafe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
@@ -95,11 +95,11 @@ _ONSETS = frozenset(
 _NOT_AFTER_ARTICLE = frozenset("a an the on in of at to and or as is it if".split())
 # Sounds written without a vowel, which are not read letter by letter.
 _INTERJECTIONS = frozenset("hmm hm hmmm mm mmm shh sh pfft psst tsk grr brr zzz".split())
-_GAP_RE = re.compile(r"[ \u00a0]+[\"'“‘(]?")
-_NUMBER_RE = re.compile(r"\d[\d,]*")
-_INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.)+")
-_LETTER_CODE_RE = re.compile(r"[A-Z]\d*")
-_ACRONYM_RE = re.compile(r"([A-Z][A-Z0-9&]+)s?")
+_GAP_RE = lazy_compile(r"[ \u00a0]+[\"'“‘(]?")
+_NUMBER_RE = lazy_compile(r"\d[\d,]*")
+_INITIALISM_RE = lazy_compile(r"(?:[A-Za-z]\.)+")
+_LETTER_CODE_RE = lazy_compile(r"[A-Z]\d*")
+_ACRONYM_RE = lazy_compile(r"([A-Z][A-Z0-9&]+)s?")
 
 
 @cache

@@ -45,13 +45,13 @@ fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import regex
-
+from newslint.lazy import lazy_compile
 from newslint.model import Edit, Finding, safe_fix
 from newslint.options import PatternList, Patterns, option
 from newslint.rule import Rule, hookimpl
@@ -76,9 +76,22 @@ _STRIP = " \t\u00a0•·|>›»→←-–—*#:"
 USER_PATTERN_TIMEOUT = 0.5
 
 
-@lru_cache(maxsize=64)  # the built-in list and each config's own patterns
+def _alternation(patterns: tuple[str, ...]) -> str:
+    return r"(?:" + "|".join(patterns) + r")[.!:]?"
+
+
+# The built-in list as one pattern, compiled on the first line checked, with ``re``: it
+# compiles it in a third of the time ``regex`` takes (about 6 ms against 15, after a
+# third-party import), and our own patterns need no time limit.
+_BUILTIN = lazy_compile(lambda: _alternation(load_lines("debris.txt")), re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)  # each config's own patterns
 def _compile(patterns: tuple[str, ...]):
-    return regex.compile(r"(?:" + "|".join(patterns) + r")[.!:]?", regex.IGNORECASE)
+    """Users' patterns, with ``regex``: its matching can be stopped by a timeout."""
+    import regex
+
+    return regex.compile(_alternation(patterns), regex.IGNORECASE)
 
 
 def is_debris_line(line: str, extra: tuple[str, ...] = (), budget=None) -> bool:
@@ -88,7 +101,7 @@ def is_debris_line(line: str, extra: tuple[str, ...] = (), budget=None) -> bool:
     if not core or len(core) > 160:
         return False
     core = " ".join(core.split())
-    if _compile(load_lines("debris.txt")).fullmatch(core):
+    if _BUILTIN.fullmatch(core):
         return True
     return bool(extra) and _compile(extra).fullmatch(core, timeout=budget.left()) is not None
 

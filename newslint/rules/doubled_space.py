@@ -23,9 +23,9 @@ Safe: the run of spaces (or ``&nbsp;``) becomes one space; nothing else changes.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from newslint.lazy import lazy_compile
 from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
 
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from newslint.model import Finding
 
 
-_RUN_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_RUN_RE = lazy_compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
 def check(document: Document, options: object) -> Iterator[Finding]:

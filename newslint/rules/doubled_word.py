@@ -76,6 +76,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from newslint.lazy import lazy_compile
 from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
 from newslint.rules.debris import is_debris_line
@@ -88,7 +89,7 @@ if TYPE_CHECKING:
     from newslint.document import Document, Word
     from newslint.model import Finding, Fix
 
-_LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])\s")
+_LIST_MARKER_RE = lazy_compile(r"[ \t]*(?:[-*•+]|\d+[.)])\s")
 # A line shorter than this reads as a list entry or a caption, not wrapped prose.
 _SHORT_LINE = 40
 
@@ -162,7 +163,7 @@ _DECIDED_IN_CONTEXT = frozenset({"that", "had", "is", "was", "can"}) | _PARTICLE
 _CLEFT_WORDS = frozenset("what where how why who whatever all".split())
 # Words in -y that a speaker doubles by slip, not by reduplication: "in every every way".
 _NOT_REDUPLICATED = frozenset("every only early many any they away".split())
-_SIC_RE = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
+_SIC_RE = lazy_compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 
 
 def _legitimate_in_context(text: str, tokens: Tokens, first: Word, second: Word) -> bool:
@@ -247,7 +248,7 @@ def _skip(first: Word, second: Word) -> bool:
 # look-ahead and then consumed by back-reference, which makes it atomic: no look-ahead
 # here scans past the token it starts at, so text without white space ("a/a/a/...", where
 # every "a" starts a token) costs one pass, not a scan of the rest of the run per token.
-_DOUBLED_RE = re.compile(
+_DOUBLED_RE = lazy_compile(
     rf"{TOKEN_START}(?=({WORD_RE.pattern}))\1(?=(\s+)\1{TOKEN_END})", re.IGNORECASE
 )
 

@@ -84,11 +84,11 @@ We waited.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from newslint.lazy import lazy_compile
 from newslint.options import Integer, option
 from newslint.rule import Rule, hookimpl
 from newslint.rules.debris import is_debris_line
@@ -111,20 +111,20 @@ class DuplicateParagraphOptions:
     )
 
 
-_TOKEN_RE = re.compile(r"[\w\uFFFC]+(?:['.-][\w\uFFFC]+)*")
+_TOKEN_RE = lazy_compile(r"[\w\uFFFC]+(?:['.-][\w\uFFFC]+)*")
 # A line under this many words that recurs alone may be structure (a label, a table field,
 # a refrain) rather than a copy; see the module docs. A full sentence of SENTENCE_WORDS words
 # or more is not such a line: copy repeated, whatever its length.
 SHORT_LINE_WORDS = 10
 SHORT_LINE_CHARS = 200  # longer than this, whatever its words, it is no label
 SENTENCE_WORDS = 6
-_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s*$")
+_SENTENCE_END_RE = lazy_compile(r"[.!?][\"'”’)]*\s*$")
 # Told three times or more in one story, a short line is a label or a refrain.
 LABEL_REPEATS = 3
 # A list item ("- item", "• Texas: 12") or a table field ("TARGET: ...", "Venue: ...").
-_ITEM_RE = re.compile(r"\s*(?:[-*•–]\s|\d+[.)]\s|[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,2}:\s)")
+_ITEM_RE = lazy_compile(r"\s*(?:[-*•–]\s|\d+[.)]\s|[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,2}:\s)")
 # A photo credit: a name and an agency joined by a slash ("Jane Doe/AP", "AP Photo/J. Doe").
-_CREDIT_RE = re.compile(r"[A-Z][\w.-]*/[A-Z]")
+_CREDIT_RE = lazy_compile(r"[A-Z][\w.-]*/[A-Z]")
 SHINGLE = 3
 # A shingle shared by more paragraphs than this is boilerplate, not evidence of a copy.
 MAX_POSTINGS = 16

@@ -87,6 +87,7 @@ from newslint.options import Flag, option
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines, load_set
 from newslint.text.words import TOKEN_END, TOKEN_START, trie_alternation
+from newslint.lazy import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -134,7 +135,7 @@ _NAME_HEADS = frozenset(
 )
 # An AP caption opens with the date the picture was taken: "In this June 3, 2020, photo,
 # protesters rally Wednesday, June 3, 2020" gives the date twice by design.
-_CAPTION_AFTER_DATE_RE = re.compile(
+_CAPTION_AFTER_DATE_RE = lazy_compile(
     r",?\s+(?:[\w-]+\s+){0,2}(?:photo|photograph|image|picture|video|frame|file|handout)\b", re.I
 )
 # A speaker after one of these is inside a relative or coordinate clause ("the plan, which
@@ -147,9 +148,9 @@ _SOURCE_STOP = frozenset(
     "and but which who that while whereas or with in on at for from by to after before as "
     "is was are were has have had said says".split()
 )
-_DATE_AFTER_DAY_RE = re.compile(r",?\s+(?:\d|the\s+\d|[A-Z][a-z]+\.?\s+\d)")
-_WORD_RE = re.compile(r"[\w’'&.-]+")
-_PREV_WORD_RE = re.compile(r"([\w’'&.-]+)[^\w’'&.-]*$")
+_DATE_AFTER_DAY_RE = lazy_compile(r",?\s+(?:\d|the\s+\d|[A-Z][a-z]+\.?\s+\d)")
+_WORD_RE = lazy_compile(r"[\w’'&.-]+")
+_PREV_WORD_RE = lazy_compile(r"([\w’'&.-]+)[^\w’'&.-]*$")
 
 
 class Mention(NamedTuple):

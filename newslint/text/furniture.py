@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from newslint.document import Block
 
 
+from newslint.lazy import lazy_compile
+
 HANDLE, HASHTAG, URL, EMAIL = "handle", "hashtag", "url", "email"
 DATELINE, POST, LABEL, TABLE, SUBHEAD = "dateline", "post", "label", "table", "subhead"
 PROMO, CREDIT = "promo", "credit"
@@ -40,16 +42,18 @@ class Span(NamedTuple):
 
 # --- addresses ---------------------------------------------------------------------------
 
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+_EMAIL_RE = lazy_compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+)
 # A handle: @ and a name, not inside a word or an e-mail address (".@name" opens a reply).
-_HANDLE_RE = re.compile(r"(?<![\w+-])@\w{1,30}")
+_HANDLE_RE = lazy_compile(r"(?<![\w+-])@\w{1,30}")
 # A hashtag holds a letter: "#1" and "# 3" are not tags.
-_HASHTAG_RE = re.compile(r"(?<![\w&#])#(?=\w{0,99}[^\W\d_])\w{1,100}")
+_HASHTAG_RE = lazy_compile(r"(?<![\w&#])#(?=\w{0,99}[^\W\d_])\w{1,100}")
 _TLDS = (
     "com|org|net|gov|edu|mil|int|co|uk|us|ca|au|de|fr|io|ly|tv|fm|me|info|news|biz|eu|ie|nz|"
     "in|jp|cn|ru|ch|nl|se|no|es|it|be|at|dk|fi|pl|il|za|br|mx|ar|gl|ai|app|org\\.uk|co\\.uk"
 )
-_URL_RE = re.compile(
+_URL_RE = lazy_compile(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>\"“”]{1,2000}"  # a scheme or www.: up to white space
     r"|(?<![\w@.-])(?:[A-Za-z0-9-]{1,63}\.){1,6}(?:"
     + _TLDS
@@ -95,7 +99,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 # state or country after a comma, perhaps the agency in brackets, then a dash. "NEW YORK (AP)
 # —", "HONG KONG (Reuters) -", "WASHINGTON —", "WEST PALM BEACH, Fla. –".
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]{1,30}(?: [A-Z][A-Z.'’-]{0,30}){0,4}"
-_DATELINE_RE = re.compile(
+_DATELINE_RE = lazy_compile(
     r"(?:" + _CAPS_PLACE + r")(?:/(?:" + _CAPS_PLACE + r")){0,3}"
     r"(?:, [A-Z][\w.]{0,20}(?: [A-Z][\w.]{0,20}){0,3})?"
     r"(?: \([A-Z][\w&. -]{0,40}\))?"
@@ -123,11 +127,13 @@ _MONTHS = (
     r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 )
 # The signature an embedded post ends with: "— Name (@handle) Month D, YYYY".
-_SIGNATURE_RE = re.compile(
+_SIGNATURE_RE = lazy_compile(
     r"[—–-]{1,2} ?[^\n—–()]{0,80}\(@\w{1,30}\),? (?:" + _MONTHS + r") \d{1,2},? \d{4}"
 )
 # A post shown as "Name (@handle) text ..." or "@handle: text" from the start of a line.
-_POST_LINE_RE = re.compile(r"(?m)^(?:[^\n()@—–]{1,60} \(@\w{1,30}\)(?= )|\.?@\w{1,30}:(?= ))[^\n]*")
+_POST_LINE_RE = lazy_compile(
+    r"(?m)^(?:[^\n()@—–]{1,60} \(@\w{1,30}\)(?= )|\.?@\w{1,30}:(?= ))[^\n]*"
+)
 
 
 def embedded_posts(text: str) -> list[Span]:
@@ -163,7 +169,7 @@ _PARTICLES = frozenset("al el bin ibn de da di du la le van von der den del dell
 _LOWER_WORD = r"[a-z][a-z'’.-]{0,30}"
 # A podcast transcript's label: a line of a few lower-case words, perhaps with a name in
 # brackets ("archived recording (jane doe)"), alone or before the first capital of the speech.
-_LOWER_LABEL_RE = re.compile(
+_LOWER_LABEL_RE = lazy_compile(
     r"(?m)^("
     + _LOWER_WORD
     + r"(?: "
@@ -172,12 +178,12 @@ _LOWER_LABEL_RE = re.compile(
 )
 # A label in capitals before a colon: "INSKEEP:", "STEVE INSKEEP, HOST:", "Q:", "ATTACKER:".
 # The same inside a paragraph: "... a few questions. archived recording (jane doe) Thank you".
-_BRACKETED_LABEL_RE = re.compile(
+_BRACKETED_LABEL_RE = lazy_compile(
     r"(?<![\w,])[a-z]{2,20}(?: [a-z]{2,20}){0,2} \([a-z][a-z .'’-]{1,60}\)(?= [\"“‘'\[]?[A-Z])"
 )
 # A commenter's lower-case handle before a colon, opening a line: "jdoe77: just sold".
-_LOWER_HANDLE_LABEL_RE = re.compile(r"(?m)^[a-z][a-z0-9_]{2,30}:(?= )")
-_CAPS_LABEL_RE = re.compile(
+_LOWER_HANDLE_LABEL_RE = lazy_compile(r"(?m)^[a-z][a-z0-9_]{2,30}:(?= )")
+_CAPS_LABEL_RE = lazy_compile(
     r"(?m)^[A-Z][A-Z.'’-]{0,30}(?: [A-Z][A-Z.'’-]{0,30}){0,3}(?:, [A-Z][A-Z ]{0,30})?:(?= |$)"
 )
 _SENTENCE_END = (".", "?", "!", '"', "”", "’")
@@ -228,7 +234,7 @@ def labels(text: str) -> list[Span]:
 
 # "Update at 5:10 p.m. ET. Suspect In Custody:" opens a live blog's time-stamped entry, set
 # in headline style.
-_SUBHEAD_RE = re.compile(
+_SUBHEAD_RE = lazy_compile(
     r"(?m)^(?:Update|Updated|UPDATE|Correction)(?: at)? \d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?"
     r"(?: [A-Z]{2,4}\b)?[^\n]*"
 )
@@ -244,15 +250,15 @@ def subheads(text: str) -> list[Span]:
 # A line that promotes other content: a video player's "JUST WATCHED ... MUST WATCH", a
 # related link ("More: ...", "Related: ...", "Read more: ..."), a topic widget ("Interested in
 # Brexit?"), or a line that ends in "Read more".
-_PROMO_LINE_RE = re.compile(
+_PROMO_LINE_RE = lazy_compile(
     r"(?m)^(?:(?:JUST WATCHED|MUST WATCH|(?:More|MORE|Related|RELATED|Read more|READ MORE|WATCH|Watch|"
     r"Part \d{1,2}):)[^\n]*|Interested in [^\n?]{1,60}\?$|[^\n]{1,300}\bRead more$)"
 )
 # A pop-up card some sites print inside the copy after a name: the name again, glued to the
 # headlines of linked stories, up to "MORE" ("Sen. Jane Doe Jane Ann DoeSenate passes bill |
 # Other story MORE (R-Ky.)"). It opens on the surname glued to a capital, right after the name.
-_CARD_START_RE = re.compile(r"\b([A-Z][a-z]{1,30})(?=[A-Z][\w'’-]{0,40}[ :,])")
-_CARD_END_RE = re.compile(r" MORE\b")
+_CARD_START_RE = lazy_compile(r"\b([A-Z][a-z]{1,30})(?=[A-Z][\w'’-]{0,40}[ :,])")
+_CARD_END_RE = lazy_compile(r" MORE\b")
 _CARD_CHARS = 1500
 
 
@@ -279,7 +285,7 @@ def promos(text: str) -> list[Span]:
 
 # "Photo: Jane Doe/Agency", "(Photo: Jane Doe, AP)": names, often in lower case, up to the
 # closing bracket or the line's end, within a credit's length.
-_CREDIT_RE = re.compile(
+_CREDIT_RE = lazy_compile(
     r"\b(?:Photo|Photos|Photograph|Image|Picture|Illustration|Credit)(?: by| credit)?:"
     r" [^\n()]{1,80}(?=\)|$)",
     re.MULTILINE,

@@ -5,8 +5,8 @@ Loaded on first use and cached, so importing a rule costs nothing.
 
 from __future__ import annotations
 
+import pkgutil
 from functools import lru_cache
-from importlib import resources
 
 
 def parse_lines(text: str) -> tuple[str, ...]:
@@ -21,7 +21,11 @@ def parse_lines(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def load_lines(name: str) -> tuple[str, ...]:
-    return parse_lines(resources.files("newslint.data").joinpath(name).read_text(encoding="utf-8"))
+    # pkgutil, not importlib.resources: importing that costs a single-file run ~10 ms.
+    data = pkgutil.get_data("newslint.data", name)
+    if data is None:
+        raise FileNotFoundError(name)
+    return parse_lines(data.decode("utf-8"))
 
 
 @lru_cache(maxsize=None)

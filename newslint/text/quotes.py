@@ -13,9 +13,10 @@ then the next ’ or ' that is not an apostrophe inside a word.
 
 from __future__ import annotations
 
-import re
 
-_MARK_RE = re.compile(r"[\"“”«»‘’']")
+from newslint.lazy import lazy_compile
+
+_MARK_RE = lazy_compile(r"[\"“”«»‘’']")
 _OPENERS = "“«"
 _CLOSERS = "”»"
 _SPACE_BEFORE = " \t\n([{—–-/"

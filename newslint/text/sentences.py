@@ -17,22 +17,23 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from newslint.text.lexicon import load_set
+from newslint.lazy import lazy_compile
 
 # A candidate boundary: terminal punctuation (or an ellipsis), any closing quotes or
 # brackets, then whitespace. Decimals (3.5) and initialisms (U.S.) mid-word never qualify.
 # (One character class first, so the regex engine can scan for it quickly.) A candidate
 # starts only where a run of marks starts: a later start in the same run would end where
 # the run's first one does, and trying each would rescan the run, quadratic on "....".
-_BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s)")
-_LIST_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[-*•–]|\d+[.)])\s)")
+_BOUNDARY_RE = lazy_compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s)")
+_LIST_LINE_RE = lazy_compile(r"\n(?=[ \t]*(?:[-*•–]|\d+[.)])\s)")
 # The word before a full stop; the look-back window keeps the search local.
-_PREV_WORD_RE = re.compile(r"([\w.’'&-]+)$")
+_PREV_WORD_RE = lazy_compile(r"([\w.’'&-]+)$")
 _PREV_WINDOW = 48
-_NEXT_RE = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
-_NEXT_WORD_RE = re.compile(r"[\w’'&]+")
-_INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_NEXT_RE = lazy_compile(r"\s+([\"'“‘(\[]*)(\S)")
+_NEXT_WORD_RE = lazy_compile(r"[\w’'&]+")
+_INITIALISM_RE = lazy_compile(r"(?:[A-Za-z]\.){2,}$")
 # "Why?" Mr Lee asked. -- a capitalised speaker (up to four words) then a speech verb.
-_SPEAKER_VERB_RE = re.compile(r"(?:(?:[A-Z][\w’'.-]*|of|de|van|von|al|bin)\s+){1,4}(\w+)\b")
+_SPEAKER_VERB_RE = lazy_compile(r"(?:(?:[A-Z][\w’'.-]*|of|de|van|von|al|bin)\s+){1,4}(\w+)\b")
 
 # After an initialism ("U.S.") or an initial, only a word that clearly opens a sentence
 # starts a new one ("in the U.S. The ..." splits; "the U.S. Senate" does not).

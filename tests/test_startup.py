@@ -1,0 +1,146 @@
+"""Start-up: patterns compiled on first use, plugins found without importlib.metadata, and a
+single-file run that imports only what it runs (timings: benchmarks/bench.py --archive)."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import pickle
+import re
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from newslint import entrypoints
+from newslint.lazy import LazyPattern, lazy_compile
+
+
+def test_lazy_pattern_compiles_on_first_use_and_then_is_the_compiled_pattern():
+    built = []
+
+    def source():
+        built.append(1)
+        return r"(?P<word>b\w+)"
+
+    pattern = lazy_compile(source, re.IGNORECASE)
+    assert isinstance(pattern, LazyPattern) and not built
+    assert [m.group() for m in pattern.finditer("Big bad wolf")] == ["Big", "bad"]
+    assert pattern.sub("x", "a Bee") == "a x"
+    assert pattern.groupindex["word"] == 1
+    assert pattern.flags & re.IGNORECASE
+    assert pattern.pattern == r"(?P<word>b\w+)" and built == [1]
+    # Later calls go to the compiled pattern's own methods, not through a wrapper.
+    assert pattern.search == pattern.compiled.search
+
+
+def test_lazy_pattern_survives_pickling_and_builds_from_its_pattern():
+    word = lazy_compile(r"\w+")
+    composed = lazy_compile(r"<(" + word.pattern + r")>")
+    copy = pickle.loads(pickle.dumps(composed))
+    assert copy.fullmatch("<abc>").group(1) == "abc"
+    assert lazy_compile(rb"^@@ (\d+)").match(b"@@ 12 @@").group(1) == b"12"
+    with pytest.raises(AttributeError):
+        copy.no_such_method  # noqa: B018 (the lookup is the test)
+
+
+def _as_tuples(points):
+    return [(ep.name, ep.value, ep.group) for ep in points]
+
+
+@pytest.mark.parametrize("group", ["newslint", "console_scripts", "pytest11", "no.such.group"])
+def test_entry_points_are_importlib_metadatas(group):
+    assert _as_tuples(entrypoints.entry_points(group)) == _as_tuples(
+        importlib.metadata.entry_points(group=group)
+    )
+
+
+def _distribution(folder, name, text):
+    info = folder / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(textwrap.dedent(text))
+
+
+def test_entry_points_first_distribution_on_the_path_wins(tmp_path, monkeypatch):
+    first, second = tmp_path / "first", tmp_path / "second"
+    _distribution(first, "Acme.Plugin", "[newslint]\nacme = acme_first:plugin\n")
+    _distribution(second, "acme_plugin", "[newslint]\nacme = acme_second:plugin\n")
+    _distribution(
+        second,
+        "other",
+        """
+        # a comment
+        [console_scripts]
+        tool = other:main
+
+        [newslint]
+        other = other_mod:hooks.plugin [extra]
+        """,
+    )
+    monkeypatch.syspath_prepend(str(second))
+    monkeypatch.syspath_prepend(str(first))
+    found = _as_tuples(entrypoints.entry_points("newslint"))
+    assert ("acme", "acme_first:plugin", "newslint") in found
+    assert ("acme", "acme_second:plugin", "newslint") not in found
+    assert ("other", "other_mod:hooks.plugin [extra]", "newslint") in found
+    assert found == _as_tuples(importlib.metadata.entry_points(group="newslint"))
+
+
+def test_entry_points_in_a_zip_on_the_path_are_asked_of_importlib_metadata(tmp_path, monkeypatch):
+    import zipfile
+
+    archive = tmp_path / "plugins.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("zipped-1.0.dist-info/METADATA", "Name: zipped\nVersion: 1.0\n")
+        bundle.writestr("zipped-1.0.dist-info/entry_points.txt", "[newslint]\nz = zipped:p\n")
+    monkeypatch.syspath_prepend(str(archive))
+    assert ("z", "zipped:p", "newslint") in _as_tuples(entrypoints.entry_points("newslint"))
+
+
+def test_entry_point_load_follows_module_and_attributes(tmp_path, monkeypatch):
+    (tmp_path / "acme_hooks.py").write_text("class hooks:\n    plugin = 'the plugin'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert entrypoints.EntryPoint("a", "acme_hooks:hooks.plugin", "g").load() == "the plugin"
+    assert entrypoints.EntryPoint("a", "acme_hooks", "g").load().__name__ == "acme_hooks"
+    with pytest.raises(ValueError):
+        entrypoints.EntryPoint("a", "not a value!", "g").load()
+
+
+# What a single-file run on a text story must not import: each costs milliseconds that a
+# short run pays in full (the HTML report's templates, Markdown's parser, the metadata scan,
+# the `regex` module that only users' patterns need, the baseline's machinery).
+NOT_IMPORTED = (
+    "importlib.metadata",
+    "importlib.resources",
+    "jinja2",
+    "markdown_it",
+    "regex",
+    "html.entities",
+    "newslint.baseline",
+    "newslint.output.html",
+)
+
+
+def test_a_single_text_file_run_imports_only_what_it_runs(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Council backs plan\n\nThe council approved the plan on Tuesday.\n")
+    probe = textwrap.dedent(
+        f"""
+        import json, sys
+        from newslint.cli import main
+        sys.argv = ["newslint", "check", {str(story)!r}]
+        try:
+            main()
+        except SystemExit:
+            pass
+        print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    imported = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "newslint.rules.debris" in imported  # the probe did run a check
+    assert sorted(imported.intersection(NOT_IMPORTED)) == []
