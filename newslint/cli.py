@@ -147,6 +147,11 @@ def main() -> None:
 )
 @click.option("--no-config", is_flag=True, help="Ignore every config file.")
 @click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Leave out files named on the command line that the config's exclude keys cover too.",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info", "never"]),
     default=None,
@@ -237,6 +242,7 @@ def check(
     jobs=None,
     dask_scheduler=None,
     quiet=False,
+    force_exclude=False,
 ):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
     from newslint.output import render, streamed
@@ -265,6 +271,7 @@ def check(
         output=Path(output_path) if output_path else None,
         jobs=jobs,
         dask=dask_scheduler or None,
+        force_exclude=force_exclude,
         keep_sources=output_format == "html",
     )
     # --fix on '-' works as a filter (like ruff): stdout is the text, fixed, and nothing else;

@@ -13,6 +13,8 @@ not name a program to run (PROGRAM_KEYS) nor read a file outside its folder tree
     fail-on = "warning"                   # error | warning | info | never
     vocabulary = ["Zelensky", "Sinn Féin"]  # or "names.txt", or {words = [...], files = [...]}
     pattern-timeout = 1.0                 # seconds a house-style pattern may run per story
+    extend-exclude = ["drafts/"]          # gitignore patterns a folder walk leaves out
+                                          # (exclude replaces [".*"]; see newslint/exclusion.py)
 
     [rules.debris]                        # any rule: severity, enabled, max-findings, its own options
     severity = "error"
@@ -50,6 +52,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
+from newslint.exclusion import Exclusion, ExclusionError, build_exclusion
 from newslint.options import (
     BadValue,
     Choice,
@@ -78,6 +81,9 @@ TOP_KEYS = (
     "house-style",
     "vocabulary",
     "pattern-timeout",
+    "exclude",
+    "extend-exclude",
+    "force-exclude",
 )
 # Keys every [rules.<id>] table takes, besides the rule's own options. ``max-findings``: how
 # many findings of one rule one story reports before the rest are summed up in one info
@@ -298,6 +304,10 @@ class Config:
     vocabulary: frozenset[str] = frozenset()
     pattern_timeout: float = DEFAULT_PATTERN_TIMEOUT
     folder: Path | None = None  # override globs and vocabulary files are relative to it
+    # What a folder walk leaves out (exclude / extend-exclude; see newslint/exclusion.py),
+    # and whether files named on the command line are left out too (force-exclude).
+    exclusion: Exclusion = field(default_factory=Exclusion)
+    force_exclude: bool = False
     # The command line's --select/--ignore were checked against every rule of the run (a
     # house rule may exist in some folders' configs only): the engine need not refuse them.
     selection_checked: bool = False
@@ -582,6 +592,13 @@ def config_from_dict(
     cfg.pattern_timeout = float(timeout)
     cfg.vocabulary = _vocabulary(data.get("vocabulary", []), origin, folder)
     cfg.overrides = tuple(_overrides(data.get("overrides", []), origin))
+    try:
+        cfg.exclusion = build_exclusion(data, folder)
+    except ExclusionError as exc:
+        raise _fail(origin, exc.key, str(exc), exc.value) from None
+    cfg.force_exclude = data.get("force-exclude", False)
+    if not isinstance(cfg.force_exclude, bool):
+        raise _fail(origin, "force-exclude", "true or false", cfg.force_exclude)
     if "house-style" in data:
         from newslint.house_style import build_rules
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 import codecs
 import errno
 import os
-import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from newslint.lazy import lazy_compile
+
 MAX_BYTES = 20 * 1024 * 1024
 # Control characters that text files do not hold (tab, newline, form feed, return excepted).
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_RE = lazy_compile("[\x00-\x08\x0b\x0e-\x1f]")
 STDIN = "-"
 
 
@@ -294,18 +295,29 @@ def git_visible(folder: Path) -> frozenset[str] | None:
     )
 
 
+def hidden(path: str, is_dir: bool = False) -> bool:
+    """A hidden file or folder (its name starts with a point): what a walk leaves out when
+    no config says otherwise (the gitignore pattern ``.*``)."""
+    return os.path.basename(os.path.abspath(path)).startswith(".")
+
+
 def discover(
-    paths: Iterable[str], extensions: Iterable[str], *, respect_gitignore: bool = True
+    paths: Iterable[str],
+    extensions: Iterable[str],
+    *,
+    respect_gitignore: bool = True,
+    excluded: Callable[[str, bool], bool] = hidden,
 ) -> Iterator[str | InputError | Skipped]:
     """Expand the user's paths: files as given, directories recursed for known extensions.
 
     Yields each file path, an InputError for a path that is missing or holds nothing to
     check (and for a folder inside it that cannot be listed), or Skipped for a FIFO, device
     or socket (or a symlink to one) inside a directory
-    (named on the command line, such a file is an error, from ``read_path``). Hidden folders
-    and files are skipped inside directories, and so are files git ignores when a directory
-    is in a git work tree (``respect_gitignore``); a file named on the command line is read
-    whatever git says.
+    (named on the command line, such a file is an error, from ``read_path``). Inside
+    directories, the folders and files ``excluded(path, is_dir)`` names are skipped (by
+    default hidden ones; the config's exclude keys, see newslint/exclusion.py), and so are
+    files git ignores when a directory is in a git work tree (``respect_gitignore``); a file
+    named on the command line is read whatever git says.
     """
     wanted = tuple(extensions)
     for raw in paths:
@@ -318,16 +330,16 @@ def discover(
             unlisted: list[OSError] = []  # os.walk passes over a folder it cannot list in silence
             visible = git_visible(path) if respect_gitignore else None
             for root, dirs, files in os.walk(path, onerror=unlisted.append):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not excluded(os.path.join(root, d), True))
                 for name in sorted(files):
                     if (
                         visible is not None
                         and os.path.relpath(os.path.join(root, name), path) not in visible
                     ):
                         continue  # ignored by git (a build folder, a scratch copy)
-                    if not name.startswith(".") and name.lower().endswith(wanted):
+                    full = os.path.join(root, name)
+                    if name.lower().endswith(wanted) and not excluded(full, False):
                         found = True
-                        full = os.path.join(root, name)
                         try:
                             kind = special_file(full)
                         except OSError:  # a broken symlink: read_path names the problem

@@ -21,6 +21,7 @@ from typing import BinaryIO, Callable, Iterator, Sequence
 from newslint.config import Config, ConfigError, ConfigResolver, validate
 from newslint.distributed import DaskError, find_url_inputs, is_url, read_url
 from newslint.engine import Linter, SelectionError, check_selectors
+from newslint.exclusion import Exclusion
 from newslint.inputs import (
     STDIN,
     InputError,
@@ -64,6 +65,9 @@ class CheckRequest:
     # The report's own file (--output): a folder walk that meets it (the last run's
     # report.html) does not read it as a story.
     output: Path | None = None
+    # Leave out files named in ``paths`` that the config's exclude keys cover (ruff's
+    # --force-exclude), as a folder walk leaves out those it finds.
+    force_exclude: bool = False
     # Processes checking files at once; None: every core when more than a handful of files
     # are named (one with --fix, a baseline or stdin, which stay in this process).
     jobs: int | None = 1
@@ -169,7 +173,7 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         stdin_copy = _RecordedStream(request.stdin)
         request = dataclasses.replace(request, stdin=stdin_copy)
     walked_from: dict[str, str] = {}
-    items = find_inputs(request, registry, walked_from, notes)
+    items = find_inputs(request, registry, walked_from, notes, resolver)
     try:  # every file's config is loaded and checked before any is linted
         configs = {
             id(c): c
@@ -345,14 +349,21 @@ def find_inputs(
     registry: Registry,
     walked_from: dict[str, str] | None = None,
     notes: list[str] | None = None,
+    resolver: ConfigResolver | None = None,
 ) -> list[str | InputError]:
     """Each file once, under the first name given (``a.txt ./a.txt``, a symlink and its
     target, two hard links: one file), directories expanded; stdin as '-'. ``walked_from``
     is filled with the folder each file found inside a folder came from. FIFOs, devices and
-    sockets found in a folder are skipped with a line in ``notes``. Nothing is read."""
+    sockets found in a folder are skipped with a line in ``notes``. Nothing is read.
+
+    With a ``resolver``, a folder walk leaves out what the config of each folder excludes
+    (``exclude`` / ``extend-exclude``, newslint/exclusion.py); a path named in ``request``
+    is left out only under --force-exclude (or the config's ``force-exclude``), as in ruff,
+    and a folder named there that the patterns cover is walked whole."""
     items: list[str | InputError] = []
     seen: set = set()
     report = _file_identity(str(request.output)) if request.output else None
+    excluded = _exclusion_test(resolver) if resolver is not None else None
     for raw in request.paths:
         if raw != STDIN and is_url(raw):  # an fsspec URL: object storage, a cluster's share
             try:
@@ -360,7 +371,24 @@ def find_inputs(
             except DaskError as exc:
                 raise RunAborted(str(exc)) from exc
             continue
-        for item in discover([raw], registry.extensions):
+        walk_test = excluded
+        if excluded is not None and raw != STDIN:
+            is_dir = os.path.isdir(raw)
+            try:
+                named_excluded = excluded(raw, is_dir)
+                forced = request.force_exclude or resolver.for_folder(_folder_of(raw)).force_exclude
+            except ConfigError as exc:
+                raise RunAborted(str(exc)) from exc
+            if named_excluded:
+                if forced:
+                    continue
+                walk_test = None  # named on purpose: walked whole (hidden files aside)
+        walk = {} if walk_test is None else {"excluded": walk_test}
+        try:
+            found = list(discover([raw], registry.extensions, **walk))
+        except ConfigError as exc:  # a config met on the way down is broken
+            raise RunAborted(str(exc)) from exc
+        for item in found:
             if isinstance(item, Skipped):
                 if notes is not None:
                     notes.append(str(item))
@@ -376,6 +404,25 @@ def find_inputs(
                 walked_from[item] = raw
             items.append(item)
     return items
+
+
+def _folder_of(path: str) -> Path:
+    return Path(os.path.dirname(os.path.abspath(path)))
+
+
+def _exclusion_test(resolver: ConfigResolver) -> Callable[[str, bool], bool]:
+    """Whether a file or folder is excluded by the config of the folder that holds it (one
+    config look-up per folder)."""
+    by_folder: dict[str, Exclusion] = {}
+
+    def excluded(path: str, is_dir: bool) -> bool:
+        folder = os.path.dirname(os.path.abspath(path))
+        exclusion = by_folder.get(folder)
+        if exclusion is None:
+            exclusion = by_folder[folder] = resolver.for_folder(Path(folder)).exclusion
+        return exclusion.excludes(path, is_dir=is_dir)
+
+    return excluded
 
 
 def read_sources(
