@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint.inputs import MAX_BYTES, InputError, Source, decode_raw, read_path
+from newslint.lazy import lazy_compile
 
 # The environment variable that names the scheduler when --dask is not given.
 SCHEDULER_ENV = "NEWSLINT_DASK_SCHEDULER"
@@ -44,7 +44,7 @@ AHEAD_PER_WORKER = 4
 # How long to wait for the scheduler to answer before the run stops with one line.
 CONNECT_TIMEOUT = "10s"
 
-_URL_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+_URL_RE = lazy_compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
 
 INSTALL_HINT = "pip install 'newslint[dask]'"
 

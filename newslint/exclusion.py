@@ -82,7 +82,7 @@ def _compile(patterns: list[str], key: str) -> Any:
         return GitIgnoreSpec.from_lines(patterns, backend="re2")
     # pathspec raises ValueError for a malformed pattern, re.error for a bad [...] range,
     # and its RE2 backend its own error for a set too large to compile.
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         shown = patterns[0] if len(patterns) == 1 else f"{len(patterns)} patterns"
         raise ExclusionError(key, f"gitignore patterns; {shown!r} is not one ({exc})") from None
 

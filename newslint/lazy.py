@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import Any, Callable, cast, overload
+from collections.abc import Callable
+from typing import Any, cast, overload
 
 _compiling = threading.Lock()
 
