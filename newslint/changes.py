@@ -24,8 +24,8 @@ import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newslint.model import Finding
 from newslint.lazy import lazy_compile
+from newslint.model import Finding
 
 ALL = None  # marker in ChangedLines.files: every line of the file is new
 

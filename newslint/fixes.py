@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from newslint.inputs import InputError, decode
+from newslint.lazy import lazy_compile
 from newslint.model import Edit, Finding, Fix, whole_lines
 from newslint.writing import write_fixed
-from newslint.lazy import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.document import Document

@@ -52,12 +52,12 @@ import regex
 
 from newslint.budget import PatternBudget, PatternTimeout
 from newslint.config import ConfigError, abridged
+from newslint.lazy import lazy_compile
 from newslint.model import APPLICABILITIES, CATEGORIES, SEVERITIES, UNSAFE, Edit, Finding, Fix
 from newslint.options import Choice, Flag, Kind, LoadContext, OptionError, Strings, Text
 from newslint.pattern_cost import PatternAllowance
 from newslint.regions import DEFAULT_SCOPE, SCOPES
 from newslint.rule import Rule
-from newslint.lazy import lazy_compile
 
 KINDS = ("substitution", "existence", "consistency")
 COMMON_KEYS = ("id", "kind", "message", "severity", "category", "ignorecase", "scope")

@@ -40,8 +40,8 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from newslint import __version__
-from newslint.model import Finding
 from newslint.lazy import lazy_compile
+from newslint.model import Finding
 
 if TYPE_CHECKING:
     from newslint.plugins import Registry

@@ -10,7 +10,6 @@ whose patterns add up to more than ``MAX_EXPANDED_SIZE`` is refused, unread by t
 
 from __future__ import annotations
 
-
 from newslint.lazy import lazy_compile
 
 # About two seconds of compiling at worst on a slow machine (an alternation of plain words

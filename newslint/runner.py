@@ -33,8 +33,8 @@ from newslint.inputs import (
     read_stdin,
 )
 from newslint.model import FileResult
-from newslint.plugins import Registry, build_registry
 from newslint.output import Report
+from newslint.plugins import Registry, build_registry
 
 STDIN_NAME = "<stdin>"
 

@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslint.engine import FindingView, names
-from newslint.model import Finding
 from newslint.lazy import lazy_compile
+from newslint.model import Finding
 
 if TYPE_CHECKING:
     from newslint.config import Config

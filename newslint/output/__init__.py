@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from newslint.model import FileResult, Finding, at_or_above
 from newslint.lazy import lazy_compile
+from newslint.model import FileResult, Finding, at_or_above
 
 FORMATS = {
     "text": "newslint.output.text",

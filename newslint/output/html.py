@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint import __version__
+from newslint.lazy import lazy_compile
 from newslint.model import SEVERITIES, SEVERITY_RANK, Finding
 from newslint.output import Report, printable, undecodable_escaped
-from newslint.lazy import lazy_compile
 
 # Stories opened (and so rendered) when the page loads, when there are at most this many.
 OPEN_LIMIT = 50

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.output import Report, json_safe, message_with_suggestions, undecodable_escaped
 from newslint.lazy import lazy_compile
+from newslint.output import Report, json_safe, message_with_suggestions, undecodable_escaped
 
 if TYPE_CHECKING:
     from newslint.model import Finding

@@ -35,14 +35,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import partial
-from html.entities import html5 as _ENTITIES
 from typing import NamedTuple
 
 from newslint.document import Block, Document, Owner, ProseBuilder, SourceMap
+from newslint.lazy import lazy_compile
 from newslint.parsers import Parser
 from newslint.parsers.markdown import INLINE_CODE
 from newslint.rule import hookimpl
-from newslint.lazy import lazy_compile
 
 # Elements whose start and end are paragraph boundaries.
 _BLOCK = frozenset(

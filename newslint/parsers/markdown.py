@@ -13,9 +13,9 @@ import re
 from typing import TYPE_CHECKING
 
 from newslint.document import Block, Document, Owner, ProseBuilder
+from newslint.lazy import lazy_compile
 from newslint.parsers import Parser, title_guess
 from newslint.rule import hookimpl
-from newslint.lazy import lazy_compile
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 from newslint.document import Document, Owner, ProseBuilder
+from newslint.lazy import lazy_compile
 from newslint.model import whole_lines
 from newslint.parsers import Parser, title_guess
 from newslint.rule import hookimpl
-from newslint.lazy import lazy_compile
 
 _BLANK_LINES_RE = lazy_compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 

@@ -82,12 +82,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
+from newslint.lazy import lazy_compile
 from newslint.model import Edit, Finding, Fix, safe_fix, unsafe_fix
 from newslint.options import Flag, option
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines, load_set
 from newslint.text.words import TOKEN_END, TOKEN_START, trie_alternation
-from newslint.lazy import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.document import Document

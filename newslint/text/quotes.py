@@ -13,7 +13,6 @@ then the next ’ or ' that is not an apostrophe inside a word.
 
 from __future__ import annotations
 
-
 from newslint.lazy import lazy_compile
 
 _MARK_RE = lazy_compile(r"[\"“”«»‘’']")

@@ -16,8 +16,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newslint.text.lexicon import load_set
 from newslint.lazy import lazy_compile
+from newslint.text.lexicon import load_set
 
 # A candidate boundary: terminal punctuation (or an ellipsis), any closing quotes or
 # brackets, then whitespace. Decimals (3.5) and initialisms (U.S.) mid-word never qualify.
