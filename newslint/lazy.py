@@ -63,7 +63,11 @@ class LazyPattern:
         self.__dict__[name] = value
         return value
 
-    def __reduce__(self):  # pickled (to a worker process) as its source, compiled there on use
+    def __reduce__(
+        self,
+    ) -> tuple[
+        type[LazyPattern], tuple[str | bytes, int]
+    ]:  # pickled (to a worker process) as its source, compiled there on use
         return (LazyPattern, (self.pattern, self._flags))
 
     def __repr__(self) -> str:

@@ -29,6 +29,7 @@ from newslint.inputs import (
     Source,
     decode,
     discover,
+    hidden,
     read_path,
     read_stdin,
 )
@@ -371,8 +372,8 @@ def find_inputs(
             except DaskError as exc:
                 raise RunAborted(str(exc)) from exc
             continue
-        walk_test = excluded
-        if excluded is not None and raw != STDIN:
+        walk_test = excluded or hidden
+        if excluded is not None and resolver is not None and raw != STDIN:
             is_dir = os.path.isdir(raw)
             try:
                 named_excluded = excluded(raw, is_dir)
@@ -382,10 +383,9 @@ def find_inputs(
             if named_excluded:
                 if forced:
                     continue
-                walk_test = None  # named on purpose: walked whole (hidden files aside)
-        walk = {} if walk_test is None else {"excluded": walk_test}
+                walk_test = hidden  # named on purpose: walked whole (hidden files aside)
         try:
-            found = list(discover([raw], registry.extensions, **walk))
+            found = list(discover([raw], registry.extensions, excluded=walk_test))
         except ConfigError as exc:  # a config met on the way down is broken
             raise RunAborted(str(exc)) from exc
         for item in found:
