@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import functools
+import json
 import os
 import sys
 from pathlib import Path
@@ -13,7 +15,8 @@ from newslint.engine import Linter
 from newslint.inputs import Source
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# The OASIS SARIF 2.1.0 schema, kept in the repository (tests/data/README.md: source, terms).
+SARIF_SCHEMA = REPO / "tests" / "data" / "sarif-schema-2.1.0.json"
 
 # In CI every run sees the same generated examples, so a red build comes from the change, not
 # from the dice; on a developer's machine Hypothesis explores and remembers what it found.
@@ -83,3 +86,18 @@ def run_module(*args, cwd=None, input=None):
         text=True,
         timeout=120,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _sarif_validator():
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def assert_valid_sarif(log: dict) -> dict:
+    """``log`` (a parsed SARIF document), failing with the first schema errors if invalid."""
+    errors = sorted(_sarif_validator().iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+    return log

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import SHARED, lint
+from conftest import REPO, lint
 
 from newslint.config import Config
 from newslint.copies import drop_inside_copies
@@ -79,21 +78,19 @@ def test_only_findings_wholly_inside_a_copy_are_dropped():
     assert drop_inside_copies(kept + dropped) == kept
 
 
-def test_seed_story_copies_carry_one_finding_each_and_the_rest_stays():
-    seed = SHARED / "seeds" / "000_e3444a293ba52c33.txt"
-    if not seed.exists():
-        pytest.skip(f"{seed} is absent on this machine")
-    text = seed.read_text(encoding="utf-8")
+def test_a_pasted_copy_carries_one_finding_and_the_rest_stays():
+    # The README's example story: page chrome, the body pasted twice, slips in the body.
+    text = (REPO / "examples" / "doubled-story.txt").read_text(encoding="utf-8")
     linter = Linter.create(Config(), entry_points=False)
-    findings = linter.run([Source("seed.txt", text)])[0].findings
+    findings = linter.run([Source("story.txt", text)])[0].findings
     copies = [(f.line, f.end_line) for f in findings if f.rule == "duplicate-paragraph"]
-    assert copies == [(23, 23), (29, 43)]
+    assert copies == [(13, 21)]
     for first, last in copies:
         assert len([f for f in findings if first <= f.line <= last]) == 1
     alone = Linter.create(Config(ignore=("duplicate-paragraph",)), entry_points=False)
-    before = alone.run([Source("seed.txt", text)])[0].findings
+    before = alone.run([Source("story.txt", text)])[0].findings
     outside = [f for f in before if not any(a <= f.line <= b for a, b in copies)]
     assert [f.with_changes(fix=None) for f in findings if f.rule != "duplicate-paragraph"] == [
         f.with_changes(fix=None) for f in outside
     ]
-    assert len(before) == 26 and len(findings) == 18
+    assert len(before) == 11 and len(findings) == 8

@@ -4,7 +4,9 @@ the whole body pasted twice."""
 
 from __future__ import annotations
 
-from conftest import SHARED, lint, run_module
+import json
+
+from conftest import lint
 
 STORY = """\
 Skip to main content
@@ -55,24 +57,19 @@ def test_repeated_headline_and_doubled_block():
     assert block.data["paragraphs"] == 3
 
 
-def test_seed_story_acceptance():
-    seed = SHARED / "seeds" / "000_e3444a293ba52c33.txt"
-    if not seed.exists():
-        import pytest
-
-        pytest.skip(f"{seed} is absent on this machine")
-    proc = run_module(
-        "check", "--no-plugins", "--format", "json", "--select", "debris,duplication", str(seed)
+def test_the_story_through_the_cli_as_json(cli, tmp_path):
+    story = tmp_path / "harbour.txt"
+    story.write_text(STORY, encoding="utf-8")
+    result = cli(
+        "check", "--no-plugins", "--format", "json", "--select", "debris,duplication", str(story)
     )
-    import json
-
-    findings = json.loads(proc.stdout)["files"][0]["findings"]
-    assert [f["line"] for f in findings if f["rule"] == "debris"] == [1, 2, 3, 27, 45]
+    findings = json.loads(result.output)["files"][0]["findings"]
+    assert [f["line"] for f in findings if f["rule"] == "debris"] == [1, 2, 3, 17, 25]
     dups = [
         (f["line"], f["end_line"], f["message"])
         for f in findings
         if f["rule"] == "duplicate-paragraph"
     ]
-    assert [(a, b) for a, b, _ in dups] == [(23, 23), (29, 43)]
-    assert "line 5" in dups[0][2] and "lines 7-21" in dups[1][2]
-    assert proc.returncode == 1
+    assert [(a, b) for a, b, _ in dups] == [(13, 13), (19, 23)]
+    assert "line 5" in dups[0][2] and "lines 7-11" in dups[1][2]
+    assert result.exit_code == 1

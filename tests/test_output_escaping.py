@@ -8,7 +8,6 @@ or JUnit unreadable.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -16,14 +15,13 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import SHARED, run_module
+from conftest import assert_valid_sarif, run_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.model import FileResult, Finding
 from newslint.output import FORMATS, Report, printable, render, undecodable_escaped
 
-SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 # A GitHub workflow command: ::level properties::message, properties free of ':'.
 COMMAND = re.compile(r"^::(error|warning|notice) ([^:\n]*)::([^\n]*)$")
 
@@ -31,22 +29,6 @@ needs_bytes_names = pytest.mark.skipif(
     sys.platform in ("win32", "darwin"),
     reason="the file system must accept names that are not UTF-8",
 )
-
-
-@functools.lru_cache(maxsize=1)
-def sarif_validator():
-    if not SCHEMA.is_file():
-        pytest.skip(f"the OASIS SARIF 2.1.0 schema is absent ({SCHEMA})")
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    return jsonschema.validators.validator_for(schema)(schema)
-
-
-def assert_valid_sarif(text: str) -> dict:
-    log = json.loads(text)
-    errors = sorted(sarif_validator().iter_errors(log), key=lambda e: list(e.path))
-    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
-    return log
 
 
 def github_commands(output: str) -> list[tuple[str, dict, str]]:
@@ -104,7 +86,7 @@ def test_a_file_name_that_is_not_utf8_is_carried_by_every_format(tmp_path):
         outputs[fmt] = done.stdout
     shown = "caf\\xe9 \\xff.txt"  # each undecodable byte as \xNN
     assert json.loads(outputs["json"])["files"][0]["path"] == shown
-    log = assert_valid_sarif(outputs["sarif"])
+    log = assert_valid_sarif(json.loads(outputs["sarif"]))
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location["uri"] == "caf%E9%20%FF.txt"  # the exact bytes, as a URI carries them
     suite = ET.fromstring(outputs["junit"])
@@ -170,7 +152,7 @@ def test_a_rule_id_and_message_with_newlines_break_no_format():
         json.loads(render("json", report))["files"][0]["findings"][0]["rule"]
         == "languagetool/RULE\nID"
     )
-    log = assert_valid_sarif(render("sarif", report))
+    log = assert_valid_sarif(json.loads(render("sarif", report)))
     assert log["runs"][0]["results"][0]["ruleId"] == "languagetool/RULE\nID"
     failure = ET.fromstring(render("junit", report)).find("testcase/failure")
     assert failure.text.strip().splitlines() == [
@@ -288,7 +270,7 @@ def test_every_format_carries_any_name_rule_and_message(report, monkeypatch):
         undecodable_escaped(f.message) for f in found
     ]
 
-    log = assert_valid_sarif(outputs["sarif"])
+    log = assert_valid_sarif(json.loads(outputs["sarif"]))
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == [
         undecodable_escaped(f.rule) for f in found
     ]

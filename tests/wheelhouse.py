@@ -13,9 +13,10 @@ import base64
 import hashlib
 import re
 import zipfile
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path, PurePosixPath
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from packaging.requirements import Requirement
 
