@@ -3,7 +3,8 @@
 A rule's documentation is its module docstring: a one-line summary, what it catches and
 why, then ``## Wrong`` and ``## Right`` sections holding fenced examples. The examples are
 executable: the test suite runs every rule on its own wrong and right examples, and
-``newslint rules ID`` prints the same text.
+``newslint rules ID`` prints the same text. In a Wrong example ``[[`` and ``]]`` mark every
+span the rule flags; the suite requires a finding on exactly each of them, and no other.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pluggy
 
@@ -33,6 +34,41 @@ EXAMPLE_PATHS = {"markdown": "story.md", "md": "story.md", "html": "story.html"}
 
 # A rule's check: the document and the rule's options (an instance of its options class).
 Check = Callable[["Document", Any], Iterable[Finding]]
+
+# In a Wrong example, [[ and ]] mark each span the rule flags (the words of a slip, the
+# paragraph repeated, the stray spaces). They are not part of the story: the suite checks
+# the example without them and requires a finding on exactly each marked span, and no other.
+_MARK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
+
+
+class MarkedSpan(NamedTuple):
+    """Where an example marks a slip: code-point offsets in the story without its marks."""
+
+    start: int
+    end: int
+
+
+class ExampleStory(NamedTuple):
+    """One fenced example: the file name it is checked as, its text, and its marked slips."""
+
+    path: str
+    text: str
+    slips: tuple[MarkedSpan, ...]
+
+    @classmethod
+    def from_marked(cls, path: str, marked: str) -> ExampleStory:
+        parts: list[str] = []
+        slips: list[MarkedSpan] = []
+        length = last = 0
+        for mark in _MARK_RE.finditer(marked):
+            parts.append(marked[last : mark.start()])
+            length += mark.start() - last
+            slips.append(MarkedSpan(length, length + len(mark.group(1))))
+            parts.append(mark.group(1))
+            length += len(mark.group(1))
+            last = mark.end()
+        parts.append(marked[last:])
+        return cls(path, "".join(parts), tuple(slips))
 
 
 @dataclass(frozen=True)
@@ -77,20 +113,31 @@ class Rule:
         return [f for s in wrong for f in s], [f for s in right for f in s]
 
     def example_sets(self) -> tuple[list[list[tuple[str, str]]], list[list[tuple[str, str]]]]:
-        """The examples grouped into runs: each fence is a run of its own, except that
-        consecutive fences naming their files (```text first.txt) are one run of several
-        stories, for rules that compare stories."""
-        wrong: list[list[tuple[str, str]]] = []
-        right: list[list[tuple[str, str]]] = []
+        """The examples grouped into runs of ``(file name, text)``, marks removed."""
+        wrong, right = self.example_stories()
+        return (
+            [[(story.path, story.text) for story in run] for run in wrong],
+            [[(story.path, story.text) for story in run] for run in right],
+        )
+
+    def example_stories(
+        self,
+    ) -> tuple[list[list[ExampleStory]], list[list[ExampleStory]]]:
+        """The Wrong and Right examples grouped into runs: each fence is a run of its own,
+        except that consecutive fences naming their files (```text first.txt) are one run of
+        several stories, for rules that compare stories."""
+        wrong: list[list[ExampleStory]] = []
+        right: list[list[ExampleStory]] = []
         for match in _SECTION_RE.finditer(_dedent(self.doc or "")):
-            runs: list[list[tuple[str, str]]] = []
+            runs: list[list[ExampleStory]] = []
             named_run = False
             for m in _FENCE_RE.finditer(match.group(2)):
                 path = m.group(2) or EXAMPLE_PATHS.get(m.group(1), "story.txt")
+                story = ExampleStory.from_marked(path, m.group(3))
                 if m.group(2) and named_run:
-                    runs[-1].append((path, m.group(3)))
+                    runs[-1].append(story)
                 else:
-                    runs.append([(path, m.group(3))])
+                    runs.append([story])
                 named_run = bool(m.group(2))
             (wrong if match.group(1) == "Wrong" else right).extend(runs)
         return wrong, right

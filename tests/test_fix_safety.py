@@ -7,8 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import run_module
-from test_formats import validate
+from conftest import assert_valid_sarif, run_module
 
 import newslint
 from newslint.config import ConfigError, config_from_dict
@@ -238,7 +237,7 @@ def test_sarif_carries_fixes_and_validates(tmp_path):
     )
     done = run_module("check", "--no-plugins", "--format", "sarif", "story.html", cwd=tmp_path)
     log = json.loads(done.stdout)
-    validate(log)
+    assert_valid_sarif(log)
     fixes = {r["ruleId"]: r["fixes"][0] for r in log["runs"][0]["results"]}
     (change,) = fixes["debris"]["artifactChanges"]
     assert change["artifactLocation"]["uri"] == "story.html"

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
+from conftest import assert_valid_sarif
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_output_escaping import assert_valid_sarif, github_commands
+from test_output_escaping import github_commands
 
 import newslint
 from newslint.inputs import normalise_newlines
@@ -117,7 +118,9 @@ def test_positions_are_inside_the_file_and_every_format_parses(story):
     outputs = {fmt: render(fmt, report) for fmt in FORMATS}
     data = json.loads(outputs["json"])
     assert len(data["files"][0]["findings"]) == len(findings)
-    assert len(assert_valid_sarif(outputs["sarif"])["runs"][0]["results"]) == len(findings)
+    assert len(assert_valid_sarif(json.loads(outputs["sarif"]))["runs"][0]["results"]) == len(
+        findings
+    )
     suite = ET.fromstring(outputs["junit"])
     assert suite.get("tests") == "1"
     assert len(github_commands(outputs["github"])) == len(findings)

@@ -196,7 +196,7 @@ def test_readme_plugin_example_works_as_written(tmp_path):
     right = run_with(env, "check", "-", input="The minister criticised the report.\n")
     assert right.returncode == 0
     docs = run_with(env, "rules", "acme/slammed").stdout
-    assert "## Wrong" in docs and "slammed the report" in docs
+    assert "## Wrong" in docs and "[[slammed]] the report" in docs
     assert "also-flag = []  (list of strings)" in docs
     config = tmp_path / "newslint.toml"
     config.write_text('[rules."acme/slammed"]\nalso-flag = ["blasted"]\n')

@@ -20,23 +20,23 @@ The exceptions are data: ``newslint/data/a_an_sounds.txt`` and
 ## Wrong
 
 ```text
-The talks lasted a hour and ended without an university place for the student.
+The talks lasted [[a hour]] and ended without [[an university]] place for the student.
 ```
 
 ```text
-A MP said an European official had joined the call.
+[[A MP]] said [[an European]] official had joined the call.
 ```
 
 ```text
-The minister made a unannounced visit to an UNESCO site with an onetime adviser.
+The minister made [[a unannounced]] visit to [[an UNESCO]] site with [[an onetime]] adviser.
 ```
 
 ```text
-Residents were promised a an hourly bus service.
+Residents were promised [[a an hourly]] bus service.
 ```
 
 ```text
-Police said a 18-year-old man had been arrested after a 8% rise in thefts.
+Police said [[a 18-year-old]] man had been arrested after [[a 8]]% rise in thefts.
 ```
 
 ## Right

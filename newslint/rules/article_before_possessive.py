@@ -15,11 +15,11 @@ river, a race or a person ("the Jordan's waters", "the Derby's favourite") are l
 ## Wrong
 
 ```text
-Officials said the Germany's exporters had suffered most from the new tariffs.
+Officials said [[the Germany's]] exporters had suffered most from the new tariffs.
 ```
 
 ```text
-The talks will focus on the Afghanistan’s future after foreign troops leave.
+The talks will focus on [[the Afghanistan’s]] future after foreign troops leave.
 ```
 
 ## Right

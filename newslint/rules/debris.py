@@ -12,13 +12,13 @@ the run with one error line instead of hanging it.
 ## Wrong
 
 ```text
-Share this post
+[[Share this post]]
 ```
 
 ```text
 The council approved the budget on Tuesday.
 
-Advertisement
+[[Advertisement]]
 
 Members voted nine to two in favour.
 ```

@@ -7,7 +7,7 @@ not an error, and are left alone; so is indentation at the start of a line.
 ## Wrong
 
 ```text
-The council  approved the budget on Tuesday.
+The council[[  ]]approved the budget on Tuesday.
 ```
 
 ## Right

@@ -27,19 +27,19 @@ of a list and starts the next.
 ## Wrong
 
 ```text
-The minister said the the report would be published in the spring.
+The minister said [[the the]] report would be published in the spring.
 ```
 
 ```text
-A spokeswoman said said the company had no plans to close the plant.
+A spokeswoman [[said said]] the company had no plans to close the plant.
 ```
 
 ```text
-The sharp rise in in food prices was blamed on the drought.
+The sharp rise [[in in]] food prices was blamed on the drought.
 ```
 
 ```text
-Officials said that that the bridge would reopen, and it was was still closed on Monday.
+Officials said [[that that]] the bridge would reopen, and it [[was was]] still closed on Monday.
 ```
 
 ## Right

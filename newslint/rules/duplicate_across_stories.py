@@ -11,13 +11,13 @@ for those folders.
 ## Wrong
 
 ```text first.txt
-The city council approved a £40m plan on Tuesday to rebuild the old market hall as a library, a theatre and a covered square.
+[[The city council approved a £40m plan on Tuesday to rebuild the old market hall as a library, a theatre and a covered square.]]
 ```
 
 ```text second.txt
 A fire broke out in a warehouse near the docks early on Sunday, the fire service said.
 
-The city council approved a £40m plan on Tuesday to rebuild the old market hall as a library, a theatre and a covered square.
+[[The city council approved a £40m plan on Tuesday to rebuild the old market hall as a library, a theatre and a covered square.]]
 ```
 
 ## Right

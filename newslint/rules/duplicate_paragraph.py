@@ -26,7 +26,7 @@ Floods closed the coast road on Monday after two days of heavy rain.
 
 Engineers said the road would reopen once the water had gone down.
 
-Floods closed the coast road on Monday after two days of heavy rain.
+[[Floods closed the coast road on Monday after two days of heavy rain.]]
 ```
 
 ```text
@@ -34,13 +34,13 @@ The new ferry will carry up to 400 passengers between the two islands from next 
 
 Tickets go on sale in January, the operator said.
 
-The new ferry will carry up to 400 passengers between the islands from next spring.
+[[The new ferry will carry up to 400 passengers between the islands from next spring.]]
 ```
 
 ```text
 Crowds lined the seafront to watch the tall ships leave the harbour on Sunday.
 
-Crowds lined the seafront to watch the tall ships leave the harbour on Sunday.
+[[Crowds lined the seafront to watch the tall ships leave the harbour on Sunday.]]
 
 The ships sail for Lisbon next.
 ```

@@ -65,25 +65,25 @@ inconsistency; a desk that wants one form adds its own group.
 ```text
 Officials at the Foreign Ministry said the talks would resume in March.
 
-A spokesman for the foreign ministry later confirmed that the date had been agreed.
+A spokesman for the [[foreign ministry]] later confirmed that the date had been agreed.
 
 The Foreign Ministry said both delegations had accepted the venue.
 ```
 
 ```text
 The government said on Monday it would cut fuel duty. The government expects the cut to
-cost about £2bn a year, and opposition parties said the Govt had not said how it would be paid for.
+cost about £2bn a year, and opposition parties said the [[Govt]] had not said how it would be paid for.
 ```
 
 ```text
 Maria Brennan, the charity's director, said the appeal had raised £40,000. Ms Brennan said
-donations had come from across the region. Ms Brenan added that a second appeal would open in
+donations had come from across the region. Ms [[Brenan]] added that a second appeal would open in
 the spring, and Ms Brennan thanked volunteers.
 ```
 
 ```text
 The council said the new sports centre would open in May. The centre will have a pool and a
-gym, and a second center is planned for the north of the town.
+gym, and a second [[center]] is planned for the north of the town.
 ```
 
 ## Right

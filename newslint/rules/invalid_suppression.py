@@ -12,13 +12,13 @@ inside a disabled range, and a suppression comment cannot silence it. Its catego
 ## Wrong
 
 ```markdown
-<!-- newslint-disable debirs -->
+<!-- newslint-disable [[debirs]] -->
 The council approved the budget on Tuesday.
 ```
 
 ```html
 <p>The council approved the budget on Tuesday.</p>
-<!-- newslint-disabel debris -->
+<!-- [[newslint-disabel]] debris -->
 <div>Share on Facebook</div>
 ```
 

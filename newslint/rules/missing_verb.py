@@ -28,15 +28,15 @@ money", "let it not be said", "took it not lightly").
 ## Wrong
 
 ```text
-Ministers said the proposal it not expected to pass before the summer recess.
+Ministers said the proposal [[it not expected]] to pass before the summer recess.
 ```
 
 ```text
-Asked about the fine, the club said they not surprised by the decision.
+Asked about the fine, the club said [[they not surprised]] by the decision.
 ```
 
 ```text
-Pressed on the cost, she not directly answer the question.
+Pressed on the cost, [[she not directly]] answer the question.
 ```
 
 ## Right

@@ -32,15 +32,15 @@ speaker's own repetition ("Tonight, tonight").
 ## Wrong
 
 ```text
-Firefighters were called to the warehouse on Tuesday, the fire service said on Tuesday.
+Firefighters were called to the warehouse on Tuesday, the fire service said [[on Tuesday]].
 ```
 
 ```text
-The scheme will cost £4m, according to the council, and create 200 jobs, according to the council.
+The scheme will cost £4m, according to the council, and create 200 jobs, [[according to the council]].
 ```
 
 ```text
-The museum said in a statement that the painting had been returned, and said in a statement that no ransom was paid.
+The museum said in a statement that the painting had been returned, and said [[in a statement]] that no ransom was paid.
 ```
 
 ## Right

@@ -52,15 +52,15 @@ and a suppression comment (``<!-- newslint-disable-next-line spelling -->``).
 ## Wrong
 
 ```text
-The goverment said the new maraton route would avoid the city centre.
+The [[goverment]] said the new [[maraton]] route would avoid the city centre.
 ```
 
 ```text
-Officials said they would recieve the report justfor the record.
+Officials said they would [[recieve]] the report [[justfor]] the record.
 ```
 
 ```markdown
-The council's well-knwon plan was commited to paper, and that willmean delays.
+The council's well-[[knwon]] plan was [[commited]] to paper, and that [[willmean]] delays.
 ```
 
 ## Right

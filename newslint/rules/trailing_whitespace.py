@@ -7,7 +7,7 @@ are not prose, so this rule sees them only in plain text and HTML text.
 ## Wrong
 
 ```text
-The mayor opened the new bridge on Saturday.\t
+The mayor opened the new bridge on Saturday.[[   ]]
 ```
 
 ## Right
