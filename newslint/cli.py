@@ -1,6 +1,6 @@
 """The command line: ``newslint check`` and ``newslint rules``.
 
-Exit codes (DESIGN.md): 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
+Exit codes (docs/output.md): 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
 config, input or internal error, with one line per problem on stderr naming file and cause.
 Interrupted: 130 for Ctrl-C (SIGINT), 143 for SIGTERM, 129 for SIGHUP (the shell's 128 + the
 signal number), with nothing half-written (see newslint/writing.py).

@@ -1,6 +1,6 @@
 """The values that flow out of newslint: findings, their severities and categories.
 
-These are part of the public contract (see DESIGN.md): the JSON output is built from
+These are part of the public contract (docs/output.md, docs/design.md): the JSON output is built from
 ``Finding.to_dict`` and CMS back ends receive ``Finding`` objects from the Python API.
 """
 

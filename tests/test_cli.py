@@ -1,4 +1,4 @@
-"""The CLI contract of DESIGN.md: formats, selection, exit codes, rule docs."""
+"""The CLI contract (docs/design.md, docs/output.md): formats, selection, exit codes, rule docs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The JSON contract (DESIGN.md): one object with ``version``, ``files`` and ``summary``.
+"""The JSON contract (docs/output.md): one object with ``version``, ``files`` and ``summary``.
 
 Strings are written as they are (JSON escapes control characters), except that a byte of a
 file name that is not UTF-8 is written as the four characters ``\\xNN`` (the output must be
