@@ -3,6 +3,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -23,6 +24,17 @@ SARIF_SCHEMA = REPO / "tests" / "data" / "sarif-schema-2.1.0.json"
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def word_list_cache(tmp_path_factory):
+    """One spelling word-list cache for the session, shared by every newslint process the
+    tests start: built once (about a second) instead of by each process whose HOME or
+    XDG_CACHE_HOME a test points elsewhere, and never in the developer's own cache."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.mktemp("newslint-cache")))
+    yield
+    patch.undo()
 
 
 @pytest.fixture(scope="session")
@@ -76,8 +88,6 @@ def cli():
 
 def run_module(*args, cwd=None, input=None):
     """Run ``python -m newslint`` in a real subprocess (exit codes, stdin, start-up)."""
-    import subprocess
-
     return subprocess.run(
         [sys.executable, "-m", "newslint", *args],
         cwd=cwd,
@@ -85,6 +95,23 @@ def run_module(*args, cwd=None, input=None):
         capture_output=True,
         text=True,
         timeout=120,
+    )
+
+
+def run_in_process(*args, cwd=None, input=None) -> subprocess.CompletedProcess:
+    """``newslint ARGS`` run in this process (click's runner), from the folder ``cwd``, with
+    the result shaped as ``run_module``'s: for tests about what the command does rather than
+    about the process (exit on a signal, start-up, a real stdin), at a fraction of the cost."""
+    from newslint.cli import main
+
+    before = os.getcwd()
+    os.chdir(cwd or before)
+    try:
+        result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    finally:
+        os.chdir(before)
+    return subprocess.CompletedProcess(
+        ["newslint", *args], result.exit_code, result.stdout, result.stderr
     )
 
 

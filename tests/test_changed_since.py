@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_module
+from conftest import REPO, run_in_process, run_module
 
 from newslint.changes import ALL, ChangedLines, ChangesError, changed_lines, parse_diff
 from newslint.model import Finding
@@ -55,7 +55,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def check(repo: Path, *args: str):
-    done = run_module("check", "--format", "json", "--fail-on", "info", *args, cwd=repo)
+    done = run_in_process("check", "--format", "json", "--fail-on", "info", *args, cwd=repo)
     payload = json.loads(done.stdout) if done.stdout.strip() else None
     return done, payload
 
