@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import run_module
+from conftest import run_in_process
 
 import newslint
 from newslint import api
@@ -65,7 +65,7 @@ def test_lint_text_returns_positioned_findings():
 
 def test_to_dict_matches_the_cli_json_contract(tmp_path):
     (tmp_path / "bridge.txt").write_text(STORY, encoding="utf-8")
-    done = run_module("check", "--format", "json", "--no-plugins", "bridge.txt", cwd=tmp_path)
+    done = run_in_process("check", "--format", "json", "--no-plugins", "bridge.txt", cwd=tmp_path)
     from_cli = json.loads(done.stdout)["files"][0]["findings"]
     from_api = [f.to_dict() for f in newslint.lint_text(STORY, filename="bridge.txt")]
     assert from_api == from_cli

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from conftest import run_module
+from conftest import run_in_process
 
 from newslint.config import Config
 from newslint.engine import Linter
@@ -54,9 +54,9 @@ def test_off_by_default_and_on_through_config():
 
 
 def test_listed_as_off_by_default():
-    listing = run_module("rules").stdout
+    listing = run_in_process("rules").stdout
     assert any(
         line.startswith("duplicate-across-stories") and line.endswith("(off by default)")
         for line in listing.splitlines()
     )
-    assert "Off by default" in run_module("rules", "duplicate-across-stories").stdout
+    assert "Off by default" in run_in_process("rules", "duplicate-across-stories").stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import run_module
+from conftest import run_in_process
 
 from newslint.fixes import apply_edits
 from newslint.model import Edit
@@ -15,18 +15,18 @@ def test_without_fix_the_file_is_never_written(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(STORY)
     before = path.stat().st_mtime_ns
-    run_module("check", "--no-plugins", str(path))
+    run_in_process("check", "--no-plugins", str(path))
     assert path.read_text() == STORY and path.stat().st_mtime_ns == before
 
 
 def test_fix_rewrites_and_is_idempotent(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(STORY)
-    first = run_module("check", "--no-plugins", "--fix", str(path))
+    first = run_in_process("check", "--no-plugins", "--fix", str(path))
     assert path.read_text() == FIXED
     assert "fixed 3 problems in 1 file" in first.stderr
     assert first.returncode == 0, first.stdout
-    second = run_module("check", "--no-plugins", "--fix", str(path))
+    second = run_in_process("check", "--no-plugins", "--fix", str(path))
     assert path.read_text() == FIXED and "fixed" not in second.stderr
     assert list(tmp_path.iterdir()) == [path]  # no temporary files left behind
 
@@ -34,7 +34,7 @@ def test_fix_rewrites_and_is_idempotent(tmp_path):
 def test_fix_keeps_crlf_and_bom(tmp_path):
     path = tmp_path / "story.txt"
     path.write_bytes(b"\xef\xbb\xbf" + STORY.replace("\n", "\r\n").encode())
-    run_module("check", "--no-plugins", "--fix", str(path))
+    run_in_process("check", "--no-plugins", "--fix", str(path))
     assert path.read_bytes() == b"\xef\xbb\xbf" + FIXED.replace("\n", "\r\n").encode()
 
 
@@ -42,7 +42,7 @@ def test_mixed_line_endings_are_kept_as_they_are(tmp_path):
     # Edits hold offsets in the file as it is, so every line ending stays its own.
     path = tmp_path / "story.txt"
     path.write_bytes(b"The mayor  resigned.\r\nShe had served six years.\nShe  left.\r")
-    proc = run_module("check", "--no-plugins", "--fix", str(path))
+    proc = run_in_process("check", "--no-plugins", "--fix", str(path))
     assert path.read_bytes() == b"The mayor resigned.\r\nShe had served six years.\nShe left.\r"
     assert proc.returncode == 0, proc.stderr
 

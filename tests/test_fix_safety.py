@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import assert_valid_sarif, run_module
+from conftest import assert_valid_sarif, run_in_process
 
 import newslint
 from newslint.config import ConfigError, config_from_dict
@@ -174,10 +174,10 @@ def test_rules_state_their_fix_safety():
 def test_fix_applies_safe_fixes_and_unsafe_ones_only_when_asked(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text("The meeting lasted a hour and the the vote followed.\n")
-    done = run_module("check", "--no-plugins", "--fix", str(path))
+    done = run_in_process("check", "--no-plugins", "--fix", str(path))
     assert path.read_text() == "The meeting lasted a hour and the vote followed.\n"
     assert "[*] 0 fixable with --fix (1 more with --fix --unsafe-fixes)" in done.stdout
-    run_module("check", "--no-plugins", "--fix", "--unsafe-fixes", str(path))
+    run_in_process("check", "--no-plugins", "--fix", "--unsafe-fixes", str(path))
     assert path.read_text() == "The meeting lasted an hour and the vote followed.\n"
 
 
@@ -187,7 +187,7 @@ def test_without_fix_the_text_output_counts_the_fixes(cli):
 
 
 def test_unsafe_fixes_without_fix_is_a_usage_error():
-    done = run_module("check", "--no-plugins", "--unsafe-fixes", "-", input="x\n")
+    done = run_in_process("check", "--no-plugins", "--unsafe-fixes", "-", input="x\n")
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "--fix" in done.stderr
 
 
@@ -227,7 +227,7 @@ def test_json_fix_offsets_are_in_the_original_crlf_file(cli):
 def test_crlf_file_is_fixed_at_the_right_places(tmp_path):
     path = tmp_path / "story.md"
     path.write_bytes(b"The council met.\r\n\r\nAdvertisement\r\n\r\nIt voted  on the the plan.\r\n")
-    run_module("check", "--no-plugins", "--fix", str(path))
+    run_in_process("check", "--no-plugins", "--fix", str(path))
     assert path.read_bytes() == b"The council met.\r\n\r\nIt voted on the plan.\r\n"
 
 
@@ -235,7 +235,7 @@ def test_sarif_carries_fixes_and_validates(tmp_path):
     (tmp_path / "story.html").write_text(
         "<p>The council met.</p><p>Advertisement</p><p>It voted a hour later.</p>"
     )
-    done = run_module("check", "--no-plugins", "--format", "sarif", "story.html", cwd=tmp_path)
+    done = run_in_process("check", "--no-plugins", "--format", "sarif", "story.html", cwd=tmp_path)
     log = json.loads(done.stdout)
     assert_valid_sarif(log)
     fixes = {r["ruleId"]: r["fixes"][0] for r in log["runs"][0]["results"]}
@@ -343,7 +343,7 @@ def test_nul_in_a_replacement_stops_the_run_with_one_line(tmp_path):
         '[[house-style]]\nid = "govt"\nkind = "substitution"\npattern = \'Govt\'\nreplace = "\\u0000"\n'
     )
     (tmp_path / "s.txt").write_text("The Govt met.\n")
-    done = run_module("check", "--no-plugins", "s.txt", cwd=tmp_path)
+    done = run_in_process("check", "--no-plugins", "s.txt", cwd=tmp_path)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "replace" in done.stderr
 
 
@@ -381,9 +381,9 @@ def test_second_fix_changes_nothing(tmp_path):
     path.write_text(
         "# Talks Resume\n\nThe the council met.  It voted.\n\nAdvertisement\n\nShare this post\n"
     )
-    run_module("check", "--no-plugins", "--fix", str(path))
+    run_in_process("check", "--no-plugins", "--fix", str(path))
     first = path.read_text()
-    run_module("check", "--no-plugins", "--fix", str(path))
+    run_in_process("check", "--no-plugins", "--fix", str(path))
     assert path.read_text() == first == "# Talks Resume\n\nThe council met.  It voted.\n"
 
 

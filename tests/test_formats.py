@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import assert_valid_sarif, run_module
+from conftest import assert_valid_sarif, run_in_process
 
 from newslint.model import FileResult, Finding
 from newslint.output import Report, render
@@ -53,7 +53,7 @@ def parse_command(line: str):
 
 def test_github_annotates_the_right_lines_with_levels_by_severity(stories, monkeypatch):
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
-    done = run_module(
+    done = run_in_process(
         "check", "--format", "github", "stories/harbour.txt", "stories/clean.md", cwd=stories
     )
     assert done.returncode == 1
@@ -72,7 +72,7 @@ def test_github_annotates_the_right_lines_with_levels_by_severity(stories, monke
 
 
 def test_github_reports_an_unreadable_file_as_an_error_annotation(stories):
-    done = run_module("check", "--format", "github", "stories/broken.txt", cwd=stories)
+    done = run_in_process("check", "--format", "github", "stories/broken.txt", cwd=stories)
     assert done.returncode == 2
     level, props, message = parse_command(done.stdout.strip())
     assert level == "error" and props["file"] == "stories/broken.txt"
@@ -116,7 +116,7 @@ def test_github_paths_are_relative_to_the_workspace(tmp_path):
 
 
 def sarif_for(stories: Path, *paths: str) -> tuple[dict, int]:
-    done = run_module("check", "--format", "sarif", *paths, cwd=stories)
+    done = run_in_process("check", "--format", "sarif", *paths, cwd=stories)
     return json.loads(done.stdout), done.returncode
 
 
@@ -205,7 +205,7 @@ def test_sarif_uris_are_encoded_and_internal_errors_get_a_rule():
 
 
 def test_junit_has_one_case_per_file_and_failures_listing_findings(stories):
-    done = run_module("check", "--format", "junit", "stories", cwd=stories)
+    done = run_in_process("check", "--format", "junit", "stories", cwd=stories)
     assert done.returncode == 2
     suite = ET.fromstring(done.stdout)
     assert suite.tag == "testsuite"
@@ -224,7 +224,7 @@ def test_junit_has_one_case_per_file_and_failures_listing_findings(stories):
 
 def test_junit_findings_below_fail_on_are_output_not_failures(tmp_path):
     (tmp_path / "a.txt").write_text("The board  met today.\n", encoding="utf-8")
-    done = run_module("check", "--format", "junit", "a.txt", cwd=tmp_path)
+    done = run_in_process("check", "--format", "junit", "a.txt", cwd=tmp_path)
     assert done.returncode == 0
     case = ET.fromstring(done.stdout).find("testcase")
     assert case.find("failure") is None

@@ -98,7 +98,7 @@ def stories(draw) -> tuple[str, str]:
     return f"story.{kind}", text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(story=stories())
 def test_positions_are_inside_the_file_and_every_format_parses(story):
     filename, text = story

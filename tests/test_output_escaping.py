@@ -250,7 +250,7 @@ def reports(draw):
 
 
 @settings(
-    max_examples=80,
+    max_examples=40,  # each example renders every format and validates its SARIF
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
