@@ -47,10 +47,12 @@ import errno
 import os
 import re
 import stat
+import sys
 import tempfile
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newslint.exclusion import Exclusion, ExclusionError, build_exclusion
 from newslint.options import (
@@ -137,6 +139,21 @@ class ConfigError(Exception):
     """A bad configuration; the message is one line naming the file, the key and the cause."""
 
 
+class _Identified(Protocol):
+    """What the config needs of a rule to find its table: its id and default severity."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def severity(self) -> str: ...
+
+
+# A state of Glob.fullmatch: the index of the next token, or ("in", index) within a
+# "folders" token.
+_State = int | tuple[str, int]
+
+
 def _fail(origin: str, key: str, expected: str, value: Any = ...) -> ConfigError:
     got = "" if value is ... else f", got {abridged(value)}"
     return ConfigError(f"{origin}: key '{key}': expected {expected}{got}")
@@ -183,7 +200,7 @@ class Glob:
     def fullmatch(self, text: str) -> bool:
         tokens, end = self.tokens, len(self.tokens)
 
-        def closure(states: set) -> set:
+        def closure(states: set[_State]) -> set[_State]:
             pending = list(states)
             while pending:  # "many" and "folders" may match nothing: on to the next token
                 state = pending.pop()
@@ -199,10 +216,10 @@ class Glob:
 
         states = closure({0})
         for char in text:
-            following: set = set()
+            following: set[_State] = set()
             for state in states:
-                inside = not isinstance(state, int)  # ("in", i): within a "folders" token
-                index = state[1] if inside else state
+                # ("in", i): within a "folders" token
+                index = state if isinstance(state, int) else state[1]
                 if index == end:
                     continue
                 kind, test = tokens[index]
@@ -261,12 +278,18 @@ def compile_glob(pattern: str) -> Glob:
             char_class = re.compile(
                 "[" + ("^" if negate else "") + _glob_class(body[1:] if negate else body) + "]"
             )
-            tokens.append(("one", lambda char, match=char_class.fullmatch: match(char) is not None))
+            tokens.append(("one", _one_of(char_class)))
             i = close + 1
         else:
             tokens.append(("one", glob[i].__eq__))
             i += 1
     return Glob(pattern, tuple(tokens))
+
+
+def _one_of(char_class: re.Pattern[str]) -> Callable[[str], bool]:
+    """The test of a glob's ``[...]`` on one character."""
+    match = char_class.fullmatch
+    return lambda char: match(char) is not None
 
 
 def _glob_class(body: str) -> str:
@@ -300,7 +323,7 @@ class Config:
     sections: dict[str, Any] = field(default_factory=dict)  # plugin tables, e.g. [languagetool]
     path: str | None = None  # the file it came from (as shown to the user)
     overrides: tuple[Override, ...] = ()
-    house_rules: tuple["Rule", ...] = ()  # from [[house-style]]; ids house/<id>
+    house_rules: tuple[Rule, ...] = ()  # from [[house-style]]; ids house/<id>
     vocabulary: frozenset[str] = frozenset()
     pattern_timeout: float = DEFAULT_PATTERN_TIMEOUT
     folder: Path | None = None  # override globs and vocabulary files are relative to it
@@ -321,7 +344,7 @@ class Config:
     def rule_table(self, rule_id: str) -> dict[str, Any]:
         return self.rules.get(rule_id, {})
 
-    def rule_options(self, rule: "Rule") -> Any:
+    def rule_options(self, rule: Rule) -> Any:
         """The rule's options (an instance of ``rule.options``) from its ``[rules.<id>]``
         table, defaults applied; an option named ``vocabulary`` also holds the config's
         vocabulary. Bound once per rule and config. Raises ConfigError for a value the
@@ -342,13 +365,16 @@ class Config:
             self._bound_options[rule.id] = bound
         return bound
 
-    def rule_severity(self, rule) -> str:
-        return self.rule_table(rule.id).get("severity", rule.severity)
+    # ``rule``: a Rule, or what the engine knows of a backend's finding id (engine.FindingView).
+    def rule_severity(self, rule: _Identified) -> str:
+        severity: str = self.rule_table(rule.id).get("severity", rule.severity)
+        return severity
 
-    def rule_max_findings(self, rule) -> int:
-        return self.rule_table(rule.id).get(MAX_FINDINGS_KEY, DEFAULT_MAX_FINDINGS)
+    def rule_max_findings(self, rule: _Identified) -> int:
+        limit: int = self.rule_table(rule.id).get(MAX_FINDINGS_KEY, DEFAULT_MAX_FINDINGS)
+        return limit
 
-    def rule_enabled(self, rule) -> bool:
+    def rule_enabled(self, rule: _Identified) -> bool:
         return bool(
             self.rule_table(rule.id).get("enabled", getattr(rule, "enabled_by_default", True))
         )
@@ -357,7 +383,7 @@ class Config:
         value = self.sections.get(name, {})
         return value if isinstance(value, dict) else {}
 
-    def for_path(self, path: str | os.PathLike) -> "Config":
+    def for_path(self, path: str | os.PathLike[str]) -> Config:
         """This config with the ``[[overrides]]`` that match ``path`` applied."""
         if not self.overrides:
             return self
@@ -385,7 +411,7 @@ class Config:
         select: tuple[str, ...] = (),
         ignore: tuple[str, ...] = (),
         fail_on: str | None = None,
-    ) -> "Config":
+    ) -> Config:
         """This config with the command line's --select (replaces), --ignore (adds) and
         --fail-on (replaces) applied on top."""
         if not (select or ignore or fail_on):
@@ -434,11 +460,12 @@ def read_bounded(path: Path, limit: int = MAX_CONFIG_FILE_BYTES) -> bytes:
 
 
 def _read_toml(path: Path, shown: str | None = None) -> dict[str, Any]:
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
+    else:  # Python 3.10
         import tomli as tomllib
     shown = shown or str(path)
+    data: dict[str, Any] | None
     try:
         data = tomllib.loads(read_bounded(path).decode("utf-8"))
     except RecursionError:  # tomllib recurses once a level
@@ -655,9 +682,10 @@ def _selectors(
 
 
 def _fail_on(value: Any, key: str, origin: str) -> str:
-    if value not in FAIL_ON:
-        raise _fail(origin, key, "one of " + ", ".join(FAIL_ON), value)
-    return value
+    try:
+        return Choice(*FAIL_ON).convert(value, LoadContext())
+    except OptionError as exc:
+        raise _fail(origin, key, exc.expected, value) from None
 
 
 def _rule_tables(rules: Any, key: str, origin: str) -> dict[str, dict[str, Any]]:
@@ -737,8 +765,8 @@ def _vocabulary(value: Any, origin: str, folder: Path | None) -> frozenset[str]:
     """Inline names, a file of names (one a line, relative to the config), or a table of both."""
     from newslint.text.lexicon import parse_lines
 
-    words: list[str] = []
-    files: list[str] = []
+    words: Any = []  # what the config holds, checked below
+    files: Any = []
     if isinstance(value, str):
         files = [value]
     elif isinstance(value, list):
@@ -812,9 +840,7 @@ def path_below(folder: Path | None, name: str) -> Path:
 # --- checks that need the installed rules --------------------------------------------------
 
 
-def validate(
-    config: Config, rules: Mapping[str, "Rule"], plugin_tables: Iterable[str] = ()
-) -> None:
+def validate(config: Config, rules: Mapping[str, Rule], plugin_tables: Iterable[str] = ()) -> None:
     """Check selectors, ``[rules.<id>]`` ids, option names and types, and plugin tables
     against the rules of this run; raise ConfigError on the first mistake."""
     from newslint.engine import SelectionError, check_selectors
@@ -885,7 +911,7 @@ def validate(
         tables(override.rules, f"overrides[{number}].rules")
 
 
-def _option_error(origin: str, table: str, rule: "Rule", exc: Exception) -> ConfigError:
+def _option_error(origin: str, table: str, rule: Rule, exc: Exception) -> ConfigError:
     """The one-line error for a key of a rule's table that its options do not take."""
     if isinstance(exc, BadValue):
         return _fail(origin, f"{table}.{exc.key}", exc.expected, exc.value)
@@ -967,7 +993,7 @@ class ConfigResolver:
             self._paths[path] = self.adjust(self.for_folder(folder).for_path(path))
         return self._paths[path]
 
-    def house_rules(self) -> dict[str, "Rule"]:
+    def house_rules(self) -> dict[str, Rule]:
         """Every house-style rule of the configs loaded so far, by id."""
         return {r.id: r for config in self._files.values() for r in config.house_rules}
 

@@ -285,7 +285,7 @@ def test_option_values_are_checked_against_the_declaration():
         ),
         (
             'fail-on = "sometimes"\n',
-            "newslint.toml: key 'fail-on': expected one of error, warning, info, never, got 'sometimes'",
+            "newslint.toml: key 'fail-on': expected one of 'error', 'warning', 'info', 'never', got 'sometimes'",
         ),
         (
             'select = ["debirs"]\n',
