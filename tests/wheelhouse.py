@@ -36,19 +36,21 @@ def _normalized(name: str) -> str:
 
 def requirement_closure(roots: Iterable[str]) -> list[metadata.Distribution]:
     """The installed distributions that ``roots`` (requirement strings) need, transitively,
-    without extras, under this interpreter's environment markers."""
+    with the extras each requirement names, under this interpreter's environment markers."""
     found: dict[str, metadata.Distribution] = {}
-    pending = [Requirement(r) for r in roots]
+    done: set[tuple[str, str]] = set()  # (distribution, extra) pairs already expanded
+    pending = [(Requirement(r), "") for r in roots]
     while pending:
-        requirement = pending.pop()
-        if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
+        requirement, extra = pending.pop()
+        if requirement.marker and not requirement.marker.evaluate({"extra": extra}):
             continue
         key = _normalized(requirement.name)
-        if key in found:
-            continue
-        dist = metadata.distribution(requirement.name)  # PackageNotFoundError: not installed
-        found[key] = dist
-        pending.extend(Requirement(r) for r in dist.requires or ())
+        # PackageNotFoundError here: the test environment lacks a dependency newslint declares.
+        dist = found.setdefault(key, metadata.distribution(requirement.name))
+        for wanted in ("", *sorted(requirement.extras)):
+            if (key, wanted) not in done:
+                done.add((key, wanted))
+                pending.extend((Requirement(r), wanted) for r in dist.requires or ())
     return sorted(found.values(), key=lambda d: _normalized(d.metadata["Name"]))
 
 
