@@ -171,7 +171,7 @@ class WordList:
         # The blob is searched in place, never sliced whole: copying its 5 MB would cost
         # more than reading it.
         self._blob = blob
-        split = blob.find(b"\n\n")
+        split = blob.rfind(b"\n\n")  # from the end: the common words are the short tail
         self._end = len(blob) if split == -1 else split + 1  # the sorted lines end here
         self._memo: dict[str, Entry] = {}
         self._all: dict[str, Entry] | None = None
