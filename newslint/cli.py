@@ -96,6 +96,32 @@ def _broken_pipe(exc: Exception) -> bool:
     return isinstance(exc, OSError) and exc.errno == errno.EPIPE
 
 
+class _FormatName(click.ParamType):
+    """--format: a name among the output formats of the run's plugins. The names come from
+    the registry; the value is checked against the registry the run builds (--no-plugins and
+    --disable-plugin decide which formats exist), so only --help builds one to list them."""
+
+    name = "format"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        from newslint.plugins import build_registry
+
+        return "[" + "|".join(build_registry().formats) + "]"
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[click.shell_completion.CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        from newslint.plugins import build_registry
+
+        return [
+            CompletionItem(name, help=fmt.description)
+            for name, fmt in build_registry().formats.items()
+            if name.startswith(incomplete)
+        ]
+
+
 @click.group(cls=_Program, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 def main() -> None:
@@ -115,8 +141,8 @@ def main() -> None:
     "output_format",
     default="text",
     show_default=True,
-    type=click.Choice(["text", "json", "github", "sarif", "junit", "html"]),
-    help="Output format: text, json, github (Actions annotations), sarif, junit, html (a report page).",
+    type=_FormatName(),
+    help="Output format: one of the run's plugins' formats ('newslint formats' lists them).",
 )
 @click.option(
     "--output",
@@ -245,11 +271,19 @@ def check(
     force_exclude=False,
 ):
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
-    from newslint.output import render, streamed
+    from newslint.plugins import build_registry
     from newslint.runner import CheckRequest, RunAborted, run_check
 
     if unsafe_fixes and not fix:
         _error("--unsafe-fixes applies fixes only together with --fix")
+        sys.exit(EXIT_ERROR)
+    registry = build_registry(entry_points=not no_plugins, disabled=disable_plugin)
+    report_format = registry.formats.get(output_format)
+    if report_format is None:
+        _error(
+            f"unknown output format {output_format!r} "
+            f"(choose from: {', '.join(registry.formats)}; see 'newslint formats')"
+        )
         sys.exit(EXIT_ERROR)
 
     request = CheckRequest(
@@ -272,7 +306,7 @@ def check(
         jobs=jobs,
         dask=dask_scheduler or None,
         force_exclude=force_exclude,
-        keep_sources=output_format == "html",
+        keep_sources=report_format.needs_sources,
     )
     # --fix on '-' works as a filter (like ruff): stdout is the text, fixed, and nothing else;
     # the report, in the format asked for, goes to stderr.
@@ -281,7 +315,7 @@ def check(
     color = _use_color(report_stream)
     # Text and GitHub annotations are printed file by file as the run goes (stdout only:
     # --output writes the whole report at the end, and --fix on stdin prints the text first).
-    live = None if output_path or text_out else streamed(output_format)
+    live = None if output_path or text_out else report_format.live
     progress = _Progress(quiet)
     request.on_start = progress.start
 
@@ -295,7 +329,7 @@ def check(
 
     request.on_result = on_result
     try:
-        outcome = run_check(request)
+        outcome = run_check(request, registry)
     except RunAborted as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
@@ -311,13 +345,13 @@ def check(
     if output_path:
         _write_report(
             output_path,
-            render(output_format, outcome.report(color=False)),
+            report_format.render(outcome.report(color=False)),
             checked=[r.path for r in outcome.results],
         )
     elif live is not None:
         click.echo(live.render_end(outcome.report(color=color)), nl=False)
     else:
-        click.echo(render(output_format, outcome.report(color=color)), nl=False, err=text_out)
+        click.echo(report_format.render(outcome.report(color=color)), nl=False, err=text_out)
     sys.exit(outcome.exit_code)
 
 
@@ -384,12 +418,9 @@ def _plugin_notes(registry) -> None:
         config = ConfigResolver().for_cwd()
     except ConfigError:
         config = Config()  # 'newslint check' reports a bad config; here it only mutes notes
-    for name, plugin in registry.plugins():
-        impl = getattr(plugin, "newslint_notes", None)
-        if impl is None:
-            continue
+    for name in registry.implementers("newslint_notes"):
         try:
-            notes = list(impl(config=config) or ())
+            notes = list(registry.call(name, "newslint_notes", config=config) or ())
         except Exception as exc:  # a broken plugin must not take 'rules' down
             notes = [f"newslint_notes raised {type(exc).__name__}: {exc}"]
         for note in notes:
@@ -458,3 +489,17 @@ def rules(rule_id, output_format, config_path=None):
         click.echo(
             f"{r.id:<{width}}  {r.category:<11}  {r.severity:<7}  {r.plugin:<10}  {r.summary}{off}"
         )
+
+
+@main.command()
+def formats() -> None:
+    """List the output formats --format takes (the built-in ones and the plugins')."""
+    from newslint.output import printable
+    from newslint.plugins import build_registry
+
+    registry = build_registry()
+    for problem in registry.errors:
+        _error(problem)
+    width = max((len(name) for name in registry.formats), default=4)
+    for name, fmt in registry.formats.items():
+        click.echo(f"{printable(name):<{width}}  {printable(fmt.description)}")

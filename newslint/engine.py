@@ -7,7 +7,6 @@ many calls without leaking state between them.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
@@ -205,39 +204,31 @@ class Linter:
         return findings
 
     # --- run-wide rules: fingerprints, reduced once a run ---------------------------------
-    def fingerprinting_plugins(self) -> list[tuple[str, object]]:
-        """The plugins that compare the stories of a run through compact fingerprints."""
-        return [
-            (name, plugin)
-            for name, plugin in self.registry.plugins()
-            if getattr(plugin, "newslint_fingerprint", None) is not None
-        ]
+    def fingerprinting_plugins(self) -> list[str]:
+        """The names of the plugins that compare the stories of a run through compact
+        fingerprints (``newslint_fingerprint``), in plugin order."""
+        return self.registry.implementers("newslint_fingerprint")
 
     def needs_index(self, configs: Iterable[Config]) -> bool:
         """Whether a run under ``configs`` has a rule of a fingerprinting plugin on, so the
         stories must be fingerprinted (a first pass) before they are checked."""
-        plugins = {name for name, _ in self.fingerprinting_plugins()}
+        plugins = set(self.fingerprinting_plugins())
         if not plugins:
             return False
         configs = list(configs) or [self.config]
         return any(
-            rule.plugin in plugins or rule.id in self._fingerprinting_rule_ids()
+            self.registry.rule_plugins.get(rule.id) in plugins
             for config in configs
             for rule in self.active_rules(config)
         )
 
-    def _fingerprinting_rule_ids(self) -> set[str]:
-        ids: set[str] = set()
-        for _name, plugin in self.fingerprinting_plugins():
-            rules = getattr(plugin, "newslint_rules", None)
-            ids.update(rule.id for rule in (rules() or ()) if rules is not None)
-        return ids
-
     def fingerprint(self, document: Document) -> RunFingerprint:
         """One document's fingerprints, by plugin: small, picklable, never the document."""
         prints = {}
-        for name, plugin in self.fingerprinting_plugins():
-            summary = _call(plugin.newslint_fingerprint, document=document, config=self.config)
+        for name in self.fingerprinting_plugins():
+            summary = self.registry.call(
+                name, "newslint_fingerprint", document=document, config=self.config
+            )
             if summary is not None:
                 prints[name] = summary
         return RunFingerprint(document.path, prints)
@@ -246,11 +237,17 @@ class Linter:
         """Each fingerprinting plugin's run index, from every document's fingerprints in
         run order; ``check_documents`` hands each plugin its own as ``index``."""
         fingerprints = list(fingerprints)
+        reducers = set(self.registry.implementers("newslint_reduce_fingerprints"))
         index = {}
-        for name, plugin in self.fingerprinting_plugins():
-            reduce = getattr(plugin, "newslint_reduce_fingerprints", None)
+        for name in self.fingerprinting_plugins():
             mine = [(f.path, f.prints[name]) for f in fingerprints if name in f.prints]
-            index[name] = _call(reduce, fingerprints=mine, config=self.config) if reduce else mine
+            index[name] = (
+                self.registry.call(
+                    name, "newslint_reduce_fingerprints", fingerprints=mine, config=self.config
+                )
+                if name in reducers
+                else mine
+            )
         return index
 
     def check_documents(
@@ -292,14 +289,14 @@ class Linter:
             # What the per-document rules found (prose offsets), for backends that drop
             # their own findings where a core rule already reported the span.
             core = {path: tuple(found) for path, found in results.items()}
-            for name, plugin in self.registry.plugins():
-                impl = getattr(plugin, "newslint_check_documents", None)
-                if impl is None or (stopped is not None and f"plugin {name}" in stopped):
+            for name in self.registry.implementers("newslint_check_documents"):
+                if stopped is not None and f"plugin {name}" in stopped:
                     continue
                 try:
                     pairs = list(
-                        _call(
-                            impl,
+                        self.registry.call(
+                            name,
+                            "newslint_check_documents",
                             documents=documents,
                             config=self.config,
                             findings=core,
@@ -364,14 +361,11 @@ class Linter:
 
         return {d.path: finish(d) for d in documents}
 
-    def _broadcast(self, hook_name: str, failures: list[str], **kwargs) -> None:
+    def _broadcast(self, hook_name: str, failures: list[str], **kwargs: object) -> None:
         """Call one hook on every plugin; one that raises is named, the others still run."""
-        for name, plugin in self.registry.plugins():
-            impl = getattr(plugin, hook_name, None)
-            if impl is None:
-                continue
+        for name in self.registry.implementers(hook_name):
             try:
-                _call(impl, **kwargs)
+                self.registry.call(name, hook_name, **kwargs)
             except Exception as exc:
                 failures.append(f"plugin {name}: {hook_name} raised {type(exc).__name__}: {exc}")
 
@@ -478,13 +472,6 @@ def _capped(produced: list[Finding], rule: Rule, limit: int) -> tuple[list[Findi
         data={"not_shown": len(rest)},
     )
     return kept, notice
-
-
-def _call(impl, **kwargs):
-    """Call a hook implementation with the arguments it names (pluggy's rule: a plugin takes
-    any subset of a hook's arguments)."""
-    wanted = inspect.signature(impl).parameters
-    return impl(**{k: v for k, v in kwargs.items() if k in wanted})
 
 
 def resolve(document: Document, finding: Finding) -> Finding:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator, Sequence
+from typing import BinaryIO
 
 from newslint.config import Config, ConfigError, ConfigResolver, validate
 from newslint.distributed import DaskError, find_url_inputs, is_url, read_url
@@ -35,7 +36,7 @@ from newslint.inputs import (
 )
 from newslint.model import FileResult
 from newslint.output import Report
-from newslint.plugins import Registry, build_registry
+from newslint.plugins import BuildOptions, Registry, build_registry
 
 STDIN_NAME = "<stdin>"
 
@@ -142,11 +143,14 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
     every file through compact fingerprints (``Linter.fingerprint``), reduced once."""
     if not request.paths:
         raise RunAborted("no paths given; name files or directories, or '-' to read stdin")
-    own_registry = registry is None
     if registry is None:
         registry = build_registry(
             entry_points=request.entry_points, disabled=request.disabled_plugins
         )
+    # Other processes build their own registry from the request: only one built the same way.
+    rebuildable = registry.built_with == BuildOptions(
+        request.entry_points, frozenset(request.disabled_plugins)
+    )
     linter, resolver = prepare(request, registry)
     problems = list(registry.errors)
     notes: list[str] = []
@@ -197,7 +201,7 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
 
     read = _Reader(request)
     client = _dask_client(request)
-    jobs = effective_jobs(request, items) if own_registry else 1
+    jobs = effective_jobs(request, items) if rebuildable else 1
     fixer = _Fixer(linter, request, walked_from, problems, read) if request.fix else None
     keep_sources = request.keep_sources or fixer is not None
     needs_index = linter.needs_index([linter.config, *configs.values()])
@@ -552,7 +556,7 @@ class _Fixer:
         request: CheckRequest,
         walked_from: dict[str, str],
         problems: list[str],
-        read: "_Reader",
+        read: _Reader,
     ) -> None:
         self.linter = linter
         self.unsafe = request.unsafe_fixes

@@ -306,14 +306,14 @@ def _wait_until_reading_stdin(proc) -> None:
 @pytest.mark.parametrize("where", ["output", "rules"])
 def test_a_failure_anywhere_in_a_command_is_one_line_and_exit_2(cli, monkeypatch, where):
     """Not only in the run: writing the report, or another command ('rules')."""
-    import newslint.output
+    import newslint.output.json
     import newslint.plugins
 
     def broken(*args, **kwargs):
         raise ValueError("boom")
 
-    if where == "output":
-        monkeypatch.setattr(newslint.output, "render", broken)  # json is rendered whole, at the end
+    if where == "output":  # json is rendered whole, at the end
+        monkeypatch.setattr(newslint.output.json, "render", broken)
         args = ("check", "--no-plugins", "--format", "json", "-")
     else:
         monkeypatch.setattr(newslint.plugins, "build_registry", broken)

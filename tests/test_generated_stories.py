@@ -19,7 +19,10 @@ from test_output_escaping import github_commands
 import newslint
 from newslint.inputs import normalise_newlines
 from newslint.model import FileResult
-from newslint.output import FORMATS, Report, render
+from newslint.output import Report, render
+from newslint.plugins import builtin_formats
+
+FORMATS = tuple(builtin_formats())  # every built-in output format
 
 SENTENCES = (
     "The council met on Monday to discuss the new harbour plan.",

@@ -20,7 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.model import FileResult, Finding
-from newslint.output import FORMATS, Report, printable, render, undecodable_escaped
+from newslint.output import Report, printable, render, undecodable_escaped
+from newslint.plugins import builtin_formats
+
+FORMATS = tuple(builtin_formats())  # every built-in output format
 
 # A GitHub workflow command: ::level properties::message, properties free of ':'.
 COMMAND = re.compile(r"^::(error|warning|notice) ([^:\n]*)::([^\n]*)$")

@@ -1,29 +1,26 @@
-"""Output formats. One module a format, each with ``render(report) -> str``; loaded on demand."""
+"""Output formats: one module a format, each a plugin whose ``newslint_output_formats`` hook
+returns its :class:`OutputFormat`, like any outside plugin's (``newslint check --format NAME``
+takes the names of every registered format). Helpers every format shares live here."""
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.lazy import lazy_compile
 from newslint.model import FileResult, Finding, at_or_above
 
-FORMATS = {
-    "text": "newslint.output.text",
-    "json": "newslint.output.json",
-    "github": "newslint.output.github",
-    "sarif": "newslint.output.sarif",
-    "junit": "newslint.output.junit",
-    "html": "newslint.output.html",
-}
+if TYPE_CHECKING:
+    from newslint.rule import Rule
 
 
 @dataclass
 class Report:
     results: list[FileResult]
-    rules: dict = field(default_factory=dict)  # rule id -> Rule, for formats that describe rules
+    # rule id -> Rule, for formats that describe rules
+    rules: dict[str, Rule] = field(default_factory=dict)
     color: bool = False
     fail_on: str = "warning"
     # The threshold of each file when configs differ by folder ([[overrides]], nested configs).
@@ -33,7 +30,7 @@ class Report:
     def findings(self) -> list[Finding]:
         return [f for r in self.results for f in r.findings]
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         by_severity = Counter(f.severity for f in self.findings)
         fixable = Counter(f.fix.applicability for f in self.findings if f.fix is not None)
         return {
@@ -105,7 +102,7 @@ def printable(text: str, keep: str = "") -> str:
     )
 
 
-def json_safe(value):
+def json_safe(value: Any) -> Any:
     """A JSON-ready value with every string (keys too) made encodable as UTF-8."""
     if isinstance(value, str):
         return undecodable_escaped(value)
@@ -116,7 +113,7 @@ def json_safe(value):
     return value
 
 
-def json_default(value) -> str:
+def json_default(value: object) -> str:
     """``default`` for json.dumps: a plugin may put any value in a finding's data; it must
     not break the output."""
     return undecodable_escaped(str(value))
@@ -130,15 +127,33 @@ def message_with_suggestions(finding: Finding) -> str:
     return f"{finding.message} (suggestion: {' | '.join(suggestions)})"
 
 
+class LiveOutput(NamedTuple):
+    """How a format prints file by file as a run goes, instead of all at the end."""
+
+    # One checked file's lines (without line ends), printed as soon as it is checked;
+    # the second argument says whether the terminal takes colour.
+    result_lines: Callable[[FileResult, bool], list[str]]
+    # What follows the last file's lines (a summary), from the whole report.
+    render_end: Callable[[Report], str]
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """One output format, as a plugin's ``newslint_output_formats`` hook returns it."""
+
+    name: str  # what --format takes: lower case, unique among the plugins of a run
+    render: Callable[[Report], str]  # the whole report as one text
+    description: str  # one line for --help and ``newslint formats``
+    # Set for a format that can print file by file (stdout only; --output writes the
+    # report through ``render`` at the end).
+    live: LiveOutput | None = None
+    # The report shows each story's text (FileResult.source): the run keeps it.
+    needs_sources: bool = False
+
+
 def render(name: str, report: Report) -> str:
-    return importlib.import_module(FORMATS[name]).render(report)
+    """``report`` in the built-in format ``name`` (a run's own formats, outside plugins'
+    included, are in ``Registry.formats``)."""
+    from newslint.plugins import builtin_formats
 
-
-# Formats printed file by file as the run goes (the others assemble their document at the
-# end, from the findings kept).
-STREAMED = ("text", "github")
-
-
-def streamed(name: str):
-    """The format's module when it prints file by file (``result_lines``, ``render_end``)."""
-    return importlib.import_module(FORMATS[name]) if name in STREAMED else None
+    return builtin_formats()[name].render(report)

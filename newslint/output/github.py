@@ -15,7 +15,8 @@ from __future__ import annotations
 import os
 
 from newslint.model import FileResult
-from newslint.output import Report, message_with_suggestions, printable
+from newslint.output import LiveOutput, OutputFormat, Report, message_with_suggestions, printable
+from newslint.rule import hookimpl
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -92,3 +93,15 @@ def result_lines(result: FileResult, color: bool = False) -> list[str]:
             )
         )
     return lines
+
+
+@hookimpl
+def newslint_output_formats() -> list[OutputFormat]:
+    return [
+        OutputFormat(
+            "github",
+            render,
+            "GitHub Actions workflow commands: annotations on the pull request",
+            live=LiveOutput(result_lines, render_end),
+        )
+    ]

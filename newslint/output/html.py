@@ -32,7 +32,8 @@ from typing import Any
 from newslint import __version__
 from newslint.lazy import lazy_compile
 from newslint.model import SEVERITIES, SEVERITY_RANK, Finding
-from newslint.output import Report, printable, undecodable_escaped
+from newslint.output import OutputFormat, Report, printable, undecodable_escaped
+from newslint.rule import hookimpl
 
 # Stories opened (and so rendered) when the page loads, when there are at most this many.
 OPEN_LIMIT = 50
@@ -354,3 +355,15 @@ def render(report: Report) -> str:
         script_hash=_csp_hash(script),
     )
     return undecodable_escaped(page)
+
+
+@hookimpl
+def newslint_output_formats() -> list[OutputFormat]:
+    return [
+        OutputFormat(
+            "html",
+            render,
+            "one self-contained report page, each story with its findings in place",
+            needs_sources=True,
+        )
+    ]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 
 from newslint import __version__
-from newslint.output import Report, json_default, json_safe
+from newslint.output import OutputFormat, Report, json_default, json_safe
+from newslint.rule import hookimpl
 
 
 def render(report: Report) -> str:
@@ -24,3 +25,14 @@ def render(report: Report) -> str:
     return (
         json.dumps(json_safe(document), default=json_default, ensure_ascii=False, indent=2) + "\n"
     )
+
+
+@hookimpl
+def newslint_output_formats() -> list[OutputFormat]:
+    return [
+        OutputFormat(
+            "json",
+            render,
+            "one JSON object: version, files with their findings, summary",
+        )
+    ]

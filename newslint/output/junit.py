@@ -16,7 +16,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from newslint.model import Finding, at_or_above
-from newslint.output import Report, printable
+from newslint.output import OutputFormat, Report, printable
+from newslint.rule import hookimpl
 
 
 def _line(path: str, f: Finding) -> str:
@@ -70,3 +71,14 @@ def render(report: Report) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
     )
+
+
+@hookimpl
+def newslint_output_formats() -> list[OutputFormat]:
+    return [
+        OutputFormat(
+            "junit",
+            render,
+            "JUnit XML: one test case a file, for CI test reports",
+        )
+    ]

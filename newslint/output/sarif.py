@@ -20,7 +20,14 @@ from urllib.parse import quote
 
 from newslint import __version__
 from newslint.lazy import lazy_compile
-from newslint.output import Report, json_safe, message_with_suggestions, undecodable_escaped
+from newslint.output import (
+    OutputFormat,
+    Report,
+    json_safe,
+    message_with_suggestions,
+    undecodable_escaped,
+)
+from newslint.rule import hookimpl
 
 if TYPE_CHECKING:
     from newslint.model import Finding
@@ -165,3 +172,14 @@ def sarif_log(report: Report) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     return json.dumps(json_safe(sarif_log(report)), ensure_ascii=False, indent=2) + "\n"
+
+
+@hookimpl
+def newslint_output_formats() -> list[OutputFormat]:
+    return [
+        OutputFormat(
+            "sarif",
+            render,
+            "SARIF 2.1.0, for code-scanning dashboards",
+        )
+    ]

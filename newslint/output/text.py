@@ -10,7 +10,8 @@ overrides and bytes of a file name that are not UTF-8 are written as visible esc
 from __future__ import annotations
 
 from newslint.model import FileResult
-from newslint.output import Report, message_with_suggestions, printable
+from newslint.output import LiveOutput, OutputFormat, Report, message_with_suggestions, printable
+from newslint.rule import hookimpl
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -52,3 +53,15 @@ def render_end(report: Report) -> str:
             hint += f" ({fixable['unsafe']} more with --fix --unsafe-fixes)"
         lines.append(hint)
     return "\n".join(lines) + "\n"
+
+
+@hookimpl
+def newslint_output_formats() -> list[OutputFormat]:
+    return [
+        OutputFormat(
+            "text",
+            render,
+            "path:line:col: severity [rule] message, one line a finding, and a summary",
+            live=LiveOutput(result_lines, render_end),
+        )
+    ]
