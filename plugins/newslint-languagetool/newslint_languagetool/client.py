@@ -1,20 +1,24 @@
-"""Talking to a LanguageTool server through language-tool-python's remote-server client.
+"""Talking to a LanguageTool server over its HTTP API (``/v2/languages``, ``/v2/check``).
 
-Why the remote-server client, always: started without ``remote_server``, language-tool-python
-downloads LanguageTool (about 250 MB) into the user's home and spawns Java, and its 3.x
-local mode looks for the jar in its own download folder, not in ``LTP_JAR_DIR_PATH``.
-newslint must never download anything, so:
+Why not language-tool-python, whose client this plugin used: its public API (a
+``LanguageTool(remote_server=url)`` and its ``check``) sends requests through ``requests``
+with a timeout per socket read and reads any answer whole, so a server trickling its answer
+held a run for as long as it liked and a huge answer was read into memory; and its matches
+convert offsets through a cache kept on the class, unsafe across threads. Bounding that took
+a subclass overriding private attributes (``_TIMEOUT``, ``_query_server``) and a global
+lock. The two requests the plugin needs are small and documented
+(https://languagetool.org/http-api/), so it sends them itself (transport.py: one deadline
+for each whole request, no retry, the HTTP status checked, the answer capped) and reads the
+JSON itself, with offsets converted per text (no shared state).
 
-- a configured URL (``[languagetool] url`` or ``NEWSLINT_LANGUAGETOOL_URL``) is used as is;
+Where the server is (never a download):
+
+- ``NEWSLINT_LANGUAGETOOL_URL`` in the environment (see settings.py for why a config file
+  may not name it), used as is;
 - a local install (``LTP_JAR_DIR_PATH``) is started here, with the user's own ``java``
   (``NEWSLINT_LANGUAGETOOL_JAVA``, else the one on PATH; never a program a config file
   names), as LanguageTool's HTTP server on a free port of 127.0.0.1, and then reached the
   same way; it is stopped at the end of the run.
-
-The library builds the requests (``/v2/languages`` once, ``/v2/check`` per text) and parses
-the matches; sending them is ours (``_query_server`` overridden, see transport.py): one
-deadline of ``[languagetool] timeout`` seconds for each whole request, no retry, the HTTP
-status checked and the answer capped.
 """
 
 from __future__ import annotations
@@ -24,10 +28,12 @@ import re
 import shutil
 import socket
 import subprocess
-import threading
 import time
+import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newslint.engine import BackendError
 
@@ -36,11 +42,6 @@ from newslint_languagetool.mapping import DUPLICATES, span_in_code_points
 from newslint_languagetool.settings import JAR_DIR_ENV, JAVA_ENV, Settings
 
 JAR_NAMES = ("languagetool-server.jar", "languagetool.jar")
-
-# language-tool-python's Match converts offsets to code points with a cache kept on the
-# class (the last text and its astral positions): two threads checking at once could read
-# each other's. Requests are serialised per process for that.
-_MATCH_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,14 @@ class ServerAnswerError(Exception):
         self.body = body
 
 
-def _query_server(tool, url: str, params=None, num_tries: int = 2, method: str = "get"):
-    """language-tool-python's ``_query_server``, sent through transport.request: one
-    deadline for the whole request (the library's timeout is per socket read), no retry,
-    the status checked (an error page with a JSON body is still an error) and the answer
-    capped. ``num_tries`` is the library's and ignored: a request that ran out of time
-    would only run out of it again."""
-    answer = transport.request(method.upper(), url, params, timeout=tool._TIMEOUT)
+class NotLanguageToolJSON(Exception):
+    """JSON, but not of the shape LanguageTool's API documents."""
+
+
+def query(method: str, url: str, fields: dict[str, str] | None, timeout: float) -> Any:
+    """One request's JSON answer: transport.request's bounds, then the status checked (an
+    error page with a JSON body is still an error) and the body parsed."""
+    answer = transport.request(method, url, fields, timeout=timeout)
     if answer.status != 200:
         raise ServerAnswerError(answer.status, answer.text())
     try:
@@ -91,73 +93,82 @@ def _query_server(tool, url: str, params=None, num_tries: int = 2, method: str =
         raise ServerAnswerError(answer.status, answer.text()) from None
 
 
+def offered_language(wanted: str, languages: Any) -> str | None:
+    """The server's own spelling of the language tag ``wanted`` (``en_gb`` -> ``en-GB``)
+    from its ``/v2/languages`` answer, or None when it does not offer it."""
+    if not isinstance(languages, list):
+        raise NotLanguageToolJSON(f"languages: a list expected, got {type(languages).__name__}")
+    offered: dict[str, str] = {"auto": "auto"}
+    for entry in languages:
+        if not isinstance(entry, dict):
+            raise NotLanguageToolJSON("languages: an entry is not an object")
+        for key in ("code", "longCode"):
+            code = entry.get(key)
+            if isinstance(code, str):
+                offered.setdefault(code.lower().replace("_", "-"), code)
+    return offered.get(wanted.strip().lower().replace("_", "-"))
+
+
 class Connection:
     """One run's link to LanguageTool: opened on the first text, closed at the end."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.url = base_url(settings.url) if settings.url else ""
-        self._tool = None
+        self._language: str | None = None  # the server's tag for settings.language, once known
         self._local: LocalServer | None = None
 
-    def _open(self):
-        if self._tool is not None:
-            return self._tool
+    def _open(self) -> str:
+        """The language tag to send, once the server has said it offers it."""
+        if self._language is not None:
+            return self._language
         if not self.url:
             self._local = LocalServer(self.settings)
             self.url = self._local.start()
-        import language_tool_python
-
-        client = type(
-            "BoundedLanguageTool",
-            (language_tool_python.LanguageTool,),
-            {"_TIMEOUT": self.settings.timeout, "_query_server": _query_server},
-        )
         try:
-            self._tool = client(language=self.settings.language, remote_server=self.url)
-        except ValueError as exc:  # the language tag is not among the server's languages
-            raise BackendError(
-                f"LanguageTool at {self.url} does not offer language "
-                f"{self.settings.language!r} ({exc})"
-            ) from None
+            languages = query("GET", self.url + "v2/languages", None, self.settings.timeout)
+            language = offered_language(self.settings.language, languages)
         except Exception as exc:
             raise BackendError(self.explain(exc)) from None
-        tool = self._tool
+        if language is None:
+            raise BackendError(
+                f"LanguageTool at {self.url} does not offer language {self.settings.language!r} "
+                "(see its /v2/languages)"
+            )
+        self._language = language
+        return language
+
+    def fields(self, text: str, language: str) -> dict[str, str]:
+        """The form of one /v2/check request (LanguageTool's documented parameters)."""
         s = self.settings
-        tool.enabled_rules = set(s.enabled_rules)
+        fields = {"language": language, "text": text}
         # A built-in rule does these rules' job, with newsroom exceptions of its own
         # ("had had", two spaces after a full stop): leave it to that rule unless asked.
-        tool.disabled_rules = set(s.disabled_rules) | (set(DUPLICATES) - set(s.enabled_rules))
-        tool.enabled_categories = set(s.enabled_categories)
-        tool.disabled_categories = set(s.disabled_categories)
-        tool.enabled_rules_only = s.enabled_only
-        tool.picky = s.picky
-        return tool
+        disabled = set(s.disabled_rules) | (set(DUPLICATES) - set(s.enabled_rules))
+        for name, values in (
+            ("enabledRules", set(s.enabled_rules)),
+            ("disabledRules", disabled),
+            ("enabledCategories", set(s.enabled_categories)),
+            ("disabledCategories", set(s.disabled_categories)),
+        ):
+            if values:
+                fields[name] = ",".join(sorted(values))
+        if s.enabled_only:
+            fields["enabledOnly"] = "true"
+        if s.picky:
+            fields["level"] = "picky"
+        return fields
 
     def check(self, text: str) -> list[LTMatch]:
         """LanguageTool's matches on ``text``; BackendError when the server fails."""
-        tool = self._open()
+        language = self._open()
         try:
-            with _MATCH_LOCK:
-                matches = tool.check(text)
-            return [self._convert(m, text) for m in matches]
+            answer = query(
+                "POST", self.url + "v2/check", self.fields(text, language), self.settings.timeout
+            )
+            return matches_of(answer, text)
         except Exception as exc:
             raise BackendError(self.explain(exc)) from None
-
-    @staticmethod
-    def _convert(match, text: str) -> LTMatch:
-        # language-tool-python gives the offset in code points already, the length still in
-        # LanguageTool's UTF-16 units.
-        start, end = span_in_code_points(text, int(match.offset), int(match.error_length))
-        return LTMatch(
-            start,
-            end,
-            safe_id(match.rule_id),
-            safe_id(match.category),
-            safe_id(match.rule_issue_type),
-            _one_line(match.message),
-            tuple(_one_line(r) for r in match.replacements),
-        )
 
     def explain(self, exc: BaseException) -> str:
         """One line saying what went wrong with the server, for the user."""
@@ -187,10 +198,43 @@ class Connection:
         )
 
     def close(self) -> None:
-        self._tool = None
+        self._language = None
         if self._local is not None:
             self._local.stop()
             self._local = None
+
+
+def matches_of(answer: Any, text: str) -> list[LTMatch]:
+    """The matches of a /v2/check answer on ``text``, spans in code points. LanguageTool
+    counts offsets and lengths in UTF-16 units, in which a character outside the Basic
+    Multilingual Plane (an emoji) counts two. Raises KeyError or TypeError (or
+    NotLanguageToolJSON) on an answer of another shape."""
+    # The UTF-16 offset of each character that takes two units, in text order.
+    astral: list[int] = []
+    for index, match in enumerate(_ASTRAL.finditer(text)):
+        astral.append(match.start() + index)
+    found = []
+    for match in answer["matches"]:
+        offset, length = match["offset"], match["length"]
+        if not isinstance(offset, int) or not isinstance(length, int):
+            raise NotLanguageToolJSON("a match's offset or length is not a number")
+        start, end = span_in_code_points(text, offset - bisect_left(astral, offset), length)
+        rule = match["rule"]
+        found.append(
+            LTMatch(
+                start,
+                end,
+                safe_id(rule["id"]),
+                safe_id(rule["category"]["id"]),
+                safe_id(rule.get("issueType", "")),
+                _one_line(unicodedata.normalize("NFKC", str(match["message"]))),
+                tuple(_one_line(r["value"]) for r in match.get("replacements", ())),
+            )
+        )
+    return found
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 # What a LanguageTool rule, category or issue-type id may hold: it becomes part of a rule id

@@ -44,13 +44,13 @@ are matches on a span where a core rule of the same category reported a problem.
 LanguageTool's rules for doubled words, "a"/"an" and doubled spaces are off: newslint's
 own rules do those jobs (name them in enabled_rules to have both).
 
-Nothing happens until a server is named: ``[languagetool] url`` in the config or the
-environment variable ``NEWSLINT_LANGUAGETOOL_URL``, or a local install in
-``LTP_JAR_DIR_PATH`` (started for the run with your own Java 17). The plugin never
-downloads LanguageTool. A server that is down, slow or answers garbage gives one error line
+Nothing happens until a server is named in the environment: ``NEWSLINT_LANGUAGETOOL_URL``,
+or a local install in ``LTP_JAR_DIR_PATH`` (started for the run with your own Java 17).
+Never in a config: a config comes with the copy it checks, and must not choose where that
+copy is sent. The plugin never downloads LanguageTool. A server that is down, slow or answers garbage gives one error line
 for the run; the core findings are still reported and the exit code is 2.
 
-Options, in ``[languagetool]``: url, language (en-US, en-GB, ...), enabled_rules,
+Options, in ``[languagetool]``: language (en-US, en-GB, ...), enabled_rules,
 disabled_rules, enabled_categories, disabled_categories, enabled_only, picky, timeout
 (seconds a request), max_chars (longest text a request; longer stories are split on
 paragraph boundaries), skip_quotes, categories (LanguageTool category -> newslint
@@ -79,8 +79,8 @@ def _no_findings(document, options):
 RULE = Rule(id=RULE_ID, category="grammar", severity="warning", check=_no_findings, doc=DOC)
 
 NOT_CONFIGURED = (
-    "no LanguageTool server configured, so its checks are off; set [languagetool] "
-    "url, NEWSLINT_LANGUAGETOOL_URL or LTP_JAR_DIR_PATH"
+    "no LanguageTool server configured, so its checks are off; set "
+    "NEWSLINT_LANGUAGETOOL_URL or LTP_JAR_DIR_PATH in the environment"
 )
 
 

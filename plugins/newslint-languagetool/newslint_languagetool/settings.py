@@ -6,12 +6,16 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+# Where LanguageTool is: only ever from the environment (the user's shell, a CI job's own
+# settings), never from a config file. A config comes with the content it checks: one that
+# could name the server could send every story a CI job checks (unpublished copy included)
+# to any host, and put what that host answers into the job's output.
 URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"
-JAR_DIR_ENV = "LTP_JAR_DIR_PATH"  # language-tool-python's name for a local LanguageTool install
-# The java that starts a local install. Only ever from the environment: a config file comes
-# with the content it checks, and must not be able to name a program to run.
+# A local LanguageTool install (the variable language-tool-python reads for one).
+JAR_DIR_ENV = "LTP_JAR_DIR_PATH"
+# The java that starts a local install: a config must not be able to name a program to run.
 JAVA_ENV = "NEWSLINT_LANGUAGETOOL_JAVA"
-ENVIRONMENT_ONLY = {"java": JAVA_ENV, "jar_dir": JAR_DIR_ENV}
+PROGRAM_KEYS = {"java": JAVA_ENV, "jar_dir": JAR_DIR_ENV}
 
 NEWSLINT_CATEGORIES = (
     "duplication",
@@ -27,7 +31,6 @@ NEWSLINT_CATEGORIES = (
 
 DEFAULTS: dict[str, Any] = {
     "enabled": True,
-    "url": "",
     "language": "en-US",
     "enabled_rules": [],
     "disabled_rules": [],
@@ -118,26 +121,29 @@ def _flag(section: dict, key: str) -> bool:
 
 
 def read_settings(section: dict, environ=os.environ) -> Settings:
-    """Settings from the config section, the server from config, else the environment;
-    the java for a local install from the environment only.
+    """Settings from the config section; the server (a URL, or a local install and its
+    java) from the environment only.
 
     Raises SettingsError on a bad value."""
-    for key, variable in ENVIRONMENT_ONLY.items():
+    for key, variable in PROGRAM_KEYS.items():
         if key in section:
             raise SettingsError(
                 f"[languagetool] {key}: a config may not name a program to run; "
                 f"set {variable} in the environment instead"
             )
+    if "url" in section:
+        raise SettingsError(
+            "[languagetool] url: a config may not choose where the copy it comes with is "
+            f"sent; set {URL_ENV} in the environment instead"
+        )
     unknown = sorted(set(section) - set(DEFAULTS))
     if unknown:
         raise SettingsError(
             f"[languagetool] unknown key {unknown[0]!r} (known: {', '.join(DEFAULTS)})"
         )
-    url = section.get("url", "")
     language = section.get("language", DEFAULTS["language"])
-    for key, value in (("url", url), ("language", language)):
-        if not isinstance(value, str):
-            raise SettingsError(f"[languagetool] {key} must be a string (got {value!r})")
+    if not isinstance(language, str):
+        raise SettingsError(f"[languagetool] language must be a string (got {language!r})")
     categories = section.get("categories", {})
     if not isinstance(categories, dict) or not all(
         isinstance(v, str) and v in NEWSLINT_CATEGORIES for v in categories.values()
@@ -149,11 +155,9 @@ def read_settings(section: dict, environ=os.environ) -> Settings:
     max_chars = _number(section, "max_chars", int)
     if max_chars < 100:
         raise SettingsError(f"[languagetool] max_chars must be at least 100 (got {max_chars})")
-    url = url.strip() or environ.get(URL_ENV, "").strip()
+    url = environ.get(URL_ENV, "").strip()
     if "://" in url and not url.lower().startswith(("http://", "https://")):
-        raise SettingsError(
-            f"[languagetool] url must be an http:// or https:// address (got {url!r})"
-        )
+        raise SettingsError(f"{URL_ENV} must be an http:// or https:// address (got {url!r})")
     return Settings(
         enabled=_flag(section, "enabled"),
         url=url,

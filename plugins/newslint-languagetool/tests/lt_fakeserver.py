@@ -16,9 +16,12 @@ answer of hundreds of megabytes.
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -122,6 +125,7 @@ class FakeLanguageTool:
         self.max_length: int | None = None
         self.rules = RULES
         self.requests: list[dict[str, str]] = []
+        self.language_requests = 0  # GET /v2/languages
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -166,6 +170,7 @@ class FakeLanguageTool:
     # --- answers ----------------------------------------------------------------------
     def answer(self, handler, path: str, fields: dict[str, str]) -> None:
         if path == "/v2/languages":
+            self.language_requests += 1
             if self.mode == "badlanguages":
                 return self.send(handler, 200, "text/html", "<html><body>It works!</body></html>")
             return self.send(handler, 200, "application/json", json.dumps(LANGUAGES))
@@ -342,6 +347,24 @@ class FakeLanguageTool:
             pass
 
 
+@contextmanager
+def server_named(url: str | None) -> Iterator[None]:
+    """``NEWSLINT_LANGUAGETOOL_URL`` set to ``url`` for the block (left alone for None): the
+    environment is the only place a server is named."""
+    if url is None:
+        yield
+        return
+    before = os.environ.get("NEWSLINT_LANGUAGETOOL_URL")
+    os.environ["NEWSLINT_LANGUAGETOOL_URL"] = url
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["NEWSLINT_LANGUAGETOOL_URL"]
+        else:
+            os.environ["NEWSLINT_LANGUAGETOOL_URL"] = before
+
+
 @pytest.fixture
 def fake_lt():
     server = FakeLanguageTool().start()
@@ -351,15 +374,8 @@ def fake_lt():
 
 @pytest.fixture(autouse=True)
 def isolated_languagetool(monkeypatch):
-    """No test reaches a server from the developer's environment, and none may make
-    language-tool-python download or start LanguageTool."""
+    """No test reaches a server, a LanguageTool install or a java from the developer's
+    environment: each test names its own (the fake server)."""
     monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_URL", raising=False)
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_JAVA", raising=False)
-    import language_tool_python.server as lt_server
-
-    def forbidden(*args, **kwargs):
-        raise AssertionError("language-tool-python was asked to download or start LanguageTool")
-
-    monkeypatch.setattr(lt_server.LanguageTool, "_start_local_server", forbidden)
-    monkeypatch.setattr(lt_server.LanguageTool, "_start_server_on_free_port", forbidden)

@@ -1,5 +1,5 @@
-"""End to end through the installed command: ``newslint check story.md`` with a config file
-naming the server; the server stopped; ``newslint rules``; a local LanguageTool install."""
+"""End to end through the installed command: ``newslint check story.md`` with the server named
+in the environment; the server stopped; ``newslint rules``; a local LanguageTool install."""
 
 from __future__ import annotations
 
@@ -27,12 +27,18 @@ Fans 🎉 cheered as teh vote  passed.
 """
 
 
+# The server each newsroom folder's runs are pointed at (through the environment).
+SERVERS: dict[Path, str] = {}
+
+
 def newslint(*args, cwd, env=None):
     environment = {
         k: v
         for k, v in os.environ.items()
         if k not in ("NEWSLINT_LANGUAGETOOL_URL", "LTP_JAR_DIR_PATH")
     }
+    if cwd in SERVERS:
+        environment["NEWSLINT_LANGUAGETOOL_URL"] = SERVERS[cwd]
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "newslint", *args],
@@ -46,17 +52,20 @@ def newslint(*args, cwd, env=None):
 
 @pytest.fixture
 def newsroom(tmp_path):
-    """A folder with story.md and a newslint.toml naming the server (set by each test)."""
+    """A folder with story.md and a newslint.toml; ``newslint(cwd=folder)`` runs with
+    NEWSLINT_LANGUAGETOOL_URL naming the server (set by each test)."""
     (tmp_path / ".git").mkdir()  # config discovery stops here
     (tmp_path / "story.md").write_text(STORY, encoding="utf-8")
 
     def configure(url: str, extra: str = "") -> Path:
         (tmp_path / "newslint.toml").write_text(
-            f'[languagetool]\nurl = "{url}"\n{extra}', encoding="utf-8"
+            f'[languagetool]\nlanguage = "en-US"\n{extra}', encoding="utf-8"
         )
+        SERVERS[tmp_path] = url
         return tmp_path
 
-    return configure
+    yield configure
+    SERVERS.pop(tmp_path, None)
 
 
 def column(line: str, word: str, nth: int = 0) -> int:
@@ -185,7 +194,7 @@ def test_rules_lists_the_plugin_and_notes_a_missing_server(tmp_path):
     assert row.split()[1:4] == ["grammar", "warning", "languagetool"]
     assert result.stderr.splitlines() == [
         "newslint: note: plugin languagetool: no LanguageTool server configured, so its checks "
-        "are off; set [languagetool] url, NEWSLINT_LANGUAGETOOL_URL or LTP_JAR_DIR_PATH"
+        "are off; set NEWSLINT_LANGUAGETOOL_URL or LTP_JAR_DIR_PATH in the environment"
     ]
     doc = newslint("rules", "languagetool", cwd=tmp_path)
     assert "languagetool/<ID>" in doc.stdout and "## Wrong" in doc.stdout
@@ -202,7 +211,7 @@ def test_without_a_server_nothing_is_imported_or_sent(tmp_path):
         import sys
         import newslint
         findings = newslint.lint_text("Teh vote  passed.", filename="story.txt")
-        print(sorted(f.rule for f in findings), "language_tool_python" in sys.modules)
+        print(sorted(f.rule for f in findings), "newslint_languagetool.client" in sys.modules)
     """)
     env = {
         k: v

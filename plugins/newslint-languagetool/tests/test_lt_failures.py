@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from lt_fakeserver import fake_lt, isolated_languagetool  # noqa: F401 (fixtures)
-from newslint.config import config_from_dict
+from lt_fakeserver import fake_lt, isolated_languagetool, server_named  # noqa: F401 (fixtures)
+from newslint.config import Config, config_from_dict
 from newslint.engine import Linter
 from newslint.inputs import Source
 from newslint_languagetool import plugin
@@ -21,14 +21,13 @@ STORIES = {
 }
 
 
-def run(url, **section):
+def run(server, **section):
     linter = Linter.create(
-        config_from_dict({"languagetool": {"url": url, **section}}),
-        entry_points=False,
-        extra_plugins=[plugin],
+        config_from_dict({"languagetool": section}), entry_points=False, extra_plugins=[plugin]
     )
     problems: list[str] = []
-    results = linter.run([Source(p, t) for p, t in STORIES.items()], problems=problems)
+    with server_named(server):
+        results = linter.run([Source(p, t) for p, t in STORIES.items()], problems=problems)
     return results, problems
 
 
@@ -194,12 +193,9 @@ def test_a_language_the_server_lacks(fake_lt):
 
 def test_without_a_problems_list_the_error_lands_on_each_file(fake_lt):
     fake_lt.mode = "garbage"
-    linter = Linter.create(
-        config_from_dict({"languagetool": {"url": fake_lt.url}}),
-        entry_points=False,
-        extra_plugins=[plugin],
-    )
-    results = linter.run([Source(p, t) for p, t in STORIES.items()])
+    linter = Linter.create(Config(), entry_points=False, extra_plugins=[plugin])
+    with server_named(fake_lt.url):
+        results = linter.run([Source(p, t) for p, t in STORIES.items()])
     for result in results:
         internal = [f for f in result.findings if f.category == "internal"]
         assert len(internal) == 1 and "not LanguageTool's JSON" in internal[0].message
@@ -270,3 +266,20 @@ def test_settings_never_take_a_program_from_a_config_section(key, variable):
     assert read_settings({}, environ={variable: "/opt/java/bin/java"}).java == (
         "/opt/java/bin/java" if key == "java" else ""
     )
+
+
+def test_a_config_cannot_name_the_server(fake_lt):
+    """A config comes with the copy it checks: naming the server would let it send that copy
+    (in CI: unpublished stories) to any host. One error line; nothing is sent anywhere."""
+    results, problems = run(None, url=fake_lt.url)
+    assert len(problems) == 1
+    assert problems[0].endswith(
+        ": [languagetool] url: a config may not choose where the copy it comes with is sent; "
+        "set NEWSLINT_LANGUAGETOOL_URL in the environment instead"
+    )
+    assert fake_lt.requests == [] and fake_lt.language_requests == 0
+    assert_core_findings_only(results)
+    # Even beside a server the environment names, the config's choice is refused.
+    results, problems = run(fake_lt.url, url="http://192.0.2.1:8081")
+    assert len(problems) == 1 and "[languagetool] url: a config may not" in problems[0]
+    assert fake_lt.requests == []

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from lt_fakeserver import FakeRule, RULES, fake_lt, isolated_languagetool  # noqa: F401 (fixtures)
+from lt_fakeserver import (  # noqa: F401 (fixtures)
+    RULES,
+    FakeRule,
+    fake_lt,
+    isolated_languagetool,
+    server_named,
+)
 from newslint.config import config_from_dict
 from newslint.engine import Linter
 from newslint.inputs import Source, normalise_newlines
@@ -17,12 +23,13 @@ def run(fake, texts, *, section=None, **config):
     """Lint ``texts`` ({path: text} or one text) with the built-in rules and the plugin."""
     if isinstance(texts, str):
         texts = {"story.txt": texts}
-    data = {"languagetool": {"url": fake.url if fake else "", **(section or {})}, **config}
+    data = {"languagetool": section or {}, **config}
     linter = Linter.create(config_from_dict(data), entry_points=False, extra_plugins=[plugin])
     problems: list[str] = []
-    results = linter.run(
-        [Source(p, normalise_newlines(t)) for p, t in texts.items()], problems=problems
-    )
+    with server_named(fake.url if fake else None):
+        results = linter.run(
+            [Source(p, normalise_newlines(t)) for p, t in texts.items()], problems=problems
+        )
     return {r.path: r.findings for r in results}, problems
 
 
@@ -285,10 +292,7 @@ def test_disabled_rules_and_enabled_only(fake_lt):
         ({"langauge": "en-GB"}, "[languagetool] unknown key 'langauge'"),
         ({"timeout": 86400}, "[languagetool] timeout must be at most 300 seconds"),
         ({"startup_timeout": 3600}, "[languagetool] startup_timeout must be at most 600 seconds"),
-        (
-            {"url": "file:///etc/passwd"},
-            "[languagetool] url must be an http:// or https:// address",
-        ),
+        ({"url": "http://127.0.0.1:8081"}, "[languagetool] url: a config may not choose"),
     ],
 )
 def test_bad_settings_are_one_error_line(fake_lt, section, message):
@@ -427,7 +431,17 @@ def test_nothing_is_sent_without_a_server(fake_lt):
     assert fake_lt.requests == []
 
 
-def test_the_environment_names_the_server_when_config_does_not(fake_lt, monkeypatch):
+def test_a_server_url_that_is_not_http_is_one_error_line(fake_lt, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", "file:///etc/passwd")
+    found, problems = run(None, "Teh end.")
+    assert len(problems) == 1
+    assert problems[0].endswith(
+        ": NEWSLINT_LANGUAGETOOL_URL must be an http:// or https:// address "
+        "(got 'file:///etc/passwd')"
+    )
+
+
+def test_the_environment_names_the_server(fake_lt, monkeypatch):
     monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", fake_lt.url + "/v2/")
     assert "languagetool/THEIR_IS" in rules_of(run(None, STORY)[0])
     assert len(fake_lt.requests) == 1

@@ -30,7 +30,7 @@ The council said their was no other route for lorries. 🌊 Waves reached teh se
 
 def lint(text: str, path: str = "story.md", **section):
     linter = Linter.create(
-        config_from_dict({"languagetool": {"url": URL, **section}}),
+        config_from_dict({"languagetool": section}),  # the server: NEWSLINT_LANGUAGETOOL_URL
         entry_points=False,
         extra_plugins=[plugin],
     )
