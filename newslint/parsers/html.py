@@ -469,5 +469,5 @@ PARSER = Parser("html", (".html", ".htm", ".xhtml"), parse)
 
 
 @hookimpl
-def newslint_parsers():
+def newslint_parsers() -> list[Parser]:
     return [PARSER]

@@ -214,5 +214,5 @@ PARSER = Parser("markdown", (".md", ".markdown", ".mdown", ".mkd"), parse)
 
 
 @hookimpl
-def newslint_parsers():
+def newslint_parsers() -> list[Parser]:
     return [PARSER]

@@ -32,5 +32,5 @@ PARSER = Parser("text", (".txt", ".text"), parse)
 
 
 @hookimpl
-def newslint_parsers():
+def newslint_parsers() -> list[Parser]:
     return [PARSER]

@@ -243,13 +243,13 @@ _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.\-]")
 MAX_ID_LENGTH = 100
 
 
-def safe_id(value) -> str:
+def safe_id(value: object) -> str:
     """A server's id reduced to letters, digits, ``_``, ``.`` and ``-`` (anything else,
     a newline or a ``/`` say, becomes ``_``), at most MAX_ID_LENGTH long."""
     return _UNSAFE_ID.sub("_", str(value))[:MAX_ID_LENGTH] or "UNKNOWN"
 
 
-def _one_line(value) -> str:
+def _one_line(value: object) -> str:
     """A server's message or suggestion on one line: control characters become spaces."""
     return " ".join(
         "".join(
@@ -266,7 +266,8 @@ def _clip(text: str, size: int = 120) -> str:
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
 class LocalServer:
@@ -274,7 +275,7 @@ class LocalServer:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[bytes] | None = None
 
     def _command(self, port: int) -> list[str]:
         folder = Path(self.settings.jar_dir).expanduser()

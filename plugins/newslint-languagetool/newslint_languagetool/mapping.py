@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newslint import Finding
+    from newslint.document import Block, Document
 
 # LanguageTool category id -> newslint category. Anything not listed is "style".
 CATEGORIES = {
@@ -116,7 +121,7 @@ def split_span(
     return pieces
 
 
-def chunk_spans(document, limit: int) -> list[tuple[int, int]]:
+def chunk_spans(document: Document, limit: int) -> list[tuple[int, int]]:
     """Prose spans to send, each at most ``limit`` UTF-16 units: whole runs of blocks where
     they fit, a block too long on its own split at sentence ends."""
     text = document.text
@@ -143,7 +148,7 @@ def chunk_spans(document, limit: int) -> list[tuple[int, int]]:
 
 
 # --- quotes ---------------------------------------------------------------------------
-def quoted_spans(blocks: Iterable) -> list[tuple[int, int]]:
+def quoted_spans(blocks: Iterable[Block]) -> list[tuple[int, int]]:
     """Prose spans inside double quotation marks, block by block. A quote still open at the
     end of a paragraph runs to its end (news style reopens it in the next paragraph)."""
     spans: list[tuple[int, int]] = []
@@ -168,7 +173,9 @@ def inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # --- duplicates of core findings ------------------------------------------------------
-def duplicates_core(lt_rule: str, category: str, start: int, end: int, core: Iterable) -> bool:
+def duplicates_core(
+    lt_rule: str, category: str, start: int, end: int, core: Iterable[Finding]
+) -> bool:
     """Did a core rule already report this span? Same category and overlapping, or a core
     rule that does this LanguageTool rule's job (``DUPLICATES``) overlapping."""
     jobs = DUPLICATES.get(lt_rule, ())

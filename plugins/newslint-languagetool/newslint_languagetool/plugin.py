@@ -8,6 +8,8 @@ Written only against newslint's public plugin API (``newslint.hookimpl``, ``news
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from newslint import Finding, Rule, hookimpl
 from newslint.engine import BackendError
@@ -22,7 +24,13 @@ from newslint_languagetool.mapping import (
     quoted_spans,
     severity_for,
 )
-from newslint_languagetool.settings import SettingsError, read_settings
+from newslint_languagetool.settings import Settings, SettingsError, read_settings
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.document import Document
+
+    from newslint_languagetool.client import Connection, LTMatch
 
 RULE_ID = "languagetool"
 MAX_SUGGESTIONS = 5
@@ -71,7 +79,7 @@ The minister said there was no plan to raise taxes this year.
 """
 
 
-def _no_findings(document, options):
+def _no_findings(document: Document, options: dict[str, Any]) -> tuple[Finding, ...]:
     """Findings come from the run-wide hook, where one request can serve a whole story."""
     return ()
 
@@ -84,7 +92,7 @@ NOT_CONFIGURED = (
 )
 
 
-def wanted(config, categories: dict[str, str]) -> bool:
+def wanted(config: Config, categories: dict[str, str]) -> bool:
     """Could any LanguageTool finding survive --select/--ignore? If not, send nothing."""
     if not config.rule_enabled(RULE) and RULE_ID not in config.select:
         return False
@@ -101,12 +109,12 @@ def wanted(config, categories: dict[str, str]) -> bool:
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]
 
 
 @hookimpl
-def newslint_notes(config):
+def newslint_notes(config: Config) -> list[str]:
     try:
         settings = read_settings(config.section("languagetool"))
     except SettingsError as exc:
@@ -115,7 +123,11 @@ def newslint_notes(config):
 
 
 @hookimpl
-def newslint_check_documents(documents, config, findings):
+def newslint_check_documents(
+    documents: Sequence[Document],
+    config: Config,
+    findings: Mapping[str, tuple[Finding, ...]],
+) -> list[tuple[Document, Finding]]:
     """Check every document of the run; all state (connection, cache, a local server) lives
     in this call, so runs in several threads at once never share it."""
     try:
@@ -140,12 +152,12 @@ def newslint_check_documents(documents, config, findings):
 class Run:
     """One run's requests: each distinct chunk of prose is sent once (cached by content)."""
 
-    def __init__(self, settings, connection) -> None:
+    def __init__(self, settings: Settings, connection: Connection) -> None:
         self.settings = settings
         self.connection = connection
-        self.cache: dict[str, list] = {}
+        self.cache: dict[str, list[LTMatch]] = {}
 
-    def matches(self, chunk: str) -> list:
+    def matches(self, chunk: str) -> list[LTMatch]:
         key = hashlib.sha256(
             (self.settings.fingerprint() + "\0" + chunk).encode("utf-8", "surrogatepass")
         ).hexdigest()
@@ -153,7 +165,7 @@ class Run:
             self.cache[key] = self.connection.check(chunk)
         return self.cache[key]
 
-    def check(self, document, core) -> list[Finding]:
+    def check(self, document: Document, core: Iterable[Finding]) -> list[Finding]:
         """The findings on one document, minus style inside quotes and core duplicates."""
         settings = self.settings
         text = document.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 # Where LanguageTool is: only ever from the environment (the user's shell, a CI job's own
@@ -88,7 +89,7 @@ class Settings:
         )
 
 
-def _strings(section: dict, key: str) -> tuple[str, ...]:
+def _strings(section: dict[str, Any], key: str) -> tuple[str, ...]:
     value = section.get(key, DEFAULTS[key])
     if isinstance(value, str):
         value = [v for v in value.split(",")]
@@ -102,7 +103,7 @@ def _strings(section: dict, key: str) -> tuple[str, ...]:
 MAX_SECONDS = {"timeout": 300.0, "startup_timeout": 600.0}
 
 
-def _number(section: dict, key: str, kind=float):
+def _number(section: dict[str, Any], key: str) -> float:
     value = section.get(key, DEFAULTS[key])
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
         raise SettingsError(f"[languagetool] {key} must be a positive number (got {value!r})")
@@ -110,17 +111,17 @@ def _number(section: dict, key: str, kind=float):
         raise SettingsError(
             f"[languagetool] {key} must be at most {MAX_SECONDS[key]:g} seconds (got {value!r})"
         )
-    return kind(value)
+    return float(value)
 
 
-def _flag(section: dict, key: str) -> bool:
+def _flag(section: dict[str, Any], key: str) -> bool:
     value = section.get(key, DEFAULTS[key])
     if not isinstance(value, bool):
         raise SettingsError(f"[languagetool] {key} must be true or false (got {value!r})")
     return value
 
 
-def read_settings(section: dict, environ=os.environ) -> Settings:
+def read_settings(section: dict[str, Any], environ: Mapping[str, str] = os.environ) -> Settings:
     """Settings from the config section; the server (a URL, or a local install and its
     java) from the environment only.
 
@@ -152,7 +153,7 @@ def read_settings(section: dict, environ=os.environ) -> Settings:
             "[languagetool] categories maps LanguageTool category ids to newslint "
             f"categories ({', '.join(NEWSLINT_CATEGORIES)})"
         )
-    max_chars = _number(section, "max_chars", int)
+    max_chars = int(_number(section, "max_chars"))
     if max_chars < 100:
         raise SettingsError(f"[languagetool] max_chars must be at least 100 (got {max_chars})")
     url = environ.get(URL_ENV, "").strip()
