@@ -7,8 +7,9 @@ many calls without leaking state between them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
+from typing import NamedTuple
 
 from newslint.config import Config
 from newslint.document import Document
@@ -120,7 +121,7 @@ class Linter:
     )
 
     @classmethod
-    def create(cls, config: Config | None = None, **registry_options) -> "Linter":
+    def create(cls, config: Config | None = None, **registry_options) -> Linter:
         return cls(config or Config(), build_registry(**registry_options))
 
     # --- parsing ----------------------------------------------------------------------

@@ -10,13 +10,13 @@ import subprocess
 import sys
 import textwrap
 
+from test_plugins import install_fake_distribution
+
 from newslint.config import Config
 from newslint.engine import Linter
 from newslint.inputs import Source
 from newslint.plugins import BUILTIN_MODULES, build_registry
 from newslint.rule import Rule, hookimpl
-
-from test_plugins import install_fake_distribution
 
 RULES_PLUGIN = """
 from newslint import Rule, hookimpl

@@ -6,8 +6,8 @@ so a newsroom can add its CMS's format without touching the core.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from newslint.document import Document
 

@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import Any
 
 from newslint.engine import BackendError
-
 from newslint_languagetool import transport
 from newslint_languagetool.mapping import DUPLICATES, span_in_code_points
 from newslint_languagetool.settings import JAR_DIR_ENV, JAVA_ENV, Settings

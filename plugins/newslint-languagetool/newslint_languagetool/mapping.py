@@ -180,10 +180,8 @@ def duplicates_core(
     rule that does this LanguageTool rule's job (``DUPLICATES``) overlapping."""
     jobs = DUPLICATES.get(lt_rule, ())
     for finding in core:
-        overlaps = (
-            finding.start < end
-            and start < finding.end
-            or (finding.start == start and finding.end == end)
+        overlaps = (finding.start < end and start < finding.end) or (
+            finding.start == start and finding.end == end
         )
         if overlaps and (finding.category == category or finding.rule in jobs):
             return True

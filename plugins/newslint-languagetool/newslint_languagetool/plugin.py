@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from newslint import Finding, Rule, hookimpl
 from newslint.engine import BackendError
-
 from newslint_languagetool.mapping import (
     CATEGORIES,
     DEFAULT_CATEGORY,
@@ -29,7 +28,6 @@ from newslint_languagetool.settings import Settings, SettingsError, read_setting
 if TYPE_CHECKING:
     from newslint.config import Config
     from newslint.document import Document
-
     from newslint_languagetool.client import Connection, LTMatch
 
 RULE_ID = "languagetool"

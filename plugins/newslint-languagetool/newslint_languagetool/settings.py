@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 # Where LanguageTool is: only ever from the environment (the user's shell, a CI job's own
@@ -92,7 +92,7 @@ class Settings:
 def _strings(section: dict[str, Any], key: str) -> tuple[str, ...]:
     value = section.get(key, DEFAULTS[key])
     if isinstance(value, str):
-        value = [v for v in value.split(",")]
+        value = value.split(",")
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise SettingsError(f"[languagetool] {key} must be a list of strings")
     return tuple(v.strip() for v in value if v.strip())

@@ -10,6 +10,7 @@ pieces and refused as soon as it passes ``limit`` bytes (or says in advance that
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
 import threading
@@ -153,10 +154,8 @@ class _Watchdog:
             self.fired = True
             sock = self.connection.sock
             if sock is not None:
-                try:
+                with contextlib.suppress(OSError):  # already closed: nothing to wake
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def cancel(self) -> None:
         with self._lock:

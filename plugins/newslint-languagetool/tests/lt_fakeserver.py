@@ -15,6 +15,7 @@ answer of hundreds of megabytes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -158,7 +159,7 @@ class FakeLanguageTool:
     def texts(self) -> list[str]:
         return [r["text"] for r in self.requests]
 
-    def start(self) -> "FakeLanguageTool":
+    def start(self) -> FakeLanguageTool:
         self._thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)
         self._thread.start()
         return self
@@ -341,10 +342,9 @@ class FakeLanguageTool:
         handler.send_header("Content-Type", f"{content_type}; charset=utf-8")
         handler.send_header("Content-Length", str(len(data)))
         handler.end_headers()
-        try:
+        # The client may have given up (timeout tests).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             handler.wfile.write(data)
-        except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout tests)
-            pass
 
 
 @contextmanager
