@@ -11,12 +11,20 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
 from newslint import __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+if TYPE_CHECKING:
+    from types import FrameType
+
+    from newslint.model import FileResult
+    from newslint.plugins import Registry
+    from newslint.progress import ProgressBar
+
+EXIT_ERROR = 2  # usage, config, input or internal error (0 and 1 come from the report)
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
@@ -35,7 +43,7 @@ def _say(message: str) -> None:
     click.echo(f"newslint: {printable(message)}", err=True)
 
 
-def _use_color(stream) -> bool:
+def _use_color(stream: TextIO) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -48,15 +56,15 @@ class _Program(click.Group):
     Ctrl-C), so cleanups run and the exit code says what happened; and every failure of ours
     is one line and exit 2, never a traceback (NEWSLINT_DEBUG=1 shows it)."""
 
-    def invoke(self, ctx):
+    def invoke(self, ctx: click.Context) -> Any:
         import signal
 
         from newslint.writing import Interrupted
 
-        def interrupt(signum, frame):
+        def interrupt(signum: int, frame: FrameType | None) -> NoReturn:
             raise Interrupted(signum)
 
-        previous = {}
+        previous: dict[int, Any] = {}
         for name in ("SIGTERM", "SIGHUP"):
             signum = getattr(signal, name, None)
             if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
@@ -96,7 +104,7 @@ def _broken_pipe(exc: Exception) -> bool:
     return isinstance(exc, OSError) and exc.errno == errno.EPIPE
 
 
-class _FormatName(click.ParamType):
+class _FormatName(click.ParamType):  # type: ignore[type-arg]  # generic in click >= 8.2
     """--format: a name among the output formats of the run's plugins. The names come from
     the registry; the value is checked against the registry the run builds (--no-plugins and
     --disable-plugin decide which formats exist), so only --help builds one to list them."""
@@ -249,27 +257,27 @@ def main() -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar on a terminal.")
 def check(
-    paths,
-    output_format,
-    select,
-    ignore,
-    config_path,
-    no_config,
-    fail_on,
-    stdin_filename,
-    disable_plugin,
-    no_plugins,
-    changed_since=None,
-    fix=False,
-    baseline_path=None,
-    write_baseline=None,
-    unsafe_fixes=False,
-    output_path=None,
-    jobs=None,
-    dask_scheduler=None,
-    quiet=False,
-    force_exclude=False,
-):
+    paths: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    no_config: bool,
+    fail_on: str | None,
+    stdin_filename: str | None,
+    disable_plugin: tuple[str, ...],
+    no_plugins: bool,
+    changed_since: str | None = None,
+    fix: bool = False,
+    baseline_path: str | None = None,
+    write_baseline: str | None = None,
+    unsafe_fixes: bool = False,
+    output_path: str | None = None,
+    jobs: int | None = None,
+    dask_scheduler: str | None = None,
+    quiet: bool = False,
+    force_exclude: bool = False,
+) -> None:
     """Check files, directories (recursively) or '-' (stdin) for problems in news copy."""
     from newslint.plugins import build_registry
     from newslint.runner import CheckRequest, RunAborted, run_check
@@ -319,7 +327,7 @@ def check(
     progress = _Progress(quiet)
     request.on_start = progress.start
 
-    def on_result(result) -> None:
+    def on_result(result: FileResult) -> None:
         if live is not None:
             lines = live.result_lines(result, color)
             if lines:
@@ -360,7 +368,7 @@ class _Progress:
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
-        self.bar = None
+        self.bar: ProgressBar | None = None
 
     def start(self, files: int) -> None:
         from newslint import progress
@@ -396,7 +404,7 @@ def _write_report(path: str, report: str, *, checked: list[str]) -> None:
 
 
 @main.command()
-def lsp():
+def lsp() -> None:
     """Run the language server (LSP over stdin/stdout) for editors: diagnostics as you type,
     quick fixes. Needs the 'lsp' extra: pip install 'newslint[lsp]'."""
     try:
@@ -410,7 +418,7 @@ def lsp():
     serve()
 
 
-def _plugin_notes(registry) -> None:
+def _plugin_notes(registry: Registry) -> None:
     """Print the plugins' ``newslint_notes`` (a backend with no server, say) on stderr."""
     from newslint.config import Config, ConfigError, ConfigResolver
 
@@ -437,7 +445,7 @@ def _plugin_notes(registry) -> None:
     default=None,
     help="Also list the house-style rules ([[house-style]]) of this config file.",
 )
-def rules(rule_id, output_format, config_path=None):
+def rules(rule_id: str | None, output_format: str, config_path: str | None = None) -> None:
     """List every rule, or print one rule's documentation."""
     import json
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from newslint.config import Config
 from newslint.document import Document
@@ -29,7 +29,7 @@ class RunFingerprint(NamedTuple):
     plugin's compact summary of it (see the ``newslint_fingerprint`` hook)."""
 
     path: str
-    prints: dict
+    prints: dict[str, Any]
 
 
 class BackendError(Exception):
@@ -44,7 +44,7 @@ class SelectionError(ValueError):
     """--select/--ignore (or config) named something that is neither a rule nor a category."""
 
 
-def matches(token: str, rule: Rule) -> bool:
+def matches(token: str, rule: Rule | FindingView) -> bool:
     """A selector names a rule id, a category, a plugin, or an id prefix ending in '/'."""
     token = token.strip()
     return (
@@ -55,13 +55,13 @@ def matches(token: str, rule: Rule) -> bool:
     )
 
 
-def names(token: str, rule: Rule) -> bool:
+def names(token: str, rule: Rule | FindingView) -> bool:
     """``matches``, or the token names one of the rule's sub-ids: ``languagetool/EN_QUOTES``
     under a backend's umbrella rule ``languagetool``, whose findings carry such ids."""
     return matches(token, rule) or token.strip().startswith(rule.id + "/")
 
 
-def is_selected(rule, config: Config) -> bool:
+def is_selected(rule: Rule | FindingView, config: Config) -> bool:
     """Does --select/--ignore and the config leave this rule (or finding view) on?"""
     if config.select and not any(names(t, rule) for t in config.select):
         return False
@@ -121,7 +121,7 @@ class Linter:
     )
 
     @classmethod
-    def create(cls, config: Config | None = None, **registry_options) -> Linter:
+    def create(cls, config: Config | None = None, **registry_options: Any) -> Linter:
         return cls(config or Config(), build_registry(**registry_options))
 
     # --- parsing ----------------------------------------------------------------------
@@ -307,7 +307,8 @@ class Linter:
                     )
                 except BackendError as exc:
                     if problems is not None:  # once a run: later batches skip the plugin
-                        stopped.add(f"plugin {name}")
+                        if stopped is not None:
+                            stopped.add(f"plugin {name}")
                         if f"plugin {name}: {exc}" not in problems:
                             problems.append(f"plugin {name}: {exc}")
                     else:
@@ -371,7 +372,7 @@ class Linter:
                 failures.append(f"plugin {name}: {hook_name} raised {type(exc).__name__}: {exc}")
 
     @staticmethod
-    def _with_config(finding: Finding, rule: Rule, config: Config) -> Finding:
+    def _with_config(finding: Finding, rule: Rule | FindingView, config: Config) -> Finding:
         severity = config.rule_severity(rule)
         return finding if severity == finding.severity else finding.with_changes(severity=severity)
 

@@ -1,15 +1,18 @@
-"""Parsers turn decoded source into a Document. One module a format.
+"""Parsers turn decoded source into a Document. One module an input type.
 
-Built-in parsers are registered through the ``newslint_parsers`` hook like any plugin's,
-so a newsroom can add its CMS's format without touching the core.
+Each parser module is a plugin whose ``newslint_parsers`` hook returns its :class:`Parser`,
+registered like the built-in rules (see newslint/plugins.py), so a newsroom adds its CMS's
+format in one module of its own: a name, the file extensions it claims (a folder given to
+``newslint check`` is searched for them; two plugins claiming one is an error naming both)
+and a ``parse`` function.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newslint.document import Document
+from newslint.document import Block, Document
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,7 @@ class Parser:
     parse: Callable[[str, str], Document]  # (path, source) -> Document
 
 
-def title_guess(blocks, limit: int = 20) -> int | None:
+def title_guess(blocks: Sequence[Block], limit: int = 20) -> int | None:
     """Index of the headline: the first one-line block that reads like a title."""
     for index, block in enumerate(blocks[:4]):
         text = block.text.strip()
