@@ -22,7 +22,6 @@ built from numbers only, never from a rule id or a path.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
@@ -329,6 +328,8 @@ def _csp_hash(text: str) -> str:
     """A Content-Security-Policy source for exactly this inline text: the page runs its own
     script and style and nothing else, even if something slipped past the escaping."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
+    import base64  # here: every run registers this format, few render it
+
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 

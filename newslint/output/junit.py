@@ -13,8 +13,6 @@ cannot hold most of them, and each finding stays one line of the listing.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from newslint.model import Finding, at_or_above
 from newslint.output import OutputFormat, Report, printable
 from newslint.rule import hookimpl
@@ -25,6 +23,9 @@ def _line(path: str, f: Finding) -> str:
 
 
 def render(report: Report) -> str:
+    # Imported here: every run registers this format, few render it.
+    import xml.etree.ElementTree as ET
+
     suite = ET.Element("testsuite", name="newslint")
     failures = errors = 0
     for result in report.results:
