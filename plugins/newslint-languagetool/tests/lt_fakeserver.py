@@ -365,8 +365,10 @@ def server_named(url: str | None) -> Iterator[None]:
             os.environ["NEWSLINT_LANGUAGETOOL_URL"] = before
 
 
-@pytest.fixture
-def fake_lt():
+# Registered as ``fake_lt``; a test module imports it under this name, so the parameter
+# ``fake_lt`` does not shadow an imported name.
+@pytest.fixture(name="fake_lt")
+def fake_lt_fixture() -> Iterator[FakeLanguageTool]:
     server = FakeLanguageTool().start()
     yield server
     server.stop()

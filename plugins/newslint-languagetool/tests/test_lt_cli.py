@@ -12,8 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-from lt_fakeserver import fake_lt, isolated_languagetool  # noqa: F401 (fixtures)
+from lt_fakeserver import fake_lt_fixture, isolated_languagetool  # noqa: F401 (fixtures)
 
 HERE = Path(__file__).resolve().parent
 

@@ -7,8 +7,8 @@ import socket
 import time
 
 import pytest
+from lt_fakeserver import fake_lt_fixture, isolated_languagetool, server_named  # noqa: F401 (fixtures)
 
-from lt_fakeserver import fake_lt, isolated_languagetool, server_named  # noqa: F401 (fixtures)
 from newslint.config import Config, config_from_dict
 from newslint.engine import Linter
 from newslint.inputs import Source
@@ -178,7 +178,7 @@ def test_garbage_from_the_languages_endpoint(fake_lt):
 
 def test_text_over_the_servers_limit_names_the_option(fake_lt):
     fake_lt.max_length = 20
-    results, problems = run(fake_lt.url)
+    _results, problems = run(fake_lt.url)
     assert len(problems) == 1
     assert "failed (HTTP 413): Error: Your text exceeds the limit of 20 characters" in problems[0]
     assert problems[0].endswith("; lower [languagetool] max_chars")
@@ -212,7 +212,7 @@ def test_without_a_problems_list_the_error_lands_on_each_file(fake_lt):
 )
 def test_url_forms(fake_lt, url):
     port = fake_lt.url.rsplit(":", 1)[1]
-    results, problems = run(url.format(port=port))
+    _results, problems = run(url.format(port=port))
     assert problems == []
     assert len(fake_lt.requests) == 3
 

@@ -4,14 +4,14 @@ chunks, the per-run cache, options, quotes, core duplicates and --select/--ignor
 from __future__ import annotations
 
 import pytest
-
 from lt_fakeserver import (  # noqa: F401 (fixtures)
     RULES,
     FakeRule,
-    fake_lt,
+    fake_lt_fixture,
     isolated_languagetool,
     server_named,
 )
+
 from newslint.config import config_from_dict
 from newslint.engine import Linter
 from newslint.inputs import Source, normalise_newlines
@@ -108,7 +108,8 @@ def test_span_conversion_counts_astral_characters_as_two_units():
 
 
 def test_positions_after_and_around_emoji_are_exact(fake_lt):
-    fake_lt.rules = RULES + (
+    fake_lt.rules = (
+        *RULES,
         FakeRule(
             "(?:\U0001f600){2,}",
             "EMOJI_REPEAT",
@@ -207,11 +208,11 @@ def test_a_paragraph_longer_than_the_limit_is_split_at_sentence_ends(fake_lt):
 def test_the_limit_counts_utf16_units():
     class Doc:
         text = "\U0001f600" * 60 + "\n\n" + "\U0001f600" * 60
-        blocks = [
+        blocks = (
             type("B", (), {"start": 0, "end": 60, "text": "\U0001f600" * 60})(),
             type("B", (), {"start": 62, "end": 122, "text": "\U0001f600" * 60})(),
-        ]
-        sentences = []
+        )
+        sentences = ()
 
     assert chunk_spans(Doc, 200) == [(0, 60), (62, 122)]  # 120 + 2 + 120 units > 200
     assert chunk_spans(Doc, 242) == [(0, 122)]
@@ -220,7 +221,7 @@ def test_the_limit_counts_utf16_units():
 def test_identical_paragraphs_are_sent_once_per_run(fake_lt):
     shared = "Teh wire copy paragraph that every edition carries, word for word, from the agency."
     stories = {f"edition{i}.txt": f"Edition {i} leads on local news.\n\n{shared}" for i in range(3)}
-    found, _ = run(fake_lt, stories, section={"max_chars": 100})
+    _found, _ = run(fake_lt, stories, section={"max_chars": 100})
     assert fake_lt.texts.count(shared) == 1
     assert len(fake_lt.requests) == 4  # three distinct first paragraphs, one shared one
     run(fake_lt, stories, section={"max_chars": 100})  # a new run asks again
@@ -433,7 +434,7 @@ def test_nothing_is_sent_without_a_server(fake_lt):
 
 def test_a_server_url_that_is_not_http_is_one_error_line(fake_lt, monkeypatch):
     monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", "file:///etc/passwd")
-    found, problems = run(None, "Teh end.")
+    _found, problems = run(None, "Teh end.")
     assert len(problems) == 1
     assert problems[0].endswith(
         ": NEWSLINT_LANGUAGETOOL_URL must be an http:// or https:// address "

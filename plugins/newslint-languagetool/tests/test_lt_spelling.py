@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from lt_fakeserver import RULES, FakeRule, fake_lt, isolated_languagetool  # noqa: F401 (fixtures)
+from lt_fakeserver import RULES, FakeRule, fake_lt_fixture, isolated_languagetool  # noqa: F401 (fixtures)
 from test_lt_findings import run
 
 SPELLER = FakeRule(
@@ -29,14 +29,14 @@ def spelling(found) -> dict[str, str]:
 
 
 def test_a_misspelling_both_find_is_reported_once_by_the_builtin_rule(fake_lt):
-    fake_lt.rules = RULES + (SPELLER,)
+    fake_lt.rules = (*RULES, SPELLER)
     found, problems = run(fake_lt, TEXT)
     assert problems == []
     assert spelling(found) == {"goverment": "spelling", "recieve": "spelling", "marae": "spelling"}
 
 
 def test_languagetool_reports_what_the_builtin_rule_accepts_or_is_off_for(fake_lt):
-    fake_lt.rules = RULES + (SPELLER,)
+    fake_lt.rules = (*RULES, SPELLER)
     found, _ = run(fake_lt, TEXT, vocabulary=["marae"])
     assert spelling(found) == {
         "goverment": "spelling",
