@@ -42,7 +42,7 @@ BUILTIN_OUTPUT_MODULES = (
     "newslint.output.github",
     "newslint.output.sarif",
     "newslint.output.junit",
-    "newslint.output.html",
+    "newslint.output.html_format",  # the page itself is imported when rendered
 )
 BUILTIN_MODULES = BUILTIN_PARSER_MODULES + BUILTIN_OUTPUT_MODULES + BUILTIN_RULE_MODULES
 # The parser of a file whose extension no parser claims.

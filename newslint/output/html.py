@@ -22,6 +22,7 @@ built from numbers only, never from a rule id or a path.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
@@ -31,8 +32,7 @@ from typing import Any
 from newslint import __version__
 from newslint.lazy import lazy_compile
 from newslint.model import SEVERITIES, SEVERITY_RANK, Finding
-from newslint.output import OutputFormat, Report, printable, undecodable_escaped
-from newslint.rule import hookimpl
+from newslint.output import Report, printable, undecodable_escaped
 
 # Stories opened (and so rendered) when the page loads, when there are at most this many.
 OPEN_LIMIT = 50
@@ -328,8 +328,6 @@ def _csp_hash(text: str) -> str:
     """A Content-Security-Policy source for exactly this inline text: the page runs its own
     script and style and nothing else, even if something slipped past the escaping."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
-    import base64  # here: every run registers this format, few render it
-
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
@@ -356,15 +354,3 @@ def render(report: Report) -> str:
         script_hash=_csp_hash(script),
     )
     return undecodable_escaped(page)
-
-
-@hookimpl
-def newslint_output_formats() -> list[OutputFormat]:
-    return [
-        OutputFormat(
-            "html",
-            render,
-            "one self-contained report page, each story with its findings in place",
-            needs_sources=True,
-        )
-    ]
