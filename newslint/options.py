@@ -393,6 +393,9 @@ def bind(
     config's ``vocabulary`` and its default added to the table's. ``notes`` receives, for
     each key written in its old snake_case spelling, that old key (the caller words the
     note). Raises UnknownOption or BadValue."""
+    if not vocabulary and all(key in skip for key in table):
+        # Most rules of most configs: no table of their own, one shared default instance.
+        return cast(T, _defaults(cast(type, options)))
     context = context or LoadContext()
     by_key: dict[str, Option] = {}
     for declared_option in declared(options):
@@ -427,6 +430,11 @@ def bind(
                 )
             )
     return options(**values)
+
+
+@lru_cache(maxsize=256)  # one instance a rule's options class: it is frozen
+def _defaults(options: type) -> object:
+    return options()
 
 
 # A rule that declares an option of this name receives the names the house accepts.
