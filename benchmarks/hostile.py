@@ -10,6 +10,14 @@ of the process, the same over the process's size before the check (what the inpu
 and that as a multiple of the input's size. A run past the time limit is stopped and
 reported. Exit code 1 when any input takes more than ``--limit-seconds`` or 1 GB (the
 acceptance bound of issue 9), else 0.
+
+    python benchmarks/hostile.py --long-story 4 [--corpora DIR]
+
+instead checks one long story of published copy, ``--long-story`` MB of the dev corpora's
+stories one after another (``DIR/bbc-dev`` and ``DIR/outlets-dev``, default
+``../shared/corpora``; read at run time, never stored), as text, Markdown and HTML, and
+prints the same line for each format: issue 9 wants at most 20x the input's size. Exit code
+1 when a format costs more than that.
 """
 
 from __future__ import annotations
@@ -31,7 +39,11 @@ import newslint
 name, fmt, size = sys.argv[2], sys.argv[3], int(sys.argv[4])
 config = {"select": ["newslint"], "rules": {"duplicate-across-stories": {"enabled": True}}}
 newslint.lint_text("Warm up the the lexicons.", filename=SUFFIX[fmt], config=config)
-text = next(h for h in HOSTILE_INPUTS if h.name == name).build(size)
+if name.startswith("story:"):
+    from hostile_story import long_story
+    text = long_story(name[len("story:"):], fmt, size)
+else:
+    text = next(h for h in HOSTILE_INPUTS if h.name == name).build(size)
 
 def status(key):  # Linux: the current (VmRSS) or peak (VmHWM) resident size, in bytes
     with open("/proc/self/status") as lines:
@@ -57,9 +69,19 @@ print(json.dumps({"seconds": seconds, "peak": peak, "before": before,
 
 
 def measure(name: str, fmt: str, size: int, timeout: float) -> dict:
+    """One input checked in a fresh process: ``name`` is a hostile input's, or
+    ``story:CORPORA`` for a long story of published copy (hostile_story.py)."""
     try:
         proc = subprocess.run(
-            [sys.executable, "-c", CHILD, str(REPO / "tests"), name, fmt, str(size)],
+            [
+                sys.executable,
+                "-c",
+                f"import sys; sys.path.insert(0, {str(REPO / 'benchmarks')!r}); " + CHILD,
+                str(REPO / "tests"),
+                name,
+                fmt,
+                str(size),
+            ],
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -76,7 +98,13 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=200_000, help="characters per input")
     parser.add_argument("--only", nargs="*", default=(), help="input names to run")
     parser.add_argument("--limit-seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--long-story", type=float, metavar="MB", help="one long story of published copy instead"
+    )
+    parser.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
     args = parser.parse_args()
+    if args.long_story:
+        return long_story(args.corpora, int(args.long_story * 1e6))
     sys.path.insert(0, str(REPO / "tests"))
     from hostile import HOSTILE_INPUTS
 
@@ -111,6 +139,36 @@ def main() -> int:
     print(
         f"{failed} input(s) over {args.limit_seconds:g} s or 1 GB, failed, or with an internal error"
     )
+    return 1 if failed else 0
+
+
+# Issue 9's bound on a story's memory: its peak at most this many times its size.
+LIMIT_TIMES_INPUT = 20
+
+
+def long_story(corpora: Path, size: int) -> int:
+    """Peak memory of one long story of published copy, in each format, as x input."""
+    print(
+        f"{'long story':24} {'format':9} {'seconds':>8} {'peak MB':>8} {'cost MB':>8} {'x input':>8} findings"
+    )
+    failed = 0
+    for fmt in ("text", "markdown", "html"):
+        result = measure(f"story:{corpora}", fmt, size, timeout=1200.0)
+        if "error" in result:
+            failed += 1
+            print(
+                f"{result.get('bytes', size) / 1e6:.1f} MB {'':15} {fmt:9} FAILED: {result['error']}"
+            )
+            continue
+        cost = max(0, result["peak"] - result["before"])
+        times = cost / result["bytes"]
+        failed += times > LIMIT_TIMES_INPUT or bool(result["internal"])
+        print(
+            f"{result['bytes'] / 1e6:4.1f} MB of dev stories {fmt:9} {result['seconds']:8.2f} "
+            f"{result['peak'] / 1e6:8.0f} {cost / 1e6:8.1f} {times:8.1f} {result['findings']}"
+            f"{'  OVER ' + str(LIMIT_TIMES_INPUT) + 'x' if times > LIMIT_TIMES_INPUT else ''}",
+            flush=True,
+        )
     return 1 if failed else 0
 
 

@@ -246,10 +246,10 @@ class Document:
 
     @cached_property
     def words(self) -> list[Word]:
-        from newslint.text.words import GAP_AND_WORD_RE
+        from newslint.text.words import GAP_AND_WORD_RE, lower_text
 
         text = self.text
-        lower = text.lower()
+        lower = lower_text(text)
         same_length = len(lower) == len(text)  # a few characters ("İ") grow when lower-cased
         new = tuple.__new__
         words: list[Word] = []

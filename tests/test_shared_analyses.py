@@ -4,9 +4,12 @@ list (the largest shared cost) is never built for them; their findings are the s
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.parsers.plain import parse
 from newslint.plugins import build_registry
+from newslint.text import words
 from newslint.text.words import WORD_RE, Tokens, token_pattern
 
 STORY = (
@@ -49,3 +52,35 @@ def test_token_pattern_matches_whole_tokens_only():
     found = [m.group() for m in token_pattern(["the"], ignorecase=True).finditer(text)]
     expected = [m.group() for m in WORD_RE.finditer(text) if m.group().lower() == "the"]
     assert found == expected == ["the", "THE", "the"]
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_slice():
+    """Slices and read-back windows of a few characters, so short texts cross many cuts."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(words, "_SLICE", 4)
+        patch.setattr(words, "_BACK_WINDOW", 2)
+        yield
+
+
+# Text made of what decides tokens and case: word characters, joiners, white space, a final
+# sigma, letters that grow when lower-cased.
+_TOKEN_TEXT = st.text(alphabet="ab ΣσςİIß\n\t.-'’\ufffc", max_size=120)
+
+
+@given(_TOKEN_TEXT)
+def test_slice_helpers_match_a_pass_over_the_whole_text(monkeypatch_slice, text):
+    assert words._SLICE == 4  # the fixture's: slices of a few characters, cut at white space
+    assert "".join(words.slices(text)) == text
+    assert words.lower_text(text) == text.lower()
+    assert words.distinct_words(text) == set(WORD_RE.findall(text))
+
+
+@given(_TOKEN_TEXT)
+def test_chunk_start_from_a_small_window_matches_a_whole_read(monkeypatch_slice, text):
+    tokens = Tokens(text)
+    for at in range(len(text) + 1):
+        start = at
+        while start > 0 and words.is_chunk_char(text[start - 1]):
+            start -= 1
+        assert tokens.chunk_start(at) == start

@@ -184,8 +184,9 @@ def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int,
     exact: dict[tuple[str, ...], int] = {}
     # Shingles by their hash, each with up to MAX_POSTINGS paragraphs holding it: a tuple of
     # words kept per shingle was most of this rule's memory on a long story. A collision only
-    # adds to a count; every candidate is confirmed by the exact edit distance.
-    postings: dict[int, tuple[int, ...]] = {}
+    # adds to a count; every candidate is confirmed by the exact edit distance. Most shingles
+    # stand in one paragraph: that one is held as its position alone, not in a tuple.
+    postings: dict[int, int | tuple[int, ...]] = {}
     copies: dict[int, tuple[int, int]] = {}
     for pos, para in enumerate(paras):
         toks = para.tokens
@@ -199,9 +200,13 @@ def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int,
         shared: dict[int, int] = {}
         for sh in shingles:
             posting = postings.get(sh, ())
+            if isinstance(posting, int):
+                posting = (posting,)
             for earlier in posting:
                 shared[earlier] = shared.get(earlier, 0) + 1
-            if len(posting) < MAX_POSTINGS:
+            if not posting:
+                postings[sh] = pos
+            elif len(posting) < MAX_POSTINGS:
                 postings[sh] = posting + (pos,)
         limit = _allowed_edits(len(toks))
         # One edit destroys at most SHINGLE + 1 shingles (a swap touches two positions);

@@ -87,7 +87,7 @@ from newslint.model import Edit, Finding, Fix, safe_fix, unsafe_fix
 from newslint.options import Flag, option
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines, load_set
-from newslint.text.words import TOKEN_END, TOKEN_START, trie_alternation
+from newslint.text.words import TOKEN_END, TOKEN_START, lower_text, trie_alternation
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -521,29 +521,36 @@ def _trigger_re() -> re.Pattern:
 def _doubled_triggers(document) -> dict[int, tuple[bool, bool]]:
     """For each sentence (by index) that holds some time word twice, or some attribution
     word twice: (times, attributions). One regex pass over the story lower-cased once; the
-    hits come in order, so a moving index finds each one's sentence."""
+    hits come in order, so a moving index finds each one's sentence, and a sentence's words
+    are weighed as soon as the hits move past it (only one sentence's are held)."""
     table, attribution_words = _triggers()
-    lowered = document.text.lower()
+    lowered = lower_text(document.text)
     if len(lowered) != len(document.text):  # a few characters grow when lower-cased
         lowered = document.text
     sentences = document.sentences
-    hits: dict[int, list[str]] = {}
+    found: dict[int, tuple[bool, bool]] = {}
+
+    def weigh(index: int, words: list[str]) -> None:
+        if len(words) < 2 or len(set(words)) == len(words):
+            return
+        doubled = {w for w, count in Counter(words).items() if count > 1}
+        found[index] = (
+            any(w not in attribution_words for w in doubled),
+            any(w in attribution_words for w in doubled),
+        )
+
+    held, words = -1, []  # the sentence whose hits are being gathered, and its words
     index, last = 0, len(sentences) - 1
     for match in _trigger_re().finditer(lowered):
         at = match.start()
         while index < last and sentences[index].end <= at:
             index += 1
         if sentences and sentences[index].start <= at and match.end() <= sentences[index].end:
-            hits.setdefault(index, []).append(table[match.group()])
-    found: dict[int, tuple[bool, bool]] = {}
-    for index, words in hits.items():
-        if len(words) < 2 or len(set(words)) == len(words):
-            continue
-        doubled = {w for w, count in Counter(words).items() if count > 1}
-        found[index] = (
-            any(w not in attribution_words for w in doubled),
-            any(w in attribution_words for w in doubled),
-        )
+            if index != held:
+                weigh(held, words)
+                held, words = index, []
+            words.append(table[match.group()])
+    weigh(held, words)
     return found
 
 

@@ -99,7 +99,7 @@ from newslint.model import Edit, Finding, unsafe_fix
 from newslint.options import Choice, Words, option
 from newslint.rule import Rule, hookimpl
 from newslint.text.varieties import AMERICAN, BRITISH, spelling_variety
-from newslint.text.words import WORD_RE
+from newslint.text.words import WORD_RE, distinct_words
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -231,6 +231,11 @@ def _word_list():
     from newslint.text.wordlist import word_list
 
     return word_list()
+
+
+# The distinct words a Speller remembers answers for before it forgets them all (between
+# stories): memory stays flat over an archive, and a story's own words are always kept.
+_MEMO_LIMIT = 20_000
 
 
 @lru_cache(maxsize=16)
@@ -576,11 +581,14 @@ def check(document: Document, options: SpellingOptions) -> Iterator[Finding]:
     text = document.text
     accepted = frozenset(_normal(w.lower()) for w in options.vocabulary)
     speller = speller_for(accepted, options.variety)
+    if len(speller.verdicts) > _MEMO_LIMIT:  # between stories: an archive's vocabulary is open
+        speller.verdicts.clear()
+        speller._memo.clear()
     verdicts = speller.verdicts
     # The story's distinct tokens first (one C-level pass; no positions): most stories have
     # no slip at all, and only those that do are scanned again for where the slips stand.
     flagged: dict[str, tuple[Slip, ...]] = {}
-    for token in set(WORD_RE.findall(text)):
+    for token in distinct_words(text):
         found = verdicts.get(token)
         if found is None:
             lower = len(token) >= MIN_LENGTH and token.lower() == token

@@ -149,7 +149,9 @@ class TokenMemo(dict):
 
 
 _MEMOS: list[TokenMemo] = []
-_MEMO_LIMIT = 200_000
+# Small enough that a run over an archive stays flat in memory (the memos of ~20,000 tokens
+# cost a few MB), large enough to hold a long story's vocabulary and a corpus's common names.
+_MEMO_LIMIT = 20_000
 
 
 def token_memo(compute) -> TokenMemo:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
-
 from newslint.document import Word
 
 # A word: letters/digits, with inner apostrophes, hyphens and dots (3.5, e-mail), and the
@@ -16,6 +14,38 @@ WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}(?![\w\uFFFC])|[\w\uFFFC]+(?:[’'\-.][
 # The same words, each with the text before it, so that one C-level ``findall`` yields
 # everything needed to place them (Document.words builds its list this way).
 GAP_AND_WORD_RE = re.compile(r"([^\w\uFFFC]*)(" + WORD_RE.pattern + ")")
+
+
+# Characters of text read at once by ``slices``.
+_SLICE = 1 << 16
+_SPACE_RE = re.compile(r"\s")
+
+
+def slices(text: str):
+    """``text`` in consecutive slices of about 64 KB, each cut at white space. No token holds
+    white space or looks past it, and no letter's case depends on a letter beyond it, so a
+    pass over the slices finds what a pass over the whole text finds, with a slice's worth
+    of temporary memory (``str.lower`` alone takes 12 bytes a character of a non-ASCII text)."""
+    start = 0
+    while start < len(text):
+        cut = _SPACE_RE.search(text, start + _SLICE) if len(text) - start > _SLICE else None
+        end = cut.start() if cut else len(text)
+        yield text[start:end]
+        start = end
+
+
+def distinct_words(text: str) -> set[str]:
+    """The distinct tokens of ``WORD_RE`` in ``text``: ``set(WORD_RE.findall(text))``
+    without a string for every word of a long story at once."""
+    out: set[str] = set()
+    for part in slices(text):
+        out.update(WORD_RE.findall(part))
+    return out
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()``, a slice at a time (see ``slices``)."""
+    return "".join([part.lower() for part in slices(text)])
 
 
 def normalise_quotes(text: str) -> str:
@@ -90,6 +120,11 @@ def trie_alternation(words) -> str:
     return pattern(root)
 
 
+# Characters read back from a position at first to find where its chunk starts (a word is
+# far shorter; a longer chunk widens the window).
+_BACK_WINDOW = 256
+
+
 class Tokens:
     """Word tokens read from the text around a position on demand, exactly as
     ``Document.words`` cuts them, for rules that start from a few anchor words."""
@@ -97,17 +132,21 @@ class Tokens:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    @cached_property
-    def _reversed(self) -> str:
-        return self.text[::-1]
-
     def chunk_start(self, at: int) -> int:
         """Where the chunk holding the character before ``at`` starts (``at`` if none does)."""
-        if at == 0 or not is_chunk_char(self.text[at - 1]):
+        text = self.text
+        if at == 0 or not is_chunk_char(text[at - 1]):
             return at
-        # Read backwards, as a regex over the reversed text.
-        run = CHUNK_RUN_RE.match(self._reversed, len(self.text) - at)
-        return at - (run.end() - run.start())
+        # Read backwards, as a regex over a reversed window of the text before ``at``, made
+        # larger while the chunk fills it: no reversed copy of the whole story is kept.
+        window = _BACK_WINDOW
+        while True:
+            lo = max(0, at - window)
+            tail = text[lo:at][::-1]
+            run = CHUNK_RUN_RE.match(tail)
+            if run.end() < len(tail) or lo == 0:
+                return at - run.end()
+            window *= 4
 
     def at(self, start: int, end: int):
         """The token known to span ``start:end``."""
