@@ -13,12 +13,14 @@ kept as they were.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from bisect import bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from newslint.inputs import InputError, decode
+from newslint.inputs import MAX_BYTES, InputError, NotRegularFile, decode, read_regular_file
 from newslint.lazy import lazy_compile
 from newslint.model import Edit, Finding, Fix, whole_lines
 from newslint.writing import write_fixed
@@ -319,13 +321,25 @@ def fix_file(path: str, checked_text: str, findings: list[Finding], *, unsafe: b
     if not fixes_to_apply(findings, unsafe=unsafe):
         return 0
     target = Path(path)
-    data = target.read_bytes()
+    data = _read_again(path)
     if decode(path, data) != checked_text:
         raise InputError(path, "changed while it was being checked; not fixed")
     payload, applied = fixed_bytes(path, data, checked_text, findings, unsafe=unsafe)
     if applied:
         write_fixed(target, payload, expected=data)  # see newslint/writing.py
     return applied
+
+
+def _read_again(path: str) -> bytes:
+    """The file's bytes, read again to be fixed through the project's one bounded reader (a
+    FIFO or a device swapped in since the check is refused, never read; a file grown past
+    the limit is not read whole). A folder in its place is said as the system says it."""
+    try:
+        return read_regular_file(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        if exc.kind == "a directory":
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path) from None
+        raise
 
 
 def fixed_bytes(

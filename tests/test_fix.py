@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from conftest import run_in_process
 
+from newslint import fixes, inputs, lint_text
 from newslint.fixes import apply_edits
 from newslint.model import Edit
 
@@ -77,3 +81,23 @@ def test_json_gives_each_fix_as_a_line_and_column_range(cli):
     assert {
         k: space["fix"]["edits"][0][k] for k in ("line", "column", "end_line", "end_column", "text")
     } == {"line": 2, "column": 10, "end_line": 2, "end_column": 12, "text": " "}
+
+
+def test_fix_file_reads_again_through_the_bounded_reader(tmp_path, monkeypatch):
+    """What stands in the story's place when its fixes are written is read as any story is:
+    a FIFO is refused without being opened for a blocking read, a folder is named as one."""
+    findings = lint_text(STORY, filename="story.txt")
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(inputs.NotRegularFile, match="a FIFO"):
+        fixes.fix_file(str(fifo), STORY, findings)
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError, match="Is a directory"):
+        fixes.fix_file(str(folder), STORY, findings)
+    # A file grown past the limit since it was checked is not read whole.
+    monkeypatch.setattr(fixes, "MAX_BYTES", 10)
+    grown = tmp_path / "grown.txt"
+    grown.write_text(STORY)
+    with pytest.raises(inputs.FileTooLarge):
+        fixes.fix_file(str(grown), STORY, findings)
