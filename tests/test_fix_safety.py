@@ -47,6 +47,49 @@ def test_a_share_div_between_paragraphs_goes_alone():
     )
 
 
+@pytest.mark.parametrize(
+    "slot",
+    [
+        '<div class="ad"><p>Advertisement</p></div>',
+        '<div id="ad-slot-3">\n  <div class="advert"><p>Advertisement</p></div>\n</div>',
+        '<div class="story-share_bar"><ul><li>Share on Facebook</li></ul></div>',
+    ],
+)
+def test_an_ad_or_share_container_holding_only_debris_goes_with_it(slot):
+    story = f"<p>The council met on Monday.</p>\n{slot}\n<p>Members voted to approve it.</p>\n"
+    assert (
+        fixed(story, "s.html")
+        == "<p>The council met on Monday.</p>\n<p>Members voted to approve it.</p>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "story, kept",
+    [
+        # The container holds copy, an image or a table's shape: only the debris goes.
+        (
+            '<div class="ad"><p>Advertisement</p><p>Members voted to approve it.</p></div>',
+            '<div class="ad"><p>Members voted to approve it.</p></div>',
+        ),
+        (
+            '<div class="ad"><p>Advertisement</p><img src="m.jpg"></div>',
+            '<div class="ad"><img src="m.jpg"></div>',
+        ),
+        (
+            '<table><tr><td class="ad">Advertisement</td><td>Members voted.</td></tr></table>',
+            '<table><tr><td class="ad"></td><td>Members voted.</td></tr></table>',
+        ),
+        # A class that names no chrome ("header", "shadow", "load") keeps its element.
+        (
+            '<div class="header shadow load"><p>Advertisement</p></div>',
+            '<div class="header shadow load"></div>',
+        ),
+    ],
+)
+def test_a_container_holding_anything_else_or_not_chrome_stays(story, kept):
+    assert fixed(story, "s.html") == kept
+
+
 def test_an_element_alone_on_its_line_takes_the_line():
     story = "<ul>\n  <li>The council met on Monday.</li>\n  <li>Share this post</li>\n</ul>\n"
     assert fixed(story, "s.html") == "<ul>\n  <li>The council met on Monday.</li>\n</ul>\n"

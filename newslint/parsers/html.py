@@ -423,18 +423,53 @@ class _Closed(NamedTuple):
     end: int
 
 
+# A class or id that names page chrome an editor deletes whole (an ad slot, share buttons):
+# one of these words as a part of the value ("ad", "ad-slot", "share_bar", "advert").
+_CHROME_ATTR_RE = re.compile(
+    r"""\s(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
+)
+_CHROME_WORD_RE = re.compile(
+    r"(?<![^\s_-])(?:ads?|advert|adverts|advertisement|advertising|sponsored|share|sharing"
+    r"|social-share|share-buttons)(?![^\s_-])",
+    re.IGNORECASE,
+)
+# Elements never removed as chrome: the page itself, and a table's parts (the table keeps
+# its shape; a cell loses only its content).
+_CELLS = ("td", "th")
+_NEVER_CHROME = frozenset(("html", "head", "body", "table", "thead", "tbody", "tfoot", "tr"))
+
+
+def _is_chrome(source: str, element: _Closed) -> bool:
+    """Whether the element's start tag marks it, by class or id, as ad or share chrome."""
+    if element.name in _NEVER_CHROME or element.name in _CELLS:
+        return False
+    tag = source[element.start : element.content_start]
+    return any(
+        _CHROME_WORD_RE.search(next(v for v in match.groups() if v is not None))
+        for match in _CHROME_ATTR_RE.finditer(tag)
+    )
+
+
 def _owners(
-    blocks: Sequence[Block], source_map: SourceMap, closed: list[_ClosedFields], foreign: list[int]
+    source: str,
+    blocks: Sequence[Block],
+    source_map: SourceMap,
+    closed: list[_ClosedFields],
+    foreign: list[int],
 ) -> dict[int, Owner]:
     """Give each block the innermost element that holds it and nothing else: no other
     block, no image, comment, script or other content that is not prose. A table cell's
-    block owns the cell's content (the cell stays, so the table keeps its shape). Worked
-    out the first time a fix asks, not for every story parsed."""
+    block owns the cell's content (the cell stays, so the table keeps its shape). An
+    element around that one that also holds nothing else and whose class or id marks it as
+    ad or share chrome (``<div class="ad"><p>Advertisement</p></div>``) is owned instead,
+    the outermost such: removing the label alone would leave an empty ad slot in the page.
+    Worked out the first time a fix asks, not for every story parsed."""
     to_source = source_map.to_source
     starts = [to_source(b.start) for b in blocks]
     ends = [to_source(b.end, end=True) for b in blocks]
     foreign = sorted(foreign)
     best: dict[int, Owner] = {}
+    chrome: dict[int, Owner] = {}
     for element in map(_Closed._make, closed):
         lo = bisect_left(starts, element.content_start)
         if lo + 1 != bisect_left(starts, element.content_end) or ends[lo] > element.content_end:
@@ -442,12 +477,19 @@ def _owners(
         at = bisect_left(foreign, element.content_start)
         if at < len(foreign) and foreign[at] < element.content_end:
             continue
-        if element.name in ("td", "th"):
+        if element.name in _CELLS:
             owner = Owner(element.content_start, element.content_end, "cell")
         else:
             owner = Owner(element.start, element.end, "element")
         held = best.get(lo)
         if held is None or owner.end - owner.start < held.end - held.start:
+            best[lo] = owner
+        if _is_chrome(source, element):
+            held = chrome.get(lo)
+            if held is None or owner.end - owner.start > held.end - held.start:
+                chrome[lo] = owner
+    for lo, owner in chrome.items():
+        if best[lo].kind == "element":  # a cell's block keeps its cell
             best[lo] = owner
     return best
 
@@ -456,7 +498,7 @@ def parse(path: str, source: str) -> Document:
     reader = _HtmlReader(source)
     reader.run()
     builder = reader.b
-    owners = partial(_owners, builder.blocks, builder.map, reader.closed, reader.foreign)
+    owners = partial(_owners, source, builder.blocks, builder.map, reader.closed, reader.foreign)
     title = next((index for index, tag in reader.headings if tag == "h1"), None)
     if title is None and reader.headings and reader.headings[0][0] == 0:
         title = 0
