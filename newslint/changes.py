@@ -120,14 +120,25 @@ def parse_diff(diff: bytes) -> dict[str, set[int] | None]:
     files: dict[str, set[int] | None] = {}
     current: str | None = None
     old_left = new_left = 0  # lines of the current hunk still to come, each side
+    new_line = 0  # the new side's number of the hunk's next line
     for line in diff.split(b"\n"):
         if old_left or new_left:
-            # Inside a hunk every line is content, whatever it reads like.
+            # Inside a hunk every line is content, whatever it reads like. A submodule's
+            # diff comes with context lines, whatever --unified says: they changed nothing.
             if line.startswith(b"+") and new_left:
                 new_left -= 1
+                new_line += 1
                 continue
             if line.startswith(b"-") and old_left:
                 old_left -= 1
+                continue
+            if line.startswith(b" ") and old_left and new_left:
+                old_left -= 1
+                new_left -= 1
+                lines = files.get(current) if current is not None else None
+                if lines is not None:
+                    lines.discard(new_line)
+                new_line += 1
                 continue
             if line.startswith(b"\\"):  # "\ No newline at end of file"
                 continue
@@ -146,10 +157,10 @@ def parse_diff(diff: bytes) -> dict[str, set[int] | None]:
             match = _HUNK.match(line)
             if match:
                 old_left = int(match.group(1) or 1)
-                start, new_left = int(match.group(2)), int(match.group(3) or 1)
+                new_line, new_left = int(match.group(2)), int(match.group(3) or 1)
                 lines = files.get(current) if current is not None else None
                 if lines is not None:
-                    lines.update(range(start, start + new_left))
+                    lines.update(range(new_line, new_line + new_left))
     return files
 
 
@@ -200,6 +211,10 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
         specs.append("" if relative == os.curdir else relative)
     if not specs:
         specs = [""]
+    # A path inside a submodule matches nothing in the outer repository's diff: ask for
+    # the whole submodule (findings are matched by file afterwards).
+    submodules = _submodules(root)
+    specs = [next((m for m in submodules if _inside(s, m)), s) for s in specs]
     # The prefixes are given, not left to the user's config: diff.mnemonicPrefix writes
     # "w/stories/a.txt" and diff.noprefix "stories/a.txt", which matched no file at all.
     diff = _git(
@@ -210,6 +225,9 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
             "--no-ext-diff",
             "--no-textconv",
             "-M",
+            # Edits inside a submodule, as diffs of its files under their paths from the
+            # root (committed in the submodule or not); without it a submodule is one line.
+            "--submodule=diff",
             "--src-prefix=a/",
             "--dst-prefix=b/",
             base_commit,
@@ -242,7 +260,33 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
     for name in untracked.stdout.split(b"\0"):
         if name:
             changed.files[_key(os.path.join(root, os.fsdecode(name)))] = ALL
+    # The outer repository lists no file inside a submodule as untracked: each one does.
+    for module in submodules:
+        if not any(_inside(module, s) or _inside(s, module) for s in specs):
+            continue
+        inner = _git(
+            ["ls-files", "--others", "--exclude-standard", "-z"], os.path.join(root, module)
+        )
+        for relative in inner.stdout.split(b"\0"):
+            if relative:
+                path = os.path.join(root, module, os.fsdecode(relative))
+                changed.files[_key(path)] = ALL
     return changed
+
+
+def _submodules(root: str) -> list[str]:
+    """The checked-out submodules (nested ones too) as paths from the root, outermost first."""
+    listed = _git(
+        ["submodule", "foreach", "--quiet", "--recursive", 'printf "%s\\0" "$displaypath"'], root
+    )
+    if listed.returncode != 0:
+        return []
+    return sorted((os.fsdecode(p) for p in listed.stdout.split(b"\0") if p), key=len)
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether ``path`` (relative to the root; "" is the root) is ``folder`` or below it."""
+    return folder == "" or path == folder or path.startswith(folder + "/")
 
 
 def _as_newslint_counts(path: str, lines: set[int]) -> set[int]:

@@ -460,3 +460,26 @@ def test_the_users_diff_prefixes_change_nothing(repo, setting):
     story.write_text(OLD_STORY + "\nShare this post\n", encoding="utf-8")
     _done, payload = check(repo, "--changed-since", "HEAD", "stories", "b")
     assert hits(payload) == [("stories/ferry.txt", 7, "debris"), ("b/new.txt", 2, "debris")]
+
+
+def test_edits_inside_a_submodule_are_seen(repo, tmp_path):
+    """A story repository that holds another as a submodule: a line edited in one of its
+    stories (committed there or not) and a new story in it count as changes; its untouched
+    lines do not, whether the run names the submodule or the story."""
+    inner = tmp_path / "wire"
+    inner.mkdir()
+    git(inner, "init", "-q", "-b", "main")
+    (inner / "wire.txt").write_text(OLD_STORY, encoding="utf-8")
+    git(inner, "add", ".")
+    git(inner, "commit", "-q", "-m", "wire copy")
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(inner), "wire")
+    git(repo, "commit", "-q", "-m", "wire as a submodule")
+    story = repo / "wire" / "wire.txt"
+    story.write_text(OLD_STORY.replace("without warning", "without  warning"), encoding="utf-8")
+    (repo / "wire" / "new.txt").write_text("The pier  reopened.\n", encoding="utf-8")
+    for named in ("wire", "wire/wire.txt"):
+        _done, payload = check(repo, "--changed-since", "HEAD", named)
+        expected = [("wire/wire.txt", 3, "doubled-space")]
+        if named != "wire/wire.txt":
+            expected.insert(0, ("wire/new.txt", 1, "doubled-space"))
+        assert sorted(hits(payload)) == sorted(expected), named
