@@ -359,7 +359,16 @@ def check(
     elif live is not None:
         click.echo(live.render_end(outcome.report(color=color)), nl=False)
     else:
-        click.echo(report_format.render(outcome.report(color=color)), nl=False, err=text_out)
+        report = outcome.report(color=color)
+        # A part at a time where the format writes in parts (JSON: a file at a time), so an
+        # archive's report is never held whole.
+        parts = (
+            report_format.render_parts(report)
+            if report_format.render_parts is not None
+            else [report_format.render(report)]
+        )
+        for part in parts:
+            click.echo(part, nl=False, err=text_out)
     sys.exit(outcome.exit_code)
 
 

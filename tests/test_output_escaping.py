@@ -266,6 +266,8 @@ def test_every_format_carries_any_name_rule_and_message(report, monkeypatch):
     found = [f for r in report.results for f in r.findings]
 
     data = json.loads(outputs["json"])
+    # Written a file at a time, the text is still exactly one json.dumps of the document.
+    assert outputs["json"] == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     assert [e["path"] for e in data["files"]] == [
         undecodable_escaped(r.path) for r in report.results
     ]

@@ -5,7 +5,7 @@ takes the names of every registered format). Helpers every format shares live he
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -149,6 +149,9 @@ class OutputFormat:
     live: LiveOutput | None = None
     # The report shows each story's text (FileResult.source): the run keeps it.
     needs_sources: bool = False
+    # The report in parts that joined are ``render``'s text, for a format that can write
+    # an archive's report without holding it whole (JSON: a file at a time); stdout only.
+    render_parts: Callable[[Report], Iterator[str]] | None = None
 
 
 def render(name: str, report: Report) -> str:

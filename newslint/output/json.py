@@ -8,23 +8,39 @@ UTF-8): ``b"caf\\xe9.txt"`` is ``"caf\\\\xe9.txt"`` in the JSON text.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from newslint import __version__
 from newslint.output import OutputFormat, Report, json_default, json_safe
 from newslint.rule import hookimpl
 
 
+def _dumped(value: object, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels down in a
+    document (a JSON string never holds a raw newline, so each one is structure)."""
+    text = json.dumps(json_safe(value), default=json_default, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
 def render(report: Report) -> str:
-    files = []
+    return "".join(render_parts(report))
+
+
+def render_parts(report: Report) -> Iterator[str]:
+    """The document in parts, a file at a time: together the same text as one
+    ``json.dumps`` of it, but neither a dictionary of every finding of an archive (and a
+    copy of it) nor the whole text is ever held at once when the parts are written out as
+    they come."""
+    yield f'{{\n  "version": {_dumped(__version__, 1)},\n  "files": '
+    first = True
     for result in report.results:
         entry = {"path": result.path, "findings": [f.to_dict() for f in result.findings]}
         if result.error:
             entry["error"] = result.error
-        files.append(entry)
-    document = {"version": __version__, "files": files, "summary": report.summary()}
-    return (
-        json.dumps(json_safe(document), default=json_default, ensure_ascii=False, indent=2) + "\n"
-    )
+        yield ("[\n    " if first else ",\n    ") + _dumped(entry, 2)
+        first = False
+    yield "[]" if first else "\n  ]"
+    yield f',\n  "summary": {_dumped(report.summary(), 1)}\n}}\n'
 
 
 @hookimpl
@@ -34,5 +50,6 @@ def newslint_output_formats() -> list[OutputFormat]:
             "json",
             render,
             "one JSON object: version, files with their findings, summary",
+            render_parts=render_parts,
         )
     ]
