@@ -315,6 +315,10 @@ class ProseBuilder:
     def __init__(self, source: str) -> None:
         self.source = source
         self._parts: list[str] = []
+        # Source text copied verbatim and not yet in ``_parts``: a parser copies word by
+        # word (HTML: each word and each space), and one string a word held a long story's
+        # prose about ten times over. Copies that follow each other in the source are one.
+        self._copying: tuple[int, int] | None = None
         self._length = 0
         self.map = SourceMap()
         self.blocks: list[Block] = []
@@ -331,21 +335,33 @@ class ProseBuilder:
         """Append source text verbatim."""
         if source_end <= source_start:
             return
-        piece = self.source[source_start:source_end]
-        self.map.add(self._length, len(piece), source_start, len(piece))
-        self._parts.append(piece)
-        self._length += len(piece)
+        length = source_end - source_start
+        self.map.add(self._length, length, source_start, length)
+        self._length += length
+        if self._copying is not None and self._copying[1] == source_start:
+            self._copying = (self._copying[0], source_end)
+        else:
+            self._flush()
+            self._copying = (source_start, source_end)
+
+    def _flush(self) -> None:
+        """Put the pending verbatim copy into ``_parts``."""
+        if self._copying is not None:
+            self._parts.append(self.source[self._copying[0] : self._copying[1]])
+            self._copying = None
 
     def replace(self, text: str, source_start: int, source_end: int) -> None:
         """Append ``text`` standing for the source span (an entity, an escape, markup)."""
         if not text:
             return
+        self._flush()
         self.map.add(self._length, len(text), source_start, source_end - source_start)
         self._parts.append(text)
         self._length += len(text)
 
     def begin_block(self, kind: str = "paragraph") -> None:
         self.end_block()
+        self._flush()
         if self._length:
             # Blocks are separated by a blank line in the prose, so sentence and
             # paragraph logic never run across a boundary.
@@ -360,6 +376,7 @@ class ProseBuilder:
             return
         start = self._block_start
         self._block_start = None
+        self._flush()
         text = "".join(self._parts[self._block_part :])
         # Leading and trailing blank lines are not part of the block; trailing spaces on
         # its last line are (the whitespace rule reports them).
@@ -387,6 +404,7 @@ class ProseBuilder:
         """The Document; ``owners`` works out the blocks' owners on first use (else those
         given to ``set_owner``)."""
         self.end_block()
+        self._flush()
         return Document(
             path,
             self.source,

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import rule_hits
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newslint.rules import duplicate_paragraph as dp
 from newslint.rules.duplicate_paragraph import edit_distance_within, tokens_of
 
 BASE = (
@@ -226,3 +229,36 @@ def test_many_short_copies_out_of_order_stay_fast():
     started = time.perf_counter()
     dups(text)
     assert time.perf_counter() - started < 10
+
+
+# Few words, so shingles repeat across paragraphs, and enough that many stand in one only.
+_VOCABULARY = "the council voted on a new plan for the harbour road budget in march".split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_VOCABULARY), min_size=3, max_size=20),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(0, 11), st.integers(0, 19)), max_size=6),
+)
+def test_a_long_storys_shingle_filter_finds_the_same_copies(paragraphs, slips):
+    """Indexing only the shingles that may stand in two paragraphs (a long story's way)
+    finds exactly the copies that indexing every shingle finds."""
+    paras = [dp._Para(i, tuple(words)) for i, words in enumerate(paragraphs)]
+    # Copies with a slip or two, so near copies are found as well as exact ones.
+    for source, at in slips:
+        if source < len(paras):
+            words = list(paras[source].tokens)
+            words[at % len(words)] = "harbour"
+            paras.append(dp._Para(len(paras), tuple(words)))
+    everything = dp.find_copies(paras, 8)
+    saved = dp._FILTER_FROM
+    try:
+        dp._FILTER_FROM = 0
+        filtered = dp.find_copies(paras, 8)
+    finally:
+        dp._FILTER_FROM = saved
+    assert filtered == everything

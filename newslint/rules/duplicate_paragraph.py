@@ -179,9 +179,43 @@ def _allowed_edits(length: int) -> int:
     return max(1, min(3, length // 12))
 
 
+# Past this many shingles in a story, only those that may stand in two paragraphs are
+# indexed (``_repeated_shingles``): a long story's shingles are nearly all unique, and a
+# dictionary entry for each was most of this rule's memory (about 10 bytes a character).
+_FILTER_FROM = 20_000
+
+
+def _shingles(toks: tuple[str, ...]) -> set[int]:
+    return {hash(toks[k : k + SHINGLE]) for k in range(len(toks) - SHINGLE + 1)}
+
+
+def _repeated_shingles(paras: list[_Para], near_min_words: int) -> tuple[bytearray, int] | None:
+    """For a long story, bits (and their mask) set for every shingle hash held by two
+    paragraphs or more, and by a few others whose hashes collide with one: a shingle whose
+    bit is clear stands in one paragraph only, so it can match nothing and need not be
+    indexed. None for a story short enough to index every shingle."""
+    shingled = [p.tokens for p in paras if len(p.tokens) >= near_min_words]
+    total = sum(len(toks) for toks in shingled)
+    if total < _FILTER_FROM:
+        return None
+    size = 1 << max(16, (8 * total).bit_length())  # bits, about 8 a shingle
+    mask = size - 1
+    once, twice = bytearray(size >> 3), bytearray(size >> 3)
+    for toks in shingled:
+        for sh in _shingles(toks):
+            bit = sh & mask
+            byte, flag = bit >> 3, 1 << (bit & 7)
+            if once[byte] & flag:
+                twice[byte] |= flag
+            else:
+                once[byte] |= flag
+    return twice, mask
+
+
 def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int, int]]:
     """For each paragraph that copies an earlier one: position -> (original position, edits)."""
     exact: dict[tuple[str, ...], int] = {}
+    repeated = _repeated_shingles(paras, near_min_words)
     # Shingles by their hash, each with up to MAX_POSTINGS paragraphs holding it: a tuple of
     # words kept per shingle was most of this rule's memory on a long story. A collision only
     # adds to a count; every candidate is confirmed by the exact edit distance. Most shingles
@@ -196,9 +230,13 @@ def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int,
         exact[toks] = pos
         if len(toks) < near_min_words:
             continue
-        shingles = {hash(toks[k : k + SHINGLE]) for k in range(len(toks) - SHINGLE + 1)}
+        shingles = _shingles(toks)
         shared: dict[int, int] = {}
         for sh in shingles:
+            if repeated is not None:
+                bit = sh & repeated[1]
+                if not repeated[0][bit >> 3] & (1 << (bit & 7)):
+                    continue  # in no other paragraph: nothing to count, nothing to index
             posting = postings.get(sh, ())
             if isinstance(posting, int):
                 posting = (posting,)
