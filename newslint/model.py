@@ -36,7 +36,7 @@ SAFE, UNSAFE = "safe", "unsafe"
 APPLICABILITIES = (SAFE, UNSAFE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the prose span ``start:end`` with ``text``.
 
@@ -74,7 +74,7 @@ class Edit:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A finding's fix: its edits and how safe they are to apply unattended (ruff's model).
 
@@ -126,7 +126,7 @@ def whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, len(text) if newline == -1 else newline + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in one document.
 
@@ -176,7 +176,7 @@ class Finding:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class FileResult:
     """What one checked file produced: its findings and any problem reading it."""
 

@@ -149,9 +149,9 @@ class TokenMemo(dict):
 
 
 _MEMOS: list[TokenMemo] = []
-# Small enough that a run over an archive stays flat in memory (the memos of ~20,000 tokens
-# cost a few MB), large enough to hold a long story's vocabulary and a corpus's common names.
-_MEMO_LIMIT = 20_000
+# Small enough that a run over an archive stays flat in memory (a token's deletion keys
+# alone cost about a kilobyte), large enough to hold many stories' common names.
+_MEMO_LIMIT = 5_000
 
 
 def token_memo(compute) -> TokenMemo:
