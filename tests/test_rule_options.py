@@ -3,6 +3,7 @@ listed by ``newslint rules ID``, the same for built-in rules and plugins'."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -304,6 +305,17 @@ def test_newslint_rules_id_lists_each_option(cli):
         for declared_option in declared(rule.options):
             assert f"\n{declared_option.name} = " in doc, (rule.id, declared_option.name)
             assert declared_option.doc in doc
+
+
+def test_the_readme_rules_table_names_each_rules_options():
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([a-z-]+)` \|.*\| ([^|]+) \|$", readme, re.M))
+    for rule in built_in_rules():
+        listed = rows[rule.id].strip()
+        names = [o.name for o in declared(rule.options)]
+        assert listed == (", ".join(f"`{n}`" for n in names) or "-"), rule.id
 
 
 @pytest.mark.parametrize("rule", built_in_rules(), ids=lambda r: r.id)
