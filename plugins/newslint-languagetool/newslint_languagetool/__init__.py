@@ -5,4 +5,4 @@ Installed next to newslint, it is found through the ``newslint`` entry-point gro
 names a LanguageTool server; see README.md.
 """
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
