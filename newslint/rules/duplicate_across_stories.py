@@ -156,6 +156,8 @@ def _runs(matches: list[tuple[int, Place]]) -> list[list[tuple[int, Place]]]:
 def newslint_check_documents(documents, config, index):
     """``index``: what newslint_reduce_fingerprints made of every story of the run (the
     engine builds it from ``documents`` when a caller hands over all stories at once)."""
+    if not index:  # no story fingerprinted (the rule is off): no paragraph can match another
+        return
     min_words = _min_words(config)
     for document in documents:
         matches = []

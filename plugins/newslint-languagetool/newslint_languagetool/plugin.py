@@ -7,7 +7,6 @@ Written only against newslint's public plugin API (``newslint.hookimpl``, ``news
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -156,6 +155,10 @@ class Run:
         self.cache: dict[str, list[LTMatch]] = {}
 
     def matches(self, chunk: str) -> list[LTMatch]:
+        # Imported here: loading OpenSSL's hashes costs every newslint run a few milliseconds,
+        # and only a run with a server configured sends anything.
+        import hashlib
+
         key = hashlib.sha256(
             (self.settings.fingerprint() + "\0" + chunk).encode("utf-8", "surrogatepass")
         ).hexdigest()
