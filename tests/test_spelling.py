@@ -3,6 +3,8 @@ URLs, units, compounds, foreign phrases or either variety of English."""
 
 from __future__ import annotations
 
+import gzip
+import os
 import re
 
 import pytest
@@ -371,11 +373,46 @@ def test_an_unwritable_cache_folder_still_gives_the_word_list(tmp_path, monkeypa
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker / "cache"))
-    # The list as wordfreq and the dictionaries would give it (decoding them is tested above).
+    # The list as the shipped file would give it (unpacking it is tested above).
     monkeypatch.setattr(wordlist, "_decode", lambda *sources: b"plume\t601\nthe\t1546\n\nthe")
     words_ = wordlist.WordList(wordlist._cached_bytes())
     assert words_.zipf100("the") == 773 and words_.entry("plume") == wordlist.Entry(300, True)
     assert words_.common() == {"the"} and blocker.read_text() == ""
+
+
+def test_an_upgrade_unpacks_the_list_again_and_removes_the_older_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "english_words.tsv.gz"
+    source.write_bytes(gzip.compress(b"plume\t601\nthe\t1546\n\nthe"))
+    wordlist._cached_bytes(source)
+    [old] = (tmp_path / "cache").iterdir()
+    source.write_bytes(gzip.compress(b"plume\t601\nthe\t1547\n\nthe"))  # a new release
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
+    assert wordlist.WordList(wordlist._cached_bytes(source)).zipf100("the") == 773
+    [new] = (tmp_path / "cache").iterdir()
+    assert new.name != old.name
+
+
+@pytest.mark.parametrize("damage", ["missing", "not gzip", "cut short"])
+def test_a_missing_or_damaged_list_is_one_clear_error(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "english_words.tsv.gz"
+    if damage != "missing":
+        packed = gzip.compress(b"the\t1546\n" * 1000)
+        source.write_bytes(b"not a gzip file" if damage == "not gzip" else packed[:50])
+    with pytest.raises(wordlist.WordListError, match=r"English word list is (missing|unreadable)"):
+        wordlist._cached_bytes(source)
+
+
+def test_the_shipped_list_is_sorted_and_its_common_words_are_its_own():
+    blob = gzip.decompress(wordlist.SOURCE.read_bytes()).decode("utf-8")
+    lines, _, common = blob.partition("\n\n")
+    words_ = [line.split("\t")[0] for line in lines.split("\n")]
+    assert [w.encode() for w in words_] == sorted(w.encode() for w in words_)
+    entries = wordlist.WordList(blob.encode())
+    assert {w for w in words_ if entries.zipf100(w) >= 300 and w.isalpha()} == set(
+        common.split("\n")
+    )
 
 
 @pytest.fixture(scope="module")

@@ -1,45 +1,48 @@
 """What the spelling rule knows of English words: how common each is on the web, and
 whether a spelling dictionary has it.
 
-Three installed packages hold the data. wordfreq (Apache-2.0; its data CC BY-SA 4.0) ships
-one gzipped msgpack file a language: a header, then lists of words, the list at index ``i``
-holding the words seen ``-i`` centibels often (Zipf frequency ``9 - i / 100``; 3.0 is once
-per million words). symspellpy (MIT) ships an 82,765-word English dictionary (SCOWL words
-seen in Google Books) and pyspellchecker (MIT) a 160,000-word one; the two together cover
-British and American spelling.
+The list ships with newslint as ``newslint/data/english_words.tsv.gz`` (1.8 MB), built by
+``tools/build_word_list.py`` from three well-kept packages that newslint itself does not
+install: wordfreq's large English list (its data CC BY-SA 4.0) for how often the web writes
+each word, and the English dictionaries of symspellpy (SCOWL words seen in Google Books) and
+pyspellchecker (MIT both), which together cover British and American spelling. The data
+file is distributed under CC BY-SA 4.0 (``english_words.LICENSE.txt`` beside it).
 
-Decoding them into Python objects costs over 100 ms, which would double a single-file run.
-So they are read once into a cache file: ``<word>\\t<code>`` lines sorted by word (the code
-is the Zipf frequency x 100, doubled, plus one for a dictionary word), then a blank line and
-the common words (Zipf 3 or more) alone, from which suggestions are drawn. Each later run
-maps that file into memory (only the pages a look-up touches are read) and looks words up
-by binary search, turning the whole list into a dict only once a run has asked about many
-words (a corpus), where building it pays for itself.
+Its lines are ``<word>\\t<code>`` sorted by word (the code is the Zipf frequency x 100,
+doubled, plus one for a dictionary word; Zipf 3.0 is once per million words), then a blank
+line and the common words (Zipf 3 or more) alone, from which suggestions are drawn.
+Decompressing it costs about 15 ms, so it is unpacked once into a cache file; each later
+run maps that file into memory (only the pages a look-up touches are read) and looks words
+up by binary search, turning the whole list into a dict only once a run has asked about
+many words (a corpus), where building it pays for itself.
 
 The cache lives in ``$NEWSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslint``, else
-``~/.cache/newslint``; it is named after the size and time of the three source files, so an
-upgrade rebuilds it, and it is written atomically. Where it cannot be written the list is
-built in memory for the run. wordfreq itself is never imported (its import alone takes
-200 ms): its file is found through the import system and read with msgpack, as
-``wordfreq.read_cBpack`` does.
+``~/.cache/newslint``; it is named after the size and time of the shipped file, so an
+upgrade unpacks it again (and removes the older copies), and it is written atomically.
+Where it cannot be written the list is unpacked in memory for the run.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import contextlib
 import os
 import threading
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-CACHE_FORMAT = 3
-COMMON = 300  # Zipf x 100 of the words kept apart as suggestions (once per million words)
+if TYPE_CHECKING:
+    import mmap
+
+CACHE_FORMAT = 4
+# The shipped list (package data).
+SOURCE = Path(__file__).resolve().parent.parent / "data" / "english_words.tsv.gz"
 # Distinct words looked up by binary search before the whole list is made a dict.
 _DICT_AFTER = 20000
+_CACHE_PREFIX = "english-"
 
 
 class WordListError(Exception):
-    """wordfreq's English list is missing or unreadable (one line, for the user)."""
+    """The shipped word list is missing or unreadable (one line, for the user)."""
 
 
 def cache_dir() -> Path:
@@ -50,75 +53,19 @@ def cache_dir() -> Path:
     return Path(base) / "newslint"
 
 
-def _package_file(package: str, *parts: str) -> Path:
-    """A data file of an installed package, found without importing the package."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise WordListError(
-            f"the spelling rule needs the '{package}' package (pip install {package})"
-        )
-    path = Path(next(iter(spec.submodule_search_locations)), *parts)
-    if not path.is_file():
-        raise WordListError(f"{package}'s English word list is missing ({path})")
-    return path
-
-
-def _sources() -> tuple[Path, Path, Path]:
-    return (
-        _package_file("wordfreq", "data", "large_en.msgpack.gz"),
-        _package_file("symspellpy", "frequency_dictionary_en_82_765.txt"),
-        _package_file("spellchecker", "resources", "en.json.gz"),
-    )
-
-
-def _decode(path: Path, british: Path, american: Path) -> bytes:
-    """wordfreq's cBpack file and the two dictionaries as sorted
-    ``word\tzipf100\tin-dictionary\n`` lines."""
-    import json
+def _decode(path: Path) -> bytes:
+    """The shipped list, unpacked."""
     import gzip
-
-    import msgpack
+    import zlib
 
     try:
-        with gzip.open(path, "rb") as handle:
-            data = msgpack.load(handle, raw=False)
-    except (OSError, ValueError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as exc:
-        raise WordListError(f"wordfreq's English word list is unreadable ({path}: {exc})") from None
-    header = data[0] if isinstance(data, list) and data else None
-    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
-        raise WordListError(f"wordfreq's English word list has an unknown format ({path})")
-    zipf: dict[str, int] = {}
-    for index, bucket in enumerate(data[1:]):
-        score = 900 - index
-        for word in bucket:
-            if word.isprintable() and "\t" not in word:
-                zipf.setdefault(word, score)
-    try:
-        curated = {
-            line.split()[0]
-            for line in british.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        }
-    except (OSError, UnicodeDecodeError) as exc:
-        raise WordListError(
-            f"symspellpy's English dictionary is unreadable ({british}: {exc})"
-        ) from None
-    try:
-        with gzip.open(american, "rt", encoding="utf-8") as handle:
-            curated.update(word for word in json.load(handle) if isinstance(word, str))
-    except (OSError, ValueError) as exc:
-        raise WordListError(
-            f"pyspellchecker's English dictionary is unreadable ({american}: {exc})"
-        ) from None
-    for word in curated:
-        zipf.setdefault(word, 0)
-    lines = [f"{word}\t{score * 2 + (word in curated)}\n" for word, score in sorted(zipf.items())]
-    # After a blank line, the common words alone, for suggestions: a set of them is quick to build.
-    common = [word for word, score in zipf.items() if score >= COMMON and word.isalpha()]
-    return ("".join(lines) + "\n" + "\n".join(sorted(common))).encode("utf-8")
+        with open(path, "rb") as handle:
+            return gzip.decompress(handle.read())
+    except (OSError, EOFError, zlib.error) as exc:
+        raise WordListError(f"newslint's English word list is unreadable ({path}: {exc})") from None
 
 
-def _mapped(path: Path):
+def _mapped(path: Path) -> mmap.mmap | None:
     """The file mapped read-only (pages are read as lookups touch them), or None."""
     import mmap
 
@@ -129,16 +76,18 @@ def _mapped(path: Path):
         return None
 
 
-def _cached_bytes():
+def _cached_bytes(source: Path = SOURCE) -> bytes | mmap.mmap:
     """The list as bytes (or a read-only map of the cache file, which reads like bytes)."""
-    sources = _sources()
-    stamp = "-".join(f"{s.st_size}-{int(s.st_mtime)}" for s in (p.stat() for p in sources))
+    try:
+        stat = source.stat()
+    except OSError as exc:
+        raise WordListError(f"newslint's English word list is missing ({source}: {exc})") from None
     folder = cache_dir()
-    target = folder / f"english-{stamp}-v{CACHE_FORMAT}.tsv"
-    mapped = _mapped(target)
+    name = f"{_CACHE_PREFIX}{stat.st_size}-{stat.st_mtime_ns}-v{CACHE_FORMAT}.tsv"
+    mapped = _mapped(folder / name)
     if mapped is not None:
         return mapped
-    blob = _decode(*sources)
+    blob = _decode(source)
     try:
         import tempfile
 
@@ -147,18 +96,28 @@ def _cached_bytes():
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(blob)
-            os.replace(temp, target)
+            os.replace(temp, folder / name)
         except BaseException:
             os.unlink(temp)
             raise
+        _remove_stale(folder, name)
     except OSError:
         pass  # a read-only home or cache: the list lives in memory for this run
     return blob
 
 
+def _remove_stale(folder: Path, keep: str) -> None:
+    """Older unpacked lists (an earlier install's): each is 5 MB, and nothing reads them."""
+    for path in folder.glob(f"{_CACHE_PREFIX}*.tsv"):
+        if path.name != keep:
+            # In use elsewhere, or not ours to remove: left as it is.
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 class Entry(NamedTuple):
-    zipf100: int  # Zipf frequency x 100; 0 when wordfreq does not have the word
-    in_dictionary: bool  # in symspellpy's English dictionary (SCOWL words seen in Google Books)
+    zipf100: int  # Zipf frequency x 100; 0 when the web list does not have the word
+    in_dictionary: bool  # in symspellpy's or pyspellchecker's English dictionary
 
 
 UNKNOWN = Entry(0, False)
@@ -197,7 +156,7 @@ class WordList:
                 self._all = self.whole()
         return found
 
-    def whole(self) -> "_Entries":
+    def whole(self) -> _Entries:
         """Every entry as a dict (about 100 ms: for runs that ask about many words)."""
         return _as_dict(self._blob[: self._end])
 

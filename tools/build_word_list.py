@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Build ``newslint/data/english_words.tsv.gz``, the spelling rule's word list.
+
+    pip install 'wordfreq>=3.1,<4' 'symspellpy>=6.7' 'pyspellchecker>=0.8' msgpack
+    python tools/build_word_list.py            # writes newslint/data/english_words.tsv.gz
+
+The rule needs two facts about a lower-case English word: how often the web writes it, and
+whether a spelling dictionary has it. Three well-kept packages hold them, and this script
+joins them once, when the list is built, so that newslint installs none of them (wordfreq
+alone is 57 MB installed with every language it knows, and brings ftfy, wcwidth, langcodes
+and locate; the rule reads one 1.5 MB English file of it):
+
+- wordfreq 3.1 (Apache-2.0; its data CC BY-SA 4.0, by Robyn Speer and contributors): the
+  ``large_en`` list, words by Zipf frequency (3.0 is once per million words), read with
+  msgpack as ``wordfreq.read_cBpack`` reads it;
+- symspellpy 6.10 (MIT): its 82,765-word English dictionary (SCOWL words seen in Google
+  Books), British-leaning;
+- pyspellchecker 0.9 (MIT): its English dictionary, American.
+
+The output, in newslint's cache format (``newslint/text/wordlist.py``): ``<word>\\t<code>``
+lines sorted by word, the code being the Zipf frequency x 100, doubled, plus one for a
+dictionary word; then a blank line and the common words (Zipf 3 or more, letters only),
+from which suggestions are drawn. It is gzipped with no timestamp, so the same packages
+build the same bytes. The file is distributed under CC BY-SA 4.0, as wordfreq's data is
+(``newslint/data/english_words.LICENSE.txt``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+import msgpack
+
+COMMON = 300  # Zipf x 100 of the words kept apart as suggestions (once per million words)
+OUTPUT = Path(__file__).resolve().parent.parent / "newslint" / "data" / "english_words.tsv.gz"
+
+
+def package_file(package: str, *parts: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"build_word_list: install '{package}' first (see the docstring)")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+def web_frequencies(path: Path) -> dict[str, int]:
+    """wordfreq's cBpack file: a header, then lists of words, the list at index ``i``
+    holding the words seen ``-i`` centibels often (Zipf ``9 - i / 100``)."""
+    with gzip.open(path, "rb") as handle:
+        data = msgpack.load(handle, raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise SystemExit(f"build_word_list: unknown wordfreq format in {path}")
+    zipf: dict[str, int] = {}
+    for index, bucket in enumerate(data[1:]):
+        for word in bucket:
+            if word.isprintable() and "\t" not in word:
+                zipf.setdefault(word, 900 - index)
+    return zipf
+
+
+def dictionary_words(symspell: Path, pyspell: Path) -> set[str]:
+    words = {
+        line.split()[0]
+        for line in symspell.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    with gzip.open(pyspell, "rt", encoding="utf-8") as handle:
+        words.update(word for word in json.load(handle) if isinstance(word, str))
+    return {w for w in words if w.isprintable() and "\t" not in w and "\n" not in w}
+
+
+def build() -> bytes:
+    zipf = web_frequencies(package_file("wordfreq", "data", "large_en.msgpack.gz"))
+    curated = dictionary_words(
+        package_file("symspellpy", "frequency_dictionary_en_82_765.txt"),
+        package_file("spellchecker", "resources", "en.json.gz"),
+    )
+    for word in curated:
+        zipf.setdefault(word, 0)
+    lines = [f"{word}\t{score * 2 + (word in curated)}\n" for word, score in sorted(zipf.items())]
+    common = sorted(word for word, score in zipf.items() if score >= COMMON and word.isalpha())
+    return ("".join(lines) + "\n" + "\n".join(common)).encode("utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    blob = build()
+    args.output.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
+    words = blob.count(b"\t")
+    print(f"{args.output}: {words:,} words, {args.output.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()
