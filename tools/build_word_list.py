@@ -2,11 +2,12 @@
 """Build ``newslint/data/english_words.tsv.gz``, the spelling rule's word list.
 
     pip install 'wordfreq>=3.1,<4' 'symspellpy>=6.7' 'pyspellchecker>=0.8' msgpack
+    apt-get install wamerican-huge wbritish-huge    # SCOWL's word lists, in /usr/share/dict
     python tools/build_word_list.py            # writes newslint/data/english_words.tsv.gz
 
 The rule needs two facts about a lower-case English word: how often the web writes it, and
 whether a spelling dictionary has it. Three well-kept packages hold them, and this script
-joins them once, when the list is built, so that newslint installs none of them (wordfreq
+joins them, with SCOWL's word lists, once, when the list is built, so that newslint installs none of them (wordfreq
 alone is 57 MB installed with every language it knows, and brings ftfy, wcwidth, langcodes
 and locate; the rule reads one 1.5 MB English file of it):
 
@@ -15,7 +16,11 @@ and locate; the rule reads one 1.5 MB English file of it):
   msgpack as ``wordfreq.read_cBpack`` reads it;
 - symspellpy 6.10 (MIT): its 82,765-word English dictionary (SCOWL words seen in Google
   Books), British-leaning;
-- pyspellchecker 0.9 (MIT): its English dictionary, American.
+- pyspellchecker 0.9 (MIT): its English dictionary, American;
+- SCOWL's "huge" word lists, American and British (size 70: the rare but real words of an
+  unabridged dictionary: "tieless", "oche", "enflamed"), from Debian's ``wamerican-huge``
+  and ``wbritish-huge`` packages (``apt-get install wamerican-huge wbritish-huge``; Kevin
+  Atkinson's SCOWL, a permissive licence that asks for its notice to be kept).
 
 The output, in newslint's cache format (``newslint/text/wordlist.py``): ``<word>\\t<code>``
 lines sorted by word, the code being the Zipf frequency x 100, doubled, plus one for a
@@ -36,6 +41,7 @@ from pathlib import Path
 import msgpack
 
 COMMON = 300  # Zipf x 100 of the words kept apart as suggestions (once per million words)
+SCOWL = ("american-english-huge", "british-english-huge")
 OUTPUT = Path(__file__).resolve().parent.parent / "newslint" / "data" / "english_words.tsv.gz"
 
 
@@ -44,6 +50,25 @@ def package_file(package: str, *parts: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit(f"build_word_list: install '{package}' first (see the docstring)")
     return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+def scowl_file(name: str) -> Path:
+    path = Path("/usr/share/dict", name)
+    if not path.is_file():
+        raise SystemExit(
+            f"build_word_list: {path} is missing (apt-get install wamerican-huge wbritish-huge)"
+        )
+    return path
+
+
+def scowl_words(paths: list[Path]) -> set[str]:
+    """One word a line; possessives ("aardvark's") are the rule's to read, not the list's."""
+    return {
+        line
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and "'" not in line
+    }
 
 
 def web_frequencies(path: Path) -> dict[str, int]:
@@ -75,12 +100,16 @@ def dictionary_words(symspell: Path, pyspell: Path) -> set[str]:
 
 def build() -> bytes:
     zipf = web_frequencies(package_file("wordfreq", "data", "large_en.msgpack.gz"))
-    curated = dictionary_words(
+    dictionaries = dictionary_words(
         package_file("symspellpy", "frequency_dictionary_en_82_765.txt"),
         package_file("spellchecker", "resources", "en.json.gz"),
     )
-    for word in curated:
+    scowl = scowl_words([scowl_file(name) for name in SCOWL])
+    for word in dictionaries:
         zipf.setdefault(word, 0)
+    # SCOWL's rare words count only where the web writes them too: "oche", "enflamed" (its
+    # 160,000 others would make the list a third longer for words no copy uses).
+    curated = dictionaries | {word for word in scowl if zipf.get(word)}
     lines = [f"{word}\t{score * 2 + (word in curated)}\n" for word, score in sorted(zipf.items())]
     common = sorted(word for word, score in zipf.items() if score >= COMMON and word.isalpha())
     return ("".join(lines) + "\n" + "\n".join(common)).encode("utf-8")

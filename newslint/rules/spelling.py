@@ -46,7 +46,7 @@ two is ``inconsistent-naming``'s concern.
 
 Words the desk accepts: the config's ``vocabulary`` (inline or a newsroom word-list file,
 see the README), ``vocabulary`` in ``[rules.spelling]``, a Markdown story's front matter key
-``newslint-vocabulary`` (``newslint-vocabulary: [marae, kaimahi]``, or one ``- word`` a line),
+``newslint-vocabulary`` (``newslint-vocabulary: [maunga, kaimahi]``, or one ``- word`` a line),
 and a suppression comment (``<!-- newslint-disable-next-line spelling -->``).
 
 ## Wrong
@@ -75,9 +75,9 @@ Zelensky's aide tweeted from @kyivindependent about #Ukraine and 5G masts at exa
 
 ```markdown
 ---
-newslint-vocabulary: [marae]
+newslint-vocabulary: [maunga]
 ---
-The e-mail said the hui at the marae had drawn a touchy-feely crowd to the £2bn centre,
+The e-mail said the hui below the maunga had drawn a touchy-feely crowd to the £2bn centre,
 10,000m from the 5G mast.
 ```
 
@@ -91,9 +91,10 @@ applied only with ``--unsafe-fixes``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.model import Edit, Finding, unsafe_fix
 from newslint.options import Choice, Words, option
@@ -382,12 +383,13 @@ class Speller:
         letter added to, then two common words run together ("andhow" ->
         "and how", "paycuts" -> "pay cuts"), then the rest: a lost space is likelier than a
         letter changed into an unrelated one ("anyhow", "payouts")."""
-        joined = self.split(word, function_word=False)
+        # Only where no word is a typing slip of it ("marrage" is "marriage", not "mar rage").
+        joined = None if _likeness(word, near[0]) == 0 else self.split(word, function_word=False)
         if joined:
             likelier = [
                 c
                 for c in near
-                if _likeness(word, c) == 0 or _likeness(word, c) == 1 and len(c) < len(word)
+                if _likeness(word, c) == 0 or (_likeness(word, c) == 1 and len(c) < len(word))
             ]
             near = [*likelier, joined, *(c for c in near if c not in likelier)]
         return tuple(near[:3])
@@ -452,7 +454,9 @@ def suffix_readings(word: str) -> list[Reading]:
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 3:
             continue
-        if suffix[0] == "e" and stem[-1] == "e" or suffix in ("d", "r", "rs") and stem[-1] != "e":
+        if (suffix[0] == "e" and stem[-1] == "e") or (
+            suffix in ("d", "r", "rs") and stem[-1] != "e"
+        ):
             continue  # "lateer", "roadd"
         if suffix == "s" and stem[-1] == "s":
             continue  # "reasonss"

@@ -7,14 +7,14 @@ from lt_fakeserver import RULES, FakeRule, fake_lt_fixture, isolated_languagetoo
 from test_lt_findings import run
 
 SPELLER = FakeRule(
-    r"\b(?:goverment|recieve|marae)\b",
+    r"\b(?:goverment|recieve|maunga)\b",
     "MORFOLOGIK_RULE_EN_GB",
     "TYPOS",
     "misspelling",
     "Possible spelling mistake found.",
     ("government",),
 )
-TEXT = "The goverment will recieve the report at the marae on Friday."
+TEXT = "The goverment will recieve the report at the maunga on Friday."
 
 
 def spelling(found) -> dict[str, str]:
@@ -32,16 +32,16 @@ def test_a_misspelling_both_find_is_reported_once_by_the_builtin_rule(fake_lt):
     fake_lt.rules = (*RULES, SPELLER)
     found, problems = run(fake_lt, TEXT)
     assert problems == []
-    assert spelling(found) == {"goverment": "spelling", "recieve": "spelling", "marae": "spelling"}
+    assert spelling(found) == {"goverment": "spelling", "recieve": "spelling", "maunga": "spelling"}
 
 
 def test_languagetool_reports_what_the_builtin_rule_accepts_or_is_off_for(fake_lt):
     fake_lt.rules = (*RULES, SPELLER)
-    found, _ = run(fake_lt, TEXT, vocabulary=["marae"])
+    found, _ = run(fake_lt, TEXT, vocabulary=["maunga"])
     assert spelling(found) == {
         "goverment": "spelling",
         "recieve": "spelling",
-        "marae": "languagetool/MORFOLOGIK_RULE_EN_GB",
+        "maunga": "languagetool/MORFOLOGIK_RULE_EN_GB",
     }
     found, _ = run(fake_lt, TEXT, rules={"spelling": {"enabled": False}})
     assert set(spelling(found).values()) == {"languagetool/MORFOLOGIK_RULE_EN_GB"}
