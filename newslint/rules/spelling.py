@@ -236,7 +236,7 @@ def _word_list():
 
 # The distinct words a Speller remembers answers for before it forgets them all (between
 # stories): memory stays flat over an archive, and a story's own words are always kept.
-_MEMO_LIMIT = 20_000
+_MEMO_LIMIT = 5_000
 
 
 @lru_cache(maxsize=16)
