@@ -45,8 +45,9 @@ stops the run with one clear error instead of hanging a CI job.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -57,7 +58,15 @@ from newslint.model import APPLICABILITIES, CATEGORIES, SEVERITIES, UNSAFE, Edit
 from newslint.options import Choice, Flag, Kind, LoadContext, OptionError, Strings, Text
 from newslint.pattern_cost import PatternAllowance
 from newslint.regions import DEFAULT_SCOPE, SCOPES
-from newslint.rule import Rule
+from newslint.rule import Check, Rule
+
+if TYPE_CHECKING:
+    from regex import Match as RegexMatch
+
+    from newslint.document import Document
+
+# Builds a house rule's finding: start, end, message, then Finding's other fields by name.
+_Make = Callable[..., Finding]
 
 KINDS = ("substitution", "existence", "consistency")
 COMMON_KEYS = ("id", "kind", "message", "severity", "category", "ignorecase", "scope")
@@ -104,7 +113,7 @@ def build_rules(tables: Any, origin: str, *, timeout: float) -> tuple[Rule, ...]
 
 
 def _build(
-    table: dict, where: str, origin: str, timeout: float, allowance: PatternAllowance
+    table: dict[str, Any], where: str, origin: str, timeout: float, allowance: PatternAllowance
 ) -> Rule:
     ident = table.get("id")
     if not isinstance(ident, str) or not ID_RE.fullmatch(ident):
@@ -170,7 +179,7 @@ def _build(
             raise fail(key, "a non-empty list of non-empty strings", value)
         return value
 
-    def compile_(source: str, key: str, ignorecase: bool) -> regex.Pattern:
+    def compile_(source: str, key: str, ignorecase: bool) -> regex.Pattern[str]:
         too_large = allowance.charge(source)
         if too_large:
             raise fail(key, too_large, table.get(key))
@@ -185,7 +194,7 @@ def _build(
     label = where
     rule_id = f"house/{ident}"
 
-    def make(start: int, end: int, text: str, **extra) -> Finding:
+    def make(start: int, end: int, text: str, **extra: Any) -> Finding:
         return Finding(
             rule=rule_id,
             category=category,
@@ -283,7 +292,7 @@ def _template_problem(template: str) -> str | None:
     return None
 
 
-def _check_template(pattern: regex.Pattern, template: str) -> None:
+def _check_template(pattern: regex.Pattern[str], template: str) -> None:
     """Raise if ``template`` names a group the pattern does not have."""
     for ref in _GROUP_REFERENCE.finditer(template):
         number, name = ref.groups()
@@ -309,11 +318,11 @@ def _words_pattern(words: list[str]) -> str:
 class _Matcher:
     # Immutable and shared by every story the config checks: what one story's run spends or
     # hits (a timeout) stays in that call, so it never touches another story's result.
-    regex: regex.Pattern
+    regex: regex.Pattern[str]
     label: str
     timeout: float
 
-    def matches(self, document) -> Iterator[tuple[int, Any]]:
+    def matches(self, document: Document) -> Iterator[tuple[int, RegexMatch[str]]]:
         """(offset of the block, match) for every non-empty match, paragraph by paragraph,
         all within one time budget for the document."""
         budget = PatternBudget(self.timeout)
@@ -333,7 +342,9 @@ class _Matcher:
             for match in found:
                 yield block.start, match
 
-    def in_scope(self, document, scope: frozenset[str]) -> Iterator[tuple[int, int, Any]]:
+    def in_scope(
+        self, document: Document, scope: frozenset[str]
+    ) -> Iterator[tuple[int, int, RegexMatch[str]]]:
         """(start, end, match) of the matches that stand where the rule applies."""
         regions = document.regions
         for offset, m in self.matches(document):
@@ -363,7 +374,7 @@ class _Capitals:
     a sentence's first word, and (for a pattern that ignores case) a capital the writer gave
     the match."""
 
-    def __init__(self, document, ignorecase: bool) -> None:
+    def __init__(self, document: Document, ignorecase: bool) -> None:
         self.document = document
         self.ignorecase = ignorecase
         self._starts: list[int] | None = None
@@ -392,7 +403,7 @@ class _Capitals:
 
             if self._starts is None and not self.ignorecase:
                 self._starts = [s.start for s in self.document.sentences]
-            if self.ignorecase or opens_sentence(self.document.text, self._starts, start):
+            if self.ignorecase or opens_sentence(self.document.text, self._starts or [], start):
                 return replacement[0].upper() + replacement[1:]
         return replacement
 
@@ -413,7 +424,9 @@ def _makes_doubled_word(text: str, start: int, end: int, replacement: str) -> bo
     )
 
 
-def _fix(document, start: int, end: int, replacement: str, applicability: str) -> Fix | None:
+def _fix(
+    document: Document, start: int, end: int, replacement: str, applicability: str
+) -> Fix | None:
     if _makes_doubled_word(document.text, start, end, replacement):
         return None
     return Fix((Edit(start, end, replacement),), applicability, f"Write '{replacement}'")
@@ -421,14 +434,14 @@ def _fix(document, start: int, end: int, replacement: str, applicability: str) -
 
 def _substitution(
     matcher: _Matcher,
-    make,
+    make: _Make,
     template: str,
     message: str,
     ignorecase: bool,
     scope: frozenset[str],
     applicability: str,
-):
-    def check(document, options):
+) -> Check:
+    def check(document: Document, options: object) -> Iterator[Finding]:
         capitals = _Capitals(document, ignorecase)
         for start, end, m in matcher.in_scope(document, scope):
             replacement = capitals.apply(start, m.group(), m.expand(template))
@@ -445,8 +458,8 @@ def _substitution(
     return check
 
 
-def _existence(matcher: _Matcher, make, message: str, scope: frozenset[str]):
-    def check(document, options):
+def _existence(matcher: _Matcher, make: _Make, message: str, scope: frozenset[str]) -> Check:
+    def check(document: Document, options: object) -> Iterator[Finding]:
         for start, end, m in matcher.in_scope(document, scope):
             yield make(start, end, _fill(message, m.group()))
 
@@ -455,14 +468,14 @@ def _existence(matcher: _Matcher, make, message: str, scope: frozenset[str]):
 
 def _consistency(
     matcher: _Matcher,
-    make,
+    make: _Make,
     variants: list[str],
     prefer: str | None,
     ignorecase: bool,
     message: str,
     scope: frozenset[str],
     applicability: str,
-):
+) -> Check:
     def canonical(text: str) -> str:
         key = " ".join(text.split())
         for variant in variants:
@@ -470,7 +483,7 @@ def _consistency(
                 return variant
         return key
 
-    def check(document, options):
+    def check(document: Document, options: object) -> Iterator[Finding]:
         found = [
             (start, end, m.group(), canonical(m.group()))
             for start, end, m in matcher.in_scope(document, scope)

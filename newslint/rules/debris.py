@@ -58,6 +58,9 @@ from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines
 
 if TYPE_CHECKING:
+    import regex
+
+    from newslint.budget import PatternBudget
     from newslint.document import Document
 
 
@@ -87,14 +90,16 @@ _BUILTIN = lazy_compile(lambda: _alternation(load_lines("debris.txt")), re.IGNOR
 
 
 @lru_cache(maxsize=64)  # each config's own patterns
-def _compile(patterns: tuple[str, ...]):
+def _compile(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     """Users' patterns, with ``regex``: its matching can be stopped by a timeout."""
     import regex
 
     return regex.compile(_alternation(patterns), regex.IGNORECASE)
 
 
-def is_debris_line(line: str, extra: tuple[str, ...] = (), budget=None) -> bool:
+def is_debris_line(
+    line: str, extra: tuple[str, ...] = (), budget: PatternBudget | None = None
+) -> bool:
     """Whether the line is debris; ``extra`` (users' patterns) run within ``budget``, a
     PatternBudget for the whole story (required with ``extra``)."""
     core = line.strip().strip(_STRIP).strip()
@@ -103,7 +108,11 @@ def is_debris_line(line: str, extra: tuple[str, ...] = (), budget=None) -> bool:
     core = " ".join(core.split())
     if _BUILTIN.fullmatch(core):
         return True
-    return bool(extra) and _compile(extra).fullmatch(core, timeout=budget.left()) is not None
+    if not extra:
+        return False
+    if budget is None:
+        raise TypeError("is_debris_line: extra patterns need a PatternBudget")
+    return _compile(extra).fullmatch(core, timeout=budget.left()) is not None
 
 
 def check(document: Document, options: DebrisOptions) -> Iterator[Finding]:
@@ -155,5 +164,5 @@ RULE = Rule(
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]
