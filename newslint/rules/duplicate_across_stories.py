@@ -34,11 +34,18 @@ The council's plan for the old market hall, approved on Tuesday, includes a libr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.options import Integer, option
 from newslint.rule import Rule, hookimpl
 from newslint.rules.duplicate_paragraph import line_range, paragraph_tokens
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+    from newslint.config import Config
+    from newslint.document import Document
+    from newslint.model import Finding
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,7 @@ class DuplicateAcrossStoriesOptions:
     )
 
 
-def check(document, options):
+def check(document: Document, options: object) -> Iterable[Finding]:
     return ()  # it needs every story of the run: see newslint_check_documents below
 
 
@@ -72,7 +79,7 @@ class Paragraph(NamedTuple):
     """One long paragraph of a story, as the rest of the run sees it."""
 
     key: bytes  # digest of the paragraph's normalised words
-    index: int  # its block in the story
+    block: int  # its index among the story's blocks
     first_line: int
     last_line: int
 
@@ -81,7 +88,7 @@ class Place(NamedTuple):
     """Where a paragraph stands: the story (path) and its block and lines there."""
 
     path: str
-    index: int
+    block: int
     first_line: int
     last_line: int
 
@@ -94,12 +101,12 @@ def _key(tokens: tuple[str, ...]) -> bytes:
     ).digest()
 
 
-def _min_words(config) -> int:
+def _min_words(config: Config) -> int:
     options: DuplicateAcrossStoriesOptions = config.rule_options(RULE)
     return options.min_words
 
 
-def _long_paragraphs(document, min_words: int) -> list[tuple[bytes, int]]:
+def _long_paragraphs(document: Document, min_words: int) -> list[tuple[bytes, int]]:
     return [
         (_key(tokens), index)
         for index, tokens in enumerate(paragraph_tokens(document))
@@ -108,7 +115,7 @@ def _long_paragraphs(document, min_words: int) -> list[tuple[bytes, int]]:
 
 
 @hookimpl
-def newslint_fingerprint(document, config):
+def newslint_fingerprint(document: Document, config: Config) -> list[Paragraph]:
     """The story's long paragraphs as digests with their blocks and lines."""
     out = []
     for key, index in _long_paragraphs(document, _min_words(config)):
@@ -118,7 +125,9 @@ def newslint_fingerprint(document, config):
 
 
 @hookimpl
-def newslint_reduce_fingerprints(fingerprints, config):
+def newslint_reduce_fingerprints(
+    fingerprints: Iterable[tuple[str, list[Paragraph]]], config: Config
+) -> dict[bytes, tuple[Place, ...]]:
     """For each digest, its first two places in run order (each story once): the other
     place of any story holding it is the first of them that is not the story itself."""
     places: dict[bytes, tuple[Place, ...]] = {}
@@ -128,7 +137,7 @@ def newslint_reduce_fingerprints(fingerprints, config):
             if len(found) < 2 and (not found or found[-1].path != path):
                 places[paragraph.key] = (
                     *found,
-                    Place(path, paragraph.index, paragraph.first_line, paragraph.last_line),
+                    Place(path, paragraph.block, paragraph.first_line, paragraph.last_line),
                 )
     # Digests seen in one story only can never match: dropped, so the index stays small.
     return {key: found for key, found in places.items() if len(found) > 1}
@@ -144,7 +153,7 @@ def _runs(matches: list[tuple[int, Place]]) -> list[list[tuple[int, Place]]]:
             last
             and last[1].path == match[1].path
             and match[0] > last[0]
-            and match[1].index > last[1].index
+            and match[1].block > last[1].block
         ):
             runs[-1].append(match)
         else:
@@ -153,14 +162,16 @@ def _runs(matches: list[tuple[int, Place]]) -> list[list[tuple[int, Place]]]:
 
 
 @hookimpl
-def newslint_check_documents(documents, config, index):
+def newslint_check_documents(
+    documents: Iterable[Document], config: Config, index: Mapping[bytes, tuple[Place, ...]]
+) -> Iterator[tuple[Document, Finding]]:
     """``index``: what newslint_reduce_fingerprints made of every story of the run (the
     engine builds it from ``documents`` when a caller hands over all stories at once)."""
     if not index:  # no story fingerprinted (the rule is off): no paragraph can match another
         return
     min_words = _min_words(config)
     for document in documents:
-        matches = []
+        matches: list[tuple[int, Place]] = []
         seen: set[bytes] = set()
         for key, block in _long_paragraphs(document, min_words):
             if key in seen:  # a paragraph repeated inside the story: its first place counts
@@ -171,7 +182,7 @@ def newslint_check_documents(documents, config, index):
                 matches.append((block, other))
         for run in _runs(matches):
             first, last = run[0], run[-1]
-            other = first[1].path
+            other_path = first[1].path
             here = document.blocks[first[0]].start, document.blocks[last[0]].end
             what = "This paragraph" if len(run) == 1 else f"These {len(run)} paragraphs"
             verb = "appears" if len(run) == 1 else "appear"
@@ -179,13 +190,14 @@ def newslint_check_documents(documents, config, index):
                 document,
                 RULE.finding(
                     *here,
-                    f"{what} also {verb} in {other} ({line_range(first[1].first_line, last[1].last_line)}); "
+                    f"{what} also {verb} in {other_path} "
+                    f"({line_range(first[1].first_line, last[1].last_line)}); "
                     "pasted into the wrong story, or the story filed twice?",
-                    data={"also_in": other, "related_lines": []},
+                    data={"also_in": other_path, "related_lines": []},
                 ),
             )
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]
