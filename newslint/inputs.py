@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import Protocol
 
 from newslint.lazy import lazy_compile
 
@@ -247,7 +247,13 @@ def read_path(path: Path, display: str | None = None) -> Source:
     return Source.from_decoded(shown, decode_raw(shown, data))
 
 
-def read_stdin(display: str, stream: IO[bytes] | IO[str]) -> Source:
+class InputStream(Protocol):
+    """What standard input is read through: a binary stream, or a text one (encoded back)."""
+
+    def read(self, size: int = -1, /) -> bytes | str: ...
+
+
+def read_stdin(display: str, stream: InputStream) -> Source:
     data = stream.read(MAX_BYTES + 1)  # no more than the limit plus one byte, however long stdin is
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogateescape")

@@ -14,10 +14,11 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from newslint.config import Config, ConfigError, ConfigResolver, validate
 from newslint.distributed import DaskError, find_url_inputs, is_url, read_url
@@ -26,6 +27,7 @@ from newslint.exclusion import Exclusion
 from newslint.inputs import (
     STDIN,
     InputError,
+    InputStream,
     Skipped,
     Source,
     decode,
@@ -37,6 +39,11 @@ from newslint.inputs import (
 from newslint.model import FileResult
 from newslint.output import Report
 from newslint.plugins import BuildOptions, Registry, build_registry
+
+if TYPE_CHECKING:
+    from newslint.baseline import Baseline
+    from newslint.engine import RunFingerprint
+    from newslint.rule import Rule
 
 STDIN_NAME = "<stdin>"
 
@@ -55,7 +62,7 @@ class CheckRequest:
     config_path: Path | None = None  # one config file for every checked file
     config: Config | None = None  # a config object for every checked file (the API)
     no_config: bool = False
-    stdin: BinaryIO | None = None
+    stdin: InputStream | None = None
     stdin_filename: str | None = None
     entry_points: bool = True
     disabled_plugins: tuple[str, ...] = ()
@@ -91,7 +98,7 @@ class CheckRequest:
 @dataclass
 class CheckOutcome:
     results: list[FileResult]
-    rules: dict
+    rules: dict[str, Rule]
     fail_on: str
     fail_on_for: Callable[[str], str]
     problems: list[str] = field(default_factory=list)  # errors, one line each: exit code 2
@@ -278,7 +285,7 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
 HANDFUL = 8
 
 
-def _dask_client(request: CheckRequest):
+def _dask_client(request: CheckRequest) -> Any:
     """A client of the --dask scheduler, connected before any work (None without --dask)."""
     if not request.dask:
         return None
@@ -295,7 +302,7 @@ def _dask_client(request: CheckRequest):
         raise RunAborted(str(exc)) from exc
 
 
-def effective_jobs(request: CheckRequest, items: Sequence) -> int:
+def effective_jobs(request: CheckRequest, items: Sequence[str | InputError]) -> int:
     """How many processes check ``items``: --jobs, or every core for more than a handful of
     files; one for --fix, a baseline or stdin, whose state lives in this process."""
     if request.fix or request.baseline or request.write_baseline or STDIN in request.paths:
@@ -316,7 +323,11 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _fingerprints(linter: Linter, items, read) -> Iterator:
+def _fingerprints(
+    linter: Linter,
+    items: Iterable[str | InputError],
+    read: Callable[[str | InputError], Source | InputError],
+) -> Iterator[RunFingerprint]:
     """Each readable file's fingerprints, in run order (the first pass of a run-wide rule)."""
     for item in items:
         source = read(item)
@@ -366,7 +377,7 @@ def find_inputs(
     is left out only under --force-exclude (or the config's ``force-exclude``), as in ruff,
     and a folder named there that the patterns cover is walked whole."""
     items: list[str | InputError] = []
-    seen: set = set()
+    seen: set[FileIdentity | str] = set()  # STDIN counts once, by name
     report = _file_identity(str(request.output)) if request.output else None
     excluded = _exclusion_test(resolver) if resolver is not None else None
     for raw in request.paths:
@@ -457,7 +468,11 @@ class _Reader:
         return self.stdin
 
 
-def _file_identity(path: str) -> tuple:
+# A file as the file system knows it: (device, inode), or ('path', its real path).
+FileIdentity = tuple[int, int] | tuple[str, str]
+
+
+def _file_identity(path: str) -> FileIdentity:
     try:
         info = os.stat(path)
     except OSError:  # reading it will say what is wrong
@@ -488,11 +503,11 @@ def _read_file(path: str) -> Source | InputError:
 class _RecordedStream:
     """Standard input that keeps the bytes read from it: with --fix, stdout is the whole text."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: InputStream) -> None:
         self.stream = stream
         self.data = bytearray()
 
-    def read(self, *size: int) -> bytes:
+    def read(self, *size: int) -> bytes | str:
         chunk = self.stream.read(*size)
         self.data += chunk.encode("utf-8", "surrogateescape") if isinstance(chunk, str) else chunk
         return chunk
@@ -504,7 +519,7 @@ def _validator(registry: Registry) -> Callable[[Config], None]:
     return lambda config: validate(config, registry.rules, [t for t in tables if t])
 
 
-def _open_baseline(request: CheckRequest):
+def _open_baseline(request: CheckRequest) -> Baseline | None:
     if not (request.write_baseline or request.baseline):
         return None
     from newslint.baseline import Baseline, BaselineError
@@ -520,7 +535,12 @@ def _open_baseline(request: CheckRequest):
 
 
 def _close_baseline(
-    baseline, write_baseline, problems: list[str], notes: list[str], *, checked: set = frozenset()
+    baseline: Baseline,
+    write_baseline: Path | None,
+    problems: list[str],
+    notes: list[str],
+    *,
+    checked: AbstractSet[FileIdentity] = frozenset(),
 ) -> None:
     """Write a new baseline, or say how many entries of the old one no longer match.
     ``checked`` holds the identities of the files checked: a baseline never replaces one."""
@@ -585,6 +605,7 @@ class _Fixer:
         ]
         if not fixable or result.source is None:
             return result
+        again: Source | InputError | None
         try:
             if is_stdin:
                 data = self._stdin_data()

@@ -41,7 +41,7 @@ def annotation_path(path: str, workspace: str | None = None) -> str:
     return path.replace(os.sep, "/")
 
 
-def command(level: str, message: str, **properties) -> str:
+def command(level: str, message: str, **properties: object) -> str:
     props = ",".join(
         f"{key}={escape_property(str(value))}"
         for key, value in properties.items()
