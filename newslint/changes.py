@@ -267,9 +267,9 @@ def changed_lines(rev: str, paths: Iterable[str], cwd: str | None = None) -> Cha
         inner = _git(
             ["ls-files", "--others", "--exclude-standard", "-z"], os.path.join(root, module)
         )
-        for relative in inner.stdout.split(b"\0"):
-            if relative:
-                path = os.path.join(root, module, os.fsdecode(relative))
+        for inner_name in inner.stdout.split(b"\0"):
+            if inner_name:
+                path = os.path.join(root, module, os.fsdecode(inner_name))
                 changed.files[_key(path)] = ALL
     return changed
 

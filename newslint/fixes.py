@@ -17,8 +17,9 @@ import errno
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from newslint.inputs import MAX_BYTES, InputError, NotRegularFile, decode, read_regular_file
 from newslint.lazy import lazy_compile
@@ -26,7 +27,7 @@ from newslint.model import Edit, Finding, Fix, whole_lines
 from newslint.writing import write_fixed
 
 if TYPE_CHECKING:
-    from newslint.document import Document
+    from newslint.document import Block, Document
 
 _TRAILING_BLANK_LINES_RE = lazy_compile(r"(\r?\n)(?:[ \t]*\r?\n)+\Z")
 _BR_RE = lazy_compile(r"<br\b[^>]*>|</br\s*>", re.I)
@@ -45,8 +46,9 @@ def resolve_fix(document: Document, fix: Fix) -> Fix | None:
     candidate: Fix | None = fix
     while candidate is not None:
         edits = [resolve_edit(document, edit) for edit in candidate.edits]
-        if edits and all(edit is not None for edit in edits):
-            return Fix(tuple(edits), candidate.applicability, candidate.description)
+        resolved = [edit for edit in edits if edit is not None]
+        if edits and len(resolved) == len(edits):
+            return Fix(tuple(resolved), candidate.applicability, candidate.description)
         candidate = candidate.alternative
     return None
 
@@ -129,7 +131,7 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
 
 
 def _line_and_its_break(
-    document: Document, block, line_start: int, line_end: int
+    document: Document, block: Block, line_start: int, line_end: int
 ) -> tuple[int, int] | None:
     """A line of an HTML paragraph broken with ``<br>``: its text and the break after it
     (the one before it, for the last line), when they stand in the source as one clean run
@@ -187,7 +189,7 @@ def hold_fixes_in_copied_text(document: Document, findings: list[Finding]) -> li
         for f in findings
         if f.rule == COPY_RULE
         for first, last in [f.data.get("original_paragraphs") or (None, None)]
-        if first is not None and 0 <= first <= last < len(blocks)
+        if first is not None and last is not None and 0 <= first <= last < len(blocks)
     )
     if not originals:
         return findings
@@ -215,12 +217,12 @@ def hold_fixes_in_copied_text(document: Document, findings: list[Finding]) -> li
 
 
 # --- two fixes on one span -------------------------------------------------------------------
-def fix_priority(finding: Finding) -> tuple:
+def fix_priority(finding: Finding) -> tuple[bool, bool, str, int]:
     """Which fix wins where two touch the same text: a house rule's over a built-in rule's
     (the desk said so), then a safe fix over an unsafe one, then the rule id, then position."""
     return (
         not finding.rule.startswith("house/"),
-        not finding.fix.is_safe,
+        not (finding.fix is not None and finding.fix.is_safe),
         finding.rule,
         finding.start,
     )
@@ -247,7 +249,7 @@ def settle_fixes(findings: list[Finding]) -> list[Finding]:
         ),
         key=lambda item: item[:2],
     )
-    clusters: list[list[tuple]] = []
+    clusters: list[list[tuple[int, int, int, Edit]]] = []
     reach = -1
     for item in edits:  # runs of edits that overlap or touch, in one pass
         if clusters and item[0] <= reach:

@@ -85,8 +85,9 @@ We waited.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from newslint.lazy import lazy_compile
 from newslint.options import Integer, option
@@ -245,7 +246,7 @@ def find_copies(paras: list[_Para], near_min_words: int) -> dict[int, tuple[int,
             if not posting:
                 postings[sh] = pos
             elif len(posting) < MAX_POSTINGS:
-                postings[sh] = posting + (pos,)
+                postings[sh] = (*posting, pos)
         limit = _allowed_edits(len(toks))
         # One edit destroys at most SHINGLE + 1 shingles (a swap touches two positions);
         # fewer shared means too far apart to be worth the exact comparison.
@@ -265,22 +266,22 @@ def line_range(first: int, last: int) -> str:
     return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
-def _lines(document, first: int, last: int) -> str:
+def _lines(document: Document, first: int, last: int) -> str:
     """The lines from block ``first``'s first to block ``last``'s last."""
     return line_range(document.block_lines(first)[0], document.block_lines(last)[1])
 
 
-def paragraph_tokens(document) -> list[tuple[str, ...]]:
+def paragraph_tokens(document: Document) -> list[tuple[str, ...]]:
     """Each block's normalised words, shared with duplicate-across-stories."""
 
-    def compute(doc) -> list[tuple[str, ...]]:
+    def compute(doc: Document) -> list[tuple[str, ...]]:
         seen: dict[str, str] = {}
         return [tokens_of(block.text, seen) for block in doc.blocks]
 
     return document.shared("paragraph_tokens", compute)
 
 
-def _is_short_line(document, para: _Para) -> bool:
+def _is_short_line(document: Document, para: _Para) -> bool:
     """A line short enough to be a label, a field, a subhead or a refrain."""
     text = document.blocks[para.index].text
     if len(para.tokens) >= SHORT_LINE_WORDS or len(text) > SHORT_LINE_CHARS:
@@ -288,7 +289,7 @@ def _is_short_line(document, para: _Para) -> bool:
     return len(para.tokens) < SENTENCE_WORDS or not _SENTENCE_END_RE.search(text)
 
 
-def _structure(document, paras: list[_Para]) -> set[int]:
+def _structure(document: Document, paras: list[_Para]) -> set[int]:
     """Positions (in ``paras``) of short lines that are labels, fields or list items."""
     counts = Counter(p.tokens for p in paras if len(p.tokens) < SHORT_LINE_WORDS)
     return {
@@ -300,7 +301,7 @@ def _structure(document, paras: list[_Para]) -> set[int]:
 
 
 def _reads_as_paste(
-    document,
+    document: Document,
     paras: list[_Para],
     copies: dict[int, tuple[int, int]],
     structure: set[int],
@@ -355,7 +356,7 @@ def check(document: Document, options: DuplicateParagraphOptions) -> Iterator[Fi
         if end == pos and not _reads_as_paste(document, paras, copies, structure, repeated, pos):
             pos += 1
             continue
-        original_first, edits = copies[pos]
+        original_first, _edits = copies[pos]
         original_last = copies[end][0]
         first_block, last_block = paras[pos].index, paras[end].index
         start, stop = document.blocks[first_block].start, document.blocks[last_block].end
@@ -408,5 +409,5 @@ RULE = Rule(
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]

@@ -78,9 +78,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.lazy import lazy_compile
 from newslint.model import Edit, Finding, Fix, safe_fix, unsafe_fix
@@ -153,8 +154,12 @@ _WORD_RE = lazy_compile(r"[\w’'&.-]+")
 _PREV_WORD_RE = lazy_compile(r"([\w’'&.-]+)[^\w’'&.-]*$")
 
 
+# What makes two mentions the same: a kind ("day", "date", "rel", ...) and its parts.
+MentionKey = tuple[str | int, ...]
+
+
 class Mention(NamedTuple):
-    key: tuple
+    key: MentionKey
     start: int  # prose offsets of what the finding points at
     end: int
     anchor: int  # the offset whose quoting decides whether it counts
@@ -162,7 +167,7 @@ class Mention(NamedTuple):
     fixable: bool
     # Mentions with one key repeat each other when one detail starts the other: "according
     # to police" and "according to police sources"; empty for everything else.
-    detail: tuple = ()
+    detail: tuple[str, ...] = ()
     # A contrast ("but", "while") just before it: a second statement, not a repeat of the first.
     contrasted: bool = False
 
@@ -173,12 +178,12 @@ def _alternation(lexicon: str) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
 
 
-@lru_cache(maxsize=None)
-def _time_re() -> re.Pattern:
+@cache
+def _time_re() -> re.Pattern[str]:
     days = "|".join(load_lines("days.txt"))
     months = load_lines("months.txt")
     month_alt = "|".join(
-        sorted({m for m in months} | {m[:3] for m in months} | {"Sept"}, key=len, reverse=True)
+        sorted(set(months) | {m[:3] for m in months} | {"Sept"}, key=len, reverse=True)
     )
     relative = _alternation("relative_times.txt")
     return re.compile(
@@ -190,13 +195,13 @@ def _time_re() -> re.Pattern:
     )
 
 
-@lru_cache(maxsize=None)
-def _exceptions_re() -> re.Pattern:
+@cache
+def _exceptions_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation('time_phrase_exceptions.txt')})\b", re.I)
 
 
-@lru_cache(maxsize=None)
-def _attribution_re() -> re.Pattern:
+@cache
+def _attribution_re() -> re.Pattern[str]:
     verbs = "|".join(sorted(load_set("speech_verbs.txt"), key=len, reverse=True))
     phrases = _alternation("attribution_phrases.txt")
     return re.compile(
@@ -206,7 +211,7 @@ def _attribution_re() -> re.Pattern:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _month_number(name: str) -> int:
     for i, month in enumerate(load_lines("months.txt"), 1):
         if name.lower().rstrip(".")[:3] == month.lower()[:3]:
@@ -249,7 +254,7 @@ def _time_mentions(sentence: str, base: int) -> Iterator[Mention]:
                 continue  # "the Today programme", a title in capitals
             if prev_lower in _NOT_WHEN:
                 continue
-            key = ("rel", " ".join(text.lower().split()))
+            key: MentionKey = ("rel", " ".join(text.lower().split()))
             label = " ".join(text.split())
         else:
             if prev_lower in _NOT_WHEN:
@@ -363,7 +368,7 @@ def _speaker_before(sentence: str, pos: int) -> tuple[str, int] | None:
 
 def _speaker_after(sentence: str, pos: int) -> tuple[str, int] | None:
     """The head of an inverted speaker ("..., said Mr Lee."), and where it ends."""
-    words = []
+    words: list[re.Match[str]] = []
     cursor = pos
     while len(words) < 5:
         m = (
@@ -377,7 +382,7 @@ def _speaker_after(sentence: str, pos: int) -> tuple[str, int] | None:
         cursor = m.end()
     if not words:
         return None
-    head = None
+    head: re.Match[str] | None = None
     for i, m in enumerate(words):
         w = m.group(0).rstrip(".")
         if i == 0 and w.lower() in _DETERMINERS:
@@ -480,13 +485,13 @@ def _deletion(text: str, start: int, end: int) -> Fix | None:
     return None
 
 
-def _describe(document, first: int, second: int) -> str:
+def _describe(document: Document, first: int, second: int) -> str:
     line1, col1 = document.position(first)
     line2, _ = document.position(second)
     return f"column {col1}" if line1 == line2 else f"line {line1}, column {col1}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _triggers() -> tuple[dict[str, str], frozenset[str]]:
     """Words without which no mention repeats: a sentence must hold one of them twice.
 
@@ -510,15 +515,15 @@ def _triggers() -> tuple[dict[str, str], frozenset[str]]:
     return words, frozenset(attribution_words)
 
 
-@lru_cache(maxsize=None)
-def _trigger_re() -> re.Pattern:
+@cache
+def _trigger_re() -> re.Pattern[str]:
     """Any trigger word as a whole token (as ``newslint.text.words`` cuts them: "Monday's"
     and "e-mail" are one token each), for a pass over the lower-cased story."""
     table, _ = _triggers()
     return re.compile(f"{TOKEN_START}{trie_alternation(table)}{TOKEN_END}")
 
 
-def _doubled_triggers(document) -> dict[int, tuple[bool, bool]]:
+def _doubled_triggers(document: Document) -> dict[int, tuple[bool, bool]]:
     """For each sentence (by index) that holds some time word twice, or some attribution
     word twice: (times, attributions). One regex pass over the story lower-cased once; the
     hits come in order, so a moving index finds each one's sentence, and a sentence's words
@@ -539,7 +544,8 @@ def _doubled_triggers(document) -> dict[int, tuple[bool, bool]]:
             any(w in attribution_words for w in doubled),
         )
 
-    held, words = -1, []  # the sentence whose hits are being gathered, and its words
+    held = -1  # the sentence whose hits are being gathered
+    words: list[str] = []  # and its words
     index, last = 0, len(sentences) - 1
     for match in _trigger_re().finditer(lowered):
         at = match.start()
@@ -560,7 +566,7 @@ def _repeats(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention]
     A key given three or more times is a list or a schedule ("A v B on Saturday, C v D on
     Saturday, ..."), where repeating is the style, so it yields nothing.
     """
-    by_key: dict[tuple, list[Mention]] = {}
+    by_key: dict[MentionKey, list[Mention]] = {}
     for mention in mentions:
         by_key.setdefault(mention.key, []).append(mention)
     pairs = []
@@ -646,5 +652,5 @@ RULE = Rule(
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]

@@ -6,7 +6,7 @@ Loaded on first use and cached, so importing a rule costs nothing.
 from __future__ import annotations
 
 import pkgutil
-from functools import lru_cache
+from functools import cache
 
 
 def parse_lines(text: str) -> tuple[str, ...]:
@@ -19,7 +19,7 @@ def parse_lines(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lines(name: str) -> tuple[str, ...]:
     # pkgutil, not importlib.resources: importing that costs a single-file run ~10 ms.
     data = pkgutil.get_data("newslint.data", name)
@@ -28,6 +28,6 @@ def load_lines(name: str) -> tuple[str, ...]:
     return parse_lines(data.decode("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_set(name: str, *, lower: bool = True) -> frozenset[str]:
     return frozenset(x.lower() if lower else x for x in load_lines(name))

@@ -6,7 +6,8 @@ from each pair's suffix list, so the data file stays short. Loaded once, on firs
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 
 from newslint.text.lexicon import load_lines
 
@@ -20,7 +21,7 @@ def _inflect(base: str, suffix: str) -> str:
     return base + suffix
 
 
-@lru_cache(maxsize=None)
+@cache
 def spelling_table() -> dict[str, tuple[str, str, str]]:
     """Every listed word (lower case) -> (axis, variety, the other variety's spelling)."""
     table: dict[str, tuple[str, str, str]] = {}
@@ -54,7 +55,7 @@ def is_spelling_pair(a: str, b: str) -> bool:
 _SPACED = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _varieties() -> frozenset[bytes] | None:
     """Every listed word as ASCII bytes; None if a word is not ASCII."""
     table = spelling_table()
@@ -77,7 +78,7 @@ def written_runs(text: str) -> frozenset[str] | None:
     return frozenset(run.decode() for run in found.intersection(data.translate(_SPACED).split()))
 
 
-def mixes(words) -> bool:
+def mixes(words: Iterable[str]) -> bool:
     """Whether ``words`` hold listed words of both varieties of one axis."""
     table = spelling_table()
     first: dict[str, str] = {}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+
 from newslint.document import Word
 
 # A word: letters/digits, with inner apostrophes, hyphens and dots (3.5, e-mail), and the
@@ -21,7 +23,7 @@ _SLICE = 1 << 16
 _SPACE_RE = re.compile(r"\s")
 
 
-def slices(text: str):
+def slices(text: str) -> Iterator[str]:
     """``text`` in consecutive slices of about 64 KB, each cut at white space. No token holds
     white space or looks past it, and no letter's case depends on a letter beyond it, so a
     pass over the slices finds what a pass over the whole text finds, with a slice's worth
@@ -59,7 +61,7 @@ def normalise_quotes(text: str) -> str:
     )
 
 
-def spaced(text: str, first, second) -> bool:
+def spaced(text: str, first: Word, second: Word) -> bool:
     """Whether only spaces (no punctuation, no line break) separate two word tokens."""
     gap = text[first.end : second.start]
     return bool(gap) and not gap.strip(" \t\u00a0")
@@ -71,7 +73,9 @@ TOKEN_START = r"(?<![\w\uFFFC])(?<![\w\uFFFC][’'\-.])"
 TOKEN_END = r"(?![\w\uFFFC])(?![’'\-.][\w\uFFFC])"
 
 
-def token_pattern(words, *, ignorecase: bool = False, then: str = "") -> re.Pattern:
+def token_pattern(
+    words: Iterable[str], *, ignorecase: bool = False, then: str = ""
+) -> re.Pattern[str]:
     """A pattern matching any of ``words`` as a whole token (then ``then``, a look-ahead or
     more pattern), for rules that look only at a few words: one C-level pass over the story
     instead of a walk over every word. Each word leads its alternative and the token-start
@@ -99,18 +103,22 @@ def is_chunk_char(char: str) -> bool:
     return char.isalnum() or char in "_\ufffc’'.-"
 
 
-def trie_alternation(words) -> str:
+# A trie of words: each character leads to the rest; "" marks a word's end.
+_Trie = dict[str, "_Trie"]
+
+
+def trie_alternation(words: Iterable[str]) -> str:
     """``words`` as one regex alternation factored by shared beginnings ("monday|month" ->
     "mon(?:day|th)"): Python's regex engine tries each branch in turn, so a trie of a few
     hundred words scans far faster than the flat list."""
-    root: dict = {}
+    root: _Trie = {}
     for word in words:
         node = root
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def pattern(node: dict) -> str:
+    def pattern(node: _Trie) -> str:
         branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
         if not branches:
             return ""
@@ -144,22 +152,24 @@ class Tokens:
             lo = max(0, at - window)
             tail = text[lo:at][::-1]
             run = CHUNK_RUN_RE.match(tail)
+            if run is None:  # (the character before ``at`` is a chunk's: never)
+                return at
             if run.end() < len(tail) or lo == 0:
                 return at - run.end()
             window *= 4
 
-    def at(self, start: int, end: int):
+    def at(self, start: int, end: int) -> Word:
         """The token known to span ``start:end``."""
         text = self.text[start:end]
         return Word(start, end, text, text.lower())
 
-    def _word(self, match: re.Match):
+    def _word(self, match: re.Match[str]) -> Word:
         text = match.group()
         return Word(match.start(), match.end(), text, text.lower())
 
-    def after(self, pos: int, count: int) -> list:
+    def after(self, pos: int, count: int) -> list[Word]:
         """Up to ``count`` tokens after offset ``pos`` (the end of a token)."""
-        out: list = []
+        out: list[Word] = []
         if count <= 0:
             return out
         for match in WORD_RE.finditer(self.text, pos):
@@ -168,7 +178,7 @@ class Tokens:
                 break
         return out
 
-    def before(self, start: int):
+    def before(self, start: int) -> Word | None:
         """The token before offset ``start`` (the start of a token), or None."""
         text = self.text
         at = start
