@@ -30,9 +30,6 @@ from typing import Any, NamedTuple
 from newslint.inputs import MAX_BYTES, InputError, Source, decode_raw, read_path
 from newslint.lazy import lazy_compile
 
-# The environment variable that names the scheduler when --dask is not given.
-SCHEDULER_ENV = "NEWSLINT_DASK_SCHEDULER"
-
 # Files a task checks: enough to amortise a round trip to the scheduler, few enough that
 # every worker stays busy to the end.
 CHUNK = 32

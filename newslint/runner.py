@@ -440,16 +440,6 @@ def _exclusion_test(resolver: ConfigResolver) -> Callable[[str, bool], bool]:
     return excluded
 
 
-def read_sources(
-    request: CheckRequest,
-    registry: Registry,
-    walked_from: dict[str, str] | None = None,
-    notes: list[str] | None = None,
-) -> list[Source | InputError]:
-    """Every input of ``find_inputs``, read (unreadable ones as errors)."""
-    return list(map(_Reader(request), find_inputs(request, registry, walked_from, notes)))
-
-
 class _Reader:
     """Reads one input at a time; standard input once (a run-wide rule's first pass and
     the check both see it)."""
