@@ -9,7 +9,7 @@ from newslint.config import Config
 from newslint.engine import Linter
 from newslint.inputs import Source
 from newslint.rules.inconsistent_naming import VariantGroup, parse_group, variant_groups
-from newslint.text.names import edit_kind, near_pairs, one_edit_apart
+from newslint.rules.inconsistent_naming.edits import edit_kind, one_edit_apart, one_edit_pairs
 
 RULE = "inconsistent-naming"
 
@@ -231,7 +231,7 @@ def test_edit_distance_helpers():
     assert edit_kind("kudja", "kujda") == "swap"
     assert edit_kind("bolton", "boston") == "change"
     assert edit_kind("david", "davis") == "last"
-    assert sorted(near_pairs(["brennan", "brenan", "smith", "smyth", "jones"])) == [
+    assert sorted(one_edit_pairs(["brennan", "brenan", "smith", "smyth", "jones"])) == [
         ("brenan", "brennan"),
         ("smith", "smyth"),
     ]
