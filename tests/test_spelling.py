@@ -423,7 +423,10 @@ def test_the_shipped_list_is_sorted_and_its_common_words_are_its_own():
 
 @pytest.fixture(scope="module")
 def whole_list():
-    return wordlist.word_list().whole()
+    """Every entry of the list read line by line: what the binary search must find."""
+    word_list = wordlist.word_list()
+    lines = bytes(word_list._blob[: word_list._end]).decode("utf-8").rstrip("\n").split("\n")
+    return {word: wordlist._entry(code) for word, _, code in (x.partition("\t") for x in lines)}
 
 
 @settings(max_examples=60, deadline=None)
@@ -431,7 +434,7 @@ def whole_list():
     st.lists(st.sampled_from(sorted(wordlist.word_list().common())), min_size=1, max_size=30),
     st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9),
 )
-def test_binary_search_and_the_whole_dict_agree(whole_list, common, other):
+def test_binary_search_finds_every_line_of_the_list(whole_list, common, other):
     word_list = wordlist.word_list()
     whole = whole_list
     for word in [*common, other, other + "s"]:
@@ -514,3 +517,12 @@ def test_the_rule_stays_linear_on_long_and_hostile_stories(unit):
         hits(unit * copies)
         timings.append(time.perf_counter() - start)
     assert timings[1] < 2.5 * timings[0] + 0.5
+
+
+def test_the_word_lists_memo_is_bounded_and_forgets_nothing_it_answers(monkeypatch):
+    word_list = wordlist.WordList(bytes(wordlist.word_list()._blob))
+    monkeypatch.setattr(wordlist, "_MEMO_WORDS", 3)
+    words_ = ["the", "council", "goverment", "harbour", "zzzq", "the", "voted", "council"]
+    answers = [word_list.entry(w) for w in words_]
+    assert len(word_list._memo) <= 3
+    assert answers == [word_list._search(w.encode()) for w in words_]

@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 CACHE_FORMAT = 4
 # The shipped list (package data).
 SOURCE = Path(__file__).resolve().parent.parent / "data" / "english_words.tsv.gz"
-# Distinct words looked up by binary search before the whole list is made a dict.
-_DICT_AFTER = 20000
+# Distinct words whose lookups are remembered; past this, the memo starts again (a run's
+# vocabulary is open-ended: making the whole list a dict instead cost some 30 MB).
+_MEMO_WORDS = 20000
 _CACHE_PREFIX = "english-"
 
 
@@ -133,7 +134,6 @@ class WordList:
         split = blob.rfind(b"\n\n")  # from the end: the common words are the short tail
         self._end = len(blob) if split == -1 else split + 1  # the sorted lines end here
         self._memo: dict[str, Entry] = {}
-        self._all: dict[str, Entry] | None = None
         self._common: frozenset[str] | None = None
 
     def common(self) -> frozenset[str]:
@@ -147,18 +147,12 @@ class WordList:
         return self.entry(word).zipf100
 
     def entry(self, word: str) -> Entry:
-        if self._all is not None:
-            return self._all.get(word, UNKNOWN)
         found = self._memo.get(word)
         if found is None:
+            if len(self._memo) >= _MEMO_WORDS:  # bounded: a run's vocabulary is open-ended
+                self._memo.clear()
             found = self._memo[word] = self._search(word.encode("utf-8", "surrogatepass"))
-            if len(self._memo) > _DICT_AFTER:
-                self._all = self.whole()
         return found
-
-    def whole(self) -> _Entries:
-        """Every entry as a dict (about 100 ms: for runs that ask about many words)."""
-        return _as_dict(self._blob[: self._end])
 
     def _search(self, key: bytes) -> Entry:
         """Binary search for ``key`` among the sorted lines of the blob."""
@@ -179,23 +173,9 @@ class WordList:
         return UNKNOWN
 
 
-class _Entries(dict):
-    """The whole list as a dict of word -> its line's numbers, kept as text and read into an
-    Entry on access: building it takes two C-level passes over the file, not 320,000 tuples."""
-
-    def get(self, word, default=None):
-        found = dict.get(self, word)
-        return default if found is None else _entry(found)
-
-
 def _entry(code) -> Entry:
     zipf, curated = divmod(int(code), 2)
     return Entry(zipf, bool(curated))
-
-
-def _as_dict(blob: bytes) -> _Entries:
-    parts = iter(blob.decode("utf-8").rstrip("\n").replace("\t", "\n").split("\n"))
-    return _Entries(zip(parts, parts))
 
 
 _lock = threading.Lock()
