@@ -4,7 +4,7 @@ list (the largest shared cost) is never built for them; their findings are the s
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.parsers.plain import parse
@@ -68,6 +68,7 @@ def monkeypatch_slice():
 _TOKEN_TEXT = st.text(alphabet="ab ΣσςİIß\n\t.-'’\ufffc", max_size=120)
 
 
+@settings(deadline=None)
 @given(_TOKEN_TEXT)
 def test_slice_helpers_match_a_pass_over_the_whole_text(monkeypatch_slice, text):
     assert words._SLICE == 4  # the fixture's: slices of a few characters, cut at white space
@@ -76,6 +77,7 @@ def test_slice_helpers_match_a_pass_over_the_whole_text(monkeypatch_slice, text)
     assert words.distinct_words(text) == set(WORD_RE.findall(text))
 
 
+@settings(deadline=None)
 @given(_TOKEN_TEXT)
 def test_chunk_start_from_a_small_window_matches_a_whole_read(monkeypatch_slice, text):
     tokens = Tokens(text)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import rule_hits
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import fix_text as _fix_text
@@ -57,6 +57,7 @@ def test_whitespace_the_source_line_ends_with_is_trailing(path, source, fixed):
     assert fix_text(source, filename=path).text == fixed
 
 
+@settings(max_examples=40, deadline=None)  # two checks an example (fix_text): no deadline
 @given(
     words=st.lists(st.sampled_from(["said", "the", "mayor"]), min_size=1, max_size=4),
     gap=st.sampled_from([" ", "  ", "\t", " \t"]),
