@@ -82,6 +82,34 @@ def test_one_edit_pairs_without_a_limit_finds_every_pair(keys):
     assert set(one_edit_pairs(keys)) <= set(found)  # a bucket limit only drops pairs
 
 
+def filed_in_one_index(keys, max_bucket):
+    """One index of every key's deletion variants, read bucket by bucket: the order and the
+    bucket limit one_edit_pairs keeps while it files one variant length at a time."""
+    index: dict[str, list[str]] = {}
+    for key in sorted(set(keys)):
+        for variant in deletion_variants(key):
+            index.setdefault(variant, []).append(key)
+    seen = []
+    for bucket in index.values():
+        if len(bucket) < 2 or (max_bucket is not None and len(bucket) > max_bucket):
+            continue
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 :]:
+                pair = (a, b) if a < b else (b, a)
+                if pair not in seen and one_edit_apart(a, b):
+                    seen.append(pair)
+    return seen
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abc", min_size=1, max_size=4), max_size=30),
+    st.sampled_from([None, 2, 3, 8]),
+)
+def test_one_edit_pairs_keeps_the_order_and_limit_of_one_index(keys, max_bucket):
+    assert list(one_edit_pairs(keys, max_bucket)) == filed_in_one_index(keys, max_bucket)
+
+
 def test_a_crowded_deletion_bucket_pairs_none_of_its_keys():
     # "mar" is a deletion variant of each: nine look-alikes are names of their own.
     crowd = ["mark", "mary", "marx", "mare", "mars", "marl", "marc", "mara", "marn"]

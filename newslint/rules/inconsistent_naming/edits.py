@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 # How two spellings one edit apart differ (``edit_kind``).
 EditKind = Literal["first", "last", "double", "letter", "swap", "vowel", "change"]
@@ -63,10 +63,20 @@ def edit_kind(a: str, b: str) -> EditKind:
     return "vowel" if a[i] in _VOWELS and b[i] in _VOWELS else "change"
 
 
-@lru_cache(maxsize=8192)  # bounded: names recur from story to story, an archive has no end
+# Bounded: names recur from story to story, and an archive's vocabulary has no end.
+@lru_cache(maxsize=8192)
 def deletion_variants(key: str) -> tuple[str, ...]:
     """The distinct strings ``key`` becomes with at most one letter deleted, itself first."""
     return tuple(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key)))]))
+
+
+class _Filed(NamedTuple):
+    """A pair found in a bucket, and where the one-pass filing would have yielded it."""
+
+    bucket: tuple[int, int]  # the (key, variant) that opened the bucket
+    first: int  # the pair's places in the bucket
+    second: int
+    pair: tuple[str, str]
 
 
 def one_edit_pairs(keys: Iterable[str], max_bucket: int | None = 8) -> Iterator[tuple[str, str]]:
@@ -75,19 +85,43 @@ def one_edit_pairs(keys: Iterable[str], max_bucket: int | None = 8) -> Iterator[
     Keys are filed under their deletion variants. A variant shared by more than
     ``max_bucket`` keys (a short, common shape such as "mar" under "mark", "mary", "marx"...)
     pairs none of them: so many look-alikes are names of their own, not slips. ``None``
-    sets no limit: then every pair one edit apart is found. The pairs come in the order of
-    the sorted keys."""
-    index: dict[str, list[str]] = {}  # a deletion variant -> the keys filed under it
-    for key in sorted(set(keys)):
-        for variant in deletion_variants(key):
-            index.setdefault(variant, []).append(key)
+    sets no limit: then every pair one edit apart is found.
+
+    The order is that of filing every key in sorted order, each under its variants in
+    order, and reading the buckets in the order they were opened. A variant of length m is
+    a key of length m itself or a key of length m + 1 less a letter, so the buckets are
+    filled one variant length at a time: a long story's index of every variant of every
+    name was most of this check's memory."""
+    ordered = sorted(set(keys))
+    by_length: dict[int, list[int]] = {}  # length -> indices into ``ordered``
+    for i, key in enumerate(ordered):
+        by_length.setdefault(len(key), []).append(i)
+    found: list[_Filed] = []
+    # Variants of length m come from keys of length m and m + 1.
+    for size in sorted({m for length in by_length for m in (length - 1, length) if m >= 0}):
+        # The buckets of variants of this size: (first (key, variant) place, keys).
+        buckets: dict[str, tuple[tuple[int, int], list[int]]] = {}
+        members = sorted(by_length.get(size, []) + by_length.get(size + 1, []))
+        for i in members:
+            for j, variant in enumerate(deletion_variants(ordered[i])):
+                if len(variant) != size:
+                    continue
+                bucket = buckets.get(variant)
+                if bucket is None:
+                    buckets[variant] = ((i, j), [i])
+                else:
+                    bucket[1].append(i)
+        for opened, filed in buckets.values():
+            if len(filed) < 2 or (max_bucket is not None and len(filed) > max_bucket):
+                continue
+            for x, i in enumerate(filed):
+                for y in range(x + 1, len(filed)):
+                    a, b = ordered[i], ordered[filed[y]]
+                    if one_edit_apart(a, b):
+                        found.append(_Filed(opened, x, y, (a, b) if a < b else (b, a)))
+    found.sort()
     seen: set[tuple[str, str]] = set()
-    for bucket in index.values():
-        if len(bucket) < 2 or (max_bucket is not None and len(bucket) > max_bucket):
-            continue
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 :]:
-                pair = (a, b) if a < b else (b, a)
-                if pair not in seen and one_edit_apart(a, b):
-                    seen.add(pair)
-                    yield pair
+    for filed_pair in found:
+        if filed_pair.pair not in seen:
+            seen.add(filed_pair.pair)
+            yield filed_pair.pair

@@ -15,6 +15,7 @@ Government, the government: ``case_optional.txt``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -50,7 +51,7 @@ _MAX_WORDS = 5  # words in a name, at most
 class Candidate(NamedTuple):
     """A run of capitalised words that may be a name."""
 
-    words: list[Word]
+    keys: tuple[str, ...]  # each word's key (the story's own strings: nothing copied)
     # False when every run of words with its key is written the same way: nothing to vote on.
     may_differ: bool
 
@@ -119,7 +120,12 @@ def _candidates(story: Story) -> list[Candidate]:
                     else info[word.text].chosen_capital
                 ):
                     end = run[last].start + len(strip_possessive(run[last].text))
-                    runs.append(Candidate(run[lo:], not story.written_one_way(run[lo].start, end)))
+                    runs.append(
+                        Candidate(
+                            tuple(story.key_of(w.text) for w in run[lo:]),
+                            not story.written_one_way(run[lo].start, end),
+                        )
+                    )
                     break
         resume = run[-1].end
     return runs
@@ -167,21 +173,29 @@ def _occurrences(story: Story, runs: list[Candidate]) -> dict[str, list[Occurren
     prefixes: set[str] = set()  # every run's key up to each word boundary
     for run in runs:
         key = ""
-        for word in run.words:
-            key += story.key_of(word.text)
+        for word_key in run.keys:
+            key += word_key
             prefixes.add(key)
         if run.may_differ:
             candidates.add(key)
-    # Every beginning of a candidate key, so that each prefix is one set look-up (a long
-    # file has many runs: comparing each with every candidate would grow with the square).
-    beginnings = {key[:i] for key in candidates for i in range(len(key) + 1)}
+    # The words an occurrence of a candidate may start with: those whose key begins one.
+    # A key begins a candidate when the first candidate not below it in sorted order starts
+    # with it (a long file has many runs: comparing each with every candidate would grow
+    # with the square, and a set of every candidate's beginnings held many times their size).
+    ordered = sorted(candidates)
+
+    def begins_a_candidate(prefix: str) -> bool:
+        at = bisect_left(ordered, prefix)
+        return at < len(ordered) and ordered[at].startswith(prefix)
+
     starting = [
         token
         for prefix in prefixes
-        if prefix in beginnings
+        if begins_a_candidate(prefix)
         for token in story.tokens_with_key(prefix)
     ]
     per_key: dict[str, list[Occurrence]] = {}
+    surfaces: dict[str, str] = {}
     text, forced = story.text, story.forced
     # In story order, one at a time: a list of them all ("The" is a prefix of many names)
     # would be the largest thing this check held on a long story.
@@ -212,6 +226,7 @@ def _occurrences(story: Story, runs: list[Candidate]) -> dict[str, list[Occurren
                 continue
             end = here.start + len(strip_possessive(here.text))
             surface = " ".join(text[start:end].split())
+            surface = surfaces.setdefault(surface, surface)  # one string a form, not a place
             if _SHOUTED_RE.search(surface):
                 continue
             quoted = story.quoted(start) and SHIFT_SLIP_RE.search(surface) is None

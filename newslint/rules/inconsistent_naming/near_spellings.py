@@ -45,16 +45,17 @@ _LONG_NAME = 8
 _COMMON_WORD = 350
 
 
-@dataclass
+@dataclass(slots=True)  # one per name word: a long story has tens of thousands
 class Name:
-    """One spelling of a capitalised word and everything the story says around it."""
+    """One spelling of a capitalised word and everything the story says around it (the
+    sets stay the one empty frozenset until something is added: most names have none)."""
 
     surface: str
     starts: list[int] = field(default_factory=list)  # prose offsets
     initials: list[bool] = field(default_factory=list)  # capital forced by position, each
-    given: set[str] = field(default_factory=set)  # first names (or initials) written before it
-    following: set[str] = field(default_factory=set)  # surnames written after it
-    titles: set[str] = field(default_factory=set)  # Mr, Ms... written before it
+    given: frozenset[str] = frozenset()  # first names (or initials) written before it
+    following: frozenset[str] = frozenset()  # surnames written after it
+    titles: frozenset[str] = frozenset()  # Mr, Ms... written before it
     quoted: list[bool] = field(default_factory=list)  # inside quotation marks, each
     # The story also writes the word in lower case ("Budget" and "budget"), or it is a word
     # listed as no name: no name to be misspelt, but still the right spelling that a slip
@@ -84,14 +85,26 @@ class Name:
         return next((s for s, q in zip(self.starts, self.quoted) if not q), self.starts[0])
 
 
-def _names(story: Story) -> dict[str, Name]:
-    """Every name word of the story outside its furniture, with what surrounds it."""
+def _name_words(story: Story) -> dict[str, None]:
+    """The name words of the story written outside its furniture, in order of first use."""
+    words: dict[str, None] = {}
+    for start, _, raw, _ in story.capital_words:
+        token = story.info[raw]
+        found = token.name or token.listed
+        if found is not None and found.word not in words and not story.aside(start):
+            words[found.word] = None
+    return words
+
+
+def _names(story: Story, wanted: set[str]) -> dict[str, Name]:
+    """The ``wanted`` name words of the story outside its furniture, with what surrounds
+    them."""
     forced = story.forced
     names: dict[str, Name] = {}
     for start, end, raw, _ in story.capital_words:
         token = story.info[raw]
         found = token.name or token.listed
-        if found is None or story.aside(start):
+        if found is None or found.word not in wanted or story.aside(start):
             continue
         # A headline's capitals are its style, but its letters are the story's spelling: it
         # counts as a capital forced by position.
@@ -111,9 +124,12 @@ def _names(story: Story) -> dict[str, Name]:
                 or not (before.value in OPENING_WORDS or story.lowered(before.value))
             ):
                 # ("And Trump", "When Trump": a sentence's opening word is no first name)
-                (entry.titles if before.is_title else entry.given).add(before.value)
+                if before.is_title:
+                    entry.titles |= {before.value}
+                else:
+                    entry.given |= {before.value}
             elif len(previous.text) == 1 and previous.text.isupper() and previous.text not in "AI":
-                entry.given.add(previous.text + ".")  # "M Horan" and "S Horgan": two players
+                entry.given |= {previous.text + "."}  # "M Horan" and "S Horgan": two players
         if raw == word:
             following = story.next_linked(end)
             if following is not None and following.text in PARTICLES:
@@ -131,7 +147,7 @@ def _names(story: Story) -> dict[str, Name]:
                 ):
                     after = None  # the Clinton Foundation, the White House: no surname
                 if after is not None:
-                    entry.following.add(after)
+                    entry.following |= {after}
     return names
 
 
@@ -215,15 +231,21 @@ def near_spelling_findings(document: Document, story: Story, min_length: int) ->
     """Each occurrence of the minority spelling of a name written two ways."""
     if not _may_have_near_names(story, min_length):
         return
-    by_key: dict[str, list[Name]] = {}
-    for entry in _names(story).values():
-        by_key.setdefault(story.folded[entry.surface], []).append(entry)
-    pairs: list[tuple[Name, Name]] = []
-    for entries in by_key.values():  # Erdogan / Erdoğan
-        for i, a in enumerate(entries):
-            pairs.extend((a, b) for b in entries[i + 1 :])
+    # Which spellings pair up is known from the words alone; what surrounds each is
+    # gathered only for those (a long story names thousands of people and places once).
+    by_key: dict[str, list[str]] = {}
+    for word in _name_words(story):
+        by_key.setdefault(story.folded[word], []).append(word)
+    word_pairs: list[tuple[str, str]] = []
+    for words in by_key.values():  # Erdogan / Erdoğan
+        for i, first in enumerate(words):
+            word_pairs.extend((first, second) for second in words[i + 1 :])
     for ka, kb in one_edit_pairs(k for k in by_key if len(k) >= min_length - 1):
-        pairs.extend((a, b) for a in by_key[ka] for b in by_key[kb])
+        word_pairs.extend((first, second) for first in by_key[ka] for second in by_key[kb])
+    if not word_pairs:
+        return
+    names = _names(story, {word for pair in word_pairs for word in pair})
+    pairs = [(names[first], names[second]) for first, second in word_pairs]
 
     flagged: set[int] = set()
     for a, b in pairs:
@@ -275,7 +297,10 @@ def near_spelling_findings(document: Document, story: Story, min_length: int) ->
             major.surface: major.starts[0] if letters else major.first_vote(),
             minor.surface: minor.starts[0],
         }
-        counts = {major.surface: va if major is a else vb, minor.surface: vb if major is a else va}
+        counts = {
+            major.surface: va if major is a else vb,
+            minor.surface: vb if major is a else va,
+        }
         # In a quotation only a slip is reported: letters that differ, or a shift-key
         # capital ("WHite"). A speaker's capitals and accents are theirs.
         quote_slip = letters or SHIFT_SLIP_RE.search(minor.surface) is not None
@@ -284,6 +309,10 @@ def near_spelling_findings(document: Document, story: Story, min_length: int) ->
                 continue
             flagged.add(start)
             occ = Occurrence(
-                start, start + len(minor.surface), minor.surface, minor.surface, initial=forced
+                start,
+                start + len(minor.surface),
+                minor.surface,
+                minor.surface,
+                initial=forced,
             )
             yield report(document, occ, major.surface, counts, firsts, "name")

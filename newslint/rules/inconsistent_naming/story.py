@@ -21,7 +21,6 @@ What it knows:
 
 from __future__ import annotations
 
-import heapq
 import re
 from array import array
 from bisect import bisect_right
@@ -43,7 +42,14 @@ from newslint.rules.inconsistent_naming.words import (
     word_key,
 )
 from newslint.text.furniture import SUBHEAD, forced_after
-from newslint.text.words import CHUNK_CHARS, CHUNK_RUN_RE, WORD_RE, Tokens, is_chunk_char
+from newslint.text.words import (
+    CHUNK_CHARS,
+    CHUNK_RUN_RE,
+    WORD_RE,
+    Tokens,
+    distinct_words,
+    is_chunk_char,
+)
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -87,7 +93,11 @@ class CapitalWords:
     __slots__ = ("_distinct", "_ends", "_nexts", "_starts", "_texts")
 
     def __init__(self, size: int) -> None:
-        self._starts, self._ends, self._nexts = _offsets(size), _offsets(size), _offsets(size)
+        self._starts, self._ends, self._nexts = (
+            _offsets(size),
+            _offsets(size),
+            _offsets(size),
+        )
         self._texts: list[str] = []
         self._distinct: dict[str, str] = {}
 
@@ -194,8 +204,6 @@ _ASCII_UPPER_RE = re.compile(f"[{_CAPS}]{_UPPER_TAIL}")
 # An apostrophe or a hyphen with a word character on either side: inside a token.
 _INNER_MARK_RE = re.compile("[’'\\-](?<=[\\w\ufffc].)(?=[\\w\ufffc])")
 _LINK_CHARS = (" ", "\n")
-_NOT_CHUNK_RE = re.compile(f"[^{CHUNK_CHARS}]")
-_SLAB = 1 << 16  # characters read at a time for the distinct words
 
 # Words that join two capitalised words into one name ("Bank of England"), and the
 # letters they start with (a quick test before the regex).
@@ -232,10 +240,6 @@ def _count(text: str, part: str) -> int:
         found += 1
         at = find(part, at + 1)
     return found
-
-
-def _written_at(starts: array[int], token: str) -> Iterator[tuple[int, str]]:
-    return ((at, token) for at in starts)
 
 
 def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -382,26 +386,16 @@ class Story:
                 sorted(c for c in set(_NON_ASCII_RE.findall(text)) if c.lower() != c)
             )
             regex = _upper_regex(capitals)
-        # One pass, no list of matches. Group 1: the chunk is one token; other chunks are
-        # cut into tokens afterwards.
-        several: list[tuple[int, int]] = []
+        # One pass, no list of matches. Group 1: the chunk is one token. Another chunk is cut
+        # into tokens at once: its first capital is the one the match starts at, so its
+        # tokens come in order.
         for m in regex.finditer(text):
             if m.end(1) >= 0:
                 out.append(m.start(), m.end(), m[0], m.end(2))
-            else:
-                several.append(m.span())
-        if several:
-            tokens = list(out)
-            for start, end in several:
-                tokens.extend(
-                    t
-                    for t in self._tokens_of_chunk(self._chunk_start(start), end)
-                    if t.text != t.text.lower()
-                )
-            tokens.sort()
-            out = CapitalWords(len(text))
-            for token in tokens:
-                out.append(*token)
+                continue
+            for token in self._tokens_of_chunk(self._chunk_start(m.start()), m.end()):
+                if token.text != token.text.lower():
+                    out.append(*token)
         return out
 
     @cached_property
@@ -452,44 +446,24 @@ class Story:
 
     # --- where each word is written ---------------------------------------------------
     @cached_property
-    def _starts(self) -> dict[str, array[int]]:
-        """Where each distinct word starts: one pass over the text, offsets in arrays."""
-        index: dict[str, array[int]] = {}
-        size = len(self.text)
-        for match in WORD_RE.finditer(self.text):
-            token = match.group()
-            starts = index.get(token)
-            if starts is None:
-                starts = index[token] = _offsets(size)
-            starts.append(match.start())
-        return index
-
-    @cached_property
-    def _distinct(self) -> frozenset[str]:
-        """Every distinct word of the story, read a slab at a time (a list of every word
-        of a long story would cost many times its size)."""
-        text, size = self.text, len(self.text)
-        found: set[str] = set()
-        lo = 0
-        while lo < size:
-            hi = size
-            if lo + _SLAB < size:  # end the slab where no word can go on
-                stop = _NOT_CHUNK_RE.search(text, lo + _SLAB)
-                hi = stop.start() if stop is not None else size
-            found.update(WORD_RE.findall(text, lo, hi))
-            lo = hi + 1
-        return frozenset(found)
+    def _distinct(self) -> set[str]:
+        """Every distinct word of the story (read a slice at a time)."""
+        return distinct_words(self.text)
 
     def has_token(self, token: str) -> bool:
         """Whether the story writes ``token`` as a word."""
         return token in self._distinct
 
     def occurrences(self, tokens: Iterable[str]) -> Iterator[Word]:
-        """Where each of ``tokens`` is written as a word, in story order."""
-        index = self._starts
-        streams = [_written_at(index[token], token) for token in set(tokens) if token in index]
-        for at, token in heapq.merge(*streams):
-            yield Word(at, at + len(token), token)
+        """Where each of ``tokens`` is written as a word, in story order: one pass over the
+        story's words that keeps nothing but the words it yields."""
+        wanted = self._distinct.intersection(tokens)
+        if not wanted:
+            return
+        for match in WORD_RE.finditer(self.text):
+            token = match.group()
+            if token in wanted:
+                yield Word(match.start(), match.end(), token)
 
     def written_one_way(self, start: int, end: int) -> bool:
         """True when every run of words in the story with the key of the words at

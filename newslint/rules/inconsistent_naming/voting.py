@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 
-@dataclass
+@dataclass(slots=True)  # many of them on a long story
 class Occurrence:
     """One place a form of an entity is written. ``initial`` and ``heading`` occurrences (a
     capital forced by the sentence start or a headline) agree with any form they could
