@@ -87,8 +87,19 @@ def find_url_inputs(url: str, extensions: Sequence[str]) -> list[str | InputErro
     return [fs.unstrip_protocol(path) for path in found]
 
 
+# URLs of the local file system: read by the project's bounded reader, which refuses a FIFO
+# or a device without blocking on it (fsspec's open would wait on a FIFO for ever) and takes
+# the rest as a path (fsspec reads '::' in a file's name as a chain of file systems).
+_LOCAL_PREFIXES = ("file://", "local://")
+
+
 def read_url(url: str) -> Source | InputError:
     """Read one file named by an fsspec URL: never more than the size limit plus one byte."""
+    if url.startswith(_LOCAL_PREFIXES):
+        try:
+            return read_path(Path(url.split("://", 1)[1]), url)
+        except InputError as exc:
+            return exc
     fsspec = _fsspec()
     try:
         with fsspec.open(url, "rb") as stream:

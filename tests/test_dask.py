@@ -187,3 +187,16 @@ def test_changed_since_filters_a_cluster_run_as_it_does_one_process(
         for f in file["findings"]
     ]
     assert shown == [(os.path.join(".", edited.name), "doubled-word")]
+
+
+def test_file_urls_are_read_by_the_bounded_local_reader(tmp_path):
+    """A FIFO named by a file:// URL is refused, not waited on; a file whose name holds
+    '::' (fsspec's chaining mark) is read like any other."""
+    os.mkfifo(tmp_path / "wire.txt")
+    (tmp_path / "a::b.txt").write_text("The the cat sat.\n")
+    result = CliRunner().invoke(
+        main, ["check", "--no-plugins", "--no-config", f"file://{tmp_path}/"]
+    )
+    assert "wire.txt: is a FIFO, not a regular file" in result.output
+    assert "a::b.txt:1:1: warning [doubled-word]" in result.output
+    assert result.exit_code == 2 and "Traceback" not in result.output
