@@ -332,7 +332,7 @@ def check(
             lines = live.result_lines(result, color)
             if lines:
                 progress.clear()
-                click.echo("".join(line + "\n" for line in lines), nl=False)
+                _echo_report("".join(line + "\n" for line in lines))
         progress.advance()
 
     request.on_result = on_result
@@ -357,7 +357,7 @@ def check(
             checked=[r.path for r in outcome.results],
         )
     elif live is not None:
-        click.echo(live.render_end(outcome.report(color=color)), nl=False)
+        _echo_report(live.render_end(outcome.report(color=color)))
     else:
         report = outcome.report(color=color)
         # A part at a time where the format writes in parts (JSON: a file at a time), so an
@@ -368,8 +368,22 @@ def check(
             else [report_format.render(report)]
         )
         for part in parts:
-            click.echo(part, nl=False, err=text_out)
+            _echo_report(part, err=text_out)
     sys.exit(outcome.exit_code)
+
+
+def _echo_report(text: str, *, err: bool = False) -> None:
+    """Print a part of the report. A stream that cannot take it (a full disk, a device
+    that refuses) is one line naming it, exit 2, not an 'internal error'; a closed pipe
+    (``| head``) is still click's to report."""
+    try:
+        click.echo(text, nl=False, err=err)
+    except OSError as exc:
+        if _broken_pipe(exc):
+            raise
+        stream = "standard error" if err else "standard output"
+        _error(f"{stream}: cannot write the report ({exc.strerror or exc})")
+        sys.exit(EXIT_ERROR)
 
 
 class _Progress:

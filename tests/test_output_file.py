@@ -54,3 +54,23 @@ def test_html_report_shows_a_stories_markup_as_text(tmp_path, cli):
     page = target.read_text(encoding="utf-8")
     assert "<script>window.dataLayer" not in page  # cms-story.html's own script, as text
     assert "&lt;script&gt;window.dataLayer" in page
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_a_full_standard_output_is_one_line_naming_it_not_an_internal_error(output_format, story):
+    import subprocess
+    import sys
+
+    args = ["check", "--no-plugins", "--format", output_format, str(story)]
+    with open("/dev/full", "w") as full:  # every write fails: No space left on device
+        proc = subprocess.run(
+            [sys.executable, "-m", "newslint", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        "newslint: error: standard output: cannot write the report (No space left on device)"
+    ]
