@@ -346,6 +346,12 @@ def _changed_lines_filter(request: CheckRequest) -> Callable[[FileResult], FileR
         return lambda result: result
     from newslint.changes import ChangesError, changed_lines
 
+    for path in request.paths:
+        if path != STDIN and is_url(path):  # git cannot say what changed: all would be dropped
+            raise RunAborted(
+                f"{path}: --changed-since compares with git, which knows only local paths; "
+                "name the files by their paths"
+            )
     try:
         changes = changed_lines(request.changed_since, [p for p in request.paths if p != STDIN])
     except ChangesError as exc:

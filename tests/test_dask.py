@@ -200,3 +200,20 @@ def test_file_urls_are_read_by_the_bounded_local_reader(tmp_path):
     assert "wire.txt: is a FIFO, not a regular file" in result.output
     assert "a::b.txt:1:1: warning [doubled-word]" in result.output
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_changed_since_with_a_url_is_one_error_line_not_every_finding_dropped(
+    tmp_path, monkeypatch
+):
+    from test_changed_since import git
+
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "a.txt").write_text("Fine.\n")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "filed")
+    (tmp_path / "a.txt").write_text("The the cat sat.\n")  # a changed line with a slip
+    monkeypatch.chdir(tmp_path)
+    url = f"file://{tmp_path}/a.txt"
+    result = CliRunner().invoke(main, ["check", "--no-plugins", "--changed-since", "HEAD", url])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"{url}: --changed-since" in result.output
