@@ -294,6 +294,12 @@ def check(
         )
         sys.exit(EXIT_ERROR)
 
+    if (fix or "-" in paths) and click.get_current_context().get_parameter_source(
+        "dask_scheduler"
+    ) is click.core.ParameterSource.ENVIRONMENT:
+        # NEWSLINT_DASK_SCHEDULER is a machine's default for archive runs: a --fix or an
+        # editor's stdin run there checks here (--dask given on the command line is refused).
+        dask_scheduler = None
     request = CheckRequest(
         paths=paths,
         select=_split(select),

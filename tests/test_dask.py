@@ -217,3 +217,22 @@ def test_changed_since_with_a_url_is_one_error_line_not_every_finding_dropped(
     result = CliRunner().invoke(main, ["check", "--no-plugins", "--changed-since", "HEAD", url])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"{url}: --changed-since" in result.output
+
+
+@pytest.mark.parametrize("extra", [["--fix"], ["-"]])
+def test_fix_and_stdin_run_here_when_the_scheduler_comes_from_the_environment(extra, tmp_path):
+    """The variable is a machine's default for archive runs: a --fix or an editor's stdin
+    run on that machine checks here (only --dask on the command line asks for the cluster)."""
+    story = tmp_path / "a.txt"
+    story.write_text("The the cat sat.\n")
+    args = ["check", "--no-plugins", "--no-config", *extra]
+    if extra != ["-"]:
+        args.append(str(story))
+    result = CliRunner().invoke(
+        main, args, input="The the cat sat.\n", env={"NEWSLINT_DASK_SCHEDULER": "tcp://127.0.0.1:9"}
+    )
+    assert result.exit_code in (0, 1) and "--dask" not in result.output, result.output
+    if extra == ["--fix"]:
+        assert story.read_text() == "The cat sat.\n"
+    else:
+        assert "<stdin>:1:1: warning [doubled-word]" in result.output
