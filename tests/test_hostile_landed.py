@@ -180,6 +180,22 @@ def test_a_pyproject_whose_tool_is_not_a_table_holds_no_config(cli, repo, text):
             '[rules.inconsistent-naming]\ngroups = [["Govt"]]\n',
             "key 'rules.inconsistent-naming.groups': expected",
         ),
+        *(
+            (
+                f"[rules.inconsistent-naming]\ngroups = [{group}]\n",
+                "key 'rules.inconsistent-naming.groups': expected",
+            )
+            # Wrong types inside a group: were names "1" and "2", true for "no", or an
+            # internal error on every file.
+            for group in (
+                "[1, 2]",
+                "{forms = 5}",
+                '{forms = ["Kiev", "Kyiv"], full = 7}',
+                '{forms = ["Kiev", "Kyiv"], body-only = "no"}',
+                '{forms = ["Kiev", "Kyiv"], prefer = 1}',
+                '{forms = ["Kiev", "Kyiv"], bodyonly = true}',
+            )
+        ),
         (
             '[[overrides]]\npaths = ["*"]\n[overrides.rules.debris]\nextra = ["(?P<a>"]\n',
             "key 'overrides[1].rules.debris.extra': expected a list of regular expressions",

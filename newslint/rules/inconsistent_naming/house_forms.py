@@ -59,21 +59,25 @@ def parse_group(spec: Any) -> VariantGroup:
         full = tuple(f.strip() for f in full_part.split("|") if f.strip())
         return _checked(VariantGroup(forms, full, body_only), spec)
     if isinstance(spec, (list, tuple)):
-        return _checked(VariantGroup(tuple(str(f) for f in spec)), spec)
+        return _checked(VariantGroup(_names(spec, spec)), spec)
     if isinstance(spec, dict):
-        forms = spec.get("forms", ())
+        # ValueError, as for every other bad group: config loading reports those. A value of
+        # the wrong type is refused, not converted: 1 is no name, "no" is not false.
+        unknown = sorted(set(spec) - TABLE_KEYS)
+        if unknown:
+            raise ValueError(f"inconsistent-naming: unknown key {unknown[0]!r} in {spec!r}")
         prefer = spec.get("prefer")
-        full = spec.get("full", ())
-        if isinstance(forms, str) or isinstance(full, str):
-            # ValueError, as for every other bad group: config loading reports those.
+        body_only = spec.get("body-only", spec.get("body_only", False))
+        if not (prefer is None or isinstance(prefer, str)) or not isinstance(body_only, bool):
             raise ValueError(
-                f"inconsistent-naming: 'forms' and 'full' must be lists of strings in {spec!r}"
+                f"inconsistent-naming: 'prefer' must be a string, 'body-only' true or false, "
+                f"in {spec!r}"
             )
         group = VariantGroup(
-            tuple(str(f) for f in forms),
-            tuple(str(f) for f in full),
-            bool(spec.get("body-only", spec.get("body_only", False))),
-            str(prefer) if prefer else None,
+            _names(spec.get("forms", ()), spec),
+            _names(spec.get("full", ()), spec),
+            body_only,
+            prefer or None,
         )
         if group.prefer and group.prefer not in group.forms:
             group = VariantGroup(
@@ -83,6 +87,17 @@ def parse_group(spec: Any) -> VariantGroup:
     raise ValueError(
         f"inconsistent-naming: a variant group must be a list of forms or a table, not {spec!r}"
     )
+
+
+# The keys of a group written as a table (body_only: the older spelling).
+TABLE_KEYS = frozenset({"forms", "prefer", "full", "body-only", "body_only"})
+
+
+def _names(value: Any, spec: Any) -> tuple[str, ...]:
+    """A group's forms or full names as a config writes them: a list of strings."""
+    if not isinstance(value, (list, tuple)) or not all(isinstance(f, str) for f in value):
+        raise ValueError(f"inconsistent-naming: forms must be lists of strings in {spec!r}")
+    return tuple(value)
 
 
 def _checked(group: VariantGroup, spec: Any) -> VariantGroup:
