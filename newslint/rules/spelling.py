@@ -104,6 +104,7 @@ from newslint.text.words import WORD_RE, distinct_words
 
 if TYPE_CHECKING:
     from newslint.document import Document
+    from newslint.text.wordlist import WordList
 
 VARIETIES = ("both", BRITISH, AMERICAN)
 
@@ -228,7 +229,7 @@ class Slip(NamedTuple):
     reason: str
 
 
-def _word_list():
+def _word_list() -> WordList:
     from newslint.text.wordlist import word_list
 
     return word_list()
@@ -476,7 +477,7 @@ def suffix_readings(word: str) -> list[Reading]:
     return found
 
 
-def front_matter_words(document) -> frozenset[str]:
+def front_matter_words(document: Document) -> frozenset[str]:
     """The words a Markdown story's front matter accepts under ``newslint-vocabulary``:
     ``[a, b]`` on the key's line, or ``- a`` items on the lines below it."""
     if document.format != "markdown":
@@ -560,7 +561,7 @@ def token_slips(speller: Speller, token: str) -> tuple[Slip, ...]:
     return tuple(slips)
 
 
-def _word_slips(speller: Speller, token: str, offset: int, apostrophe: str = "'"):
+def _word_slips(speller: Speller, token: str, offset: int, apostrophe: str = "'") -> Iterator[Slip]:
     """The slip in one word (straight apostrophes), if any; suggestions keep the story's
     apostrophe."""
     stem, suffix = token, ""
@@ -628,7 +629,7 @@ def _foreign_around(text: str, slip: Slip) -> bool:
     )
 
 
-def _report(document, slips: list[Slip]):
+def _report(document: Document, slips: list[Slip]) -> Iterator[Finding]:
     """Findings for the slips, leaving out quotations that hold two or more (a foreign
     phrase, or a quoted post that keeps its author's spelling)."""
     if not slips:
@@ -673,5 +674,5 @@ RULE = Rule(
 
 
 @hookimpl
-def newslint_rules():
+def newslint_rules() -> list[Rule]:
     return [RULE]

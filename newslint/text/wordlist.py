@@ -127,7 +127,7 @@ UNKNOWN = Entry(0, False)
 class WordList:
     """What is known of lower-case English words: how common, and whether a dictionary has them."""
 
-    def __init__(self, blob: bytes) -> None:
+    def __init__(self, blob: bytes | mmap.mmap) -> None:
         # The blob is searched in place, never sliced whole: copying its 5 MB would cost
         # more than reading it.
         self._blob = blob
@@ -173,7 +173,7 @@ class WordList:
         return UNKNOWN
 
 
-def _entry(code) -> Entry:
+def _entry(code: str | bytes) -> Entry:
     zipf, curated = divmod(int(code), 2)
     return Entry(zipf, bool(curated))
 
