@@ -67,8 +67,8 @@ def parse_group(spec: Any) -> VariantGroup:
         if unknown:
             raise ValueError(f"inconsistent-naming: unknown key {unknown[0]!r} in {spec!r}")
         prefer = spec.get("prefer")
-        body_only = spec.get("body-only", spec.get("body_only", False))
-        if not (prefer is None or isinstance(prefer, str)) or not isinstance(body_only, bool):
+        body_only_value = spec.get("body-only", spec.get("body_only", False))
+        if not (prefer is None or isinstance(prefer, str)) or not isinstance(body_only_value, bool):
             raise ValueError(
                 f"inconsistent-naming: 'prefer' must be a string, 'body-only' true or false, "
                 f"in {spec!r}"
@@ -76,7 +76,7 @@ def parse_group(spec: Any) -> VariantGroup:
         group = VariantGroup(
             _names(spec.get("forms", ()), spec),
             _names(spec.get("full", ()), spec),
-            body_only,
+            body_only_value,
             prefer or None,
         )
         if group.prefer and group.prefer not in group.forms:
