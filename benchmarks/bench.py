@@ -159,6 +159,14 @@ def load_note() -> str:
     return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
 
 
+def json_check(*paths: Path, config: Path | None = None) -> list[str]:
+    """A whole CLI run with JSON out and every built-in rule: no outside plugins, the given
+    config or none, exit 0 whatever it finds."""
+    chosen = ["--config", str(config)] if config else ["--no-config"]
+    rest = ["--no-plugins", "--format", "json", "--fail-on", "never", *map(str, paths)]
+    return [sys.executable, "-m", "newslint", "check", *chosen, *rest]
+
+
 def archive_scale(corpora: list[Path], small: int, large: int) -> list[str]:
     """Peak memory of a whole run on ``small`` and ``large`` copies of the corpora (JSON
     output, all built-in rules, one process): streaming keeps it flat."""
@@ -169,23 +177,7 @@ def archive_scale(corpora: list[Path], small: int, large: int) -> list[str]:
         peaks = {}
         for count in (small, large):
             folder = copies(corpora, count, Path(tmp) / f"n{count}")
-            took, peak = run_measured(
-                [
-                    sys.executable,
-                    "-m",
-                    "newslint",
-                    "check",
-                    "--no-config",
-                    "--no-plugins",
-                    "--format",
-                    "json",
-                    "-j",
-                    "1",
-                    "--fail-on",
-                    "never",
-                    str(folder),
-                ]
-            )
+            took, peak = run_measured([*json_check(folder), "-j", "1"])
             peaks[count] = peak
             lines.append(
                 f"{count:>6} files: peak memory {peak / 1024:6.1f} MiB, {took:6.1f} s ({load_note()})"
@@ -198,19 +190,7 @@ def archive_scale(corpora: list[Path], small: int, large: int) -> list[str]:
 
 def jobs_speedup(directory: Path) -> list[str]:
     """--jobs 2 against --jobs 1 on the directory (whole CLI runs, JSON compared)."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "newslint",
-        "check",
-        "--no-config",
-        "--no-plugins",
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
-        str(directory),
-    ]
+    cmd = json_check(directory)
     outputs, times = [], {}
     before = load_note()
     for jobs in ("1", "2"):
@@ -273,9 +253,7 @@ def dask_equivalence(corpora: list[Path]) -> list[str]:
         with tempfile.TemporaryDirectory(prefix="newslint-dask-") as tmp:
             config = Path(tmp) / "newslint.toml"
             config.write_text("[rules.duplicate-across-stories]\nenabled = true\n")
-            cmd = [sys.executable, "-m", "newslint", "check", "--config", str(config)]
-            cmd += ["--no-plugins", "--format", "json", "--fail-on", "never"]
-            cmd += [str(c) for c in corpora]
+            cmd = json_check(*corpora, config=config)
             wait_for_workers(address, 2)
             start = time.perf_counter()
             alone = subprocess.run([*cmd, "-j", "1"], capture_output=True).stdout

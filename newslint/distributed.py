@@ -196,18 +196,11 @@ def _config_for(setup: WorkerSetup, chunk: Sequence[WorkItem | InputError]) -> C
 
 def fingerprint_chunk(setup: WorkerSetup, chunk: list[WorkItem | InputError]) -> list[Any]:
     """A task: the fingerprints of a chunk's readable files, in order."""
+    from newslint.runner import _fingerprints
+
     linter, _resolvers = _linters(setup)
     linter.config_for = _config_for(setup, chunk)
-    prints: list[Any] = []
-    for item in chunk:
-        source = read_item(item)
-        if isinstance(source, InputError):
-            continue
-        try:
-            prints.append(linter.fingerprint(linter.parse(source)))
-        except Exception:  # the checking pass reports what is wrong with the file
-            continue
-    return prints
+    return list(_fingerprints(linter, chunk, read_item))
 
 
 def check_chunk(

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint.config import Config, ConfigError, ConfigResolver, validate
 from newslint.distributed import DaskError, find_url_inputs, is_url, read_url
@@ -323,10 +323,14 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+# One input as a reader takes it: a path here, a WorkItem on a Dask worker.
+Item = TypeVar("Item")
+
+
 def _fingerprints(
     linter: Linter,
-    items: Iterable[str | InputError],
-    read: Callable[[str | InputError], Source | InputError],
+    items: Iterable[Item],
+    read: Callable[[Item], Source | InputError],
 ) -> Iterator[RunFingerprint]:
     """Each readable file's fingerprints, in run order (the first pass of a run-wide rule)."""
     for item in items:
