@@ -131,7 +131,7 @@ def test_a_single_text_file_run_imports_only_what_it_runs(tmp_path):
     probe = textwrap.dedent(
         f"""
         import json, sys
-        from newslint.cli import main
+        from newslint.__main__ import main  # the console script's entry point
         sys.argv = ["newslint", "check", {str(story)!r}]
         try:
             main()
@@ -146,3 +146,28 @@ def test_a_single_text_file_run_imports_only_what_it_runs(tmp_path):
     imported = set(json.loads(done.stderr.strip().splitlines()[-1]))
     assert "newslint.rules.debris" in imported  # the probe did run a check
     assert sorted(imported.intersection(NOT_IMPORTED)) == []
+
+
+def test_the_console_script_runs_the_entry_point_that_tends_the_collector():
+    (script,) = [ep for ep in entrypoints.entry_points("console_scripts") if ep.name == "newslint"]
+    assert script.value == "newslint.__main__:main"
+    probe = "import gc, newslint.__main__; print(gc.isenabled())"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    # Importing it leaves the collector on (it is off only while the CLI's modules load).
+    assert done.stdout.strip() == "True"
+
+
+def test_every_common_word_is_known_without_building_the_common_set(monkeypatch):
+    from newslint.rules import spelling
+    from newslint.text import wordlist
+
+    blob = wordlist._cached_bytes()
+    common = sorted(wordlist.WordList(blob).common())[::7]
+    words = wordlist.WordList(blob)
+    monkeypatch.setattr(spelling, "_word_list", lambda: words)
+    speller = spelling.Speller(frozenset())
+    assert len(common) > 3000
+    assert all(speller.known(word) for word in common)
+    assert not speller.known("qzxvbn")
+    # The set (some 5 ms to build) is left for suggestions, which only a real slip needs.
+    assert words._common is None
