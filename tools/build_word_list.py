@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build ``newslint/data/english_words.tsv.gz``, the spelling rule's word list.
 
-    pip install 'wordfreq>=3.1,<4' 'symspellpy>=6.7' 'pyspellchecker>=0.8' msgpack
+    pip install 'wordfreq>=3.1,<4' 'symspellpy>=6.7' 'pyspellchecker>=0.8' msgpack codespell==2.4.1
     apt-get install wamerican-huge wbritish-huge    # SCOWL's word lists, in /usr/share/dict
     python tools/build_word_list.py            # writes newslint/data/english_words.tsv.gz
 
@@ -20,11 +20,22 @@ and locate; the rule reads one 1.5 MB English file of it):
 - SCOWL's "huge" word lists, American and British (size 70: the rare but real words of an
   unabridged dictionary: "tieless", "oche", "enflamed"), from Debian's ``wamerican-huge``
   and ``wbritish-huge`` packages (``apt-get install wamerican-huge wbritish-huge``; Kevin
-  Atkinson's SCOWL, a permissive licence that asks for its notice to be kept).
+  Atkinson's SCOWL, a permissive licence that asks for its notice to be kept);
+- codespell 2.4.1 (code GPL-2.0, its dictionaries CC BY-SA 3.0, grown from Wikipedia's
+  "Lists of common misspellings"): common misspellings and what they are of. The web writes
+  many of them often ("occured" once in six million words, "definately", "untill"), so
+  frequency alone cannot tell them from words. A listed misspelling is marked as one, with
+  its correction, where neither dictionary has it and the web does not write it commonly;
+  where only SCOWL's unabridged lists have it ("publically", "supercede"), where its
+  correction is about eight times as common too. Its entries for dropped g's ("trippin") are left
+  out: copy writes those on purpose, with an apostrophe. Only the one file is read (its data
+  is baked into the list; newslint installs nothing of codespell), and the version is
+  pinned so the list builds the same bytes.
 
 The output, in newslint's cache format (``newslint/text/wordlist.py``): ``<word>\\t<code>``
 lines sorted by word, the code being the Zipf frequency x 100, doubled, plus one for a
-dictionary word; then a blank line and the common words (Zipf 3 or more, letters only),
+dictionary word, and for a listed misspelling a third field, its corrections (the likeliest
+first, comma-separated); then a blank line and the common words (Zipf 3 or more, letters only),
 from which suggestions are drawn. It is gzipped with no timestamp, so the same packages
 build the same bytes. The file is distributed under CC BY-SA 4.0, as wordfreq's data is
 (``newslint/data/english_words.LICENSE.txt``).
@@ -36,12 +47,20 @@ import argparse
 import gzip
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import msgpack
 
 COMMON = 300  # Zipf x 100 of the words kept apart as suggestions (once per million words)
 SCOWL = ("american-english-huge", "british-english-huge")
+# A SCOWL-only word is taken for a misspelling when its correction is this much more common
+# (Zipf x 100: eight times): "publically" (2.69) beside "publicly" (4.28), "supercede" (1.72)
+# beside "supersede" (2.68), but not "hander" (a left-hander, 2.87) beside "handler" (3.50)
+# nor "momento" beside "memento".
+SCOWL_MISSPELLING_GAP = 90
+_WORD = re.compile(r"[a-z]+")
+_CORRECTION = re.compile(r"[a-z]+(?: [a-z]+)?")  # "infact" -> "in fact"
 OUTPUT = Path(__file__).resolve().parent.parent / "newslint" / "data" / "english_words.tsv.gz"
 
 
@@ -98,6 +117,45 @@ def dictionary_words(symspell: Path, pyspell: Path) -> set[str]:
     return {w for w in words if w.isprintable() and "\t" not in w and "\n" not in w}
 
 
+def codespell_pairs(path: Path) -> dict[str, tuple[str, ...]]:
+    """codespell's ``wrong->right`` lines (``wrong->likeliest, other,`` where it lists
+    several) whose corrections are lower-case words (not names: "carribean->Caribbean")."""
+    pairs = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        wrong, _, right = line.strip().partition("->")
+        corrections = tuple(part.strip() for part in right.rstrip(",").split(","))
+        if _WORD.fullmatch(wrong) and all(_CORRECTION.fullmatch(c) for c in corrections):
+            pairs[wrong] = corrections
+    return pairs
+
+
+def misspellings(
+    pairs: dict[str, tuple[str, ...]], zipf: dict[str, int], dictionaries: set[str], scowl: set[str]
+) -> dict[str, tuple[str, ...]]:
+    """The listed misspellings the web writes that the rule would otherwise take for words
+    (or find only by luck: "tommorow" is two edits from "tomorrow"), with their corrections,
+    the likeliest first."""
+    found = {}
+    for wrong, corrections in pairs.items():
+        score = zipf.get(wrong, 0)
+        if not score or score >= COMMON or wrong in dictionaries:
+            continue  # never written (a rare slip the rule reads by itself), common, or a word
+        if wrong + "g" in corrections:
+            continue  # "trippin'": dialect written so on purpose
+        words = tuple(
+            c
+            for c in corrections
+            if all(p in dictionaries or zipf.get(p, 0) >= COMMON for p in c.split())
+        )
+        if not words:
+            continue
+        likeliest = min(zipf.get(p, 0) for p in words[0].split())
+        if wrong in scowl and likeliest < score + SCOWL_MISSPELLING_GAP:
+            continue
+        found[wrong] = words[:3]
+    return found
+
+
 def build() -> bytes:
     zipf = web_frequencies(package_file("wordfreq", "data", "large_en.msgpack.gz"))
     dictionaries = dictionary_words(
@@ -109,8 +167,19 @@ def build() -> bytes:
         zipf.setdefault(word, 0)
     # SCOWL's rare words count only where the web writes them too: "oche", "enflamed" (its
     # 160,000 others would make the list a third longer for words no copy uses).
-    curated = dictionaries | {word for word in scowl if zipf.get(word)}
-    lines = [f"{word}\t{score * 2 + (word in curated)}\n" for word, score in sorted(zipf.items())]
+    # A listed misspelling is no dictionary word, whatever SCOWL's unabridged lists say.
+    wrong = misspellings(
+        codespell_pairs(package_file("codespell_lib", "data", "dictionary.txt")),
+        zipf,
+        dictionaries,
+        scowl,
+    )
+    curated = (dictionaries | {word for word in scowl if zipf.get(word)}) - wrong.keys()
+    lines = [
+        f"{word}\t{score * 2 + (word in curated)}"
+        + (f"\t{','.join(wrong[word])}\n" if word in wrong else "\n")
+        for word, score in sorted(zipf.items())
+    ]
     common = sorted(word for word, score in zipf.items() if score >= COMMON and word.isalpha())
     return ("".join(lines) + "\n" + "\n".join(common)).encode("utf-8")
 
@@ -121,8 +190,10 @@ def main() -> None:
     args = parser.parse_args()
     blob = build()
     args.output.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
-    words = blob.count(b"\t")
-    print(f"{args.output}: {words:,} words, {args.output.stat().st_size:,} bytes")
+    listed = sum(line.count(b"\t") == 2 for line in blob.split(b"\n"))
+    words = blob.count(b"\t") - listed
+    size = args.output.stat().st_size
+    print(f"{args.output}: {words:,} words ({listed:,} marked misspelt), {size:,} bytes")
 
 
 if __name__ == "__main__":

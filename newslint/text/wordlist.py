@@ -9,8 +9,10 @@ pyspellchecker (MIT both), which together cover British and American spelling. T
 file is distributed under CC BY-SA 4.0 (``english_words.LICENSE.txt`` beside it).
 
 Its lines are ``<word>\\t<code>`` sorted by word (the code is the Zipf frequency x 100,
-doubled, plus one for a dictionary word; Zipf 3.0 is once per million words), then a blank
-line and the common words (Zipf 3 or more) alone, from which suggestions are drawn.
+doubled, plus one for a dictionary word; Zipf 3.0 is once per million words), with a third
+field on the lines of the common misspellings the web writes, their corrections
+("occured\\t560\\toccurred", "realy\\t552\\treally,relay", from codespell's list), then a blank line and the common words (Zipf 3 or more) alone, from
+which suggestions are drawn.
 Decompressing it costs about 15 ms, so it is unpacked once into a cache file; each later
 run maps that file into memory (only the pages a look-up touches are read) and looks words
 up by binary search, turning the whole list into a dict only once a run has asked about
@@ -33,7 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     import mmap
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 # The shipped list (package data).
 SOURCE = Path(__file__).resolve().parent.parent / "data" / "english_words.tsv.gz"
 # Distinct words whose lookups are remembered; past this, the memo starts again (a run's
@@ -119,6 +121,8 @@ def _remove_stale(folder: Path, keep: str) -> None:
 class Entry(NamedTuple):
     zipf100: int  # Zipf frequency x 100; 0 when the web list does not have the word
     in_dictionary: bool  # in symspellpy's or pyspellchecker's English dictionary
+    # For a common misspelling ("occured"), what it is a misspelling of, the likeliest first.
+    corrections: tuple[str, ...] = ()
 
 
 UNKNOWN = Entry(0, False)
@@ -173,9 +177,12 @@ class WordList:
         return UNKNOWN
 
 
-def _entry(code: str | bytes) -> Entry:
+def _entry(fields: str | bytes) -> Entry:
+    """A line's fields after the word: ``<code>``, or ``<code>\\t<corrections>``."""
+    text = fields.decode("utf-8") if isinstance(fields, bytes) else fields
+    code, _, corrections = text.partition("\t")
     zipf, curated = divmod(int(code), 2)
-    return Entry(zipf, bool(curated))
+    return Entry(zipf, bool(curated), tuple(corrections.split(",")) if corrections else ())
 
 
 _lock = threading.Lock()
