@@ -64,6 +64,56 @@ def test_a_keyboard_slip_is_flagged_with_the_meant_word_among_three_suggestions(
     assert f"'{slip}'" in hit.message
 
 
+# Classic misspellings of news copy, many of them written on the web often enough to pass
+# for words by frequency alone ("occured" once in six million words), some two edits from
+# the word ("tommorow"), some in SCOWL's unabridged lists ("publically", "supercede").
+CLASSICS = {
+    "occured": "occurred",
+    "occurence": "occurrence",
+    "recieve": "receive",
+    "seperate": "separate",
+    "accomodate": "accommodate",
+    "definately": "definitely",
+    "goverment": "government",
+    "existance": "existence",
+    "untill": "until",
+    "tommorow": "tomorrow",
+    "wierd": "weird",
+    "independant": "independent",
+    "publically": "publicly",
+    "concensus": "consensus",
+    "millenium": "millennium",
+    "embarassed": "embarrassed",
+    "harrass": "harass",
+    "liason": "liaison",
+    "supercede": "supersede",
+    "truely": "truly",
+    "arguement": "argument",
+    "noticable": "noticeable",
+    "pronounciation": "pronunciation",
+    "maintainance": "maintenance",
+    "neccessary": "necessary",
+    "begining": "beginning",
+    "reccomend": "recommend",
+    "commitee": "committee",
+    "tounge": "tongue",
+    "seige": "siege",
+    "wich": "which",
+}
+
+
+@pytest.mark.parametrize("slip, meant", sorted(CLASSICS.items()))
+def test_a_classic_misspelling_is_flagged_with_its_word_first(slip, meant):
+    text = f"The minister said the {slip} was noted by the committee."
+    (hit,) = hits(text)
+    assert hit.data["word"] == slip and hit.suggestions[0] == meant
+    assert f"did you mean '{meant}'?" in hit.message
+
+
+def test_the_desk_can_still_accept_a_listed_misspelling():
+    assert hits("The board said the wich elm stood.", vocabulary=["wich"]) == []
+
+
 def test_the_fix_writes_the_first_suggestion_and_is_unsafe():
     text = "Officials said the goverment’s plan would recieve support.\n"
     found = hits(text)
@@ -235,6 +285,38 @@ def test_a_quotation_with_several_odd_words_is_a_foreign_phrase_left_alone():
     assert words(hits('"We will recieve the report on Friday," she said.')) == ["recieve"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Marchers chanted "Todos con las familias" as they passed the hall.',
+        '"Vamos, amigos, a las familias," the mayor told the crowd.',
+        'She wrote "Ella siempre recibe las listas" on the card.',
+    ],
+)
+def test_a_quotation_in_another_language_is_left_alone(text):
+    # One word looks like a slip of English ("familias", "listas"), but the quotation holds
+    # another word English does not know and none of its function words.
+    assert hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, slip",
+    [
+        ('"Todos will recieve the money," the mayor said.', "recieve"),  # English words in it
+        ('He said: "Dzhokhar and Smith recieve nothing."', "recieve"),  # names prove nothing
+        ('She said: "Totally unacceptible."', "unacceptible"),  # nothing foreign in it
+        ("Marchers said the familias of the dead were there.", "familias"),  # no quotation
+    ],
+)
+def test_a_slip_in_an_english_quotation_is_still_a_slip(text, slip):
+    assert words(hits(text)) == [slip]
+
+
+def test_a_word_beside_a_french_elision_is_left_alone():
+    assert hits("The group's raison d'etre was never clear to the panel.") == []
+    assert words(hits("The group's raison for it was never clear.")) == ["raison"]
+
+
 def test_a_word_beside_accented_foreign_words_is_left_alone():
     assert hits("The crowd chanted la foule est là for an hour.") == []
 
@@ -279,6 +361,22 @@ def test_variety_british_flags_american_spellings_and_suggests_the_british_one()
     ]
     assert "American spelling" in found[0].message
     assert hits("The colour was analysed.", rules={RULE: {"variety": "british"}}) == []
+
+
+def test_a_slip_suggests_the_story_variety_first():
+    slip = "The coach moved him to cente back for the second half."
+    british = slip + " The colour of the kit and the theatre were new."
+    american = slip + " The color of the kit was new."
+    assert hits(british)[0].suggestions[:2] == ("centre", "center")
+    assert hits(american)[0].suggestions[:2] == ("center", "centre")
+    # With no variety known, the usual order: the more common spelling first.
+    assert hits(slip)[0].suggestions[:2] == ("center", "centre")
+    assert hits(slip, rules={RULE: {"variety": "british"}})[0].suggestions[:2] == (
+        "centre",
+        "center",
+    )
+    # The fix writes the variety's spelling.
+    assert hits(british)[0].fix.edits[0].text == "centre"
 
 
 def test_variety_american_flags_british_spellings():
@@ -419,6 +517,23 @@ def test_the_shipped_list_is_sorted_and_its_common_words_are_its_own():
     assert {w for w in words_ if entries.zipf100(w) >= 300 and w.isalpha()} == set(
         common.split("\n")
     )
+
+
+def test_the_shipped_lists_misspellings_are_no_words_and_their_corrections_are():
+    entries = wordlist.word_list()
+    blob = gzip.decompress(wordlist.SOURCE.read_bytes()).decode("utf-8")
+    marked = [line.split("\t") for line in blob.partition("\n\n")[0].split("\n")]
+    marked = [fields for fields in marked if len(fields) == 3]
+    assert len(marked) > 1000
+    for word, _, corrections in marked:
+        entry = entries.entry(word)  # found by the binary search, corrections and all
+        assert entry.corrections == tuple(corrections.split(","))
+        assert 0 < entry.zipf100 < 300 and not entry.in_dictionary
+        for correction in entry.corrections:
+            assert all(
+                entries.entry(p).in_dictionary or entries.zipf100(p) >= 300
+                for p in correction.split()
+            ), (word, correction)
 
 
 @pytest.fixture(scope="module")

@@ -10,17 +10,25 @@ A word is accepted when a dictionary has it (or has its British or American twin
 is common on the web (once in a million words: "coronavirus", "tweeted"), or when it is a
 known word with an English prefix or suffix ("reopenings", "nondefense", "tieless", "snitty",
 "rueing"), unless the same stem and suffix spelt the other way (consonant doubled or not,
-"e" kept or dropped) is far more common ("commited", "stoping"). Otherwise it is flagged
-when a common word lies one edit away and the word is either rare on the web (under once in
-30 million words: "maraton") or a known misspelling: that common word with a typing slip
-past its first letter and a hundred times rarer ("recieve", "definately"). A word the web
+"e" kept or dropped) is far more common ("commited", "stoping"). A common misspelling is
+never a word, however often the web writes it: the list marks the misspellings of
+codespell's list (grown from Wikipedia's lists of common misspellings) that no dictionary
+has ("occured", "untill", "tommorow"), or only SCOWL's unabridged lists have, beside a far
+more common correction ("publically", "supercede"); it is flagged with its correction
+first, even two edits away. Otherwise a word is flagged when a common word lies one edit
+away and the word is either rare on the web (under once in 30 million words: "maraton") or
+a misspelling by its frequency: that common word with a typing slip past its first letter
+and a hundred times rarer ("recieve", "definately"). A word the web
 writes that is one edit only from words with another first letter is a term of its own
 ("oche" beside "ache"). A rare word with no common word one edit away is taken for a
 coinage, a name or a foreign word and left alone, unless it is two common words run
 together ("willmean"). Suggestions are ranked: the words it is a typing slip of, then those
 that keep its first letter, then the rest, the most common first within each; two common
 words run together ("paycuts" -> "pay cuts") come before a word with a letter changed into
-an unrelated one ("payouts"). The first suggestion is the fix.
+an unrelated one ("payouts"). Where the story's variety is known (``variety``, or else most
+of the story's own lower-case British or American spellings: "colour", "theatre"), that
+variety's spelling comes first ("cente": "centre" before "center" in British copy); else the
+more common one does. The first suggestion is the fix.
 
 What it checks, deliberately:
 
@@ -36,8 +44,19 @@ What it checks, deliberately:
   credits), a word glued to ``@``, ``#``, ``/``, ``_`` or a dot between letters (file names,
   paths), words with digits (``5G``, ``£2bn``, ``10,000m``), words of one or two letters,
   short words without a vowel (abbreviations: "btwn"), square-bracketed changes in
-  quotations ("[A]dding"), inline and block code, and foreign phrases: a quotation in which
-  two or more words look misspelt, or a word beside a lower-case word with accented letters.
+  quotations ("[A]dding"), inline and block code.
+- Not checked either: foreign phrases, which keep their own spelling ("listos" is no slip of
+  "lists"). A word is taken to stand in one beside a lower-case word with accented letters
+  or a French or Italian elision ("raison d'etre"), or inside a quotation that is foreign:
+  one where two or more words look misspelt, or one that holds another word English does not
+  know (no dictionary has it, the web seldom writes it, it is no slip of an English word:
+  "todos"; the quotation's first word counts in lower case) and none of English's commonest
+  function words ("the", "and", "we", "with"...). Foreign quotations are judged by these
+  signs rather than by a share of unknown words because their short words ("la", "de",
+  "para", "die") are on the web's English list too. So a single slip in an English
+  quotation is still flagged, and a name in it proves nothing (capitalised words inside a
+  quotation are not counted); a foreign word outside quotation marks and with no accent
+  beside it is checked like any other.
 
 British and American spellings are both accepted. ``variety = "british"`` (or
 ``"american"``) flags the other variety's spelling of a word listed in
@@ -56,7 +75,7 @@ The [[goverment]] said the new [[maraton]] route would avoid the city centre.
 ```
 
 ```text
-Officials said they would [[recieve]] the report [[justfor]] the record.
+Officials said they would [[recieve]] the report [[justfor]] the record, which [[occured]] late.
 ```
 
 ```markdown
@@ -71,6 +90,10 @@ The government said the marathon would pass the theatre and the theater district
 
 ```text
 Zelensky's aide tweeted from @kyivindependent about #Ukraine and 5G masts at example.org/news.
+```
+
+```text
+Supporters chanted "Todos con las familias" outside; the group's raison d'etre is plain.
 ```
 
 ```markdown
@@ -99,7 +122,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from newslint.model import Edit, Finding, unsafe_fix
 from newslint.options import Choice, Words, option
 from newslint.rule import Rule, hookimpl
-from newslint.text.varieties import AMERICAN, BRITISH, spelling_variety
+from newslint.text.varieties import (
+    AMERICAN,
+    BRITISH,
+    spelling_table,
+    spelling_variety,
+    written_runs,
+)
 from newslint.text.words import WORD_RE, distinct_words
 
 if TYPE_CHECKING:
@@ -141,6 +170,15 @@ MIN_LENGTH = 3
 MAX_LENGTH = 45  # longer "words" are not prose, and edits of them would cost their length squared
 NEAR = 200  # characters looked at around a slip for URLs, labels and parentheses
 FOREIGN_WINDOW = 40  # characters either side of a slip searched for other foreign words
+# English quoted speech holds some of these; a foreign quotation, whose own short words
+# ("la", "de", "para", "die") the web list knows as English words, holds none. Words that
+# are function words of French, Spanish, Italian or German too ("a", "in", "was", "will",
+# "so") are left out.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the and of to is are were it its this that these those we you they our your their "
+    "with for have has would not be been what which there here he she his him them my me "
+    "from but or if than then at by do does did can could should just about".split()
+)
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A rare word made of a known word and one of these is a derivation, not a slip
@@ -212,6 +250,9 @@ _APOSTROPHE_SUFFIXES = ("s", "ll", "re", "ve", "d", "m")
 # is read whole by the reader, not as its halves.
 _NOT_PROSE_RE = re.compile(r"[@#/\\_=<>{}|~^*+\[\]]|\w\.\w|://")
 _SPACE_RE = re.compile(r"\s")
+# An article or preposition elided before a word: French and Italian, not English
+# ("d'etre", "l'etat", "qu'il"; English's own elisions are "c'mon", "n'", "y'all").
+_ELISION_RE = re.compile(r"(?:d|l|qu|j)['’][^\W\d_]{2,}")
 _FRONT_MATTER_RE = re.compile(
     r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL
 )
@@ -359,26 +400,53 @@ class Speller:
         if word in self._memo:
             return self._memo[word]
         found = None
-        if word not in self.accepted and not self.known(word):
-            score = self.words.zipf100(word)
-            near = self.suggestions(word)
-            if near and score >= RARE:
-                # A rare word that is also a typing slip of a far more common one.
-                floor = score + MISSPELLING_GAP
-                if not any(keyboard_slip(word, c) and self.words.zipf100(c) >= floor for c in near):
-                    near = []
-            elif score:
-                # A word the web writes, one edit only from words of another first letter,
-                # is a term of its own ("oche" beside "ache"), not a slip of theirs.
-                near = [c for c in near if c[0] == word[0]]
-            if near and not self.derived(word):
-                found = (self._ranked(word, near), "not in the dictionary")
-            elif not near and score == 0 and not self.derived(word):
-                joined = self.split(word)
-                if joined:
-                    found = ((joined,), "two words run together")
+        corrections = self.words.entry(word).corrections
+        if word in self.accepted:
+            pass
+        elif corrections:
+            # A common misspelling (codespell's list): the web writes it often enough to pass
+            # for a word ("occured", "untill"), and its correction may be two edits away
+            # ("tommorow"). Its corrections first, then the words it is a slip of.
+            near = [c for c in self.suggestions(word) if c[0] == word[0] and c not in corrections]
+            ranked = self._ranked(word, near) if near else ()
+            found = ((*corrections, *ranked)[:3], "a common misspelling")
+        elif not self.known(word):
+            found = self._unknown(word)
         self._memo[word] = found
         return found
+
+    def unfamiliar(self, word: str) -> bool:
+        """A word English does not know and no slip of one: a name, a coinage or a
+        foreign word ("vamos")."""
+        return (
+            len(word) >= MIN_LENGTH
+            and word not in self.accepted
+            and not self.words.entry(word).corrections
+            and not self.known(word)
+            and not self.derived(word)
+            and self._unknown(word) is None
+        )
+
+    def _unknown(self, word: str) -> tuple[tuple[str, ...], str] | None:
+        """(suggestions, reason) when ``word``, which no dictionary has, is a slip."""
+        score = self.words.zipf100(word)
+        near = self.suggestions(word)
+        if near and score >= RARE:
+            # A rare word that is also a typing slip of a far more common one.
+            floor = score + MISSPELLING_GAP
+            if not any(keyboard_slip(word, c) and self.words.zipf100(c) >= floor for c in near):
+                near = []
+        elif score:
+            # A word the web writes, one edit only from words of another first letter,
+            # is a term of its own ("oche" beside "ache"), not a slip of theirs.
+            near = [c for c in near if c[0] == word[0]]
+        if near and not self.derived(word):
+            return self._ranked(word, near), "not in the dictionary"
+        if not near and score == 0 and not self.derived(word):
+            joined = self.split(word)
+            if joined:
+                return (joined,), "two words run together"
+        return None
 
     def _ranked(self, word: str, near: list[str]) -> tuple[str, ...]:
         """The first three suggestions: the words ``word`` is a typing slip of or has a
@@ -613,26 +681,80 @@ def check(document: Document, options: SpellingOptions) -> Iterator[Finding]:
                 for slip in found
                 if slip.word not in story_words
             )
-    yield from _report(document, slips)
+    if slips:
+        variety = options.variety if options.variety != "both" else story_variety(text)
+        if variety is not None:
+            slips = [s._replace(suggestions=in_variety(s.suggestions, variety)) for s in slips]
+    yield from _report(document, slips, speller)
+
+
+def story_variety(text: str) -> str | None:
+    """The variety most of the story's lower-case British or American spellings are in
+    ("centre", "colour": British), or None when it writes none, or as many of each. The
+    -ise/-ize axis is left out: Oxford spelling writes "organize" beside "colour"."""
+    counts = {BRITISH: 0, AMERICAN: 0}
+    table = spelling_table()
+    for word in written_runs(text) or ():
+        axis, variety, _ = table[word]
+        if axis == "main":
+            counts[variety] += 1
+    if counts[BRITISH] == counts[AMERICAN]:
+        return None
+    return BRITISH if counts[BRITISH] > counts[AMERICAN] else AMERICAN
+
+
+def in_variety(suggestions: tuple[str, ...], variety: str) -> tuple[str, ...]:
+    """The suggestions with each of the other variety's spellings preceded by this
+    variety's ("center" -> "centre, center" in British copy); otherwise in their order."""
+    ranked: list[str] = []
+    for suggestion in suggestions:
+        cut = next((i for i, c in enumerate(suggestion) if c in "'’"), len(suggestion))
+        entry = spelling_variety(suggestion[:cut])
+        if entry is not None and entry[1] != variety:
+            ranked.append(entry[2] + suggestion[cut:])
+        ranked.append(suggestion)
+    return tuple(dict.fromkeys(ranked))[: len(suggestions)]
+
+
+def foreign_quotation(speller: Speller, quotation: str, slip_at: int) -> bool:
+    """Whether a quotation holding one slip (at ``slip_at``) is in another language: it
+    holds another word English does not know (no dictionary has it, the web seldom writes
+    it, and it is no slip of an English word: "vamos", "todos") and none of English's
+    commonest function words. Its first word counts in lower case (it is capitalised as the
+    quotation's start); other capitalised words are names, which prove nothing."""
+    other_foreign = function_word = False
+    for index, match in enumerate(_LETTER_WORD_RE.finditer(quotation)):
+        if match.start() <= slip_at < match.end():
+            continue
+        word = _normal(match.group())
+        if index == 0:
+            word = word.lower()
+        if word in _ENGLISH_FUNCTION_WORDS:
+            function_word = True
+        elif not other_foreign and word.islower() and speller.unfamiliar(word):
+            other_foreign = True
+    return other_foreign and not function_word
 
 
 def _foreign_around(text: str, slip: Slip) -> bool:
-    """Another lower-case word with accented letters near the slip ("la foule", "foncé"):
-    the slip then sits in a foreign phrase, which keeps its own spelling."""
+    """Another lower-case word with accented letters near the slip ("la foule", "foncé"),
+    or a French or Italian elision ("d'etre", "l'etat", "qu'il"): the slip then sits in a
+    foreign phrase ("raison d'etre"), which keeps its own spelling."""
     window = (
         text[max(0, slip.start - FOREIGN_WINDOW) : slip.start]
         + " "
         + text[slip.end : slip.end + FOREIGN_WINDOW]
     )
     return any(
-        token == token.lower() and any(c > "\x7f" and c.isalpha() for c in token)
+        token == token.lower()
+        and (any(c > "\x7f" and c.isalpha() for c in token) or _ELISION_RE.match(token))
         for token in _LETTER_WORD_RE.findall(window)
     )
 
 
-def _report(document: Document, slips: list[Slip]) -> Iterator[Finding]:
+def _report(document: Document, slips: list[Slip], speller: Speller) -> Iterator[Finding]:
     """Findings for the slips, leaving out quotations that hold two or more (a foreign
-    phrase, or a quoted post that keeps its author's spelling)."""
+    phrase, or a quoted post that keeps its author's spelling) and foreign quotations."""
     if not slips:
         return
     regions = document.regions
@@ -647,7 +769,11 @@ def _report(document: Document, slips: list[Slip]) -> Iterator[Finding]:
     text = document.text
     for slip, span in zip(slips, where):
         quoted = text[span[0] : span[1]].strip(" ,.!?") if span is not None else None
-        if span is not None and (per_quote[span] > 1 or quoted == text[slip.start : slip.end]):
+        if span is not None and (
+            per_quote[span] > 1
+            or quoted == text[slip.start : slip.end]
+            or foreign_quotation(speller, text[span[0] : span[1]], slip.start - span[0])
+        ):
             continue  # a foreign phrase, or a word quoted as a word ("coined the term 'liberati'")
         if regions.aside(slip.start) or _foreign_around(text, slip):
             continue
