@@ -86,11 +86,13 @@ def cli():
     return invoke
 
 
-def run_module(*args, cwd=None, input=None):
-    """Run ``python -m newslint`` in a real subprocess (exit codes, stdin, start-up)."""
+def run_module(*args, cwd=None, input=None, env=None):
+    """Run ``python -m newslint`` in a real subprocess (exit codes, stdin, start-up), with the
+    environment ``env`` if given (a whole environment, as subprocess takes it)."""
     return subprocess.run(
         [sys.executable, "-m", "newslint", *args],
         cwd=cwd,
+        env=env,
         input=input,
         capture_output=True,
         text=True,
@@ -98,16 +100,17 @@ def run_module(*args, cwd=None, input=None):
     )
 
 
-def run_in_process(*args, cwd=None, input=None) -> subprocess.CompletedProcess:
+def run_in_process(*args, cwd=None, input=None, env=None) -> subprocess.CompletedProcess:
     """``newslint ARGS`` run in this process (click's runner), from the folder ``cwd``, with
     the result shaped as ``run_module``'s: for tests about what the command does rather than
-    about the process (exit on a signal, start-up, a real stdin), at a fraction of the cost."""
+    about the process (exit on a signal, start-up, a real stdin), at a fraction of the cost.
+    ``env`` sets environment variables for the run only (None removes one)."""
     from newslint.cli import main
 
     before = os.getcwd()
     os.chdir(cwd or before)
     try:
-        result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+        result = CliRunner().invoke(main, list(args), input=input, env=env, catch_exceptions=False)
     finally:
         os.chdir(before)
     return subprocess.CompletedProcess(

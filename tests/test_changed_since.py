@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_in_process, run_module
+from conftest import REPO, run_in_process
 
 from newslint.changes import ALL, ChangedLines, ChangesError, changed_lines, parse_diff
 from newslint.model import Finding
@@ -176,7 +176,7 @@ def test_new_files_count_whole_committed_or_untracked(repo):
 
 def test_paths_are_resolved_from_a_subdirectory(repo):
     (repo / "stories" / "ferry.txt").write_text(OLD_STORY + "\nNew  line.\n", encoding="utf-8")
-    done = run_module(
+    done = run_in_process(
         "check", "--changed-since", "HEAD", "--fail-on", "info", "ferry.txt", cwd=repo / "stories"
     )
     assert (
@@ -210,14 +210,14 @@ def test_shallow_clone_says_so(repo, tmp_path):
 
 def test_outside_a_git_repository_is_a_clear_error(tmp_path):
     (tmp_path / "story.txt").write_text("The  board met.\n", encoding="utf-8")
-    done = run_module("check", "--changed-since", "HEAD", "story.txt", cwd=tmp_path)
+    done = run_in_process("check", "--changed-since", "HEAD", "story.txt", cwd=tmp_path)
     assert done.returncode == 2
     assert "needs a git repository" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
 
 
 def test_stdin_keeps_every_finding(repo):
-    done = run_module(
+    done = run_in_process(
         "check",
         "--changed-since",
         "HEAD",

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_module
+from conftest import REPO, run_in_process, run_module
 
 from newslint.plugins import build_registry
 
@@ -242,7 +242,7 @@ def test_fix_on_unreadable_stdin_prints_nothing_and_exits_2():
 def test_a_file_named_twice_is_checked_and_fixed_once(tmp_path):
     (tmp_path / "a.txt").write_text("Advertisement\nThe mayor  resigned.\n")
     (tmp_path / "link.txt").symlink_to("a.txt")
-    done = run_module(
+    done = run_in_process(
         "check",
         "--no-plugins",
         "--fix",

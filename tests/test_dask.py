@@ -150,7 +150,7 @@ def test_bad_scheduler_address_is_one_line(address, cause, tmp_path):
 
 def test_unreachable_scheduler_is_an_error_not_a_hang():
     with pytest.raises(DaskError, match="cannot reach the scheduler"):
-        connect("tcp://127.0.0.1:9", timeout="1s")
+        connect("tcp://127.0.0.1:9", timeout="0.3s")
 
 
 @pytest.mark.parametrize("extra", [["--fix"], ["-"]])

@@ -19,7 +19,6 @@ import importlib.util
 import json
 import os
 import shutil
-import subprocess
 import sys
 import zlib
 from collections import defaultdict
@@ -28,7 +27,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, run_in_process
 
 from newslint.output.html import OPEN_LIMIT
 
@@ -170,16 +169,6 @@ def _expected_pieces(finding: dict, lines: list[str]) -> list[Piece]:
     return pieces
 
 
-def _run(*args, cwd):
-    return subprocess.run(
-        [sys.executable, "-m", "newslint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def _distinct_bytes(png: bytes) -> int:
     """How many different byte values the image's pixel data holds: a blank page has a
     handful, a page of text and colour has hundreds."""
@@ -222,10 +211,14 @@ def rendered(tmp_path_factory):
     hostile.mkdir()
     (hostile / HOSTILE_NAME).write_text(HOSTILE_STORY, encoding="utf-8")
     (hostile / "newslint.toml").write_text(HOSTILE_CONFIG, encoding="utf-8")
-    report = _run("check", "examples", "--format", "html", "--output", "report.html", cwd=folder)
+    report = run_in_process(
+        "check", "examples", "--format", "html", "--output", "report.html", cwd=folder
+    )
     assert report.returncode == 1, report.stderr
     assert report.stdout == ""  # --output: the page went to the file
-    findings = json.loads(_run("check", "examples", "--format", "json", cwd=folder).stdout)
+    findings = json.loads(
+        run_in_process("check", "examples", "--format", "json", cwd=folder).stdout
+    )
     with tool.Chromium(width=1400, height=1200) as browser:
         browser.load(folder / "report.html")
         parsed = RenderedReport()
@@ -372,7 +365,9 @@ def test_long_archives_render_a_story_when_it_is_opened(rendered, tmp_path):
         (stories / f"story-{n:03}.txt").write_text(
             f"Story {n} went to the the council.\n", encoding="utf-8"
         )
-    done = _run("check", "archive", "--format", "html", "--output", "archive.html", cwd=tmp_path)
+    done = run_in_process(
+        "check", "archive", "--format", "html", "--output", "archive.html", cwd=tmp_path
+    )
     assert done.returncode == 1, done.stderr
     browser = rendered.browser
     browser.load(tmp_path / "archive.html")

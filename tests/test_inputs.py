@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_module
+from conftest import run_in_process, run_module
 
 DOUBLED = "Floods closed the coast road on Monday after heavy rain.\n\nEngineers were called in.\n\nFloods closed the coast road on Monday after heavy rain.\n"
 
@@ -16,7 +16,7 @@ def test_crlf_cr_and_bom_keep_line_numbers(tmp_path):
         "bom.txt": b"\xef\xbb\xbf" + DOUBLED.encode(),
     }.items():
         (tmp_path / name).write_bytes(data)
-    proc = run_module("check", "--no-plugins", "--format", "json", str(tmp_path))
+    proc = run_in_process("check", "--no-plugins", "--format", "json", str(tmp_path))
     files = json.loads(proc.stdout)["files"]
     assert len(files) == 3
     for entry in files:
@@ -25,7 +25,7 @@ def test_crlf_cr_and_bom_keep_line_numbers(tmp_path):
 
 def test_stdin_with_filename_picks_the_parser():
     story = "# Heading\n\n```\nShare this post\n```\n\nShare this post\n"
-    proc = run_module(
+    proc = run_in_process(
         "check",
         "--no-plugins",
         "--format",
@@ -44,7 +44,7 @@ def test_stdin_with_filename_picks_the_parser():
 def test_binary_file_is_one_error_line_and_other_files_still_checked(tmp_path):
     (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     (tmp_path / "story.txt").write_text(DOUBLED)
-    proc = run_module(
+    proc = run_in_process(
         "check", "--no-plugins", str(tmp_path / "photo.txt"), str(tmp_path / "story.txt")
     )
     assert proc.returncode == 2
@@ -57,14 +57,14 @@ def test_binary_file_is_one_error_line_and_other_files_still_checked(tmp_path):
 def test_invalid_utf8_names_the_line(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("First line\nCaf\xe9 society\n".encode("latin-1"))
-    proc = run_module("check", "--no-plugins", str(path))
+    proc = run_in_process("check", "--no-plugins", str(path))
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0
     assert "latin1.txt" in proc.stderr and "UTF-8" in proc.stderr and "line 2" in proc.stderr
 
 
 def test_missing_path(tmp_path):
-    proc = run_module("check", "--no-plugins", str(tmp_path / "nope.md"))
+    proc = run_in_process("check", "--no-plugins", str(tmp_path / "nope.md"))
     assert proc.returncode == 2
     assert (
         proc.stderr.strip() == f"newslint: error: {tmp_path / 'nope.md'}: no such file or directory"
@@ -73,7 +73,7 @@ def test_missing_path(tmp_path):
 
 def test_directory_without_text_files(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    proc = run_module("check", "--no-plugins", str(tmp_path))
+    proc = run_in_process("check", "--no-plugins", str(tmp_path))
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert (
@@ -99,7 +99,7 @@ def test_directories_skip_hidden_folders_and_unknown_extensions(tmp_path):
     (tmp_path / "data.csv").write_text("Share this post\n")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "story.markdown").write_text("Share this post\n")
-    proc = run_module("check", "--no-plugins", "--format", "json", str(tmp_path))
+    proc = run_in_process("check", "--no-plugins", "--format", "json", str(tmp_path))
     paths = [f["path"] for f in json.loads(proc.stdout)["files"]]
     assert len(paths) == 1 and paths[0].endswith("story.markdown")
 
@@ -107,7 +107,7 @@ def test_directories_skip_hidden_folders_and_unknown_extensions(tmp_path):
 def test_a_named_file_with_an_unknown_extension_is_plain_text(tmp_path):
     path = tmp_path / "story.body"
     path.write_text("Advertisement\n")
-    proc = run_module("check", "--no-plugins", str(path))
+    proc = run_in_process("check", "--no-plugins", str(path))
     assert f"{path}:1:1: warning [debris]" in proc.stdout
 
 
@@ -199,7 +199,7 @@ def test_utf16_with_a_bom_is_read_with_exact_positions(tmp_path):
     for encoding in ("utf-16-le", "utf-16-be"):
         path = tmp_path / f"{encoding}.txt"
         path.write_bytes("\ufeff".encode(encoding) + DOUBLED.replace("\n", "\r\n").encode(encoding))
-        proc = run_module("check", "--no-plugins", "--format", "json", str(path))
+        proc = run_in_process("check", "--no-plugins", "--format", "json", str(path))
         (entry,) = json.loads(proc.stdout)["files"]
         assert [(f["rule"], f["line"], f["column"]) for f in entry["findings"]] == [
             ("duplicate-paragraph", 5, 1)
@@ -209,7 +209,7 @@ def test_utf16_with_a_bom_is_read_with_exact_positions(tmp_path):
 def test_utf16_without_a_bom_is_one_clear_line(tmp_path):
     path = tmp_path / "nobom.txt"
     path.write_bytes(DOUBLED.encode("utf-16-le"))
-    proc = run_module("check", "--no-plugins", str(path))
+    proc = run_in_process("check", "--no-plugins", str(path))
     assert proc.returncode == 2
     assert proc.stderr.strip() == (
         f"newslint: error: {path}: UTF-16 text without a byte-order mark; "
@@ -221,7 +221,7 @@ def test_fix_leaves_a_utf16_file_alone_with_one_line(tmp_path):
     path = tmp_path / "story.txt"
     data = "\ufeffThe the minister spoke.\n".encode("utf-16-le")
     path.write_bytes(data)
-    proc = run_module("check", "--no-plugins", "--fix", str(path))
+    proc = run_in_process("check", "--no-plugins", "--fix", str(path))
     assert proc.returncode == 2
     assert "is UTF-16 text; --fix writes only UTF-8 files, so it was not fixed" in proc.stderr
     assert path.read_bytes() == data

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, run_in_process
 
 EXAMPLES = sorted(p for p in (REPO / "examples").rglob("*") if p.suffix in (".txt", ".md", ".html"))
 LANGUAGE = {".txt": "plaintext", ".md": "markdown", ".html": "html"}
@@ -160,13 +160,8 @@ def client(tmp_path_factory):
 
 
 def check_json(*arguments, cwd: Path = REPO) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-m", "newslint", "check", "--format", "json", *map(str, arguments)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    # In this process: what is compared is the command's findings, not a process of its own.
+    done = run_in_process("check", "--format", "json", *map(str, arguments), cwd=cwd)
     return json.loads(done.stdout)
 
 
@@ -226,12 +221,7 @@ def fixed_by_cli(path: Path, tmp_path: Path, *extra: str, newline: str | None = 
     copy = tmp_path / "fixed" / path.name
     copy.parent.mkdir(exist_ok=True)
     shutil.copyfile(path, copy)
-    subprocess.run(
-        [sys.executable, "-m", "newslint", "check", "--fix", *extra, str(copy)],
-        cwd=REPO,
-        capture_output=True,
-        timeout=60,
-    )
+    run_in_process("check", "--fix", *extra, str(copy), cwd=REPO)
     with copy.open(encoding="utf-8", newline=newline) as stream:
         return stream.read()
 

@@ -15,7 +15,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import assert_valid_sarif, run_module
+from conftest import assert_valid_sarif, run_in_process, run_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -65,13 +65,13 @@ STORY = "Skip to main content\n\nThe the council met on Monday.\n"
 def test_a_newline_in_a_file_name_cannot_inject_a_github_command(tmp_path, monkeypatch):
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     (tmp_path / FORGED).write_text(STORY, encoding="utf-8")
-    done = run_module("check", "--no-config", "--format", "github", ".", cwd=tmp_path)
+    done = run_in_process("check", "--no-config", "--format", "github", ".", cwd=tmp_path)
     assert done.returncode == 1
     commands = github_commands(done.stdout)
     assert [level for level, _, _ in commands] == ["warning", "warning"]
     assert {unescape_github(props["file"]) for _, props, _ in commands} == {"./" + FORGED}
     # In the text format (a CI log shows it too) no line starts with a workflow command.
-    text = run_module("check", "--no-config", ".", cwd=tmp_path).stdout
+    text = run_in_process("check", "--no-config", ".", cwd=tmp_path).stdout
     assert [line for line in text.splitlines() if line.startswith("::")] == []
     assert text.splitlines()[0].startswith(
         "./a\\n::error file=x.txt,line=1::forged.txt:1:1: warning [debris]"
@@ -120,7 +120,7 @@ def test_a_file_name_that_is_not_utf8_is_carried_by_every_format(tmp_path):
 def test_a_terminal_escape_in_a_file_name_or_message_is_shown_not_sent(tmp_path):
     name = "\x1b]0;owned\x07\x1b[2J.txt"
     (tmp_path / name).write_text(STORY, encoding="utf-8")
-    done = run_module("check", "--no-config", name, cwd=tmp_path)
+    done = run_in_process("check", "--no-config", name, cwd=tmp_path)
     assert "\x1b" not in done.stdout and "\x07" not in done.stdout
     assert done.stdout.startswith("\\x1b]0;owned\\x07\\x1b[2J.txt:1:1: warning [debris]")
     finding = Finding(
@@ -170,7 +170,7 @@ def test_a_rule_id_and_message_with_newlines_break_no_format():
 def test_stderr_lines_escape_file_names(tmp_path):
     name = "bad\nname.txt"
     (tmp_path / name).write_bytes(b"caf\xe9\n")
-    done = run_module("check", "--no-config", name, cwd=tmp_path)
+    done = run_in_process("check", "--no-config", name, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         "newslint: error: bad\\nname.txt: not valid UTF-8 (byte 0xe9 at line 1); save the file as UTF-8"
@@ -199,13 +199,13 @@ def test_junit_follows_a_folders_own_fail_on(tmp_path):
     )
     (tmp_path / "wires" / "agency.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "ours.txt").write_text(STORY, encoding="utf-8")
-    done = run_module("check", "--format", "junit", "wires", "ours.txt", cwd=tmp_path)
+    done = run_in_process("check", "--format", "junit", "wires", "ours.txt", cwd=tmp_path)
     assert done.returncode == 1
     cases = {case.get("name"): case for case in ET.fromstring(done.stdout).iter("testcase")}
     assert cases["ours.txt"].find("failure") is not None
     agency = cases["wires/agency.txt"]
     assert agency.find("failure") is None and "[debris]" in agency.find("system-out").text
-    only_wires = run_module("check", "--format", "junit", "wires", cwd=tmp_path)
+    only_wires = run_in_process("check", "--format", "junit", "wires", cwd=tmp_path)
     assert only_wires.returncode == 0
     assert ET.fromstring(only_wires.stdout).get("failures") == "0"
 

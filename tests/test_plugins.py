@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import sys
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from conftest import run_in_process, run_module
 
 from newslint.config import Config
 from newslint.engine import Linter
@@ -55,28 +59,29 @@ def install_fake_distribution(root, name: str, module_source: str) -> None:
 @pytest.fixture
 def plugin_env(tmp_path):
     install_fake_distribution(tmp_path, "acme_slammed", PLUGIN.format(word="slammed"))
-    env = dict(os.environ, PYTHONPATH=str(tmp_path))
-    return tmp_path, env
+    return tmp_path
 
 
-def run_with(env, *args, input=None):
-    import subprocess
-    import sys
-
-    return subprocess.run(
-        [sys.executable, "-m", "newslint", *args],
-        env=env,
-        input=input,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def run_with(site: Path, *args, input=None, real_process=False):
+    """``newslint ARGS`` with the fake distributions in ``site`` installed: on the path of
+    this process for the run (the entry points are read afresh by each run), or, with
+    ``real_process``, on the PYTHONPATH of ``python -m newslint``."""
+    if real_process:
+        return run_module(*args, input=input, env=dict(os.environ, PYTHONPATH=str(site)))
+    sys.path.insert(0, str(site))
+    importlib.invalidate_caches()
+    try:
+        return run_in_process(*args, input=input)
+    finally:
+        sys.path.remove(str(site))
+        for name, module in list(sys.modules.items()):
+            if Path(getattr(module, "__file__", None) or "/").parent == site:
+                del sys.modules[name]
 
 
 def test_entry_point_plugin_rule_runs_and_is_listed(plugin_env):
-    _, env = plugin_env
     proc = run_with(
-        env,
+        plugin_env,
         "check",
         "--format",
         "json",
@@ -84,17 +89,19 @@ def test_entry_point_plugin_rule_runs_and_is_listed(plugin_env):
         "s.txt",
         "-",
         input="The minister slammed the report.\n",
+        real_process=True,  # once end to end: the installed command finds the entry point
     )
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     assert [(f["rule"], f["column"]) for f in findings] == [("acme/slammed", 14)]
-    listing = run_with(env, "rules").stdout
+    listing = run_with(plugin_env, "rules").stdout
     assert "acme/slammed" in listing and "acme_slammed" in listing
 
 
 def test_plugin_can_be_turned_off(plugin_env):
-    _, env = plugin_env
     for flags in (["--disable-plugin", "acme_slammed"], ["--no-plugins"]):
-        proc = run_with(env, "check", *flags, "-", input="The minister slammed the report.\n")
+        proc = run_with(
+            plugin_env, "check", *flags, "-", input="The minister slammed the report.\n"
+        )
         assert proc.returncode == 0, proc.stdout + proc.stderr
         assert "acme/slammed" not in proc.stdout
 
@@ -105,8 +112,7 @@ def test_a_plugin_that_fails_to_import_is_one_error_line(tmp_path):
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme_bad\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text("[newslint]\nacme_bad = acme_bad\n")
-    env = dict(os.environ, PYTHONPATH=str(tmp_path))
-    proc = run_with(env, "check", "-", input="Advertisement\n")
+    proc = run_with(tmp_path, "check", "-", input="Advertisement\n")
     assert proc.returncode == 2
     assert (
         proc.stderr.strip()
@@ -117,8 +123,7 @@ def test_a_plugin_that_fails_to_import_is_one_error_line(tmp_path):
 
 def test_a_rule_that_raises_is_isolated(tmp_path):
     install_fake_distribution(tmp_path, "acme_broken", BROKEN)
-    env = dict(os.environ, PYTHONPATH=str(tmp_path))
-    proc = run_with(env, "check", "--format", "json", "-", input="Advertisement\n")
+    proc = run_with(tmp_path, "check", "--format", "json", "-", input="Advertisement\n")
     assert proc.returncode == 2
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     rules = {f["rule"]: f for f in findings}
@@ -183,9 +188,8 @@ def test_readme_plugin_example_works_as_written(tmp_path):
     readme = (REPO / "README.md").read_text()
     code = _re.search(r"````python\n(# acme_newslint\.py\n.*?)````", readme, _re.S).group(1)
     install_fake_distribution(tmp_path, "acme_newslint", code)
-    env = dict(os.environ, PYTHONPATH=str(tmp_path))
     wrong = run_with(
-        env, "check", "--format", "json", "-", input="The minister slammed the report.\n"
+        tmp_path, "check", "--format", "json", "-", input="The minister slammed the report.\n"
     )
     (finding,) = json.loads(wrong.stdout)["files"][0]["findings"]
     assert (finding["rule"], finding["column"], finding["suggestions"]) == (
@@ -193,19 +197,19 @@ def test_readme_plugin_example_works_as_written(tmp_path):
         14,
         ["criticised"],
     )
-    right = run_with(env, "check", "-", input="The minister criticised the report.\n")
+    right = run_with(tmp_path, "check", "-", input="The minister criticised the report.\n")
     assert right.returncode == 0
-    docs = run_with(env, "rules", "acme/slammed").stdout
+    docs = run_with(tmp_path, "rules", "acme/slammed").stdout
     assert "## Wrong" in docs and "[[slammed]] the report" in docs
     assert "also-flag = []  (list of strings)" in docs
     config = tmp_path / "newslint.toml"
     config.write_text('[rules."acme/slammed"]\nalso-flag = ["blasted"]\n')
     blasted = run_with(
-        env, "check", "--config", str(config), "-", input="The minister blasted the report.\n"
+        tmp_path, "check", "--config", str(config), "-", input="The minister blasted the report.\n"
     )
     assert blasted.returncode == 1 and "acme/slammed" in blasted.stdout
     config.write_text('[rules."acme/slammed"]\nalso-flag = "blasted"\n')
-    refused = run_with(env, "check", "--config", str(config), "-", input="Fine.\n")
+    refused = run_with(tmp_path, "check", "--config", str(config), "-", input="Fine.\n")
     assert refused.returncode == 2
     assert "key 'rules.acme/slammed.also-flag': expected a list of non-empty strings" in (
         refused.stderr

@@ -1,5 +1,7 @@
-"""End to end through the installed command: ``newslint check story.md`` with the server named
-in the environment; the server stopped; ``newslint rules``; a local LanguageTool install."""
+"""End to end through the command line: ``newslint check story.md`` with the server named
+in the environment (once as the installed command in a process of its own, then in this
+process through click's runner); the server stopped; ``newslint rules``; a local
+LanguageTool install."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from lt_fakeserver import fake_lt_fixture, isolated_languagetool  # noqa: F401 (fixtures)
 
 HERE = Path(__file__).resolve().parent
@@ -30,23 +33,35 @@ Fans 🎉 cheered as teh vote  passed.
 SERVERS: dict[Path, str] = {}
 
 
-def newslint(*args, cwd, env=None):
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("NEWSLINT_LANGUAGETOOL_URL", "LTP_JAR_DIR_PATH")
-    }
-    if cwd in SERVERS:
-        environment["NEWSLINT_LANGUAGETOOL_URL"] = SERVERS[cwd]
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "newslint", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+def newslint(*args, cwd, env=None, real_process=False):
+    """``newslint ARGS`` from the folder ``cwd``, with the server of that folder (if any) named
+    in the environment: in this process through click's runner, or, with ``real_process``, as
+    ``python -m newslint`` (the installed command, its plugin found by its entry point)."""
+    overrides: dict[str, str | None] = dict.fromkeys(
+        ("NEWSLINT_LANGUAGETOOL_URL", "LTP_JAR_DIR_PATH")
     )
+    if cwd in SERVERS:
+        overrides["NEWSLINT_LANGUAGETOOL_URL"] = SERVERS[cwd]
+    overrides.update(env or {})
+    if real_process:
+        environment = {k: v for k, v in {**os.environ, **overrides}.items() if v is not None}
+        return subprocess.run(
+            [sys.executable, "-m", "newslint", *args],
+            cwd=cwd,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    from newslint.cli import main
+
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, list(args), env=overrides, catch_exceptions=False)
+    finally:
+        os.chdir(before)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture
@@ -76,7 +91,7 @@ def column(line: str, word: str, nth: int = 0) -> int:
 
 def test_check_shows_languagetool_findings_beside_the_core_ones(fake_lt, newsroom):
     folder = newsroom(fake_lt.url)
-    result = newslint("check", "story.md", cwd=folder)
+    result = newslint("check", "story.md", cwd=folder, real_process=True)
     assert result.returncode == 1, result.stderr
     assert result.stderr == ""
     lines = STORY.splitlines()
