@@ -18,6 +18,7 @@ to be its own (to name both plugins of a clash, to hand each its own run index).
 from __future__ import annotations
 
 import importlib
+import types
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -112,6 +113,25 @@ class Registry:
         return results[0] if results else None
 
 
+class _PluginManager(pluggy.PluginManager):
+    """pluggy's manager, quicker at registering a module. pluggy looks at every name in a
+    plugin with ``inspect.getattr_static`` (so no property runs), and a module's names are
+    mostly its imports: some 900 look-ups, about 3 ms of a single-file run. Only a function
+    (or a static, class or bound method) can be a hook, and a module's attribute is what
+    its ``__dict__`` holds, so any other value is passed over at once; the rest is pluggy's
+    own test, as before."""
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        if isinstance(plugin, types.ModuleType) and not isinstance(
+            vars(plugin).get(name), _HOOKABLE
+        ):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
+_HOOKABLE = (types.FunctionType, staticmethod, classmethod, types.MethodType)
+
+
 def build_registry(
     *,
     entry_points: bool = True,
@@ -121,7 +141,7 @@ def build_registry(
 ) -> Registry:
     """Register the built-in plugins, the entry points and ``extra_plugins``; collect what
     they provide. ``disabled`` names entry points (or built-in module names) to leave out."""
-    manager = pluggy.PluginManager("newslint")
+    manager = _PluginManager("newslint")
     manager.add_hookspecs(hookspecs)
     disabled = frozenset(disabled)
     extra_plugins = list(extra_plugins)

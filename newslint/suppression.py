@@ -29,7 +29,6 @@ Plain text has no comments, so it has no inline suppression.
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -96,9 +95,7 @@ def parse_directives(
                         position(at),
                         position(at + len(wrong.group(1))),
                         tuple(
-                            difflib.get_close_matches(
-                                wrong.group(1), [f"newslint-{a}" for a in ACTIONS], 1
-                            )
+                            _close_matches(wrong.group(1), [f"newslint-{a}" for a in ACTIONS], 1)
                         ),
                     )
                 )
@@ -132,10 +129,18 @@ def parse_directives(
     return directives, problems
 
 
+def _close_matches(word: str, candidates: list[str], n: int, cutoff: float = 0.6) -> list[str]:
+    """``difflib.get_close_matches``, imported only when a comment has a wrong name (difflib
+    and heapq cost every single-file run about 1 ms otherwise)."""
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n, cutoff)
+
+
 def _close_ids(name: str, rules: list[Rule], found: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     if name not in found:
         known = sorted({r.id for r in rules} | {r.category for r in rules})
-        found[name] = tuple(difflib.get_close_matches(name, known, 3, 0.6))
+        found[name] = tuple(_close_matches(name, known, 3, 0.6))
     return found[name]
 
 

@@ -111,7 +111,8 @@ def test_entry_point_load_follows_module_and_attributes(tmp_path, monkeypatch):
 # What a single-file run on a text story must not import: each costs milliseconds that a
 # short run pays in full (the HTML report's templates, Markdown's parser, the metadata scan,
 # the `regex` module that only users' patterns need, OpenSSL's hashes that only the run-wide
-# rule and the LanguageTool plugin's requests use, the baseline's machinery).
+# rule and the LanguageTool plugin's requests use, the baseline's machinery, difflib that
+# only a misspelt rule name in a comment needs, pkgutil that data files are read without).
 NOT_IMPORTED = (
     "importlib.metadata",
     "importlib.resources",
@@ -122,6 +123,8 @@ NOT_IMPORTED = (
     "hashlib",
     "newslint.baseline",
     "newslint.output.html",
+    "difflib",
+    "pkgutil",
 )
 
 
@@ -171,3 +174,39 @@ def test_every_common_word_is_known_without_building_the_common_set(monkeypatch)
     assert not speller.known("qzxvbn")
     # The set (some 5 ms to build) is left for suggestions, which only a real slip needs.
     assert words._common is None
+
+
+def test_registering_a_module_finds_the_hooks_pluggy_finds():
+    import importlib
+    import types
+
+    import pluggy
+
+    from newslint import hookspecs, plugins
+
+    extra = types.ModuleType("extra_hooks")
+    exec(
+        "import newslint\nfrom newslint.lazy import lazy_compile\nPATTERN = lazy_compile('a+')\n"
+        "@newslint.hookimpl\ndef newslint_rules():\n    return []\n"
+        "@newslint.hookimpl(specname='newslint_notes')\ndef other_name(config):\n    return []\n"
+        "def newslint_parsers():\n    return []\n",
+        extra.__dict__,
+    )
+    modules = [importlib.import_module(name) for name in plugins.BUILTIN_MODULES] + [extra]
+
+    def found(manager):
+        manager.add_hookspecs(hookspecs)
+        for module in modules:
+            manager.register(module, name=module.__name__)
+        return sorted(
+            (impl.plugin_name, impl.function.__name__, caller.name)
+            for module in modules
+            for caller in manager.get_hookcallers(module) or ()
+            for impl in caller.get_hookimpls()
+            if impl.plugin is module
+        )
+
+    quick = found(plugins._PluginManager("newslint"))
+    assert quick == found(pluggy.PluginManager("newslint"))
+    assert ("extra_hooks", "other_name", "newslint_notes") in quick
+    assert extra.PATTERN._compiled is None  # looking for hooks ran nothing of the module's

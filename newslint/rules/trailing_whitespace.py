@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newslint.lazy import lazy_compile
 from newslint.model import Edit, safe_fix
 from newslint.rule import Rule, hookimpl
 
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 # What may stand between trailing white space and the end of its line in an HTML source:
 # closing tags and line breaks, which end the text without adding any.
-_HTML_LINE_END_RE = re.compile(r"(?:[ \t]|</[A-Za-z][\w:.-]*\s*>|<br\s*/?>)*", re.IGNORECASE)
+_HTML_LINE_END_RE = lazy_compile(r"(?:[ \t]|</[A-Za-z][\w:.-]*\s*>|<br\s*/?>)*", re.IGNORECASE)
 
 
 def ends_source_line(document: Document, start: int, end: int) -> bool:

@@ -5,7 +5,8 @@ Loaded on first use and cached, so importing a rule costs nothing.
 
 from __future__ import annotations
 
-import pkgutil
+import importlib
+import os
 from functools import cache
 
 
@@ -21,11 +22,20 @@ def parse_lines(text: str) -> tuple[str, ...]:
 
 @cache
 def load_lines(name: str) -> tuple[str, ...]:
-    # pkgutil, not importlib.resources: importing that costs a single-file run ~10 ms.
-    data = pkgutil.get_data("newslint.data", name)
-    if data is None:
+    return parse_lines(_data("newslint.data", name).decode("utf-8"))
+
+
+def _data(package: str, name: str) -> bytes:
+    """A data file of ``package`` read through its loader (from a folder or a zip), as
+    ``pkgutil.get_data`` reads it: neither that module (~1 ms) nor importlib.resources
+    (~10 ms) is imported on a single-file run for it."""
+    module = importlib.import_module(package)
+    loader = module.__spec__.loader if module.__spec__ else None
+    get_data = getattr(loader, "get_data", None)
+    if module.__file__ is None or get_data is None:
         raise FileNotFoundError(name)
-    return parse_lines(data.decode("utf-8"))
+    data: bytes = get_data(os.path.join(os.path.dirname(module.__file__), name))
+    return data
 
 
 @cache

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from newslint.document import Word
+from newslint.lazy import lazy_compile
 
 # A word: letters/digits, with inner apostrophes, hyphens and dots (3.5, e-mail), and the
 # object-replacement character parsers use for inline code. An initialism keeps its final
@@ -15,12 +16,12 @@ WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}(?![\w\uFFFC])|[\w\uFFFC]+(?:[’'\-.][
 
 # The same words, each with the text before it, so that one C-level ``findall`` yields
 # everything needed to place them (Document.words builds its list this way).
-GAP_AND_WORD_RE = re.compile(r"([^\w\uFFFC]*)(" + WORD_RE.pattern + ")")
+GAP_AND_WORD_RE = lazy_compile(r"([^\w\uFFFC]*)(" + WORD_RE.pattern + ")")
 
 
 # Characters of text read at once by ``slices``.
 _SLICE = 1 << 16
-_SPACE_RE = re.compile(r"\s")
+_SPACE_RE = lazy_compile(r"\s")
 
 
 def slices(text: str) -> Iterator[str]:
@@ -96,7 +97,7 @@ def token_pattern(
 # cut into tokens the same way whether read alone or with the story around it, since a
 # token never holds any other character: so tokens can be read locally, from a chunk start.
 CHUNK_CHARS = "\\w\ufffc’'.\\-"
-CHUNK_RUN_RE = re.compile(f"[{CHUNK_CHARS}]+")
+CHUNK_RUN_RE = lazy_compile(f"[{CHUNK_CHARS}]+")
 
 
 def is_chunk_char(char: str) -> bool:

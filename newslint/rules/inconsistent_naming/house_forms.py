@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newslint.lazy import lazy_compile
 from newslint.rules.inconsistent_naming.story import Story
 from newslint.rules.inconsistent_naming.voting import Occurrence, Report, minority_report, vote
 from newslint.rules.inconsistent_naming.words import is_all_caps
@@ -228,7 +229,7 @@ def matcher(groups: tuple[VariantGroup, ...]) -> GroupMatcher:
     return GroupMatcher(regex, exact, folded, starts, other_starts)
 
 
-_CAPS_WORD_RE = re.compile(r"[A-Z]{2,}")
+_CAPS_WORD_RE = lazy_compile(r"[A-Z]{2,}")
 _EDGE_MARKS = ".,:;!?\"'“”‘’"
 
 
@@ -246,7 +247,7 @@ def _shouted_around(text: str, start: int, end: int) -> bool:
 
 # "also known as ISIS or ISIL", "a.k.a.", "(ISIS, or ISIL)": a writer naming the other forms
 # on purpose. The range runs to the end of the clause (or of the brackets).
-_ALIAS_RE = re.compile(
+_ALIAS_RE = lazy_compile(
     r"\b(?:(?:also|otherwise|commonly|widely|better|formerly|previously|sometimes) )?"
     r"(?:known|called|referred to|written|spelled|spelt) as\b[^.;:()\n]{0,80}"
     r"|\ba\.?k\.?a\.?(?!\w)[^.;:()\n]{0,80}"

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from newslint.lazy import lazy_compile
 from newslint.rules.inconsistent_naming.story import CONNECTORS, Story, Word
 from newslint.rules.inconsistent_naming.voting import (
     Occurrence,
@@ -41,9 +42,9 @@ if TYPE_CHECKING:
 # A lower-case word between two capitalised ones joins them into one longer name.
 _JOINERS = CONNECTORS | frozenset("on in to the at".split())
 _GENERIC = frozenset("a an any every each another other no some many several".split())
-_SHOUTED_RE = re.compile(r"\b[A-Z]{5,}\b")
+_SHOUTED_RE = lazy_compile(r"\b[A-Z]{5,}\b")
 # A shift-key slip ("WHite House") is no speaker's style, even in a quotation.
-SHIFT_SLIP_RE = re.compile(r"\b[A-Z]{2}[a-z]{2}")
+SHIFT_SLIP_RE = lazy_compile(r"\b[A-Z]{2}[a-z]{2}")
 _POSSESSIVE = ("'s", "’s")
 _MAX_WORDS = 5  # words in a name, at most
 

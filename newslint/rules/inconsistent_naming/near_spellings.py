@@ -12,11 +12,11 @@ word the story writes in lower case.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newslint.lazy import lazy_compile
 from newslint.rules.inconsistent_naming.edits import edit_kind, one_edit_pairs
 from newslint.rules.inconsistent_naming.multiword import SHIFT_SLIP_RE
 from newslint.rules.inconsistent_naming.story import Story
@@ -35,7 +35,7 @@ from newslint.text.varieties import is_spelling_pair
 if TYPE_CHECKING:
     from newslint.document import Document
 
-_INITIAL_RE = re.compile(r"[A-Z]\.")
+_INITIAL_RE = lazy_compile(r"[A-Z]\.")
 # Kinds of one-letter difference that are typing slips rather than two real names. Two
 # short names one consonant apart are usually two names (Bolton, Boston; Preston, Peston).
 _SLIPS = frozenset({"double", "swap", "vowel"})

@@ -30,6 +30,7 @@ from itertools import chain, compress
 from operator import and_
 from typing import TYPE_CHECKING, NamedTuple
 
+from newslint.lazy import lazy_compile
 from newslint.rules.inconsistent_naming.words import (
     CapitalWordInfo,
     WordBefore,
@@ -174,11 +175,11 @@ _FORCED_RE = re.compile(
 )
 # Characters that are upper case yet unchanged by lower() (letterlike and mathematical
 # symbols, Unicode 14): a word holding one is capitalised although it equals its lower case.
-_CASELESS_CAPITALS_RE = re.compile(
+_CASELESS_CAPITALS_RE = lazy_compile(
     "[\u03d2-\u03d4\u2102-\u2145\U0001d400-\U0001d7ff\U0001f130-\U0001f189]"
 )
-_NON_ASCII_WORD_RE = re.compile("[^\\W\x00-\x7f]")
-_NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+_NON_ASCII_WORD_RE = lazy_compile("[^\\W\x00-\x7f]")
+_NON_ASCII_RE = lazy_compile("[^\x00-\x7f]")
 
 
 def _may_hold_caseless_capitals(text: str) -> bool:
@@ -202,7 +203,7 @@ _UPPER_TAIL = (
 _MARKS_RE = re.compile("[^\\w\ufffc]*")
 _ASCII_UPPER_RE = re.compile(f"[{_CAPS}]{_UPPER_TAIL}")
 # An apostrophe or a hyphen with a word character on either side: inside a token.
-_INNER_MARK_RE = re.compile("[’'\\-](?<=[\\w\ufffc].)(?=[\\w\ufffc])")
+_INNER_MARK_RE = lazy_compile("[’'\\-](?<=[\\w\ufffc].)(?=[\\w\ufffc])")
 _LINK_CHARS = (" ", "\n")
 
 # Words that join two capitalised words into one name ("Bank of England"), and the

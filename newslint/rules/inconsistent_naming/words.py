@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple, TypeVar
 
+from newslint.lazy import lazy_compile
 from newslint.text.lexicon import load_set
 
 V = TypeVar("V")
@@ -91,7 +92,7 @@ PARTICLES = frozenset("al el bin de da du la le van von der den".split())
 
 _NAME_RE = re.compile(r"[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)?$")
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
-_SCOTTISH_IRISH_RE = re.compile(r"(?:Mc|Mac|O')")
+_SCOTTISH_IRISH_RE = lazy_compile(r"(?:Mc|Mac|O')")
 
 
 class NameWord(NamedTuple):
