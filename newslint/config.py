@@ -48,7 +48,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -579,7 +578,25 @@ def _stop_folders() -> _StopFolders:
         except (OSError, RuntimeError, KeyError):  # no home folder known: nothing to stop at
             return set()
 
-    return _StopFolders(frozenset(resolved(Path.home)), frozenset(resolved(tempfile.gettempdir)))
+    return _StopFolders(frozenset(resolved(Path.home)), frozenset(resolved(_temp_folder)))
+
+
+def _temp_folder() -> str:
+    """The folder ``tempfile.gettempdir()`` names, found the way it finds it, without
+    importing tempfile on every run (with shutil and random, some 3 ms of a single-file
+    run): the first of $TMPDIR, $TEMP, $TMP, /tmp, /var/tmp and /usr/tmp that is a folder
+    this user may write to, else the current folder. (tempfile also writes a probe file
+    there; the access check answers the same but on a full disk.) Where tempfile is loaded
+    already, or off POSIX, it is asked: a program may have set ``tempfile.tempdir``."""
+    if "tempfile" in sys.modules or os.name != "posix":
+        import tempfile
+
+        return tempfile.gettempdir()
+    names = [os.environ.get(key) for key in ("TMPDIR", "TEMP", "TMP")]
+    for name in (*names, "/tmp", "/var/tmp", "/usr/tmp"):
+        if name and os.path.isdir(name) and os.access(name, os.W_OK | os.X_OK):
+            return os.path.abspath(name)
+    return os.getcwd()
 
 
 def load_config(path: Path) -> Config:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
 import pickle
 import re
 import subprocess
@@ -112,7 +113,8 @@ def test_entry_point_load_follows_module_and_attributes(tmp_path, monkeypatch):
 # short run pays in full (the HTML report's templates, Markdown's parser, the metadata scan,
 # the `regex` module that only users' patterns need, OpenSSL's hashes that only the run-wide
 # rule and the LanguageTool plugin's requests use, the baseline's machinery, difflib that
-# only a misspelt rule name in a comment needs, pkgutil that data files are read without).
+# only a misspelt rule name in a comment needs, pkgutil that data files are read without,
+# tempfile that finding the temp folder does without).
 NOT_IMPORTED = (
     "importlib.metadata",
     "importlib.resources",
@@ -125,10 +127,14 @@ NOT_IMPORTED = (
     "newslint.output.html",
     "difflib",
     "pkgutil",
+    "tempfile",
 )
 
 
 def test_a_single_text_file_run_imports_only_what_it_runs(tmp_path):
+    from newslint.text.wordlist import _cached_bytes
+
+    _cached_bytes()  # the word list unpacked into the cache, as after a first run
     story = tmp_path / "story.txt"
     story.write_text("Council backs plan\n\nThe council approved the plan on Tuesday.\n")
     probe = textwrap.dedent(
@@ -210,3 +216,24 @@ def test_registering_a_module_finds_the_hooks_pluggy_finds():
     assert quick == found(pluggy.PluginManager("newslint"))
     assert ("extra_hooks", "other_name", "newslint_notes") in quick
     assert extra.PATTERN._compiled is None  # looking for hooks ran nothing of the module's
+
+
+@pytest.mark.parametrize("tmpdir", [None, "own", "missing", "file", ""])
+def test_the_temp_folder_is_the_one_tempfile_names_without_importing_it(tmp_path, tmpdir):
+    env = {k: v for k, v in os.environ.items() if k not in ("TMPDIR", "TEMP", "TMP")}
+    if tmpdir is not None:
+        target = tmp_path / tmpdir if tmpdir else ""
+        if tmpdir == "own":
+            target.mkdir()
+        elif tmpdir == "file":
+            target.write_text("not a folder")
+        env["TMPDIR"] = str(target)
+    probe = (
+        "import sys\nfrom newslint.config import _temp_folder\nfound = _temp_folder()\n"
+        "assert 'tempfile' not in sys.modules\nimport tempfile\n"
+        "print(found == tempfile.gettempdir(), found)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.split()[0] == "True", done.stdout
