@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from newslint.exclusion import Exclusion
 from newslint.inputs import MAX_BYTES, InputError, Source, decode_raw, read_path
 from newslint.lazy import lazy_compile
 
@@ -64,19 +65,24 @@ def _fsspec() -> Any:
     return fsspec
 
 
-def find_url_inputs(url: str, extensions: Sequence[str]) -> list[str | InputError]:
+def find_url_inputs(
+    url: str, extensions: Sequence[str], exclusion: Exclusion | None = None
+) -> list[str | InputError]:
     """The files an fsspec URL names: itself if it is a file, or every file under it with a
-    known extension (hidden names skipped, as in a local folder), sorted, as URLs."""
+    known extension that ``exclusion`` (the config's exclude keys; by default hidden names)
+    leaves in, its patterns relative to the URL as a local walk's are to the config's
+    folder, sorted, as URLs."""
     fsspec = _fsspec()
+    left_out = (exclusion or Exclusion()).walk_test()
     try:
         fs, root = fsspec.core.url_to_fs(url)
         if not fs.isdir(root):
             return [url] if fs.exists(root) else [InputError(url, "no such file or directory")]
+        prefix = len(root.rstrip("/"))
         found = sorted(
             path
             for path in fs.find(root)
-            if path.lower().endswith(tuple(extensions))
-            and not any(part.startswith(".") for part in path[len(root) :].split("/"))
+            if path.lower().endswith(tuple(extensions)) and not left_out(path[prefix:].lstrip("/"))
         )
     except DaskError:
         raise

@@ -17,11 +17,16 @@ config that governs them (the config of the folder holding them) excludes their 
 path named on the command line is checked whatever the patterns say, unless
 ``--force-exclude`` (or ``force-exclude = true``): then it is left out too, as in ruff; use
 it where a tool names the files (pre-commit).
+
+An fsspec URL folder (``s3://bucket/archive/``) is walked by the same rule: its files take
+the config of the current folder (or ``--config``), and the patterns are matched relative to
+the URL named, which stands where the config's folder stands for a local walk.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,7 +62,35 @@ class Exclusion:
         relative = _relative(path, self.folder)
         if relative is None or relative == ".":  # its patterns reach only what is inside
             return False
+        return self.matches(relative, is_dir=is_dir)
+
+    def matches(self, relative: str, *, is_dir: bool) -> bool:
+        """Whether the file or folder ``relative`` ('/'-separated, below the folder the
+        patterns are relative to) is left out."""
+        if self.spec is None:
+            return hidden(relative)
         return bool(self.spec.match_file(relative + "/" if is_dir else relative))
+
+    def walk_test(self) -> Callable[[str], bool]:
+        """For a walk that lists every file below a folder at once (fsspec's ``find``):
+        whether it leaves out the file ``relative``, because the file or a folder on its way
+        is excluded, as a local walk never enters an excluded folder (git's rule: a file in
+        an excluded folder cannot be taken back). Each folder is tested once."""
+        folders: dict[str, bool] = {}
+
+        def folder_excluded(folder: str) -> bool:
+            if folder not in folders:
+                parent, _, _name = folder.rpartition("/")
+                folders[folder] = bool(parent and folder_excluded(parent)) or self.matches(
+                    folder, is_dir=True
+                )
+            return folders[folder]
+
+        def left_out(relative: str) -> bool:
+            folder = relative.rpartition("/")[0]
+            return bool(folder and folder_excluded(folder)) or self.matches(relative, is_dir=False)
+
+        return left_out
 
 
 def build_exclusion(data: dict[str, Any], folder: Path | None) -> Exclusion:

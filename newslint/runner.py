@@ -393,8 +393,10 @@ def find_inputs(
     for raw in request.paths:
         if raw != STDIN and is_url(raw):  # an fsspec URL: object storage, a cluster's share
             try:
-                items.extend(find_url_inputs(raw, registry.extensions))
-            except DaskError as exc:
+                # The config its files take (the current folder's) says what its walk leaves out.
+                exclusion = resolver.for_path(raw).exclusion if resolver is not None else None
+                items.extend(find_url_inputs(raw, registry.extensions, exclusion))
+            except (DaskError, ConfigError) as exc:
                 raise RunAborted(str(exc)) from exc
             continue
         walk_test = excluded or hidden

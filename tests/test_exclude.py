@@ -134,3 +134,34 @@ def test_hostile_patterns_on_long_names_match_in_linear_time(tmp_path):
     assert checked(root, ".") == [name]
     # A backtracking engine takes minutes here; generous for a loaded machine.
     assert time.perf_counter() - start < 10
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        'extend-exclude = ["drafts/", "*.bak.txt", "!keep.bak.txt", "/archive/old/"]\n',
+        'exclude = ["drafts/"]\n',  # hidden files and folders checked
+    ],
+)
+def test_url_folders_leave_out_what_a_local_walk_of_the_same_tree_does(tmp_path, config):
+    """file:// and memory:// URLs take the current folder's config; its patterns are
+    relative to the URL named, as a local walk's are to the config's folder."""
+    fsspec = pytest.importorskip("fsspec")
+    root = tree(tmp_path, config, *FILES)
+    memory = fsspec.filesystem("memory")
+    for name in FILES:
+        memory.pipe(f"/{tmp_path.name}/{name}", STORY.encode())
+    local = checked(root, ".")
+    for url in (root.as_uri(), f"memory://{tmp_path.name}"):
+        shown = [r.path for r in _results(root, url)]
+        assert [s.split(tmp_path.name + "/", 1)[1] for s in shown] == local
+    memory.rm(f"/{tmp_path.name}", recursive=True)
+
+
+def _results(root: Path, *paths: str) -> list:
+    previous = os.getcwd()
+    os.chdir(root)
+    try:
+        return run_check(CheckRequest(list(paths), entry_points=False)).results
+    finally:
+        os.chdir(previous)
