@@ -33,6 +33,17 @@ class Owner(NamedTuple):
     kind: str
 
 
+class Container(NamedTuple):
+    """An HTML element marked by its class or id as ad or share chrome that holds several
+    blocks, ``first`` to ``last`` (indexes, inclusive), and nothing else: removing
+    ``start:end`` (offsets in the normalised source) removes those blocks and the slot."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
 @dataclass(frozen=True)
 class Block:
     """A unit of prose: a paragraph, heading, list item, quote, caption or table cell.
@@ -174,6 +185,7 @@ class Document:
         title_block: int | None = None,
         comments: list[tuple[int, int, str]] | None = None,
         owners: Mapping[int, Owner] | Callable[[], Mapping[int, Owner]] | None = None,
+        containers: Callable[[], Sequence[Container]] | None = None,
     ) -> None:
         self.path = path
         self.source = (
@@ -192,6 +204,9 @@ class Document:
         # The source span each block owns, by block index (see ``owner_of``); a parser may
         # give a function that works them out on first use.
         self._owners = owners
+        # Chrome containers of several blocks (see ``containers``), or the parser's function
+        # that finds them on first use.
+        self._containers: Callable[[], Sequence[Container]] | Sequence[Container] = containers or ()
 
     # --- positions -------------------------------------------------------------------
     @cached_property
@@ -292,6 +307,15 @@ class Document:
         if callable(owners):
             owners = self._owners = owners()
         return owners.get(index)
+
+    @property
+    def containers(self) -> Sequence[Container]:
+        """The ad or share containers that hold several blocks and nothing else (HTML only),
+        outer before inner: by first block, then most blocks, then source position."""
+        containers = self._containers
+        if callable(containers):
+            containers = self._containers = containers()
+        return containers
 
     def block_at(self, offset: int) -> int | None:
         """Index of the block holding prose ``offset`` (its end included), or None."""
@@ -400,6 +424,7 @@ class ProseBuilder:
         title_block: int | None = None,
         comments: list[tuple[int, int, str]] | None = None,
         owners: Callable[[], Mapping[int, Owner]] | None = None,
+        containers: Callable[[], Sequence[Container]] | None = None,
     ) -> Document:
         """The Document; ``owners`` works out the blocks' owners on first use (else those
         given to ``set_owner``)."""
@@ -415,4 +440,5 @@ class ProseBuilder:
             title_block=title_block,
             comments=comments,
             owners=owners if owners is not None else self.owners,
+            containers=containers,
         )

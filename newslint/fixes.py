@@ -16,7 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +27,7 @@ from newslint.model import Edit, Finding, Fix, whole_lines
 from newslint.writing import write_fixed
 
 if TYPE_CHECKING:
-    from newslint.document import Block, Document
+    from newslint.document import Block, Container, Document
 
 _TRAILING_BLANK_LINES_RE = lazy_compile(r"(\r?\n)(?:[ \t]*\r?\n)+\Z")
 _BR_RE = lazy_compile(r"<br\b[^>]*>|</br\s*>", re.I)
@@ -86,11 +86,23 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
     """The source span to delete to remove the prose line that ``start:end`` stands on, and
     nothing else: the element, cell content or whole lines its block owns when the line is
     the whole block; a whole Markdown or text line inside a longer paragraph when that line
-    holds nothing but it. None when the source gives the line no part of its own."""
+    holds nothing but it. A span from the start of one block to the end of a later one
+    removes the ad or share container that holds those blocks and nothing else
+    (``document.containers``, the outermost of several). None when the source gives the
+    line no part of its own."""
     index = document.block_at(start)
     if index is None:
         return None
     block = document.blocks[index]
+    if end > block.end:
+        last = document.block_at(end)
+        if last is None or start != block.start or end != document.blocks[last].end:
+            return None
+        containers = document.containers  # outer first: the outermost holding just these
+        at = bisect_left(containers, (index, -last), key=_first_and_size)
+        if at == len(containers) or _first_and_size(containers[at]) != (index, -last):
+            return None
+        return _element_span(document.source, containers[at].start, containers[at].end)
     text, source = document.text, document.source
     line_start = text.rfind("\n", block.start, start) + 1 or block.start
     line_end = text.find("\n", end, block.end)
@@ -110,10 +122,7 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
         if owner.kind == "cell":
             return owner.start, owner.end
         if owner.kind == "element":
-            first, last = whole_lines(source, owner.start, owner.end)
-            if not source[first : owner.start].strip() and not source[owner.end : last].strip():
-                return first, last  # the element stands alone on its lines: take them
-            return owner.start, owner.end
+            return _element_span(source, owner.start, owner.end)
         return collapse_blank_lines(source, owner.start, owner.end)
     if owner.kind != "lines":
         return None
@@ -128,6 +137,18 @@ def line_owner(document: Document, start: int, end: int) -> tuple[int, int] | No
     if document.source_span(line_start, line_end) is None:
         return None  # markup inside the line
     return collapse_blank_lines(source, first, last)
+
+
+def _first_and_size(container: Container) -> tuple[int, int]:
+    return container.first, -container.last
+
+
+def _element_span(source: str, start: int, end: int) -> tuple[int, int]:
+    """The element ``start:end``, with its whole lines when it stands alone on them."""
+    first, last = whole_lines(source, start, end)
+    if not source[first:start].strip() and not source[end:last].strip():
+        return first, last
+    return start, end
 
 
 def _line_and_its_break(

@@ -53,6 +53,11 @@ def test_a_share_div_between_paragraphs_goes_alone():
         '<div class="ad"><p>Advertisement</p></div>',
         '<div id="ad-slot-3">\n  <div class="advert"><p>Advertisement</p></div>\n</div>',
         '<div class="story-share_bar"><ul><li>Share on Facebook</li></ul></div>',
+        # Several debris blocks: every one is debris, so the slot goes with them.
+        '<div class="ad"><p>Advertisement</p><p>Story continues below advertisement</p></div>',
+        '<div class="ad">\n  <p>Advertisement</p>\n  <p>Story continues below advertisement</p>\n</div>',
+        '<div class="ad"><div class="ad-inner"><p>Advertisement</p><p>Sponsored</p></div></div>',
+        '<div class="share"><p>Share on Facebook</p><ul><li>Share on X</li></ul></div>',
     ],
 )
 def test_an_ad_or_share_container_holding_only_debris_goes_with_it(slot):
@@ -79,10 +84,27 @@ def test_an_ad_or_share_container_holding_only_debris_goes_with_it(slot):
             '<table><tr><td class="ad">Advertisement</td><td>Members voted.</td></tr></table>',
             '<table><tr><td class="ad"></td><td>Members voted.</td></tr></table>',
         ),
+        (
+            '<div class="ad"><p>Advertisement</p><p>Sponsored</p><p>Members voted.</p></div>',
+            '<div class="ad"><p>Members voted.</p></div>',
+        ),
+        (
+            '<div class="ad"><p>Advertisement</p><p>Sponsored</p><img src="m.jpg"></div>',
+            '<div class="ad"><img src="m.jpg"></div>',
+        ),
+        (  # the inner slot holds only debris, the outer one copy too
+            '<div class="ad"><p>Members voted.</p><div class="ad"><p>Advertisement</p>'
+            "<p>Sponsored</p></div></div>",
+            '<div class="ad"><p>Members voted.</p></div>',
+        ),
         # A class that names no chrome ("header", "shadow", "load") keeps its element.
         (
             '<div class="header shadow load"><p>Advertisement</p></div>',
             '<div class="header shadow load"></div>',
+        ),
+        (
+            '<div class="story-extra"><p>Advertisement</p><p>Sponsored</p></div>',
+            '<div class="story-extra"></div>',
         ),
     ],
 )

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import NamedTuple
 
-from newslint.document import Block, Document, Owner, ProseBuilder, SourceMap
+from newslint.document import Block, Container, Document, Owner, ProseBuilder, SourceMap
 from newslint.lazy import lazy_compile
 from newslint.parsers import Parser
 from newslint.parsers.markdown import INLINE_CODE
@@ -494,16 +494,53 @@ def _owners(
     return best
 
 
+def _containers(
+    source: str,
+    blocks: Sequence[Block],
+    source_map: SourceMap,
+    closed: list[_ClosedFields],
+    foreign: list[int],
+) -> list[Container]:
+    """The elements marked as ad or share chrome that hold several blocks and nothing else
+    (``<div class="ad"><p>Advertisement</p><p>Story continues below</p></div>``), outer
+    before inner: when every block inside is debris, the debris rule removes the slot with
+    them rather than leave it empty. Worked out the first time it asks."""
+    to_source = source_map.to_source
+    starts = [to_source(b.start) for b in blocks]
+    ends = [to_source(b.end, end=True) for b in blocks]
+    foreign = sorted(foreign)
+    found: list[Container] = []
+    for element in map(_Closed._make, closed):
+        if not _is_chrome(source, element):
+            continue
+        lo = bisect_left(starts, element.content_start)
+        hi = bisect_left(starts, element.content_end)
+        if hi - lo < 2 or ends[hi - 1] > element.content_end:
+            continue  # one block (its owner is the element, see _owners), or none
+        at = bisect_left(foreign, element.content_start)
+        if at < len(foreign) and foreign[at] < element.content_end:
+            continue  # an image, a script, a comment: not ours to remove
+        found.append(Container(lo, hi - 1, element.start, element.end))
+    found.sort(key=lambda c: (c.first, -c.last, c.start))  # outer before inner
+    return found
+
+
 def parse(path: str, source: str) -> Document:
     reader = _HtmlReader(source)
     reader.run()
     builder = reader.b
-    owners = partial(_owners, source, builder.blocks, builder.map, reader.closed, reader.foreign)
+    structure = (source, builder.blocks, builder.map, reader.closed, reader.foreign)
+    owners = partial(_owners, *structure)
     title = next((index for index, tag in reader.headings if tag == "h1"), None)
     if title is None and reader.headings and reader.headings[0][0] == 0:
         title = 0
     return builder.build(
-        path, fmt="html", title_block=title, comments=reader.comments, owners=owners
+        path,
+        fmt="html",
+        title_block=title,
+        comments=reader.comments,
+        owners=owners,
+        containers=partial(_containers, *structure),
     )
 
 

@@ -36,7 +36,9 @@ Read more about the plan in the council's report, which runs to 300 pages.
 ## Fix safety
 
 Safe: the fix removes only the debris, on the source's own structure: the HTML element
-that holds nothing but the debris line, a table cell's content (the cell stays), or the
+that holds nothing but the debris line (or the ad or share container, marked so by its class
+or id, that holds it, when every block inside is debris), a table cell's content (the cell
+stays), or the
 whole Markdown or text line, with the blank line around it collapsed so paragraphs stay one
 blank line apart; a line of an HTML paragraph broken with ``<br>`` goes with one of its
 breaks. Where the debris shares its element or line with other markup or text, there is no
@@ -49,6 +51,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newslint.lazy import lazy_compile
@@ -120,6 +123,8 @@ def check(document: Document, options: DebrisOptions) -> Iterator[Finding]:
 
     extra = options.extra.sources
     budget = PatternBudget(USER_PATTERN_TIMEOUT)
+    found: list[list[tuple[int, str]]] = []  # each block's debris lines
+    all_debris: list[bool] = []  # whether a block is nothing but debris
     for block in document.blocks:
         lines = [(start, line) for start, line in block.lines() if line.strip()]
         debris = []
@@ -133,17 +138,23 @@ def check(document: Document, options: DebrisOptions) -> Iterator[Finding]:
                     f"on {document.path} and were stopped; simplify them (nested repeats such as "
                     "(a+)+ backtrack without end)"
                 ) from None
+        found.append(debris)
+        all_debris.append(bool(debris) and len(debris) == len(lines))
+    removals = _containers_of_debris(document, all_debris)
+    for index, debris in enumerate(found):
+        if not debris:
+            continue
+        block = document.blocks[index]
         # A block of nothing but debris goes whole, whichever of its lines could go alone,
-        # so that one --fix leaves nothing for a second one to find.
-        whole = len(debris) == len(lines) > 1
+        # so that one --fix leaves nothing for a second one to find; so does an ad or share
+        # container whose blocks are all debris, rather than stay behind empty.
+        whole = removals.get(index)
+        if whole is None and len(debris) > 1 and all_debris[index]:
+            whole = Edit(block.start, block.end, "", remove_line=True)
         for start, line in debris:
             lead = len(line) - len(line.lstrip())
             end = start + len(line.rstrip())
-            removal = (
-                Edit(block.start, block.end, "", remove_line=True)
-                if whole
-                else Edit(start + lead, end, "", remove_line=True)
-            )
+            removal = whole or Edit(start + lead, end, "", remove_line=True)
             yield RULE.finding(
                 start + lead,
                 end,
@@ -151,6 +162,25 @@ def check(document: Document, options: DebrisOptions) -> Iterator[Finding]:
                 fix=safe_fix(removal, description="Delete the line"),
                 data={"text": line.strip()},
             )
+
+
+def _containers_of_debris(document: Document, all_debris: list[bool]) -> dict[int, Edit]:
+    """The removal of the outermost ad or share container holding only debris blocks, by
+    the index of each block it holds: one pass over the containers (outer before inner)."""
+    if not any(all_debris) or not document.containers:
+        return {}
+    debris_before = list(accumulate(all_debris, initial=0))  # debris blocks before index i
+    removals: dict[int, Edit] = {}
+    taken = -1  # the last block of the latest container taken: those inside it are held
+    for container in document.containers:
+        first, last = container.first, container.last
+        if first <= taken or debris_before[last + 1] - debris_before[first] != last - first + 1:
+            continue
+        blocks = document.blocks
+        removal = Edit(blocks[first].start, blocks[last].end, "", remove_line=True)
+        removals.update(dict.fromkeys(range(first, last + 1), removal))
+        taken = last
+    return removals
 
 
 RULE = Rule(
