@@ -82,6 +82,11 @@ class _Program(click.Group):
         except Exception as exc:  # a bug of ours: one line, not a traceback
             if os.environ.get("NEWSLINT_DEBUG") or _broken_pipe(exc):
                 raise  # click reports a closed stdout (| head) itself
+            from newslint.output import FormatError
+
+            if isinstance(exc, FormatError):  # a plugin's format, named; not a bug of ours
+                _error(f"{exc} (set NEWSLINT_DEBUG=1 for the traceback)")
+                sys.exit(EXIT_ERROR)
             _error(
                 f"internal error: {type(exc).__name__}: {exc} (set NEWSLINT_DEBUG=1 for the traceback)"
             )
@@ -293,6 +298,9 @@ def check(
             f"(choose from: {', '.join(registry.formats)}; see 'newslint formats')"
         )
         sys.exit(EXIT_ERROR)
+    from newslint.output import guarded
+
+    report_format = guarded(report_format)  # one that raises is named, with its plugin
 
     if (fix or "-" in paths) and click.get_current_context().get_parameter_source(
         "dask_scheduler"

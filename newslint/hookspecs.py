@@ -95,7 +95,8 @@ def newslint_output_formats() -> list[OutputFormat] | None:
     of every format of the run's plugins, and ``newslint formats`` lists them. ``render``
     receives a :class:`newslint.output.Report` and must escape whatever it prints (file
     names, messages and suggestions come from the stories checked; see
-    ``newslint.output.printable``).
+    ``newslint.output.printable``). A format whose functions raise stops the run with one
+    line naming it and this plugin, exit code 2.
 
     :return: a list of formats (empty, or None, for none).
     """

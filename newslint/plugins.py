@@ -174,6 +174,8 @@ def build_registry(
     for plugin_name, formats in _collect(registry, "newslint_output_formats"):
         for output_format in formats:
             if claims.take("output format", output_format.name, plugin_name):
+                if plugin_name not in builtins:
+                    output_format = replace(output_format, plugin=plugin_name)
                 registry.formats[output_format.name] = output_format
     for plugin_name, rules in _collect(registry, "newslint_rules"):
         for rule in rules:

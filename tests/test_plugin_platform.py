@@ -208,3 +208,54 @@ def test_a_plugin_adds_an_output_format_and_an_input_type_in_one_module(tmp_path
         "newslint: error: unknown output format 'tally' (choose from: text, json, github, "
         "sarif, junit, html; see 'newslint formats')\n"
     )
+
+
+RAISING_FORMATS_PLUGIN = """
+from newslint import hookimpl
+from newslint.output import LiveOutput, OutputFormat
+
+
+def render(report):
+    return 1 / 0
+
+
+def result_lines(result, color):
+    raise KeyError("path")
+
+
+def parts(report):
+    yield "{"
+    raise ValueError("no more")
+
+
+@hookimpl
+def newslint_output_formats():
+    return [
+        OutputFormat("whole", render, "raises"),
+        OutputFormat("live", render, "raises file by file", live=LiveOutput(result_lines, render)),
+        OutputFormat("parts", render, "raises part way", render_parts=parts),
+    ]
+"""
+
+
+def test_an_output_format_that_raises_is_one_line_naming_it_and_its_plugin(
+    tmp_path, monkeypatch, cli
+):
+    install_fake_distribution(tmp_path, "acme_raising", RAISING_FORMATS_PLUGIN)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_DEBUG", raising=False)
+    story = tmp_path / "s.txt"
+    story.write_text("The ferry was was late.\n")
+    for fmt, cause in [
+        ("whole", "ZeroDivisionError: division by zero"),
+        ("live", "KeyError: 'path'"),
+        ("parts", "ValueError: no more"),
+    ]:
+        for extra in ([], ["--output", str(tmp_path / "report.out")]):
+            proc = cli("check", "--format", fmt, *extra, str(story))
+            assert proc.exit_code == 2
+            assert proc.stderr.splitlines() == [
+                f"newslint: error: output format '{fmt}' (plugin acme_raising) raised "
+                + ("ZeroDivisionError: division by zero" if extra else cause)
+                + " (set NEWSLINT_DEBUG=1 for the traceback)"
+            ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.lazy import lazy_compile
@@ -152,6 +152,54 @@ class OutputFormat:
     # The report in parts that joined are ``render``'s text, for a format that can write
     # an archive's report without holding it whole (JSON: a file at a time); stdout only.
     render_parts: Callable[[Report], Iterator[str]] | None = None
+    # The outside plugin that provides it (set when the registry takes it; "newslint" for a
+    # built-in): named when it raises.
+    plugin: str = "newslint"
+
+
+class FormatError(Exception):
+    """An output format raised while writing the report: one line naming it and its plugin."""
+
+
+def guarded(output_format: OutputFormat) -> OutputFormat:
+    """``output_format`` with every way of writing wrapped so that an exception it raises
+    becomes a FormatError naming the format and its plugin (the cause chained, for
+    NEWSLINT_DEBUG), as a rule that raises is named with its plugin. A built-in format is
+    returned as it is: its exception is a bug of newslint's, an internal error."""
+    name, plugin = output_format.name, output_format.plugin
+    if plugin == "newslint":
+        return output_format
+
+    def failed(exc: Exception) -> FormatError:
+        return FormatError(
+            f"output format {name!r} (plugin {plugin}) raised {type(exc).__name__}: {exc}"
+        )
+
+    def call(function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapped(*args: Any) -> Any:
+            try:
+                return function(*args)
+            except Exception as exc:
+                raise failed(exc) from exc
+
+        return wrapped
+
+    def parts(render_parts: Callable[[Report], Iterator[str]]) -> Callable[[Report], Iterator[str]]:
+        def wrapped(report: Report) -> Iterator[str]:
+            try:
+                yield from render_parts(report)
+            except Exception as exc:
+                raise failed(exc) from exc
+
+        return wrapped
+
+    live = output_format.live
+    return replace(
+        output_format,
+        render=call(output_format.render),
+        live=live and LiveOutput(call(live.result_lines), call(live.render_end)),
+        render_parts=output_format.render_parts and parts(output_format.render_parts),
+    )
 
 
 def render(name: str, report: Report) -> str:
