@@ -102,22 +102,39 @@ def build_exclusion(data: dict[str, Any], folder: Path | None) -> Exclusion:
     patterns = exclude + _patterns(data, "extend-exclude")
     if patterns == DEFAULT_EXCLUDE:
         return Exclusion(folder=folder)
-    for key in KEYS:  # one at a time, so the error names the key and the pattern
+    try:
+        return Exclusion(patterns, folder, _compile(list(patterns)))
+    except Exception as exc:  # see _compile
+        failure = exc
+    for key in KEYS:  # one at a time, so the error names the key and the pattern at fault
         for pattern in _patterns(data, key) if key in data else ():
-            _compile([pattern], key)
-    return Exclusion(patterns, folder, _compile(list(patterns), "extend-exclude"))
+            try:
+                _compile([pattern])
+            except Exception as exc:
+                shown = pattern if len(pattern) <= 100 else pattern[:100] + "..."
+                raise ExclusionError(
+                    key, f"gitignore patterns; {shown!r} is not one ({exc})"
+                ) from None
+    # Each pattern compiles alone, so together they are too large for RE2: its compiled
+    # set has a memory limit (8 MB: some 1,800 patterns such as 'drafts1/**/*.bak', 10,000
+    # plain file names), which a bigger one would move rather than remove.
+    key = "extend-exclude" if data.get("extend-exclude") else "exclude"
+    written = sum(len(data[key]) for key in KEYS if key in data)
+    raise ExclusionError(
+        key,
+        f"patterns RE2 can compile together; these {written:,} are too large for its "
+        f"memory limit ({failure}): use fewer, broader ones (one folder pattern such as "
+        "'drafts/' covers every file below it)",
+    )
 
 
-def _compile(patterns: list[str], key: str) -> Any:
+def _compile(patterns: list[str]) -> Any:
+    """pathspec's matcher for ``patterns``. It raises ValueError for a malformed pattern,
+    re.error for a bad [...] range, and its RE2 backend its own error for a set too large
+    to compile."""
     from pathspec import GitIgnoreSpec
 
-    try:
-        return GitIgnoreSpec.from_lines(patterns, backend="re2")
-    # pathspec raises ValueError for a malformed pattern, re.error for a bad [...] range,
-    # and its RE2 backend its own error for a set too large to compile.
-    except Exception as exc:
-        shown = patterns[0] if len(patterns) == 1 else f"{len(patterns)} patterns"
-        raise ExclusionError(key, f"gitignore patterns; {shown!r} is not one ({exc})") from None
+    return GitIgnoreSpec.from_lines(patterns, backend="re2")
 
 
 def _patterns(data: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -36,6 +36,16 @@ def checked(root: Path, *paths: str, cwd: Path | None = None, **options) -> list
     return sorted(Path(os.path.relpath(base / r.path, root)).as_posix() for r in outcome.results)
 
 
+def check_in(root: Path, cli):
+    """``newslint check .`` run from ``root``."""
+    previous = os.getcwd()
+    os.chdir(root)
+    try:
+        return cli("check", ".")
+    finally:
+        os.chdir(previous)
+
+
 FILES = (
     "stories/a.txt",
     "stories/.hidden.txt",
@@ -117,12 +127,7 @@ def test_a_bad_exclude_key_is_one_line_naming_file_and_key(tmp_path, cli, config
     root = tree(tmp_path, config + "\n", "a.txt")
     with pytest.raises(RunAborted, match=f"^newslint.toml: {message}".replace("[", r"\[")):
         checked(root, ".")
-    previous = os.getcwd()
-    os.chdir(root)
-    try:
-        done = cli("check", ".")
-    finally:
-        os.chdir(previous)
+    done = check_in(root, cli)
     assert done.exit_code == 2
     assert done.output.count("\n") == 1 and message in done.output
 
@@ -165,3 +170,18 @@ def _results(root: Path, *paths: str) -> list:
         return run_check(CheckRequest(list(paths), entry_points=False)).results
     finally:
         os.chdir(previous)
+
+
+def test_more_patterns_than_re2_compiles_together_is_one_line_naming_the_cause(tmp_path, cli):
+    # Each pattern is fine alone; 700 of them are more than RE2's memory limit takes at once
+    # (some 1,800 simpler ones such as "d1/**/*.b1" are too).
+    patterns = ", ".join(f'"**/x{i}*[a-z]*[0-9]*?*?*/**/*[!q]*{i}.txt"' for i in range(700))
+    root = tree(tmp_path, f"extend-exclude = [{patterns}]\n", "a.txt")
+    done = check_in(root, cli)
+    assert done.exit_code == 2
+    assert done.output == (
+        "newslint: error: newslint.toml: key 'extend-exclude': expected patterns RE2 can "
+        "compile together; these 700 are too large for its memory limit (failed to compile "
+        "Set): use fewer, broader ones (one folder pattern such as 'drafts/' covers every "
+        "file below it)\n"
+    )
