@@ -508,7 +508,7 @@ def rules(rule_id: str | None, output_format: str, config_path: str | None = Non
             _error(f"unknown rule {rule_id!r} (see 'newslint rules')")
             sys.exit(EXIT_ERROR)
         click.echo(documentation(rule), nl=False)
-        return
+        _exit_for(registry)
     ordered = sorted(known.values(), key=lambda r: (r.plugin != "newslint", r.category, r.id))
     if output_format == "json":
         click.echo(
@@ -527,13 +527,14 @@ def rules(rule_id: str | None, output_format: str, config_path: str | None = Non
                 indent=2,
             )
         )
-        return
+        _exit_for(registry)
     width = max((len(r.id) for r in ordered), default=10)
     for r in ordered:
         off = "" if getattr(r, "enabled_by_default", True) else " (off by default)"
         click.echo(
             f"{r.id:<{width}}  {r.category:<11}  {r.severity:<7}  {r.plugin:<10}  {r.summary}{off}"
         )
+    _exit_for(registry)
 
 
 @main.command()
@@ -548,3 +549,10 @@ def formats() -> None:
     width = max((len(name) for name in registry.formats), default=4)
     for name, fmt in registry.formats.items():
         click.echo(f"{printable(name):<{width}}  {printable(fmt.description)}")
+    _exit_for(registry)
+
+
+def _exit_for(registry: Registry) -> NoReturn:
+    """Exit 2 when plugins clash or one broke (each problem already printed, one line), as
+    ``check`` does; else 0. The listing is still printed: it shows which plugin won."""
+    sys.exit(EXIT_ERROR if registry.errors else 0)

@@ -180,6 +180,12 @@ def test_two_plugins_claiming_one_extension_or_rule_id_is_one_line_naming_both(
         "'debris'; newslint.rules.debris's is used (turn one off with --disable-plugin)",
     ]
     assert "[debris]" in proc.stdout  # the first plugin's rule still runs
+    # Listing the rules or formats says so too: the same lines, exit 2, the listing shown.
+    for args in (("rules",), ("rules", "--format", "json"), ("rules", "debris"), ("formats",)):
+        listed = cli(*args)
+        errors = [line for line in listed.stderr.splitlines() if " error: " in line]
+        assert (listed.exit_code, errors) == (2, proc.stderr.splitlines())
+        assert "debris" in listed.stdout or "tally" in listed.stdout
     quiet = cli("check", "--disable-plugin", "acme_rival", "-", input="Fine copy.\n")
     assert (quiet.exit_code, quiet.stderr) == (0, "")
 
