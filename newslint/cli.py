@@ -486,6 +486,7 @@ def rules(rule_id: str | None, output_format: str, config_path: str | None = Non
     """List every rule, or print one rule's documentation."""
     import json
 
+    from newslint.options import declared
     from newslint.plugins import build_registry
     from newslint.rule import documentation
 
@@ -521,6 +522,7 @@ def rules(rule_id: str | None, output_format: str, config_path: str | None = Non
                         "plugin": r.plugin,
                         "summary": r.summary,
                         "enabled_by_default": getattr(r, "enabled_by_default", True),
+                        "options": [o.to_dict() for o in declared(r.options)],
                     }
                     for r in ordered
                 ],

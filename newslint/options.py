@@ -81,6 +81,11 @@ class Kind(Generic[T]):
         """The value as a config would write it (TOML)."""
         return _toml(value)
 
+    def plain(self, value: T) -> object:
+        """The value as JSON carries it (``newslint rules --format json``): what ``show``
+        writes, as lists, strings, numbers and booleans."""
+        return _plain(value)
+
 
 def _toml(value: object) -> str:
     if isinstance(value, bool):
@@ -91,6 +96,13 @@ def _toml(value: object) -> str:
         items = sorted(value) if isinstance(value, (set, frozenset)) else value
         return "[" + ", ".join(_toml(v) for v in items) + "]"
     return str(value)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, (list, tuple, frozenset, set)):
+        items = sorted(value) if isinstance(value, (set, frozenset)) else value
+        return [_plain(v) for v in items]
+    return value
 
 
 class _OfType(Kind[T]):
@@ -223,6 +235,9 @@ class Patterns(Kind[PatternList]):
     def show(self, value: PatternList) -> str:
         return _toml(value.sources)
 
+    def plain(self, value: PatternList) -> object:
+        return list(value.sources)
+
 
 @lru_cache(maxsize=32)  # a config's patterns, compiled again for each file an override covers
 def _compiled(sources: tuple[str, ...], ignore_case: bool) -> PatternList:
@@ -277,6 +292,9 @@ class Items(Kind[tuple[T, ...]]):
     def show(self, value: tuple[T, ...]) -> str:
         return _toml([self._show(item) for item in value])
 
+    def plain(self, value: tuple[T, ...]) -> object:
+        return _plain([self._show(item) for item in value])
+
 
 class FilePath(Kind[Path | None]):
     """The name of a file below the config's folder (never outside it, nor through a
@@ -298,6 +316,9 @@ class FilePath(Kind[Path | None]):
     def show(self, value: Path | None) -> str:
         return '""' if value is None else _toml(str(value))
 
+    def plain(self, value: Path | None) -> object:
+        return "" if value is None else str(value)
+
 
 @dataclass(frozen=True)
 class Option:
@@ -318,6 +339,21 @@ class Option:
     def describe(self) -> str:
         """``name = default  (kind)`` and the doc, as ``newslint rules ID`` lists it."""
         return f"{self.name} = {self.kind.show(self.default)}  ({self.kind.label})\n    {self.doc}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The option as ``newslint rules --format json`` lists it (docs/output.md): what
+        ``describe`` says, with the allowed values apart for a program to read."""
+        listed: dict[str, Any] = {
+            "name": self.name,
+            "type": self.kind.label,
+            "default": self.kind.plain(self.default),
+            "doc": self.doc,
+        }
+        if isinstance(self.kind, Choice):
+            listed["choices"] = list(self.kind.values)
+        if isinstance(self.kind, Integer):
+            listed["minimum"], listed["maximum"] = self.kind.minimum, self.kind.maximum
+        return listed
 
 
 def option(kind: Kind[T], default: T, doc: str) -> T:

@@ -3,6 +3,7 @@ listed by ``newslint rules ID``, the same for built-in rules and plugins'."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -376,3 +377,24 @@ def test_any_value_is_accepted_typed_or_refused_in_one_line(rule, data):
 def test_bind_applies_defaults_and_converts():
     bound = bind(LengthOptions, {"max-words": 9, "sources": ["AP"]})
     assert bound == LengthOptions(max_words=9, sources=("AP",))
+
+
+def test_rules_json_lists_each_rules_options_as_rules_id_prints_them(cli):
+    listed = {rule["id"]: rule for rule in json.loads(cli("rules", "--format", "json").stdout)}
+    for rule_id, rule in listed.items():
+        text = cli("rules", rule_id).stdout
+        for entry in rule["options"]:  # the text's "name = default  (type)" line and doc
+            assert f"{entry['name']} = " in text and f"  ({entry['type']})" in text
+            assert entry["doc"] in text
+    assert listed["spelling"]["options"][0] == {
+        "name": "variety",
+        "type": '"both" | "british" | "american"',
+        "default": "both",
+        "doc": "Which variety's spellings are right; the other's are flagged.",
+        "choices": ["both", "british", "american"],
+    }
+    (min_words,) = listed["duplicate-across-stories"]["options"]
+    assert (min_words["default"], min_words["minimum"], min_words["maximum"]) == (15, 1, None)
+    (extra,) = listed["debris"]["options"]
+    assert extra["default"] == [] and "regular expressions" in extra["type"]
+    assert listed["a-an"]["options"] == []
