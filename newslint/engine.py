@@ -302,6 +302,7 @@ class Linter:
                             config=self.config,
                             findings=core,
                             index=index.get(name, {}),
+                            config_for=config_for,
                         )
                         or ()
                     )

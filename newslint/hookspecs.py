@@ -26,7 +26,7 @@ must be picklable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -153,6 +153,7 @@ def newslint_check_documents(
     config: Config,
     findings: Mapping[str, tuple[Finding, ...]],
     index: Any,
+    config_for: Callable[[str], Config],
 ) -> Iterable[tuple[Document, Finding]] | None:
     """See several documents at once: for rules across stories and for batching backends
     (a grammar server).
@@ -167,6 +168,9 @@ def newslint_check_documents(
         ...)}`` with prose offsets, e.g. to drop a duplicate of a core finding.
     :param index: what this plugin's ``newslint_reduce_fingerprints`` returned (``{}`` when
         it fingerprints nothing).
+    :param config_for: the config of each document, ``config_for(document.path)``: the one
+        found from its file's folder, as every setting of a file is (``config`` is the
+        current folder's). Read a plugin's own table from it (``section("name")``).
     :return: ``(document, finding)`` pairs, findings built with prose offsets like any
         rule's. A finding's rule id need not be a registered rule (a backend reports
         ``languagetool/<ID>``): --select/--ignore and ``[rules."<id>"]`` then apply to it by

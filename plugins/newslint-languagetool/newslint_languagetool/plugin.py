@@ -7,7 +7,7 @@ Written only against newslint's public plugin API (``newslint.hookimpl``, ``news
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslint import Finding, Rule, hookimpl
@@ -122,28 +122,42 @@ def newslint_notes(config: Config) -> list[str]:
 @hookimpl
 def newslint_check_documents(
     documents: Sequence[Document],
-    config: Config,
     findings: Mapping[str, tuple[Finding, ...]],
+    config_for: Callable[[str], Config],
 ) -> list[tuple[Document, Finding]]:
-    """Check every document of the run; all state (connection, cache, a local server) lives
-    in this call, so runs in several threads at once never share it."""
-    try:
-        settings = read_settings(config.section("languagetool"))
-    except SettingsError as exc:
-        raise BackendError(str(exc)) from None
-    if not documents or not settings.configured or not wanted(config, settings.categories):
+    """Check every document of the run, each with the ``[languagetool]`` table of the config
+    found for its file, as every other setting is; documents whose settings agree share one
+    connection and cache. All state (connections, caches, a local server) lives in this
+    call, so runs in several threads at once never share it."""
+    groups: dict[str, tuple[Settings, list[Document]]] = {}
+    read: dict[int, tuple[Config, Settings]] = {}  # each config read once (kept alive here)
+    for document in documents:
+        config = config_for(document.path)
+        if id(config) not in read:
+            try:
+                read[id(config)] = (config, read_settings(config.section("languagetool")))
+            except SettingsError as exc:
+                where = f"{config.path}: " if config.path else ""
+                raise BackendError(f"{where}{exc}") from None
+        settings = read[id(config)][1]
+        if settings.configured and wanted(config, settings.categories):
+            groups.setdefault(repr(settings), (settings, []))[1].append(document)
+    if not groups:
         return []
     from newslint_languagetool.client import Connection
 
-    run = Run(settings, Connection(settings))
-    try:
-        return [
-            (document, finding)
-            for document in documents
-            for finding in run.check(document, findings.get(document.path, ()))
-        ]
-    finally:
-        run.connection.close()
+    pairs: list[tuple[Document, Finding]] = []
+    for settings, group in groups.values():
+        run = Run(settings, Connection(settings))
+        try:
+            pairs.extend(
+                (document, finding)
+                for document in group
+                for finding in run.check(document, findings.get(document.path, ()))
+            )
+        finally:
+            run.connection.close()
+    return pairs
 
 
 class Run:

@@ -446,3 +446,25 @@ def test_the_environment_names_the_server(fake_lt, monkeypatch):
     monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", fake_lt.url + "/v2/")
     assert "languagetool/THEIR_IS" in rules_of(run(None, STORY)[0])
     assert len(fake_lt.requests) == 1
+
+
+def test_each_story_takes_the_languagetool_table_of_its_own_config(fake_lt, tmp_path, monkeypatch):
+    """[languagetool] is found as every other setting is, from the story's folder up, not
+    only in the folder newslint runs in."""
+    from newslint.runner import CheckRequest, run_check
+
+    (tmp_path / ".git").mkdir()  # discovery stops here
+    (tmp_path / "newslint.toml").write_text('[languagetool]\nlanguage = "en-US"\n')
+    for desk, language in (("world", "en-GB"), ("sport", None)):
+        (tmp_path / desk).mkdir()
+        (tmp_path / desk / "story.txt").write_text("The council said teh plan was sound.\n")
+        if language:
+            (tmp_path / desk / "newslint.toml").write_text(
+                f'[languagetool]\nlanguage = "{language}"\n'
+            )
+    monkeypatch.chdir(tmp_path)
+    with server_named(fake_lt.url):
+        outcome = run_check(CheckRequest(["world/story.txt", "sport/story.txt"]))
+    assert outcome.problems == []
+    assert sorted(r["language"] for r in fake_lt.requests) == ["en-GB", "en-US"]
+    assert all(lt(r.findings) for r in outcome.results)
