@@ -226,9 +226,11 @@ class Linter:
     def fingerprint(self, document: Document) -> RunFingerprint:
         """One document's fingerprints, by plugin: small, picklable, never the document."""
         prints = {}
+        # The document's own config, as its check gets (its folder's, not the run's).
+        config = self.config_for(document.path) if self.config_for else self.config
         for name in self.fingerprinting_plugins():
             summary = self.registry.call(
-                name, "newslint_fingerprint", document=document, config=self.config
+                name, "newslint_fingerprint", document=document, config=config
             )
             if summary is not None:
                 prints[name] = summary

@@ -127,7 +127,7 @@ def newslint_fingerprint(document: Document, config: Config) -> Any:
     one of this plugin's rules is on.
 
     :param document: the parsed story.
-    :param config: the run's config.
+    :param config: the document's config (found from its file's folder, as its check's is).
     :return: the summary, or None to leave this document out.
     """
 

@@ -60,3 +60,24 @@ def test_listed_as_off_by_default():
         for line in listing.splitlines()
     )
     assert "Off by default" in run_in_process("rules", "duplicate-across-stories").stdout
+
+
+def test_min_words_is_each_storys_own_configs_from_any_folder(tmp_path, monkeypatch):
+    """The fingerprints and the check read min-words from the config found for each story,
+    as every setting is, not from the folder newslint runs in."""
+    from newslint.runner import CheckRequest, run_check
+
+    (tmp_path / ".git").mkdir()  # discovery stops here
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "newslint.toml").write_text(
+        "[rules.duplicate-across-stories]\nenabled = true\nmin-words = 3\n"
+    )
+    short = "The ferry left at noon today."  # six words: under the default of 15
+    (desk / "a.txt").write_text(f"{short}\n\n{P1}\n")
+    (desk / "b.txt").write_text(f"{short}\n\n{OTHER}\n")
+    for cwd, path in ((desk, "."), (tmp_path, "desk")):
+        monkeypatch.chdir(cwd)
+        outcome = run_check(CheckRequest([path], entry_points=False))
+        rules = [f.rule for r in outcome.results for f in r.findings]
+        assert rules.count("duplicate-across-stories") == 2, cwd

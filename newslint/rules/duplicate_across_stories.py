@@ -41,7 +41,7 @@ from newslint.rule import Rule, hookimpl
 from newslint.rules.duplicate_paragraph import line_range, paragraph_tokens
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
     from newslint.config import Config
     from newslint.document import Document
@@ -163,16 +163,19 @@ def _runs(matches: list[tuple[int, Place]]) -> list[list[tuple[int, Place]]]:
 
 @hookimpl
 def newslint_check_documents(
-    documents: Iterable[Document], config: Config, index: Mapping[bytes, tuple[Place, ...]]
+    documents: Iterable[Document],
+    config_for: Callable[[str], Config],
+    index: Mapping[bytes, tuple[Place, ...]],
 ) -> Iterator[tuple[Document, Finding]]:
     """``index``: what newslint_reduce_fingerprints made of every story of the run (the
-    engine builds it from ``documents`` when a caller hands over all stories at once)."""
+    engine builds it from ``documents`` when a caller hands over all stories at once). Each
+    story's min-words is its own config's, as its fingerprint's was."""
     if not index:  # no story fingerprinted (the rule is off): no paragraph can match another
         return
-    min_words = _min_words(config)
     for document in documents:
         matches: list[tuple[int, Place]] = []
         seen: set[bytes] = set()
+        min_words = _min_words(config_for(document.path))
         for key, block in _long_paragraphs(document, min_words):
             if key in seen:  # a paragraph repeated inside the story: its first place counts
                 continue
