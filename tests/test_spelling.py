@@ -618,9 +618,9 @@ def test_the_rule_stays_linear_on_long_and_hostile_stories(unit):
 
     timings = []
     for copies in (15, 30):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: not what other processes take of the cores
         hits(unit * copies)
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
     assert timings[1] < 2.5 * timings[0] + 0.5
 
 
