@@ -134,7 +134,9 @@ def test_sarif_rules_carry_their_documentation_and_results_their_regions(stories
     run = log["runs"][0]
     driver = run["tool"]["driver"]
     assert driver["name"] == "newslint" and driver["version"]
-    assert driver["informationUri"].startswith("https://")
+    # No link to a page that does not exist: newslint is on no package index, and the
+    # repository's URL differs from copy to copy.
+    assert "informationUri" not in driver
     rules = driver["rules"]
     registry = build_registry(entry_points=False)
     assert {r["id"] for r in rules} >= set(registry.rules)

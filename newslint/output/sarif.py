@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-INFORMATION_URI = "https://pypi.org/project/newslint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
 _FOREIGN_SURROGATES = lazy_compile("[\ud800-\udc7f\udd00-\udfff]")
@@ -156,7 +155,8 @@ def sarif_log(report: Report) -> dict[str, Any]:
                 "name": "newslint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
+                # No informationUri (optional in SARIF): newslint has no web page of its own to
+                # name; it is on no package index and each copy's repository URL is its own.
                 "rules": [_descriptor(rule_id, report.rules.get(rule_id)) for rule_id in rule_ids],
             }
         },
