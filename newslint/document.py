@@ -430,10 +430,16 @@ class ProseBuilder:
         given to ``set_owner``)."""
         self.end_block()
         self._flush()
+        prose = "".join(self._parts)
+        if prose == self.source:
+            # Plain text is often its own prose, character for character: one string then
+            # serves as both (a long story would otherwise be held twice, 4 bytes a
+            # character of both once it holds one emoji).
+            prose = self.source
         return Document(
             path,
             self.source,
-            "".join(self._parts),
+            prose,
             self.blocks,
             self.map,
             fmt=fmt,

@@ -11,7 +11,6 @@ compared, never every pair.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Literal, NamedTuple
 
 # How two spellings one edit apart differ (``edit_kind``).
@@ -63,8 +62,8 @@ def edit_kind(a: str, b: str) -> EditKind:
     return "vowel" if a[i] in _VOWELS and b[i] in _VOWELS else "change"
 
 
-# Bounded: names recur from story to story, and an archive's vocabulary has no end.
-@lru_cache(maxsize=8192)
+# Not cached: a handful of slices, made twice a key a call; a cache of 8,192 keys' variants
+# held some 5 MB from one long story to the next.
 def deletion_variants(key: str) -> tuple[str, ...]:
     """The distinct strings ``key`` becomes with at most one letter deleted, itself first."""
     return tuple(dict.fromkeys([key, *(key[:i] + key[i + 1 :] for i in range(len(key)))]))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import chain, compress
@@ -86,6 +86,23 @@ def _offsets(size: int) -> array[int]:
     """An empty array for offsets into a text of ``size`` characters (4 bytes each when
     they fit)."""
     return array("i" if size < 2**31 else "q")
+
+
+class Offsets:
+    """A set of offsets into a text, held as a sorted array: 4 bytes an offset where a set
+    of ints costs some 30 (a long story has a forced capital every sentence)."""
+
+    __slots__ = ("_sorted",)
+
+    def __init__(self, offsets: Iterable[int], size: int) -> None:
+        found = _offsets(size)
+        found.extend(offsets)
+        self._sorted = array(found.typecode, sorted(found))
+
+    def __contains__(self, offset: object) -> bool:
+        found = self._sorted
+        at = bisect_left(found, offset)  # type: ignore[call-overload]
+        return at < len(found) and found[at] == offset
 
 
 class CapitalWords:
@@ -262,15 +279,19 @@ class Story:
         self.text = text = document.text
         blocks = document.blocks
         self._tokens = Tokens(text)
-        forced = {sentence.start for sentence in document.sentences}
-        forced.add(0)
-        forced.update(m.end() for m in _FORCED_RE.finditer(text))
         # Furniture (handles, URLs, datelines, embedded posts, labels, tables): not the
         # writer's prose. A dateline or a speaker label forces a capital on the word after it.
         self._regions = regions = document.regions  # holds the blocks, not the document
         furniture = regions.furniture
-        forced.update(forced_after(furniture))  # type: ignore[arg-type]
-        self.forced = forced
+        self.forced = Offsets(
+            chain(
+                (0,),
+                (sentence.start for sentence in document.sentences),
+                (m.end() for m in _FORCED_RE.finditer(text)),
+                forced_after(furniture),  # type: ignore[arg-type]
+            ),
+            len(text),
+        )
         # Headline-style blocks as prose ranges: from the block's start (0 for the first)
         # to the next block's start; and live-blog subheads, set in headline style.
         headings = _merge_ranges(
