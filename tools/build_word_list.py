@@ -18,7 +18,7 @@ and locate; the rule reads one 1.5 MB English file of it):
   Books), British-leaning;
 - pyspellchecker 0.9 (MIT): its English dictionary, American;
 - SCOWL's "huge" word lists, American and British (size 70: the rare but real words of an
-  unabridged dictionary: "tieless", "oche", "enflamed"), from Debian's ``wamerican-huge``
+  unabridged dictionary: "tieless", "oche"), from Debian's ``wamerican-huge``
   and ``wbritish-huge`` packages (``apt-get install wamerican-huge wbritish-huge``; Kevin
   Atkinson's SCOWL, a permissive licence that asks for its notice to be kept);
 - codespell 2.4.1 (code GPL-2.0, its dictionaries CC BY-SA 3.0, grown from Wikipedia's
@@ -165,7 +165,7 @@ def build() -> bytes:
     scowl = scowl_words([scowl_file(name) for name in SCOWL])
     for word in dictionaries:
         zipf.setdefault(word, 0)
-    # SCOWL's rare words count only where the web writes them too: "oche", "enflamed" (its
+    # SCOWL's rare words count only where the web writes them too: "oche", "tieless" (its
     # 160,000 others would make the list a third longer for words no copy uses).
     # A listed misspelling is no dictionary word, whatever SCOWL's unabridged lists say.
     wrong = misspellings(

@@ -722,18 +722,17 @@ def foreign_quotation(speller: Speller, quotation: str, slip_at: int) -> bool:
     it, and it is no slip of an English word: "vamos", "todos") and none of English's
     commonest function words. Its first word counts in lower case (it is capitalised as the
     quotation's start); other capitalised words are names, which prove nothing."""
-    other_foreign = function_word = False
+    other_foreign = False
     for index, match in enumerate(_LETTER_WORD_RE.finditer(quotation)):
         if match.start() <= slip_at < match.end():
             continue
-        word = _normal(match.group())
-        if index == 0:
-            word = word.lower()
+        word = match.group().lower() if index == 0 else match.group()
         if word in _ENGLISH_FUNCTION_WORDS:
-            function_word = True
-        elif not other_foreign and word.islower() and speller.unfamiliar(word):
-            other_foreign = True
-    return other_foreign and not function_word
+            return False  # English, whatever else it holds
+        # Compounds and contractions prove nothing either way ("well-known", "d'oh").
+        if not other_foreign and word.isalpha() and word.islower():
+            other_foreign = speller.unfamiliar(word)
+    return other_foreign
 
 
 def _foreign_around(text: str, slip: Slip) -> bool:
