@@ -364,8 +364,10 @@ def test_a_slip_suggests_the_story_variety_first():
         "centre",
         "center",
     )
-    # The fix writes the variety's spelling.
+    # The fix writes the variety's spelling, and a possessive keeps its apostrophe.
     assert hits(british)[0].fix.edits[0].text == "centre"
+    possessive = "The cente’s roof leaked. The colour had faded."
+    assert hits(possessive)[0].suggestions[:2] == ("centre’s", "center’s")
 
 
 def test_variety_american_flags_british_spellings():
