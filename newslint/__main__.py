@@ -5,8 +5,10 @@ at most 5x a bare ``python -c pass``). Two things about the cyclic garbage colle
 only the command may decide (a program importing ``newslint`` keeps its own settings):
 
 - It is off while the command's modules are imported: importing builds a great many objects
-  and frees almost none, so the collections it sets off find nothing (a few ms). The run
-  itself collects at the thresholds ``newslint.cli.main`` sets.
+  and frees almost none, so the collections it sets off find nothing (a few ms). What the
+  imports built is then frozen (``gc.freeze``): it lives as long as the process, and the
+  first collection after turning the collector back on would otherwise walk all of it. The
+  run itself collects at the thresholds ``newslint.cli.main`` sets.
 - Everything is frozen (``gc.freeze``) when the command ends, so the interpreter's last
   collection at exit does not walk the whole heap only to free memory the process is about
   to give back (some 15 ms). Files and streams are closed by then (``writing.py``), and the
@@ -19,6 +21,7 @@ gc.disable()
 try:
     from newslint.cli import main as _command
 finally:
+    gc.freeze()
     gc.enable()
 
 

@@ -315,6 +315,8 @@ def _class_char(char: str) -> str:
 
 @dataclass
 class Config:
+    """A loaded configuration: what to check and how (a config file's keys, or the defaults)."""
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str = "warning"
@@ -567,6 +569,8 @@ def _writable_by_all(mode: int) -> bool:
 
 @dataclass(frozen=True)
 class _StopFolders:
+    """Where the config search ends (see find_config)."""
+
     last: frozenset[Path]  # searched, but not above (the home folder)
     never: frozenset[Path]  # not searched, nor above (the temp folder)
 

@@ -110,6 +110,8 @@ def internal_finding(message: str, start: int = 0) -> Finding:
 
 @dataclass
 class Linter:
+    """Runs the active rules of a config on documents, with a run's plugins."""
+
     config: Config
     registry: Registry
     # The config of each checked file (per-folder discovery, [[overrides]]); default: ``config``.

@@ -35,6 +35,8 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class Source:
+    """One story to check: its name and its decoded text."""
+
     path: str  # as the user will see it in findings
     text: str  # decoded, BOM removed, newlines normalised to "\n"
     # Offsets in ``text`` of the newlines that were CRLF in the file: what turns an offset

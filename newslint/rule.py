@@ -73,6 +73,8 @@ class ExampleStory(NamedTuple):
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule: its id, category, severity, check, documentation and options."""
+
     id: str
     category: str
     severity: str

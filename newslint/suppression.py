@@ -55,6 +55,8 @@ _TOKEN_RE = lazy_compile(r"[^,\s]+")
 
 @dataclass(frozen=True)
 class Directive:
+    """One newslint-disable / -enable / -disable-next-line comment."""
+
     action: str  # "disable", "enable" or "disable-next-line"
     tokens: tuple[str, ...]  # the known ids it names; empty with ``every`` means all rules
     every: bool  # named no id at all
@@ -64,6 +66,8 @@ class Directive:
 
 @dataclass(frozen=True)
 class Problem:
+    """A suppression comment that names an unknown rule or directive."""
+
     message: str
     start: tuple[int, int]
     end: tuple[int, int]

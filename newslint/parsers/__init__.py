@@ -17,6 +17,8 @@ from newslint.document import Block, Document
 
 @dataclass(frozen=True)
 class Parser:
+    """A file format newslint reads: its name, its file extensions and its parse function."""
+
     name: str  # the format name used by --stdin-filename/format= ("text", "markdown", "html")
     extensions: tuple[str, ...]  # lower case, with the dot
     parse: Callable[[str, str], Document]  # (path, source) -> Document

@@ -69,6 +69,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class DebrisOptions:
+    """The debris rule's options ([rules.debris])."""
+
     extra: PatternList = option(
         Patterns(),
         PatternList(),

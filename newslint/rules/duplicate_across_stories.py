@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class DuplicateAcrossStoriesOptions:
+    """The duplicate-across-stories rule's options ([rules.duplicate-across-stories])."""
+
     min_words: int = option(
         Integer(minimum=1), 15, "A paragraph of fewer words is not compared across stories."
     )

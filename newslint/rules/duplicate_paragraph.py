@@ -102,6 +102,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class DuplicateParagraphOptions:
+    """The duplicate-paragraph rule's options ([rules.duplicate-paragraph])."""
+
     min_words: int = option(
         Integer(minimum=1), 3, "A paragraph of fewer words is never counted as a copy."
     )
@@ -133,6 +135,8 @@ MAX_POSTINGS = 16
 
 @dataclass
 class _Para:
+    """A paragraph as the rule compares it: where it stands and its words."""
+
     index: int  # position in document.blocks
     tokens: tuple[str, ...]
 

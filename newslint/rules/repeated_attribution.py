@@ -591,6 +591,8 @@ def _repeats(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention]
 
 @dataclass(frozen=True)
 class RepeatedAttributionOptions:
+    """The repeated-attribution rule's options ([rules.repeated-attribution])."""
+
     times: bool = option(Flag(), True, "Report a time phrase given twice in one sentence.")
     attributions: bool = option(
         Flag(), True, "Report a source or speaker credited twice in one sentence."
