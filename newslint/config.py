@@ -51,7 +51,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from newslint.exclusion import Exclusion, ExclusionError, build_exclusion
 from newslint.options import (
@@ -567,8 +567,7 @@ def _writable_by_all(mode: int) -> bool:
     return os.name == "posix" and bool(mode & stat.S_IWOTH)
 
 
-@dataclass(frozen=True)
-class _StopFolders:
+class _StopFolders(NamedTuple):
     """Where the config search ends (see find_config)."""
 
     last: frozenset[Path]  # searched, but not above (the home folder)

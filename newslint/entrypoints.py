@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from newslint.lazy import lazy_compile
 
 _METADATA_FOLDERS = (".dist-info", ".egg-info")
+_WANTED = (*_METADATA_FOLDERS, ".egg")
 # An entry point's value: module[:attribute[.attribute]] [extras] (importlib.metadata's rule)
 _VALUE = lazy_compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
@@ -59,7 +60,10 @@ def entry_points(group: str) -> list[EntryPoint]:
         except OSError:  # missing, not a folder, or an import hook's name
             continue
         for name in names:
-            stem, extension = os.path.splitext(name.lower())
+            lower = name.lower()
+            if not lower.endswith(_WANTED):  # most of a folder's names (quicker than splitext)
+                continue
+            stem, extension = os.path.splitext(lower)
             if extension == ".egg":  # an egg (zipped or not) keeps its metadata its own way
                 return _from_metadata(group)
             if extension not in _METADATA_FOLDERS:
