@@ -55,6 +55,8 @@ class RunAborted(Exception):
 
 @dataclass
 class CheckRequest:
+    """One check run as a front end asks for it: paths, selection, config, fixes, output."""
+
     paths: Sequence[str]
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -97,6 +99,8 @@ class CheckRequest:
 
 @dataclass
 class CheckOutcome:
+    """What a check run found and did, for a front end to print and to turn into an exit code."""
+
     results: list[FileResult]
     rules: dict[str, Rule]
     fail_on: str

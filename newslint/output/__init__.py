@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Report:
+    """What an output format renders: every file's findings, the rules and the run's settings."""
+
     results: list[FileResult]
     # rule id -> Rule, for formats that describe rules
     rules: dict[str, Rule] = field(default_factory=dict)

@@ -7,7 +7,6 @@ UTF-8): ``b"caf\\xe9.txt"`` is ``"caf\\\\xe9.txt"`` in the JSON text.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from newslint import __version__
@@ -18,6 +17,8 @@ from newslint.rule import hookimpl
 def _dumped(value: object, depth: int) -> str:
     """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels down in a
     document (a JSON string never holds a raw newline, so each one is structure)."""
+    import json  # here, not at the top: every run imports this module, few write JSON
+
     text = json.dumps(json_safe(value), default=json_default, ensure_ascii=False, indent=2)
     return text.replace("\n", "\n" + "  " * depth)
 

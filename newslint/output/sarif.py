@@ -12,7 +12,6 @@ do); in message texts such a byte is written ``\\xNN`` as in the JSON output.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -171,6 +170,8 @@ def sarif_log(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
+    import json  # here, not at the top: every run imports this module, few write SARIF
+
     return json.dumps(json_safe(sarif_log(report)), ensure_ascii=False, indent=2) + "\n"
 
 
