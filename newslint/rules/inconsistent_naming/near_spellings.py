@@ -235,7 +235,7 @@ def near_spelling_findings(document: Document, story: Story, min_length: int) ->
     # gathered only for those (a long story names thousands of people and places once).
     by_key: dict[str, list[str]] = {}
     for word in _name_words(story):
-        by_key.setdefault(story.folded[word], []).append(word)
+        by_key.setdefault(fold(word), []).append(word)
     word_pairs: list[tuple[str, str]] = []
     for words in by_key.values():  # Erdogan / Erdoğan
         for i, first in enumerate(words):
@@ -252,7 +252,7 @@ def near_spelling_findings(document: Document, story: Story, min_length: int) ->
         # Letters that differ are the writer's to get right, in a quotation too (a speaker
         # says a name, the reporter spells it); capitals, accents and apostrophes in a
         # quotation are its author's: only the writer's own prose votes on those.
-        letters = story.folded[a.surface] != story.folded[b.surface]
+        letters = fold(a.surface) != fold(b.surface)
         va, vb = (len(a.starts), len(b.starts)) if letters else (a.votes, b.votes)
         if not (a.placed(letters) or b.placed(letters)):
             continue

@@ -25,7 +25,7 @@ from newslint.text.varieties import (
     spelling_table,
     written_runs,
 )
-from newslint.text.words import slices, trie_alternation
+from newslint.text.words import trie_alternation
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -68,23 +68,12 @@ def _spelling_regex(words: frozenset[str] | None = None) -> re.Pattern[str]:
     )
 
 
-def _written_runs(text: str) -> frozenset[str] | None:
-    """``written_runs`` of ``text``, read a slice at a time (it copies what it reads)."""
-    found: set[str] = set()
-    for part in slices(text):
-        runs = written_runs(part)
-        if runs is None:
-            return None
-        found.update(runs)
-    return frozenset(found)
-
-
 def spelling_mix_findings(document: Document, story: Story, prefer: str | None) -> Iterator[Report]:
     """One finding per axis whose listed words the story writes in both varieties."""
     # A listed word the regex below finds is a run of word characters in the story, so
     # it is one of ``written``; and the check ends unless two of those are of one axis and
     # different varieties (asked again below of the words as the tokens hold them).
-    written = _written_runs(document.text)
+    written = written_runs(document.text)
     if written is not None and not mixes(written):
         return
     table = spelling_table()

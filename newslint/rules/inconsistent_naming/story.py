@@ -36,7 +36,6 @@ from newslint.rules.inconsistent_naming.words import (
     WordBefore,
     WordMemo,
     describe,
-    fold,
     is_all_caps,
     word_after,
     word_before,
@@ -99,9 +98,9 @@ class Offsets:
         found.extend(offsets)
         self._sorted = array(found.typecode, sorted(found))
 
-    def __contains__(self, offset: object) -> bool:
+    def __contains__(self, offset: int) -> bool:
         found = self._sorted
-        at = bisect_left(found, offset)  # type: ignore[call-overload]
+        at = bisect_left(found, offset)
         return at < len(found) and found[at] == offset
 
 
@@ -308,8 +307,6 @@ class Story:
         self._heading_ends = [hi for _, hi in headings]
         # Per-word answers, for this story only.
         self.info: WordMemo[CapitalWordInfo] = WordMemo(describe)
-        self._keys: WordMemo[str] = WordMemo(word_key)
-        self.folded: WordMemo[str] = WordMemo(fold)
         self.before: WordMemo[WordBefore | None] = WordMemo(word_before)
         self.after: WordMemo[str | None] = WordMemo(word_after)
         # For written_one_way: what it may still scan, the text with lines joined, that
@@ -523,14 +520,16 @@ class Story:
     def key_of(self, token: str) -> str:
         """``word_key`` of a word of the story."""
         found = self.info.get(token)
-        return found.key if found is not None else self._keys[token]
+        # Other words' keys are worked out each time: most are their own key, and a memo
+        # of every word asked about held a second copy of each.
+        return found.key if found is not None else word_key(token)
 
     @cached_property
     def _keys_written_lower(self) -> set[str]:
         """The keys of the irregular and capitalised words that start with a lower-case
         letter (a plain lower-case word is its own key)."""
         return {
-            self._keys[token]
+            self.key_of(token)
             for token in chain(self.capital_texts, self.irregular_texts)
             if token[:1].islower()
         }
@@ -538,7 +537,7 @@ class Story:
     def lowered(self, key: str) -> bool:
         """Whether the story writes a word with this key in lower case (so it is no name)."""
         return (
-            key[:1].islower() and self._keys[key] == key and self.has_token(key)
+            key[:1].islower() and word_key(key) == key and self.has_token(key)
         ) or key in self._keys_written_lower
 
     @cached_property
@@ -552,7 +551,7 @@ class Story:
     def tokens_with_key(self, key: str) -> list[str]:
         """The distinct words of the story whose key is ``key``."""
         found = list(self._other_keys.get(key, ()))
-        if key not in found and self._keys[key] == key and self.has_token(key):
+        if key not in found and word_key(key) == key and self.has_token(key):
             found.append(key)
         return found
 

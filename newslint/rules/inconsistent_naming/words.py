@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple, TypeVar
 
 from newslint.lazy import lazy_compile
@@ -188,18 +188,27 @@ class CapitalWordInfo(NamedTuple):
     chosen_capital_initial: bool
 
 
-# Bounded: a corpus repeats its capitalised words (Mr, UK, The) from story to story, and an
-# archive's vocabulary has no end.
-@lru_cache(maxsize=8192)
+def _same(value: str, known: str) -> str:
+    """``known`` when it is equal to ``value``: one string where two would be held."""
+    return known if value == known else value
+
+
+# Not cached across stories: the story's ``WordMemo`` keeps each answer while the story is
+# checked, and a module-wide cache held a second table of them from one story to the next.
 def describe(token: str) -> CapitalWordInfo:
-    """The ``CapitalWordInfo`` of a token holding a capital letter."""
+    """The ``CapitalWordInfo`` of a token holding a capital letter. Equal strings within it
+    (the token's key, its name's key and the name folded: "brennan" three times) are one
+    string: a long story describes tens of thousands of words, and keeps every answer."""
+    key = word_key(token)
     name = name_word(token)
+    if name is not None and name.key == key:
+        name = NameWord(name.word, key)
     return CapitalWordInfo(
-        key=word_key(token),
+        key=key,
         capital=is_capital_word(token),
         parts=has_parts(token),
         name=name,
-        folded=None if name is None else fold(name.word),
+        folded=None if name is None else _same(fold(name.word), key),
         listed=listed_word(token) if name is None else None,
         chosen_capital=unforced_capital(token, False),
         chosen_capital_initial=unforced_capital(token, True),
