@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from newslint.text.lexicon import load_lines
+from newslint.text.words import slices
 
 BRITISH = "british"
 AMERICAN = "american"
@@ -71,11 +72,18 @@ def written_runs(text: str) -> frozenset[str] | None:
     found = _varieties()
     if found is None:
         return None
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: the runs are read from the bytes all the same
-        data = text.encode("utf-8", "surrogatepass")
-    return frozenset(run.decode() for run in found.intersection(data.translate(_SPACED).split()))
+    runs: set[bytes] = set()
+    # A slice at a time (no run holds white space): split() makes an object a word, some
+    # 40 bytes a word of a long story at once.
+    for part in slices(text):
+        try:
+            data = part.encode("utf-8")
+        except (
+            UnicodeEncodeError
+        ):  # a lone surrogate: the runs are read from the bytes all the same
+            data = part.encode("utf-8", "surrogatepass")
+        runs.update(found.intersection(data.translate(_SPACED).split()))
+    return frozenset(run.decode() for run in runs)
 
 
 def mixes(words: Iterable[str]) -> bool:
