@@ -7,11 +7,12 @@ the parser; sentences and words are computed once, on first use, and shared by a
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast, overload
 
 if TYPE_CHECKING:
     from newslint.regions import Regions
@@ -70,6 +71,48 @@ class Sentence(NamedTuple):
     end: int
     text: str
     block: int  # index into Document.blocks
+
+
+class Sentences(Sequence[Sentence]):
+    """The story's sentences, held as offsets in arrays; each ``Sentence`` (and its text) is
+    made when read. A long story has a sentence every hundred characters or so, and a record
+    with its own copy of the text for each held more than twice the story's size."""
+
+    __slots__ = ("_block_of", "_blocks", "_ends", "_starts")
+
+    def __init__(self, blocks: Sequence[Block], size: int) -> None:
+        from newslint.text.sentences import split_sentences
+
+        code = "i" if size < 2**31 else "q"
+        self._blocks = blocks
+        self._starts, self._ends, self._block_of = array(code), array(code), array("i")
+        for index, block in enumerate(blocks):
+            for start, end in split_sentences(block.text):
+                self._starts.append(block.start + start)
+                self._ends.append(block.start + end)
+                self._block_of.append(index)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _at(self, k: int) -> Sentence:
+        start, end, index = self._starts[k], self._ends[k], self._block_of[k]
+        block = self._blocks[index]
+        return Sentence(start, end, block.text[start - block.start : end - block.start], index)
+
+    @overload
+    def __getitem__(self, k: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Sentence]: ...
+
+    def __getitem__(self, k: int | slice) -> Sentence | list[Sentence]:
+        if isinstance(k, slice):
+            return [self._at(i) for i in range(*k.indices(len(self)))]
+        return self._at(k)
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return map(self._at, range(len(self)))
 
 
 class Word(NamedTuple):
@@ -248,16 +291,8 @@ class Document:
 
     # --- shared analyses (computed once, on first use) --------------------------------
     @cached_property
-    def sentences(self) -> list[Sentence]:
-        from newslint.text.sentences import split_sentences
-
-        out: list[Sentence] = []
-        for index, block in enumerate(self.blocks):
-            for start, end in split_sentences(block.text):
-                out.append(
-                    Sentence(block.start + start, block.start + end, block.text[start:end], index)
-                )
-        return out
+    def sentences(self) -> Sentences:
+        return Sentences(self.blocks, len(self.text))
 
     @cached_property
     def words(self) -> list[Word]:
