@@ -88,7 +88,7 @@ from newslint.model import Edit, Finding, Fix, safe_fix, unsafe_fix
 from newslint.options import Flag, option
 from newslint.rule import Rule, hookimpl
 from newslint.text.lexicon import load_lines, load_set
-from newslint.text.words import TOKEN_END, TOKEN_START, lower_text, trie_alternation
+from newslint.text.words import TOKEN_END, TOKEN_START, slices, trie_alternation
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -525,13 +525,15 @@ def _trigger_re() -> re.Pattern[str]:
 
 def _doubled_triggers(document: Document) -> dict[int, tuple[bool, bool]]:
     """For each sentence (by index) that holds some time word twice, or some attribution
-    word twice: (times, attributions). One regex pass over the story lower-cased once; the
+    word twice: (times, attributions). One regex pass over the story lower-cased; the
     hits come in order, so a moving index finds each one's sentence, and a sentence's words
     are weighed as soon as the hits move past it (only one sentence's are held)."""
     table, attribution_words = _triggers()
-    lowered = lower_text(document.text)
-    if len(lowered) != len(document.text):  # a few characters grow when lower-cased
-        lowered = document.text
+    text = document.text
+    # Lower-cased a slice at a time (a trigger is one token, and no token holds white space):
+    # a copy of a long story lower-cased took 4 bytes a character once it held one emoji.
+    # A few characters grow when lower-cased: then the story is read as it is written.
+    grows = any(len(part.lower()) != len(part) for part in slices(text))
     sentences = document.sentences
     found: dict[int, tuple[bool, bool]] = {}
 
@@ -547,15 +549,22 @@ def _doubled_triggers(document: Document) -> dict[int, tuple[bool, bool]]:
     held = -1  # the sentence whose hits are being gathered
     words: list[str] = []  # and its words
     index, last = 0, len(sentences) - 1
-    for match in _trigger_re().finditer(lowered):
-        at = match.start()
-        while index < last and sentences[index].end <= at:
-            index += 1
-        if sentences and sentences[index].start <= at and match.end() <= sentences[index].end:
-            if index != held:
-                weigh(held, words)
-                held, words = index, []
-            words.append(table[match.group()])
+    offset = 0  # where the slice starts in the story
+    for part in slices(text):
+        for match in _trigger_re().finditer(part if grows else part.lower()):
+            at = offset + match.start()
+            while index < last and sentences[index].end <= at:
+                index += 1
+            if (
+                sentences
+                and sentences[index].start <= at
+                and offset + match.end() <= sentences[index].end
+            ):
+                if index != held:
+                    weigh(held, words)
+                    held, words = index, []
+                words.append(table[match.group()])
+        offset += len(part)
     weigh(held, words)
     return found
 
