@@ -15,12 +15,13 @@ from newslint.distributed import DaskError, connect, find_url_inputs, is_url
 from newslint.output import render
 from newslint.runner import CheckRequest, run_check
 
-distributed = pytest.importorskip("distributed")
-
 
 @pytest.fixture(scope="module")
 def scheduler():
-    """A scheduler and two single-threaded worker processes on loopback, for the module."""
+    """A scheduler and two single-threaded worker processes on loopback, for the module.
+    (distributed is imported here, not when the module is collected: every test worker
+    collects every module, one runs these.)"""
+    distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
