@@ -28,6 +28,10 @@ def scheduler():
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,
+        # The scheduler's HTTP server (health, metrics) starts without a dashboard too, on
+        # 8787 unless told: any free port, so a cluster of someone else's (or another test
+        # run's) on this machine is no clash.
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
     )
     try:
         yield cluster.scheduler_address
