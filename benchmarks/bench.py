@@ -8,6 +8,8 @@ Reports, for the structural checks alone and for all built-in rules:
   directory (discover, read, decode, parse, check), median over fresh processes;
 - single-file latency of the whole CLI process (start-up included), median of --runs runs;
 and, with --profile, where the time goes (cProfile, top functions by cumulative time).
+With --startup, only the single-file start-up ratio against a bare interpreter (CPU and wall
+time, the minimum of --startup-runs interleaved runs), which --archive prints first.
 """
 
 from __future__ import annotations
@@ -346,6 +348,11 @@ def main() -> None:
         "--startup-runs", type=int, default=30, help="runs of each for the start-up minimum"
     )
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--startup",
+        action="store_true",
+        help="only the single-file start-up ratio, CPU and wall (the first line of --archive)",
+    )
     parser.add_argument("--one-pass", nargs=1, metavar="SELECT", help=argparse.SUPPRESS)
     parser.add_argument(
         "--archive",
@@ -359,13 +366,16 @@ def main() -> None:
         "--sizes", type=int, nargs=2, default=(1000, 10000), metavar=("SMALL", "LARGE")
     )
     args = parser.parse_args()
-    if args.archive is not None:
+    if args.archive is not None or args.startup:
         print(
-            f"newslint archive scale, python {platform.python_version()} on {platform.machine()}, "
+            f"newslint {'start-up' if args.startup else 'archive scale'}, python "
+            f"{platform.python_version()} on {platform.machine()}, "
             f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
         )
         sample = sorted(p for p in args.directory.rglob("*.txt"))
         print(startup_ratio(sample[len(sample) // 2], args.startup_runs))
+        if args.startup:
+            return
         for line in jobs_speedup(args.directory):
             print(line)
         for line in archive_scale(args.archive or [args.directory], *args.sizes):
