@@ -8,6 +8,7 @@ Written only against newslint's public plugin API (``newslint.hookimpl``, ``news
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from newslint import Finding, Rule, hookimpl
@@ -147,16 +148,24 @@ def newslint_check_documents(
     from newslint_languagetool.client import Connection
 
     pairs: list[tuple[Document, Finding]] = []
-    for settings, group in groups.values():
-        run = Run(settings, Connection(settings))
-        try:
+    connections: list[Connection] = []
+    try:
+        for settings, group in groups.values():
+            # A local install started for an earlier group serves the later ones too: the
+            # server is the environment's, one for the run; only what is asked differs.
+            started = next((c.url for c in connections if c.url), "")
+            if started and not settings.url:
+                settings = replace(settings, url=started)
+            connections.append(Connection(settings))
+            run = Run(settings, connections[-1])
             pairs.extend(
                 (document, finding)
                 for document in group
                 for finding in run.check(document, findings.get(document.path, ()))
             )
-        finally:
-            run.connection.close()
+    finally:
+        for connection in connections:
+            connection.close()
     return pairs
 
 

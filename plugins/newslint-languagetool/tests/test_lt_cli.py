@@ -257,8 +257,8 @@ def local_install(tmp_path):
         #!{sys.executable}
         import json, os, sys
         sys.path.insert(0, {str(HERE)!r})
-        with open({str(record)!r}, "w") as handle:
-            json.dump({{"argv": sys.argv[1:], "pid": os.getpid()}}, handle)
+        with open({str(record)!r}, "a") as handle:  # one line a start
+            handle.write(json.dumps({{"argv": sys.argv[1:], "pid": os.getpid()}}) + "\\n")
         from lt_fakeserver import FakeLanguageTool
         FakeLanguageTool(int(sys.argv[sys.argv.index("--port") + 1])).server.serve_forever()
         """),
@@ -285,7 +285,7 @@ def test_a_local_install_is_started_for_the_run_and_stopped(local_install, monke
     )
     assert problems == []
     assert [f.rule for f in result.findings] == ["languagetool/MORFOLOGIK_RULE_EN_US"]
-    call = json.loads(record.read_text())
+    [call] = [json.loads(line) for line in record.read_text().splitlines()]
     assert call["argv"][:4] == [
         "-cp",
         str(install / "languagetool-server.jar"),
@@ -293,6 +293,33 @@ def test_a_local_install_is_started_for_the_run_and_stopped(local_install, monke
         "--port",
     ]
     with pytest.raises(ProcessLookupError):  # stopped (and reaped) at the end of the run
+        os.kill(call["pid"], 0)
+
+
+def test_one_local_install_serves_stories_whose_configs_differ(local_install, monkeypatch):
+    from newslint.config import config_from_dict
+    from newslint.engine import Linter
+    from newslint.inputs import Source
+    from newslint_languagetool import plugin
+
+    install, java, record = local_install
+    monkeypatch.setenv("LTP_JAR_DIR_PATH", str(install))
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_JAVA", str(java))
+    configs = {
+        f"{desk}/story.txt": config_from_dict({"languagetool": {"language": language}})
+        for desk, language in (("world", "en-GB"), ("sport", "en-US"))
+    }
+    linter = Linter.create(configs["sport/story.txt"], entry_points=False, extra_plugins=[plugin])
+    problems: list[str] = []
+    results = linter.run(
+        [Source(path, "Officials said teh plan was final.") for path in configs],
+        config_for=configs.__getitem__,
+        problems=problems,
+    )
+    assert problems == []
+    assert all(r.findings for r in results)
+    [call] = [json.loads(line) for line in record.read_text().splitlines()]  # started once
+    with pytest.raises(ProcessLookupError):
         os.kill(call["pid"], 0)
 
 
