@@ -335,18 +335,23 @@ def check(
     text_out = fix and "-" in paths
     report_stream = sys.stderr if text_out else sys.stdout
     color = _use_color(report_stream)
-    # Text and GitHub annotations are printed file by file as the run goes (stdout only:
-    # --output writes the whole report at the end, and --fix on stdin prints the text first).
+    # Text, GitHub annotations and JSON are printed file by file as the run goes (stdout
+    # only: --output writes the whole report at the end, and --fix on stdin prints the text
+    # first); the run then keeps no file's result, only its tally.
     live = None if output_path or text_out else report_format.live
+    request.keep_results = live is None
     progress = _Progress(quiet)
     request.on_start = progress.start
+    printed = 0  # files whose part of the report is out
 
     def on_result(result: FileResult) -> None:
+        nonlocal printed
         if live is not None:
-            lines = live.result_lines(result, color)
-            if lines:
+            part = live.part(result, color, printed)
+            printed += 1
+            if part:
                 progress.clear()
-                _echo_report("".join(line + "\n" for line in lines))
+                _echo_report(part)
         progress.advance()
 
     request.on_result = on_result

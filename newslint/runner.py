@@ -37,7 +37,7 @@ from newslint.inputs import (
     read_stdin,
 )
 from newslint.model import FileResult
-from newslint.output import Report
+from newslint.output import Report, Tally
 from newslint.plugins import BuildOptions, Registry, build_registry
 
 if TYPE_CHECKING:
@@ -87,6 +87,11 @@ class CheckRequest:
     # Keep each checked text on its FileResult (the HTML report shows the story); off, a run
     # keeps only findings, and memory stays flat in the number of files.
     keep_sources: bool = True
+    # Keep every file's result on the outcome (the API returns them; a format that renders
+    # at the end reads them). Off, the outcome keeps only the run's tally: a format that
+    # printed each result as it came needs no more, and memory stays flat in the number of
+    # files.
+    keep_results: bool = True
     # Told the number of files once they are found, then handed each file's final result
     # as soon as it is known, in run order (streaming output, a progress bar).
     on_start: Callable[[int], None] | None = field(default=None, compare=False, repr=False)
@@ -101,10 +106,11 @@ class CheckRequest:
 class CheckOutcome:
     """What a check run found and did, for a front end to print and to turn into an exit code."""
 
-    results: list[FileResult]
+    results: list[FileResult]  # empty unless the request kept them
     rules: dict[str, Rule]
     fail_on: str
     fail_on_for: Callable[[str], str]
+    tally: Tally  # every result counted, kept or not
     problems: list[str] = field(default_factory=list)  # errors, one line each: exit code 2
     notes: list[str] = field(default_factory=list)  # what the run did (fixes, baseline)
     # With --fix on '-': the text to print on stdout, fixed (or as read, if nothing could be
@@ -118,6 +124,7 @@ class CheckOutcome:
             color=color,
             fail_on=self.fail_on,
             fail_on_for=self.fail_on_for,
+            tally=self.tally,
         )
 
     @property
@@ -247,7 +254,15 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         stream = linter.stream(
             map(read, items), index=index, problems=problems, keep_sources=keep_sources
         )
+
+    def fail_on_for(path: str) -> str:
+        try:
+            return resolver.for_path(path).fail_on
+        except ConfigError:  # a file that could not be read: the current folder's
+            return linter.config.fail_on
+
     results: list[FileResult] = []
+    tally = Tally()
     for result in stream:
         result = keep_changed(result)
         if fixer is not None:
@@ -258,7 +273,9 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
             problems.append(f"{result.path}: {result.error}")
         if request.on_result is not None:
             request.on_result(result)
-        results.append(result)
+        tally.add(result, fail_on_for(result.path))
+        if request.keep_results:
+            results.append(result)
     fixed_stdin = None
     if fixer is not None:
         fixed_stdin = fixer.fixed_stdin
@@ -267,17 +284,12 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         checked = {_file_identity(i) for i in items if isinstance(i, str) and i != STDIN}
         _close_baseline(baseline, request.write_baseline, problems, notes, checked=checked)
 
-    def fail_on_for(path: str) -> str:
-        try:
-            return resolver.for_path(path).fail_on
-        except ConfigError:  # a file that could not be read: the current folder's
-            return linter.config.fail_on
-
     return CheckOutcome(
         results,
         rules=registry.rules,
         fail_on=linter.config.fail_on,
         fail_on_for=fail_on_for,
+        tally=tally,
         problems=problems,
         notes=notes,
         fixed_stdin=fixed_stdin,

@@ -8,6 +8,7 @@ import pty
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,14 +111,31 @@ def test_a_stream_in_batches_finds_what_one_whole_run_finds(numbers, batch):
     assert all(r.source is None for r in streamed)  # only findings are kept
 
 
-def test_text_output_file_by_file_is_the_whole_report(tmp_path, cli):
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_output_file_by_file_is_the_whole_report(tmp_path, cli, output_format):
     folder = tmp_path / "archive"
     write_stories(folder, 7)
+    (folder / "zz-binary.txt").write_bytes(b"\x00\x01 not text")  # an error entry
     os.chdir(folder)
-    streamed = cli("check", "-j", "1", ".").output
+    streamed = cli("check", "-j", "1", "--format", output_format, ".").stdout
     outcome = run_check(CheckRequest(["."], entry_points=False))
-    assert streamed == render("text", Report(outcome.results, fail_on=outcome.fail_on))
+    assert streamed == render(output_format, Report(outcome.results, fail_on=outcome.fail_on))
     assert "doubled-word" in streamed
+
+
+def test_a_run_that_keeps_no_results_counts_them_all(tmp_path):
+    """A format that prints as the run goes needs only the tally: same summary and exit
+    code as from every result kept."""
+    folder = tmp_path / "archive"
+    write_stories(folder, 7)
+    (folder / "zz-binary.txt").write_bytes(b"\x00\x01 not text")
+    kept = run_check(CheckRequest([str(folder)], entry_points=False))
+    counted = run_check(CheckRequest([str(folder)], entry_points=False, keep_results=False))
+    assert counted.results == [] and len(kept.results) == 8
+    whole = Report(kept.results, fail_on=kept.fail_on)
+    assert counted.report().summary() == whole.summary()
+    assert whole.summary()["errors"] == 1 and whole.summary()["findings"] > 0
+    assert counted.exit_code == kept.exit_code == 2
 
 
 def _run_with_stderr_on_a_terminal(args, cwd) -> tuple[bytes, bytes]:

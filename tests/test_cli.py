@@ -312,9 +312,9 @@ def test_a_failure_anywhere_in_a_command_is_one_line_and_exit_2(cli, monkeypatch
     def broken(*args, **kwargs):
         raise ValueError("boom")
 
-    if where == "output":  # json is rendered at the end, a file at a time
-        monkeypatch.setattr(newslint.output.json, "render", broken)
-        monkeypatch.setattr(newslint.output.json, "render_parts", broken)
+    if where == "output":  # json is printed a file at a time as the run goes
+        for name in ("render", "render_parts", "result_part", "render_end"):
+            monkeypatch.setattr(newslint.output.json, name, broken)
         args = ("check", "--no-plugins", "--format", "json", "-")
     else:
         monkeypatch.setattr(newslint.plugins, "build_registry", broken)

@@ -17,9 +17,49 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class Tally:
+    """What a report says of a whole run without its findings: the summary's counts and
+    what the exit code depends on, added up a file at a time. A run whose format prints as
+    it goes keeps this instead of every file's result, so its memory stays flat."""
+
+    files: int = 0
+    errors: int = 0
+    by_severity: Counter[str] = field(default_factory=Counter)
+    fixable: Counter[str] = field(default_factory=Counter)
+    internal_error: bool = False  # exit code 2
+    failed: bool = False  # a finding at or above its file's fail-on severity: exit code 1
+
+    def add(self, result: FileResult, threshold: str) -> None:
+        """Count one checked file, whose fail-on severity is ``threshold``."""
+        self.files += 1
+        self.errors += bool(result.error)
+        self.internal_error = self.internal_error or result.had_internal_error
+        for f in result.findings:
+            self.by_severity[f.severity] += 1
+            if f.fix is not None:
+                self.fixable[f.fix.applicability] += 1
+            if threshold != "never" and at_or_above(f.severity, threshold):
+                self.failed = True
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "findings": sum(self.by_severity.values()),
+            "by_severity": dict(sorted(self.by_severity.items())),
+            "errors": self.errors,
+            # Findings whose fix --fix would apply (safe) or --fix --unsafe-fixes (unsafe).
+            "fixable": {"safe": self.fixable["safe"], "unsafe": self.fixable["unsafe"]},
+        }
+
+    def exit_code(self) -> int:
+        return 2 if self.internal_error else 1 if self.failed else 0
+
+
+@dataclass
 class Report:
     """What an output format renders: every file's findings, the rules and the run's settings."""
 
+    # Every file's result; empty when the run printed them as it went and kept ``tally``.
     results: list[FileResult]
     # rule id -> Rule, for formats that describe rules
     rules: dict[str, Rule] = field(default_factory=dict)
@@ -27,37 +67,30 @@ class Report:
     fail_on: str = "warning"
     # The threshold of each file when configs differ by folder ([[overrides]], nested configs).
     fail_on_for: Callable[[str], str] | None = None
+    # The run's counts, added up as it went; None: counted from ``results``.
+    tally: Tally | None = None
 
     @property
     def findings(self) -> list[Finding]:
         return [f for r in self.results for f in r.findings]
 
+    def counts(self) -> Tally:
+        if self.tally is not None:
+            return self.tally
+        tally = Tally()
+        for result in self.results:
+            tally.add(result, self.threshold(result.path))
+        return tally
+
     def summary(self) -> dict[str, Any]:
-        by_severity = Counter(f.severity for f in self.findings)
-        fixable = Counter(f.fix.applicability for f in self.findings if f.fix is not None)
-        return {
-            "files": len(self.results),
-            "findings": sum(by_severity.values()),
-            "by_severity": dict(sorted(by_severity.items())),
-            "errors": sum(1 for r in self.results if r.error),
-            # Findings whose fix --fix would apply (safe) or --fix --unsafe-fixes (unsafe).
-            "fixable": {"safe": fixable["safe"], "unsafe": fixable["unsafe"]},
-        }
+        return self.counts().summary()
 
     def threshold(self, path: str) -> str:
         """The fail-on severity of one file (its folder's config may differ from the run's)."""
         return self.fail_on_for(path) if self.fail_on_for else self.fail_on
 
     def exit_code(self) -> int:
-        if any(r.had_internal_error for r in self.results):
-            return 2
-        for result in self.results:
-            threshold = self.threshold(result.path)
-            if threshold != "never" and any(
-                at_or_above(f.severity, threshold) for f in result.findings
-            ):
-                return 1
-        return 0
+        return self.counts().exit_code()
 
 
 # Lone surrogates (U+D800..U+DFFF): os.fsdecode turns each byte of a file name that is not
@@ -133,10 +166,23 @@ class LiveOutput(NamedTuple):
     """How a format prints file by file as a run goes, instead of all at the end."""
 
     # One checked file's lines (without line ends), printed as soon as it is checked;
-    # the second argument says whether the terminal takes colour.
-    result_lines: Callable[[FileResult, bool], list[str]]
-    # What follows the last file's lines (a summary), from the whole report.
+    # the second argument says whether the terminal takes colour. None for a format that
+    # gives ``result_part`` instead.
+    result_lines: Callable[[FileResult, bool], list[str]] | None
+    # What follows the last file's lines (a summary), from the whole report (whose
+    # ``results`` may be empty: the run kept only its tally, ``Report.counts``).
     render_end: Callable[[Report], str]
+    # For a format whose output is one document (JSON): one file's part of it, told how
+    # many files came before it (the first part opens the document, the others follow a
+    # separator); ``render_end`` closes it, and opens it too when no file came.
+    result_part: Callable[[FileResult, int], str] | None = None
+
+    def part(self, result: FileResult, color: bool, index: int) -> str:
+        """The text printed for one checked file, the ``index``-th of the run."""
+        if self.result_part is not None:
+            return self.result_part(result, index)
+        assert self.result_lines is not None, "a LiveOutput gives result_lines or result_part"
+        return "".join(line + "\n" for line in self.result_lines(result, color))
 
 
 @dataclass(frozen=True)

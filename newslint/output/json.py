@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint import __version__
-from newslint.output import OutputFormat, Report, json_default, json_safe
+from newslint.model import FileResult
+from newslint.output import LiveOutput, OutputFormat, Report, json_default, json_safe
 from newslint.rule import hookimpl
 
 
@@ -32,16 +33,36 @@ def render_parts(report: Report) -> Iterator[str]:
     ``json.dumps`` of it, but neither a dictionary of every finding of an archive (and a
     copy of it) nor the whole text is ever held at once when the parts are written out as
     they come."""
-    yield f'{{\n  "version": {_dumped(__version__, 1)},\n  "files": '
-    first = True
-    for result in report.results:
-        entry = {"path": result.path, "findings": [f.to_dict() for f in result.findings]}
-        if result.error:
-            entry["error"] = result.error
-        yield ("[\n    " if first else ",\n    ") + _dumped(entry, 2)
-        first = False
-    yield "[]" if first else "\n  ]"
-    yield f',\n  "summary": {_dumped(report.summary(), 1)}\n}}\n'
+    for index, result in enumerate(report.results):
+        yield result_part(result, index)
+    yield _closing(report, opened=bool(report.results))
+
+
+def _opening() -> str:
+    return f'{{\n  "version": {_dumped(__version__, 1)},\n  "files": '
+
+
+def result_part(result: FileResult, index: int) -> str:
+    """One file's entry in the list of files, printed as soon as the file is checked (the
+    first one opens the document)."""
+    entry = {"path": result.path, "findings": [f.to_dict() for f in result.findings]}
+    if result.error:
+        entry["error"] = result.error
+    lead = _opening() + "[\n    " if index == 0 else ",\n    "
+    return lead + _dumped(entry, 2)
+
+
+def render_end(report: Report) -> str:
+    """After the run's last ``result_part``: the document's end, from the run's counts
+    (the run need not have kept its results)."""
+    return _closing(report, opened=report.counts().files > 0)
+
+
+def _closing(report: Report, *, opened: bool) -> str:
+    """The end of the list of files (the whole document's start too when no file opened
+    it) and the summary."""
+    files_end = "\n  ]" if opened else _opening() + "[]"
+    return f'{files_end},\n  "summary": {_dumped(report.summary(), 1)}\n}}\n'
 
 
 @hookimpl
@@ -51,6 +72,7 @@ def newslint_output_formats() -> list[OutputFormat]:
             "json",
             render,
             "one JSON object: version, files with their findings, summary",
+            live=LiveOutput(None, render_end, result_part),
             render_parts=render_parts,
         )
     ]
