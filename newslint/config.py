@@ -341,6 +341,12 @@ class Config:
     _bound_options: dict[str, Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # This config with each combination of its overrides applied (see for_path), by the
+    # indexes of the overrides that match (None: a path outside its folder): one Config
+    # for all the files a combination covers, not one a file (an archive's memory).
+    _with_overrides: dict[tuple[int, ...] | None, Config] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def rule_table(self, rule_id: str) -> dict[str, Any]:
         return self.rules.get(rule_id, {})
@@ -389,21 +395,30 @@ class Config:
         if not self.overrides:
             return self
         relative = _relative(Path(path), self.folder)
+        matching = (
+            None
+            if relative is None
+            else tuple(i for i, o in enumerate(self.overrides) if o.matches(relative))
+        )
+        found = self._with_overrides.get(matching)
+        if found is None:
+            found = self._with_overrides[matching] = self._overridden(matching or ())
+        return found
+
+    def _overridden(self, matching: tuple[int, ...]) -> Config:
+        """This config with the overrides at the indexes ``matching`` applied, in order."""
         config = replace(self, overrides=())
-        if relative is None:
-            return config
-        for override in self.overrides:
-            if override.matches(relative):
-                rules = {k: dict(v) for k, v in config.rules.items()}
-                for rule_id, table in override.rules.items():
-                    rules.setdefault(rule_id, {}).update(table)
-                config = replace(
-                    config,
-                    select=config.select if override.select is None else override.select,
-                    ignore=config.ignore + override.ignore,
-                    fail_on=override.fail_on or config.fail_on,
-                    rules=rules,
-                )
+        for override in (self.overrides[i] for i in matching):
+            rules = {k: dict(v) for k, v in config.rules.items()}
+            for rule_id, table in override.rules.items():
+                rules.setdefault(rule_id, {}).update(table)
+            config = replace(
+                config,
+                select=config.select if override.select is None else override.select,
+                ignore=config.ignore + override.ignore,
+                fail_on=override.fail_on or config.fail_on,
+                rules=rules,
+            )
         return config
 
     def narrowed(
@@ -940,6 +955,11 @@ def _option_error(origin: str, table: str, rule: Rule, exc: Exception) -> Config
     return ConfigError(f"{origin}: unknown key '{table}.{exc.key}' (rule {rule.id} takes: {takes})")
 
 
+# The files whose config a resolver remembers by path (a run asks several times a file,
+# within a batch of files); past this it starts again, each config itself kept.
+_PATHS_REMEMBERED = 4096
+
+
 class ConfigResolver:
     """Which config each checked file gets, loading and validating each config file once.
 
@@ -968,6 +988,9 @@ class ConfigResolver:
         self._files: dict[Path, Config] = {}
         self._folders: dict[Path, Path | None] = {}
         self._paths: dict[str, Config] = {}
+        # Each distinct config with the command line applied once (by the id of the config
+        # before, kept alive here), so that the files it covers share one Config.
+        self._adjusted: dict[int, tuple[Config, Config]] = {}
         self._default: Config | None = None
         # One line for each config the search skipped (writable by every user): the CLI
         # prints them on stderr.
@@ -1006,12 +1029,18 @@ class ConfigResolver:
 
     def for_path(self, path: str) -> Config:
         """The config that applies to the file shown as ``path``: overrides and command line in."""
-        if path not in self._paths:
+        found = self._paths.get(path)
+        if found is None:
             folder = Path(os.path.abspath(path)).parent
             if not folder.is_dir():
                 folder = Path.cwd()
-            self._paths[path] = self.adjust(self.for_folder(folder).for_path(path))
-        return self._paths[path]
+            config = self.for_folder(folder).for_path(path)
+            if id(config) not in self._adjusted:
+                self._adjusted[id(config)] = (config, self.adjust(config))
+            if len(self._paths) >= _PATHS_REMEMBERED:  # an archive's files: memory stays flat
+                self._paths.clear()
+            found = self._paths[path] = self._adjusted[id(config)][1]
+        return found
 
     def house_rules(self) -> dict[str, Rule]:
         """Every house-style rule of the configs loaded so far, by id."""

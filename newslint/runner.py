@@ -195,8 +195,8 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
     if request.fix and STDIN in request.paths and request.stdin is not None:
         stdin_copy = _RecordedStream(request.stdin)
         request = dataclasses.replace(request, stdin=stdin_copy)
-    walked_from: dict[str, str] = {}
-    items = find_inputs(request, registry, walked_from, notes, resolver)
+    walked_from: dict[str, str] = {}  # only --fix asks (a symlink out of a walked folder)
+    items = find_inputs(request, registry, walked_from if request.fix else None, notes, resolver)
     try:  # every file's config is loaded and checked before any is linted
         configs = {
             id(c): c

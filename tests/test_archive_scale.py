@@ -213,3 +213,24 @@ def test_a_folder_in_a_git_work_tree_skips_what_git_ignores(tmp_path):
     # Named on the command line, an ignored file is still read; outside git, nothing is skipped.
     assert list(discover([str(repo / "scratch-1.txt")], (".txt",))) == [str(repo / "scratch-1.txt")]
     assert len(list(discover([str(repo)], (".txt",), respect_gitignore=False))) == 5
+
+
+def test_files_that_one_config_covers_share_one_config_object(tmp_path):
+    """An archive's files hold no Config each (the command line's narrowing, or the same
+    overrides matching, once per config), and each still gets its own overrides."""
+    from newslint.config import ConfigResolver
+
+    (tmp_path / "newslint.toml").write_text(
+        '[[overrides]]\npaths = ["wires/"]\nignore = ["debris"]\n', encoding="utf-8"
+    )
+    for name in ("a.txt", "b.txt", "wires/c.txt", "wires/d.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("Text.\n", encoding="utf-8")
+    resolver = ConfigResolver(adjust=lambda c: c.narrowed(fail_on="never"))
+    a, b, c, d = (
+        resolver.for_path(str(tmp_path / n))
+        for n in ("a.txt", "b.txt", "wires/c.txt", "wires/d.txt")
+    )
+    assert a is b and c is d and a is not c
+    assert a.fail_on == c.fail_on == "never"
+    assert "debris" in c.ignore and "debris" not in a.ignore
