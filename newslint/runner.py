@@ -273,7 +273,7 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
             problems.append(f"{result.path}: {result.error}")
         if request.on_result is not None:
             request.on_result(result)
-        tally.add(result, fail_on_for(result.path))
+        tally.add(result, fail_on_for)
         if request.keep_results:
             results.append(result)
     fixed_stdin = None

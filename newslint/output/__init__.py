@@ -29,8 +29,9 @@ class Tally:
     internal_error: bool = False  # exit code 2
     failed: bool = False  # a finding at or above its file's fail-on severity: exit code 1
 
-    def add(self, result: FileResult, threshold: str) -> None:
-        """Count one checked file, whose fail-on severity is ``threshold``."""
+    def add(self, result: FileResult, threshold_for: Callable[[str], str]) -> None:
+        """Count one checked file; ``threshold_for(path)`` is a file's fail-on severity,
+        asked only of a file with findings (one that could not be read has no config)."""
         self.files += 1
         self.errors += bool(result.error)
         self.internal_error = self.internal_error or result.had_internal_error
@@ -38,8 +39,11 @@ class Tally:
             self.by_severity[f.severity] += 1
             if f.fix is not None:
                 self.fixable[f.fix.applicability] += 1
-            if threshold != "never" and at_or_above(f.severity, threshold):
-                self.failed = True
+        if result.findings and not self.failed:
+            threshold = threshold_for(result.path)
+            self.failed = threshold != "never" and any(
+                at_or_above(f.severity, threshold) for f in result.findings
+            )
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -79,7 +83,7 @@ class Report:
             return self.tally
         tally = Tally()
         for result in self.results:
-            tally.add(result, self.threshold(result.path))
+            tally.add(result, self.threshold)
         return tally
 
     def summary(self) -> dict[str, Any]:
