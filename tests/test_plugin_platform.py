@@ -234,12 +234,17 @@ def parts(report):
     raise ValueError("no more")
 
 
+def document_part(result, index):
+    raise LookupError("entry")
+
+
 @hookimpl
 def newslint_output_formats():
     return [
         OutputFormat("whole", render, "raises"),
         OutputFormat("live", render, "raises file by file", live=LiveOutput(result_lines, render)),
         OutputFormat("parts", render, "raises part way", render_parts=parts),
+        OutputFormat("document", render, "raises a part", live=LiveOutput(None, render, document_part)),
     ]
 """
 
@@ -256,6 +261,7 @@ def test_an_output_format_that_raises_is_one_line_naming_it_and_its_plugin(
         ("whole", "ZeroDivisionError: division by zero"),
         ("live", "KeyError: 'path'"),
         ("parts", "ValueError: no more"),
+        ("document", "LookupError: entry"),
     ]:
         for extra in ([], ["--output", str(tmp_path / "report.out")]):
             proc = cli("check", "--format", fmt, *extra, str(story))

@@ -249,7 +249,12 @@ def guarded(output_format: OutputFormat) -> OutputFormat:
     return replace(
         output_format,
         render=call(output_format.render),
-        live=live and LiveOutput(call(live.result_lines), call(live.render_end)),
+        live=live
+        and LiveOutput(
+            live.result_lines and call(live.result_lines),
+            call(live.render_end),
+            live.result_part and call(live.result_part),
+        ),
         render_parts=output_format.render_parts and parts(output_format.render_parts),
     )
 
