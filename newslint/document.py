@@ -134,14 +134,27 @@ class SourceMap:
     """
 
     def __init__(self) -> None:
-        self._prose_starts: list[int] = []
-        self._segments: list[tuple[int, int, int, int]] = []
+        # One array a field (8 bytes an offset): a long HTML story has a segment every
+        # hundred characters, and a tuple of four ints for each held ~140 bytes.
+        self._prose_starts = array("q")
+        self._prose_lens = array("q")
+        self._source_starts = array("q")
+        self._source_lens = array("q")
+
+    def _segment(self, i: int) -> tuple[int, int, int, int]:
+        """Segment ``i``: (prose_start, prose_len, source_start, source_len)."""
+        return (
+            self._prose_starts[i],
+            self._prose_lens[i],
+            self._source_starts[i],
+            self._source_lens[i],
+        )
 
     def add(self, prose_start: int, prose_len: int, source_start: int, source_len: int) -> None:
         if prose_len == 0:
             return
-        if self._segments:
-            p, pl, s, sl = self._segments[-1]
+        if self._prose_starts:
+            p, pl, s, sl = self._segment(-1)
             # Merge contiguous one-to-one copies so lookups stay cheap.
             if (
                 pl == sl
@@ -149,10 +162,13 @@ class SourceMap:
                 and p + pl == prose_start
                 and s + sl == source_start
             ):
-                self._segments[-1] = (p, pl + prose_len, s, sl + source_len)
+                self._prose_lens[-1] = pl + prose_len
+                self._source_lens[-1] = sl + source_len
                 return
         self._prose_starts.append(prose_start)
-        self._segments.append((prose_start, prose_len, source_start, source_len))
+        self._prose_lens.append(prose_len)
+        self._source_starts.append(source_start)
+        self._source_lens.append(source_len)
 
     def clean_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The source span of prose ``start:end`` if the prose stands there as one run of
@@ -164,21 +180,21 @@ class SourceMap:
         whitespace run) is covered whole or not at all. An edit on a clean span changes only
         the characters it names; any other edit would cut into markup.
         """
-        segments = self._segments
-        if not segments or start > end:
+        starts, count = self._prose_starts, len(self._prose_starts)
+        if not count or start > end:
             return None
         if start == end:  # an insertion: at a place the source has
             at = self.to_source(start)
             return at, at
-        i = max(0, bisect_right(self._prose_starts, start) - 1)
-        if segments[i][0] + segments[i][1] <= start:
+        i = max(0, bisect_right(starts, start) - 1)
+        if starts[i] + self._prose_lens[i] <= start:
             i += 1  # the span starts where this segment ends
-        if i == len(segments) or segments[i][0] > start:
+        if i == count or starts[i] > start:
             return None  # prose with no source behind it (a block separator)
         source_start = source_end = -1
         previous: tuple[int, int, int, int] | None = None
-        while i < len(segments) and segments[i][0] < end:
-            p, pl, s, sl = segments[i]
+        while i < count and starts[i] < end:
+            p, pl, s, sl = segment = self._segment(i)
             if previous is not None:
                 pp, ppl, ps, psl = previous
                 if pp + ppl != p or ps + psl != s:
@@ -189,22 +205,22 @@ class SourceMap:
             if previous is None:
                 source_start = s + (lo - p if pl == sl else 0)
             source_end = s + (hi - p if pl == sl else sl)
-            previous = segments[i]
+            previous = segment
             i += 1
         if previous is None or previous[0] + previous[1] < end:
             return None  # runs past the mapped prose
         return source_start, source_end
 
     def to_source(self, offset: int, *, end: bool = False) -> int:
-        if not self._segments:
+        if not self._prose_starts:
             return 0
         i = bisect_right(self._prose_starts, offset) - 1
         if end and i > 0 and self._prose_starts[i] == offset:
             # An exclusive end that falls on a segment boundary belongs to the previous one.
             i -= 1
         if i < 0:
-            return self._segments[0][2]
-        p, pl, s, sl = self._segments[i]
+            return self._source_starts[0]
+        p, pl, s, sl = self._segment(i)
         delta = offset - p
         if delta >= pl:
             return s + sl
