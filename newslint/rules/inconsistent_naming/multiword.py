@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.lazy import lazy_compile
@@ -74,7 +74,7 @@ def _optional_capitals(a: str, b: str) -> bool:
     return all(x.lower() in optional for x, y in zip(_words(a), _words(b)) if x != y)
 
 
-def _candidates(story: Story) -> list[Candidate]:
+def _candidates(story: Story) -> Iterator[Candidate]:
     """Runs of capitalised words (connectors allowed inside) with a chosen capital. Only a
     word followed by another capitalised word (or a connector and one) starts a run of two
     or more; a lone word counts only when it has parts of its own (al-Shabab). Two words
@@ -82,7 +82,6 @@ def _candidates(story: Story) -> list[Candidate]:
     forced, capitals, info = story.forced, story.capitals, story.info
     titles = name_titles()  # "Ms Lloyd Price": a title, not part of the name
     upper = story.capital_words
-    runs: list[Candidate] = []
     resume = 0
     for k in story.run_starts():
         first = upper[k]
@@ -121,15 +120,12 @@ def _candidates(story: Story) -> list[Candidate]:
                     else info[word.text].chosen_capital
                 ):
                     end = run[last].start + len(strip_possessive(run[last].text))
-                    runs.append(
-                        Candidate(
-                            tuple(story.key_of(w.text) for w in run[lo:]),
-                            not story.written_one_way(run[lo].start, end),
-                        )
+                    yield Candidate(
+                        tuple(story.key_of(w.text) for w in run[lo:]),
+                        not story.written_one_way(run[lo].start, end),
                     )
                     break
         resume = run[-1].end
-    return runs
 
 
 def _longer_name_before(story: Story, first: Word) -> bool:
@@ -168,8 +164,9 @@ def _longer_name_after(story: Story, last: Word) -> bool:
     return False
 
 
-def _occurrences(story: Story, runs: list[Candidate]) -> dict[str, list[Occurrence]]:
-    """Every standalone sequence of words whose joined key is a candidate's, by key."""
+def _occurrences(story: Story, runs: Iterable[Candidate]) -> dict[str, list[Occurrence]]:
+    """Every standalone sequence of words whose joined key is a candidate's, by key. The
+    runs are read once, as ``_candidates`` finds them (a long story has tens of thousands)."""
     candidates: set[str] = set()  # the keys of the runs that may be written two ways
     prefixes: set[str] = set()  # every run's key up to each word boundary
     for run in runs:
@@ -179,6 +176,8 @@ def _occurrences(story: Story, runs: list[Candidate]) -> dict[str, list[Occurren
             prefixes.add(key)
         if run.may_differ:
             candidates.add(key)
+    if not candidates:
+        return {}  # every candidate is written one way wherever its key occurs
     # The words an occurrence of a candidate may start with: those whose key begins one.
     # A key begins a candidate when the first candidate not below it in sorted order starts
     # with it (a long file has many runs: comparing each with every candidate would grow
@@ -251,10 +250,7 @@ def _clear_capitals(occ: Occurrence, result: Vote) -> bool:
 
 def multiword_findings(document: Document, story: Story) -> Iterator[Report]:
     """The minority forms of the story's multiword names."""
-    runs = _candidates(story)
-    if not any(run.may_differ for run in runs):
-        return  # every candidate is written one way wherever its key occurs
-    for occurrences in _occurrences(story, runs).values():
+    for occurrences in _occurrences(story, _candidates(story)).values():
         result = vote(occurrences)
         if result is None:
             continue
