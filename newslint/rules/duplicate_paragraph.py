@@ -276,13 +276,12 @@ def _lines(document: Document, first: int, last: int) -> str:
 
 
 def paragraph_tokens(document: Document) -> list[tuple[str, ...]]:
-    """Each block's normalised words, shared with duplicate-across-stories."""
-
-    def compute(doc: Document) -> list[tuple[str, ...]]:
-        seen: dict[str, str] = {}
-        return [tokens_of(block.text, seen) for block in doc.blocks]
-
-    return document.shared("paragraph_tokens", compute)
+    """Each block's normalised words (duplicate-across-stories reads them too). Worked out
+    on each call, not kept on the document: held from the run's fingerprints to its end,
+    they were twice a long story's size while every later rule ran; making them again
+    costs ~60 ms a MB."""
+    seen: dict[str, str] = {}
+    return [tokens_of(block.text, seen) for block in document.blocks]
 
 
 def _is_short_line(document: Document, para: _Para) -> bool:
