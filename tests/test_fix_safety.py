@@ -106,10 +106,37 @@ def test_an_ad_or_share_container_holding_only_debris_goes_with_it(slot):
             '<div class="story-extra"><p>Advertisement</p><p>Sponsored</p></div>',
             '<div class="story-extra"></div>',
         ),
+        # A class named inside another attribute's value is not the element's class.
+        (
+            '<div title=" class=ad" data-x=\'id="share"\'><p>Advertisement</p></div>',
+            '<div title=" class=ad" data-x=\'id="share"\'></div>',
+        ),
+        # A processing instruction or declaration is not prose: not ours to remove.
+        (
+            '<div class="ad"><p>Advertisement</p><?php slot(3) ?><p>Sponsored</p></div>',
+            '<div class="ad"><?php slot(3) ?></div>',
+        ),
     ],
 )
 def test_a_container_holding_anything_else_or_not_chrome_stays(story, kept):
     assert fixed(story, "s.html") == kept
+
+
+@pytest.mark.parametrize(
+    "slot",
+    [
+        '<div class="ad"><p>Advertisement</p>',
+        '<div class="ad"><p>Advertisement</p><p>Sponsored</p>',
+        "<p>Advertisement",
+    ],
+)
+def test_an_element_never_closed_keeps_the_markup_after_it(slot):
+    # A template's fragment: the page opened <body> in another file. An element still open
+    # at the end of the file ends nobody knows where; the end tags after it are not its own.
+    story = f"<p>Members voted to approve it.</p>{slot}<?php footer() ?></body></html>"
+    after = fixed(story, "s.html")
+    assert after.endswith("<?php footer() ?></body></html>")
+    assert "Members voted to approve it." in after
 
 
 def test_an_element_alone_on_its_line_takes_the_line():

@@ -266,16 +266,20 @@ class _HtmlReader:
             self.skip += 1
             self.foreign.append(start)
 
-    def pop_through(self, index: int, until: int, end_tag: tuple[int, int] | None = None) -> None:
+    def pop_through(
+        self, index: int, until: int | None, end_tag: tuple[int, int] | None = None
+    ) -> None:
         """Close the open elements from ``index`` up; the innermost ends at ``until`` (where
         the tag that closes it starts), or at its own ``end_tag`` (start, end) for the one at
-        ``index`` when that tag names it."""
+        ``index`` when that tag names it. ``until`` None is the end of the file: an element
+        still open there is not recorded, for where it ends is a guess (a template's
+        ``</body></html>`` or ``<?php ... ?>`` after it is not its content to remove)."""
         while len(self.stack) > index:
             name = self.stack.pop()
             tag_start, content_start = self.opened.pop()
             if name in _SKIP:
                 self.skip -= 1
-            elif name in _BLOCK and not self.skip:
+            elif name in _BLOCK and not self.skip and until is not None:
                 content_end, element_end = (
                     end_tag if end_tag is not None and len(self.stack) == index else (until, until)
                 )
@@ -337,7 +341,7 @@ class _HtmlReader:
             self.text(i, lt)
             i = self.markup(lt)
         self.boundary()
-        self.pop_through(0, n)
+        self.pop_through(0, None)
 
     def markup(self, lt: int) -> int:
         """Read the markup at ``lt`` (a ``<``); return where text resumes."""
@@ -359,6 +363,7 @@ class _HtmlReader:
             return n if end == -1 else end + 3
         nxt = src[lt + 1 : lt + 2]
         if nxt in ("!", "?"):  # doctype, processing instruction, bogus comment
+            self.foreign.append(lt)  # not prose: an element holding it is not ours to remove
             end = self.find.find(">", lt + 2)
             return n if end == -1 else end + 1
         gt = self.find.find(">", lt + 1)
@@ -425,8 +430,10 @@ class _Closed(NamedTuple):
 
 # A class or id that names page chrome an editor deletes whole (an ad slot, share buttons):
 # one of these words as a part of the value ("ad", "ad-slot", "share_bar", "advert").
-_CHROME_ATTR_RE = re.compile(
-    r"""\s(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
+# Attributes are read one after another from the tag name on, so that a value quoting
+# ' class="ad"' (a title, a data attribute) is not taken for the class.
+_ATTRIBUTE_RE = re.compile(
+    r"""[\s/]*([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]*)))?"""
 )
 _CHROME_WORD_RE = re.compile(
     r"(?<![^\s_-])(?:ads?|advert|adverts|advertisement|advertising|sponsored|share|sharing"
@@ -444,10 +451,14 @@ def _is_chrome(source: str, element: _Closed) -> bool:
     if element.name in _NEVER_CHROME or element.name in _CELLS:
         return False
     tag = source[element.start : element.content_start]
-    return any(
-        _CHROME_WORD_RE.search(next(v for v in match.groups() if v is not None))
-        for match in _CHROME_ATTR_RE.finditer(tag)
-    )
+    pos = 1 + len(element.name)
+    while match := _ATTRIBUTE_RE.match(tag, pos):
+        pos = match.end()
+        name, *values = match.groups()
+        value = next((v for v in values if v is not None), "")
+        if name.lower() in ("class", "id") and _CHROME_WORD_RE.search(value):
+            return True
+    return False
 
 
 def _owners(
