@@ -62,6 +62,7 @@ SCALING = [
     ("suppression-mixed", "html", ["newslint"], 20_000),  # disable, enable, next-line, findings
     ("unclosed-comments", "markdown", ["debris"], 100_000),  # '<!--' scanned to the end per opener
     ("time-phrases", "text", ["repeated-attribution"], 20_000),  # a count per word of a sentence
+    ("unclosed-quoted-slips", "text", ["spelling"], 100_000),  # the quotation copied per slip
 ]
 
 

@@ -767,10 +767,11 @@ def _report(document: Document, slips: list[Slip], speller: Speller) -> Iterator
             per_quote[span] = per_quote.get(span, 0) + 1
     text = document.text
     for slip, span in zip(slips, where):
-        quoted = text[span[0] : span[1]].strip(" ,.!?") if span is not None else None
+        # A quotation is read only where it holds this one slip: the many slips of one long
+        # (or never closed) quotation must not each copy it.
         if span is not None and (
             per_quote[span] > 1
-            or quoted == text[slip.start : slip.end]
+            or text[span[0] : span[1]].strip(" ,.!?") == text[slip.start : slip.end]
             or foreign_quotation(speller, text[span[0] : span[1]], slip.start - span[0])
         ):
             continue  # a foreign phrase, or a word quoted as a word ("coined the term 'liberati'")

@@ -75,6 +75,7 @@ HOSTILE_INPUTS: tuple[HostileInput, ...] = (
     HostileInput("pronoun-not", "it not "),
     HostileInput("articles", "a an hour the Germany's "),
     HostileInput("quoted-speech", '"Why?" Mr Lee asked. '),
+    HostileInput("unclosed-quoted-slips", "\u201crecieve "),  # one quotation, a slip a word
     HostileInput("apostrophes", "'s 'tis o' "),
     HostileInput("brackets", "(a [b {c "),
     HostileInput("debris-lines", "Advertisement\n"),
