@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -105,7 +106,13 @@ MAX_SECONDS = {"timeout": 300.0, "startup_timeout": 600.0}
 
 def _number(section: dict[str, Any], key: str) -> float:
     value = section.get(key, DEFAULTS[key])
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    # TOML writes nan and inf too: neither is a number of seconds or characters.
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value <= 0
+    ):
         raise SettingsError(f"[languagetool] {key} must be a positive number (got {value!r})")
     if key in MAX_SECONDS and value > MAX_SECONDS[key]:
         raise SettingsError(

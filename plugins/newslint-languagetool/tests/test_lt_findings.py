@@ -287,6 +287,8 @@ def test_disabled_rules_and_enabled_only(fake_lt):
     "section, message",
     [
         ({"timeout": "soon"}, "[languagetool] timeout must be a positive number"),
+        ({"timeout": float("nan")}, "[languagetool] timeout must be a positive number"),
+        ({"max_chars": float("inf")}, "[languagetool] max_chars must be a positive number"),
         ({"max_chars": 10}, "[languagetool] max_chars must be at least 100"),
         ({"picky": "yes"}, "[languagetool] picky must be true or false"),
         ({"categories": {"TYPOS": "spellling"}}, "[languagetool] categories maps"),
