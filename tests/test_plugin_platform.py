@@ -271,3 +271,63 @@ def test_an_output_format_that_raises_is_one_line_naming_it_and_its_plugin(
                 + ("ZeroDivisionError: division by zero" if extra else cause)
                 + " (set NEWSLINT_DEBUG=1 for the traceback)"
             ]
+
+
+WRONG_RESULT_FORMATS_PLUGIN = """
+from newslint import hookimpl
+from newslint.output import LiveOutput, OutputFormat
+
+
+def nothing(report):
+    return None
+
+
+def lines_of_bytes(result, color):
+    return [b"s.txt:1:1 was was"]
+
+
+def parts(report):
+    yield b"{"
+
+
+class Unreadable(Exception):
+    def __str__(self):
+        raise RuntimeError("no message")
+
+
+def unreadable(report):
+    raise Unreadable()
+
+
+@hookimpl
+def newslint_output_formats():
+    return [
+        OutputFormat("nothing", nothing, "returns None"),
+        OutputFormat("bytes", nothing, "live lines", live=LiveOutput(lines_of_bytes, nothing)),
+        OutputFormat("parts", nothing, "a part in bytes", render_parts=parts),
+        OutputFormat("unreadable", unreadable, "raises what cannot be printed"),
+    ]
+"""
+
+
+def test_an_output_format_that_returns_no_text_is_one_line_naming_it(tmp_path, monkeypatch, cli):
+    # Before, None printed nothing (exit 1, no report at all) or failed inside --output.
+    install_fake_distribution(tmp_path, "acme_wrong", WRONG_RESULT_FORMATS_PLUGIN)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_DEBUG", raising=False)
+    story = tmp_path / "s.txt"
+    story.write_text("The ferry was was late.\n")
+    for fmt, what in [
+        ("nothing", "returned NoneType, not text"),
+        ("bytes", "returned list, not a list of lines"),
+        ("parts", "returned bytes, not text"),
+        ("unreadable", "raised Unreadable: (a message that could not be read)"),
+    ]:
+        for extra in ([], ["--output", str(tmp_path / "report.out")]):
+            proc = cli("check", "--format", fmt, *extra, str(story))
+            assert proc.exit_code == 2, (fmt, extra, proc.stderr)
+            (line,) = proc.stderr.splitlines()
+            if not extra or fmt in ("nothing", "unreadable"):  # --output: the whole render
+                assert f"output format '{fmt}' (plugin acme_wrong) {what}" in line
+            else:
+                assert "returned NoneType, not text" in line

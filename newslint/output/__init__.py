@@ -223,23 +223,48 @@ def guarded(output_format: OutputFormat) -> OutputFormat:
         return output_format
 
     def failed(exc: Exception) -> FormatError:
+        try:
+            said = str(exc)
+        except Exception:  # a message that cannot be read is still this format's failure
+            said = "(a message that could not be read)"
         return FormatError(
-            f"output format {name!r} (plugin {plugin}) raised {type(exc).__name__}: {exc}"
+            f"output format {name!r} (plugin {plugin}) raised {type(exc).__name__}: {said}"
         )
 
-    def call(function: Callable[..., Any]) -> Callable[..., Any]:
+    def returned(value: object, wanted: str) -> FormatError:
+        return FormatError(
+            f"output format {name!r} (plugin {plugin}) returned {type(value).__name__}, "
+            f"not {wanted}"
+        )
+
+    # What each way of writing must give: text, or (a file's live lines) a list of lines.
+    def text(value: object) -> bool:
+        return isinstance(value, str)
+
+    def lines(value: object) -> bool:
+        return isinstance(value, (list, tuple)) and all(isinstance(line, str) for line in value)
+
+    def call(function: Callable[..., Any], valid: Callable[[object], bool]) -> Callable[..., Any]:
         def wrapped(*args: Any) -> Any:
             try:
-                return function(*args)
+                value = function(*args)
             except Exception as exc:
                 raise failed(exc) from exc
+            if not valid(value):  # None or bytes printed nothing, or failed in --output
+                raise returned(value, "text" if valid is text else "a list of lines")
+            return value
 
         return wrapped
 
     def parts(render_parts: Callable[[Report], Iterator[str]]) -> Callable[[Report], Iterator[str]]:
         def wrapped(report: Report) -> Iterator[str]:
             try:
-                yield from render_parts(report)
+                for part in render_parts(report):
+                    if not isinstance(part, str):
+                        raise returned(part, "text")
+                    yield part
+            except FormatError:
+                raise
             except Exception as exc:
                 raise failed(exc) from exc
 
@@ -248,12 +273,12 @@ def guarded(output_format: OutputFormat) -> OutputFormat:
     live = output_format.live
     return replace(
         output_format,
-        render=call(output_format.render),
+        render=call(output_format.render, text),
         live=live
         and LiveOutput(
-            live.result_lines and call(live.result_lines),
-            call(live.render_end),
-            live.result_part and call(live.result_part),
+            live.result_lines and call(live.result_lines, lines),
+            call(live.render_end, text),
+            live.result_part and call(live.result_part, text),
         ),
         render_parts=output_format.render_parts and parts(output_format.render_parts),
     )
