@@ -123,6 +123,22 @@ def test_document_sentences_carry_prose_offsets():
         assert doc.text[s.start : s.end] == s.text
 
 
+def test_document_sentences_read_as_a_list_of_records():
+    """Held as offsets, the sentences still index, slice and iterate as the records do."""
+    from newslint.document import Sentence
+    from newslint.parsers.markdown import parse
+
+    doc = parse("s.md", "# A title\n\nOne here. Two *here* too.\n\n- Three. Four?\n")
+    records = [Sentence(s.start, s.end, doc.text[s.start : s.end], s.block) for s in doc.sentences]
+    assert [r.text for r in records] == ["A title", "One here.", "Two here too.", "Three.", "Four?"]
+    assert [r.block for r in records] == [0, 1, 1, 2, 2]
+    assert list(doc.sentences) == records and len(doc.sentences) == len(records)
+    assert doc.sentences[-1] == records[-1] and doc.sentences[1:4] == records[1:4]
+    assert doc.sentences[::-2] == records[::-2]
+    with pytest.raises(IndexError):
+        doc.sentences[len(records)]
+
+
 def test_empty_and_blank_text():
     assert split_sentences("") == []
     assert split_sentences("   \n ") == []

@@ -55,6 +55,8 @@ def strip_possessive(word: str) -> str:
 def word_key(word: str) -> str:
     """What two forms of one word share: folded, without a possessive or hyphens
     ("Al-Shabab's" and "al Shabab" -> "alshabab" once joined)."""
+    if word.isascii() and word.isalpha() and word.islower():
+        return word  # most words are their own key: asked often, and nothing to copy
     return fold(strip_possessive(word)).replace("-", "")
 
 
