@@ -48,7 +48,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -550,18 +550,20 @@ def find_config(start: Path, notes: list[str] | None = None) -> Path | None:
     stops = _stop_folders()
     for folder in (here, *here.parents):
         if folder in stops.never or folder == Path(folder.anchor):
+            if notes is not None and folder in stops.never:
+                # Not silently: a TMPDIR set to a project's own folder would hide its config.
+                notes.extend(
+                    f"skipped config {_shown(candidate)}: it is in the temp folder, where "
+                    "anyone could have put it (name it with --config)"
+                    for candidate, _ in _config_files(folder)
+                    if candidate.name != "pyproject.toml" or _has_newslint_table(candidate)
+                )
             return None
         try:
             open_to_all = _writable_by_all(folder.stat().st_mode)
         except OSError:
             return None
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            try:
-                if not stat.S_ISREG(mode := candidate.stat().st_mode):
-                    continue
-            except OSError:
-                continue
+        for candidate, mode in _config_files(folder):
             if open_to_all or _writable_by_all(mode):
                 if notes is not None:
                     what = "its folder is" if open_to_all else "it is"
@@ -570,11 +572,24 @@ def find_config(start: Path, notes: list[str] | None = None) -> Path | None:
                         "anyone could have put it there (fix the permissions or name it with --config)"
                     )
                 return None
-            if name != "pyproject.toml" or _has_newslint_table(candidate):
+            if candidate.name != "pyproject.toml" or _has_newslint_table(candidate):
                 return candidate
         if open_to_all or folder in stops.last or (folder / ".git").exists():
             return None
     return None
+
+
+def _config_files(folder: Path) -> Iterator[tuple[Path, int]]:
+    """The files of ``folder`` named as configs (in the order of ``CONFIG_NAMES``) that are
+    regular files, with their modes."""
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:
+            continue
+        if stat.S_ISREG(mode):
+            yield candidate, mode
 
 
 def _writable_by_all(mode: int) -> bool:

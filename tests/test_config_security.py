@@ -170,7 +170,13 @@ def test_the_temp_folder_itself_is_never_searched(tmp_path, monkeypatch):
     write(temp / "newslint.toml", 'select = ["debris"]\n')
     (temp / "x").mkdir()
     assert find_config(temp / "x") is None
-    assert find_config(temp) is None
+    notes: list[str] = []
+    assert find_config(temp, notes) is None
+    # Said, not silent: TMPDIR set to a project's own folder would hide the project's config.
+    assert notes == [
+        f"skipped config {temp / 'newslint.toml'}: it is in the temp folder, where anyone "
+        "could have put it (name it with --config)"
+    ]
     own = write(temp / "x" / "newslint.toml", 'select = ["debris"]\n')
     assert find_config(temp / "x") == own
 
