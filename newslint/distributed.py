@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from newslint.exclusion import Exclusion
 from newslint.inputs import MAX_BYTES, InputError, Source, decode_raw, read_path
-from newslint.lazy import lazy_compile
+from newslint.urls import is_url
 
 # Files a task checks: enough to amortise a round trip to the scheduler, few enough that
 # every worker stays busy to the end.
@@ -42,19 +42,11 @@ AHEAD_PER_WORKER = 4
 # How long to wait for the scheduler to answer before the run stops with one line.
 CONNECT_TIMEOUT = "10s"
 
-_URL_RE = lazy_compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
-
 INSTALL_HINT = "pip install 'newslint[dask]'"
 
 
 class DaskError(Exception):
     """A problem that stops a --dask run (no dask, no scheduler); one line for the user."""
-
-
-def is_url(path: str) -> bool:
-    """Whether a path named on the command line is an fsspec URL, not a local file. A local
-    file whose name merely looks like a URL ('a://b' in the current folder) stays a file."""
-    return bool(_URL_RE.match(path)) and not os.path.lexists(path)
 
 
 def _fsspec() -> Any:

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint.config import Config, ConfigError, ConfigResolver, validate
-from newslint.distributed import DaskError, find_url_inputs, is_url, read_url
 from newslint.engine import Linter, SelectionError, check_selectors
 from newslint.exclusion import Exclusion
 from newslint.inputs import (
@@ -39,6 +38,7 @@ from newslint.inputs import (
 from newslint.model import FileResult
 from newslint.output import Report, Tally
 from newslint.plugins import BuildOptions, Registry, build_registry
+from newslint.urls import is_url
 
 if TYPE_CHECKING:
     from newslint.baseline import Baseline
@@ -408,6 +408,8 @@ def find_inputs(
     excluded = _exclusion_test(resolver) if resolver is not None else None
     for raw in request.paths:
         if raw != STDIN and is_url(raw):  # an fsspec URL: object storage, a cluster's share
+            from newslint.distributed import DaskError, find_url_inputs
+
             try:
                 # The config its files take (the current folder's) says what its walk leaves out.
                 exclusion = resolver.for_path(raw).exclusion if resolver is not None else None
@@ -511,6 +513,8 @@ def _read(request: CheckRequest, item: str) -> Source | InputError:
 
 def _read_file(path: str) -> Source | InputError:
     if is_url(path):
+        from newslint.distributed import read_url
+
         return read_url(path)
     try:
         return read_path(Path(path), path)

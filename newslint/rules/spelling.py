@@ -140,6 +140,8 @@ VARIETIES = ("both", BRITISH, AMERICAN)
 
 @dataclass(frozen=True)
 class SpellingOptions:
+    """The spelling rule's options ([rules.spelling])."""
+
     variety: str = option(
         Choice(*VARIETIES), "both", "Which variety's spellings are right; the other's are flagged."
     )

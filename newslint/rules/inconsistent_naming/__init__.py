@@ -150,6 +150,8 @@ NO_PREFERENCE = "none"
 
 @dataclass(frozen=True)
 class NamingOptions:
+    """The inconsistent-naming rule's options ([rules.inconsistent-naming])."""
+
     groups: tuple[VariantGroup, ...] = option(
         Items(
             option_group,

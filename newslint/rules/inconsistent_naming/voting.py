@@ -32,6 +32,8 @@ class Occurrence:
 
 @dataclass
 class Vote:
+    """How one name's forms fared in a story: the winning form and who voted for which."""
+
     majority: str
     counts: dict[str, int]
     minority: list[Occurrence]  # occurrences that cannot stand for the majority form

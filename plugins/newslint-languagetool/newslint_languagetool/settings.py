@@ -54,6 +54,9 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
+    """A run's LanguageTool settings: the config's [languagetool] section, checked, and the
+    server (a URL, or a local install and its java) from the environment."""
+
     enabled: bool = True
     url: str = ""
     jar_dir: str = ""
