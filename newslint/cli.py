@@ -109,6 +109,11 @@ def _broken_pipe(exc: Exception) -> bool:
     return isinstance(exc, OSError) and exc.errno == errno.EPIPE
 
 
+# The options that name a file share one type: making each looks up the translation of
+# its name ("file") in the locale's catalogues, which costs a few file-system calls.
+_FILE = click.Path(dir_okay=False)
+
+
 class _FormatName(click.ParamType):  # type: ignore[type-arg]  # generic in click >= 8.2
     """--format: a name among the output formats of the run's plugins. The names come from
     the registry; the value is checked against the registry the run builds (--no-plugins and
@@ -160,7 +165,7 @@ def main() -> None:
 @click.option(
     "--output",
     "output_path",
-    type=click.Path(dir_okay=False),
+    type=_FILE,
     default=None,
     metavar="FILE",
     help="Write the report to FILE (atomically) instead of stdout.",
@@ -180,7 +185,7 @@ def main() -> None:
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(dir_okay=False),
+    type=_FILE,
     default=None,
     help="Use this config file instead of searching for one.",
 )
@@ -229,7 +234,7 @@ def main() -> None:
 @click.option(
     "--baseline",
     "baseline_path",
-    type=click.Path(dir_okay=False),
+    type=_FILE,
     default=None,
     metavar="FILE",
     help="Hide the findings recorded in this baseline file; report only new ones.",
@@ -237,7 +242,7 @@ def main() -> None:
 @click.option(
     "--write-baseline",
     "write_baseline",
-    type=click.Path(dir_okay=False),
+    type=_FILE,
     default=None,
     metavar="FILE",
     help="Record today's findings in this baseline file (and hide them).",
@@ -483,7 +488,7 @@ def _plugin_notes(registry: Registry) -> None:
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(dir_okay=False),
+    type=_FILE,
     default=None,
     help="Also list the house-style rules ([[house-style]]) of this config file.",
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import lint, rule_hits
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.text.quotes import quoted_spans
 
@@ -288,3 +290,24 @@ def test_sentences_split_after_an_exclamation_in_quotes_and_a_final_initialism()
         "Troops returned to the U.S. Officials said Friday they were safe."
     )
     assert hits(text) == []
+
+
+_TRIGGER_PIECES = ["said", "monday", "mon", "sept", "ago", "told", "according", "x", "7"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_TRIGGER_PIECES), st.sampled_from(list(" .,-'’\ufffc_\n"))),
+        max_size=24,
+    ).map("".join)
+)
+def test_trigger_words_read_token_by_token_are_the_trigger_patterns_hits(text):
+    # A short run reads a story's tokens against the table instead of compiling the trigger
+    # pattern: both must find the same words at the same places.
+    from newslint.rules.repeated_attribution import _trigger_re, _TriggerHits
+
+    def spans(matches):
+        return [(m.start(), m.end()) for m in matches]
+
+    assert spans(_TriggerHits().finditer(text)) == spans(_trigger_re().finditer(text))

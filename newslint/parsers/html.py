@@ -432,10 +432,10 @@ class _Closed(NamedTuple):
 # one of these words as a part of the value ("ad", "ad-slot", "share_bar", "advert").
 # Attributes are read one after another from the tag name on, so that a value quoting
 # ' class="ad"' (a title, a data attribute) is not taken for the class.
-_ATTRIBUTE_RE = re.compile(
+_ATTRIBUTE_RE = lazy_compile(
     r"""[\s/]*([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]*)))?"""
 )
-_CHROME_WORD_RE = re.compile(
+_CHROME_WORD_RE = lazy_compile(
     r"(?<![^\s_-])(?:ads?|advert|adverts|advertisement|advertising|sponsored|share|sharing"
     r"|social-share|share-buttons)(?![^\s_-])",
     re.IGNORECASE,

@@ -119,6 +119,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from newslint.lazy import lazy_compile
 from newslint.model import Edit, Finding, unsafe_fix
 from newslint.options import Choice, Words, option
 from newslint.rule import Rule, hookimpl
@@ -243,23 +244,23 @@ _PREFIXES = (
     "bi",
 )
 # A word or a hyphenated compound in letters only, with apostrophes inside.
-_LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_LETTER_WORD_RE = lazy_compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _APOSTROPHE_SUFFIXES = ("s", "ll", "re", "ve", "d", "m")
 # In the run of non-space text around a word: signs of a file name, a path, words joined
 # by a slash or markup, none of them prose, which the story's furniture does not mark
 # (handles, URLs and e-mail addresses it does: ``regions.aside``).
 # Square brackets mark an editor's change inside a quotation ("[A]dding"): the word
 # is read whole by the reader, not as its halves.
-_NOT_PROSE_RE = re.compile(r"[@#/\\_=<>{}|~^*+\[\]]|\w\.\w|://")
-_SPACE_RE = re.compile(r"\s")
+_NOT_PROSE_RE = lazy_compile(r"[@#/\\_=<>{}|~^*+\[\]]|\w\.\w|://")
+_SPACE_RE = lazy_compile(r"\s")
 # An article or preposition elided before a word: French and Italian, not English
 # ("d'etre", "l'etat", "qu'il"; English's own elisions are "c'mon", "n'", "y'all").
-_ELISION_RE = re.compile(r"(?:d|l|qu|j)['’][^\W\d_]{2,}")
-_FRONT_MATTER_RE = re.compile(
+_ELISION_RE = lazy_compile(r"(?:d|l|qu|j)['’][^\W\d_]{2,}")
+_FRONT_MATTER_RE = lazy_compile(
     r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL
 )
-_KEY_RE = re.compile(rf"^{FRONT_MATTER_KEY}[ \t]*[:=][ \t]*(.*)$", re.MULTILINE)
-_ITEM_RE = re.compile(r"^[ \t]*-[ \t]+(.+?)[ \t]*$")
+_KEY_RE = lazy_compile(rf"^{FRONT_MATTER_KEY}[ \t]*[:=][ \t]*(.*)$", re.MULTILINE)
+_ITEM_RE = lazy_compile(r"^[ \t]*-[ \t]+(.+?)[ \t]*$")
 
 
 class Slip(NamedTuple):
