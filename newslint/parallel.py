@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 CHUNK = 16
 
 _worker: Linter | None = None  # this worker process's linter
+_checked = 0  # files this worker has checked (runner.collect_cycles)
 
 
 def _start_worker(request: CheckRequest) -> None:
@@ -64,11 +65,16 @@ def _fingerprint_chunk(items: list[str | InputError]) -> list[RunFingerprint]:
 def _check_chunk(
     job: tuple[list[str | InputError], dict[str, object], bool],
 ) -> tuple[list[FileResult], list[str]]:
+    global _checked
+    from newslint.runner import collect_cycles
+
     items, index, keep_sources = job
     problems: list[str] = []
     results = _linter().run(
         list(map(_read, items)), problems=problems, index=index, keep_sources=keep_sources
     )
+    collect_cycles(_checked, _checked + len(items))
+    _checked += len(items)
     return results, problems
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -274,6 +275,7 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         if request.on_result is not None:
             request.on_result(result)
         tally.add(result, fail_on_for)
+        collect_cycles(tally.files - 1, tally.files)
         if request.keep_results:
             results.append(result)
     fixed_stdin = None
@@ -294,6 +296,22 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
         notes=notes,
         fixed_stdin=fixed_stdin,
     )
+
+
+# A full collection of cyclic garbage after this many files. A checked story leaves
+# reference cycles (its document, parse and rule state) that outlive the young
+# generations when it is still in use as they are collected; they then wait for a full
+# collection, which the thresholds ``newslint.cli.main`` sets for speed make rare. Over an
+# archive they piled up: 41 MiB at 1,000 files, 50 MiB at 10,000; with this, 39 and 42. A
+# collection costs about 12 ms (a 1,000-file run takes some 20 s).
+FILES_PER_COLLECTION = 500
+
+
+def collect_cycles(checked_before: int, checked_now: int) -> None:
+    """A full collection when the files a process has checked pass a multiple of
+    FILES_PER_COLLECTION (one file, or a worker's chunk, at a time)."""
+    if checked_before // FILES_PER_COLLECTION != checked_now // FILES_PER_COLLECTION:
+        gc.collect()
 
 
 # More files than this and a run uses every core (starting processes costs more than it

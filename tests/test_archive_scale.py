@@ -234,3 +234,27 @@ def test_files_that_one_config_covers_share_one_config_object(tmp_path):
     assert a is b and c is d and a is not c
     assert a.fail_on == c.fail_on == "never"
     assert "debris" in c.ignore and "debris" not in a.ignore
+
+
+def test_a_long_run_collects_its_cyclic_garbage_as_it_goes(tmp_path, monkeypatch):
+    """Checked stories leave reference cycles; a run collects them every so many files
+    instead of letting them pile up until a full collection the CLI's thresholds make rare."""
+    import gc
+
+    import newslint.runner
+
+    folder = tmp_path / "archive"
+    write_stories(folder, 7)
+    monkeypatch.setattr(newslint.runner, "FILES_PER_COLLECTION", 2)
+    full = []
+
+    def count(phase, info):
+        if phase == "start" and info["generation"] == 2:
+            full.append(info)
+
+    gc.callbacks.append(count)
+    try:
+        run_check(CheckRequest([str(folder)], entry_points=False, keep_results=False))
+    finally:
+        gc.callbacks.remove(count)
+    assert len(full) >= 3  # after files 2, 4 and 6
