@@ -19,7 +19,7 @@ up by binary search, turning the whole list into a dict only once a run has aske
 many words (a corpus), where building it pays for itself.
 
 The cache lives in ``$NEWSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslint``, else
-``~/.cache/newslint``; it is named after the size and time of the shipped file, so an
+``~/.cache/newslint``; it is named after the size and checksum of the shipped file, so an
 upgrade unpacks it again (and removes the older copies), and it is written atomically.
 Where it cannot be written the list is unpacked in memory for the run.
 """
@@ -86,7 +86,7 @@ def _cached_bytes(source: Path = SOURCE) -> bytes | mmap.mmap:
     except OSError as exc:
         raise WordListError(f"newslint's English word list is missing ({source}: {exc})") from None
     folder = cache_dir()
-    name = f"{_CACHE_PREFIX}{stat.st_size}-{stat.st_mtime_ns}-v{CACHE_FORMAT}.tsv"
+    name = f"{_CACHE_PREFIX}{stat.st_size}-{_content_tag(source, stat)}-v{CACHE_FORMAT}.tsv"
     mapped = _mapped(folder / name)
     if mapped is not None:
         return mapped
@@ -107,6 +107,19 @@ def _cached_bytes(source: Path = SOURCE) -> bytes | mmap.mmap:
     except OSError:
         pass  # a read-only home or cache: the list lives in memory for this run
     return blob
+
+
+def _content_tag(source: Path, stat: os.stat_result) -> str:
+    """What names the list's cache: the CRC-32 of the unpacked list, from the gzip file's
+    last 8 bytes. Named after the file's time instead, each install or work tree of the same
+    release removed the others' caches, and each run after another's unpacked the list into
+    memory again (5 MB, and as much again while unpacking)."""
+    try:
+        with open(source, "rb") as handle:
+            handle.seek(-8, os.SEEK_END)
+            return handle.read(4).hex()
+    except OSError:  # shorter than a gzip trailer: unpacking it will say what is wrong
+        return str(stat.st_mtime_ns)
 
 
 def _remove_stale(folder: Path, keep: str) -> None:
