@@ -20,6 +20,8 @@ import threading
 from collections.abc import Callable
 from itertools import pairwise
 
+from newslint.lazy import lazy_compile
+
 # Characters read as themselves in a lead: ASCII letters, digits and the space (not from the
 # string module: importing it compiles a pattern).
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
@@ -38,8 +40,11 @@ def fold(line: str) -> str:
 def leads(source: str) -> tuple[str, ...] | None:
     """The texts (lower case, not empty), one of which every match of ``source`` starts with,
     read from the source's plain beginning; None when it has no plain beginning."""
-    alternatives = _top_level_split(source)
-    if len(alternatives) > 1:
+    outer = _outer_marks(source)
+    bars = [index for index, char in outer if char == "|"]
+    if bars:
+        bounds = [-1, *bars, len(source)]
+        alternatives = [source[a + 1 : b] for a, b in pairwise(bounds)]
         found: list[str] = []
         for alternative in alternatives:
             each = leads(alternative)
@@ -48,7 +53,7 @@ def leads(source: str) -> tuple[str, ...] | None:
             found.extend(each)
         return tuple(found)
     if source.startswith("(?:"):
-        end = _group_end(source)
+        end = next((index for index, char in outer if char == ")"), None)
         if end is None:
             return None
         inside = leads(source[3:end])
@@ -65,43 +70,25 @@ def leads(source: str) -> tuple[str, ...] | None:
     return (source[:run].lower(),) if run > 0 else None
 
 
-def _scan(source: str) -> list[tuple[int, int]]:
-    """(index, nesting depth) of each character of ``source`` outside escapes and
-    character classes."""
+# What the reading of a source looks at: a bracket or a bar. An escape and a character
+# class (whose brackets and bars are literal) are matched whole, to be passed over.
+_STRUCTURE_RE = lazy_compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
+
+
+def _outer_marks(source: str) -> list[tuple[int, str]]:
+    """(index, character) of each bracket and bar of ``source`` outside every group (a
+    group's own brackets included), escapes and character classes."""
     out = []
-    depth, index, in_class = 0, 0, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if source[index + 1 : index + 2] == "^":
-                index += 1
-            if source[index + 1 : index + 2] == "]":  # a "]" first in a class is literal
-                index += 1
-        else:
-            if char == ")":
-                depth -= 1
-            out.append((index, depth))
-            if char == "(":
-                depth += 1
-        index += 1
+    depth = 0
+    for match in _STRUCTURE_RE.finditer(source):
+        char = match.group()
+        if char == ")":
+            depth -= 1
+        if depth == 0 and char in ("(", ")", "|"):
+            out.append((match.start(), char))
+        if char == "(":
+            depth += 1
     return out
-
-
-def _top_level_split(source: str) -> list[str]:
-    cuts = [i for i, depth in _scan(source) if depth == 0 and source[i] == "|"]
-    bounds = [-1, *cuts, len(source)]
-    return [source[a + 1 : b] for a, b in pairwise(bounds)]
-
-
-def _group_end(source: str) -> int | None:
-    """The index of the ")" closing the group that opens ``source``."""
-    return next((i for i, depth in _scan(source) if depth == 0 and source[i] == ")"), None)
 
 
 class LinePatterns:
