@@ -17,4 +17,4 @@ _URL_RE = lazy_compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
 def is_url(path: str) -> bool:
     """Whether a path named on the command line is an fsspec URL, not a local file. A local
     file whose name merely looks like a URL ('a://b' in the current folder) stays a file."""
-    return bool(_URL_RE.match(path)) and not os.path.lexists(path)
+    return "://" in path and bool(_URL_RE.match(path)) and not os.path.lexists(path)

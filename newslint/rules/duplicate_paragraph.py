@@ -338,7 +338,9 @@ def check(document: Document, options: DuplicateParagraphOptions) -> Iterator[Fi
             continue
         paras.append(_Para(index, toks))
     copies = find_copies(paras, near_min_words)
-    structure = _structure(document, paras)
+    # Only a copy asks whether it is structure (most stories have none: then neither the
+    # counting nor the list-item pattern, compiled on first use, is needed).
+    structure = _structure(document, paras) if copies else set()
     # Paragraphs that take part in a copy (as the copy or its original), structure aside.
     repeated = {n for n in copies if n not in structure}
     repeated |= {copies[n][0] for n in repeated}

@@ -303,7 +303,7 @@ def promos(text: str) -> list[Span]:
         else []
     )
     searched = 0
-    for match in _CARD_START_RE.finditer(text):
+    for match in _CARD_START_RE.finditer(text) if " MORE" in text else ():  # a card's end
         start = match.start()
         if start < searched:
             continue
