@@ -16,6 +16,7 @@ installing a plugin into a running process.
 from __future__ import annotations
 
 import threading
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -140,16 +141,23 @@ def fix_text(
 ) -> FixedText:
     """``--fix`` for a story held in memory: the text with its safe fixes applied (unsafe
     ones too with ``unsafe_fixes``), how many were applied, and the findings left in it.
-    Arguments as for ``lint_text``; the text's line endings are kept."""
-    from newslint.fixes import apply_edits, fixes_to_apply
+    Arguments as for ``lint_text``; the text's line endings are kept. As ``newslint check
+    --fix``, the fixed text is checked and fixed again until nothing applies, so fixing the
+    result again changes nothing; when that takes more than ``MAX_FIX_PASSES`` passes, a
+    RuntimeWarning says so and the last pass's text is returned."""
+    from newslint.fixes import fix_until_settled, unsettled_note
 
     findings = lint_text(text, filename=filename, format=format, config=config)
-    fixed, applied = apply_edits(text, fixes_to_apply(findings, unsafe=unsafe_fixes))
-    if fixed != text:
+
+    def recheck(fixed: str) -> list[Finding]:
+        nonlocal findings
         findings = lint_text(fixed, filename=filename, format=format, config=config)
-    else:
-        applied = 0
-    return FixedText(fixed, applied, findings)
+        return findings
+
+    settled = fix_until_settled(text, findings, recheck, unsafe=unsafe_fixes)
+    if not settled.settled:
+        warnings.warn(unsettled_note(filename), RuntimeWarning, stacklevel=2)
+    return FixedText(settled.text, settled.applied, findings)
 
 
 class FixedText(NamedTuple):

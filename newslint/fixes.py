@@ -17,9 +17,9 @@ import errno
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.inputs import MAX_BYTES, InputError, NotRegularFile, decode, read_regular_file
 from newslint.lazy import lazy_compile
@@ -303,8 +303,8 @@ def settle_fixes(findings: list[Finding]) -> list[Finding]:
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
     """Apply edits (offsets in ``text``) in order of position. Deletions that overlap are
     merged (each removes only what it named, so their union does too); any other edit that
-    overlaps an earlier one waits for the next run. Returns the new text and how many edits
-    were applied."""
+    overlaps an earlier one waits for the next pass (``fix_until_settled``). Returns the new
+    text and how many edits were applied."""
     spans = sorted((edit.start, edit.end, edit.text) for edit in edits)
     out, cursor, applied = [], 0, 0
     last_was_deletion = False
@@ -328,6 +328,51 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
     return result, applied
 
 
+# How many times --fix applies fixes and checks the story again before it stops. A fix can
+# make new work (a doubled word removed makes two paragraphs duplicates; a fix that waited
+# for an overlapping one), and such chains settle in two or three passes; ten leaves room
+# for longer ones while bounding the cost of two fixes that undo each other to ten checks.
+MAX_FIX_PASSES = 10
+
+
+class SettledText(NamedTuple):
+    """A story's text after --fix applied fixes and checked it again until nothing applied."""
+
+    text: str
+    applied: int  # fixes applied over all passes
+    settled: bool  # False: fixes were still to apply after MAX_FIX_PASSES passes
+
+
+def fix_until_settled(
+    text: str,
+    findings: list[Finding],
+    recheck: Callable[[str], list[Finding]],
+    *,
+    unsafe: bool = False,
+) -> SettledText:
+    """``text`` with the fixes of ``findings`` applied (safe ones; unsafe ones too when
+    ``unsafe``), then checked again with ``recheck`` and fixed again, until a pass applies
+    nothing or ``MAX_FIX_PASSES`` passes ran: a second --fix then changes nothing. The one
+    loop the command line, the API and the editor's fix-all share."""
+    applied = 0
+    for _ in range(MAX_FIX_PASSES):
+        fixed, count = apply_edits(text, fixes_to_apply(findings, unsafe=unsafe))
+        if not count or fixed == text:
+            return SettledText(text, applied, True)
+        text, applied = fixed, applied + count
+        findings = recheck(text)
+    return SettledText(text, applied, not fixes_to_apply(findings, unsafe=unsafe))
+
+
+def unsettled_note(path: str) -> str:
+    """The note naming a file whose fixes did not settle within ``MAX_FIX_PASSES``."""
+    passes = f"{MAX_FIX_PASSES} pass{'es' if MAX_FIX_PASSES != 1 else ''}"
+    return (
+        f"{path}: fixes were still to apply after {passes} of --fix (two fixes may undo "
+        "each other); the text of the last pass was kept"
+    )
+
+
 def fixes_to_apply(findings: Iterable[Finding], *, unsafe: bool = False) -> list[Edit]:
     """The edits ``--fix`` applies: safe fixes, and unsafe ones too with ``--unsafe-fixes``."""
     return [
@@ -338,19 +383,26 @@ def fixes_to_apply(findings: Iterable[Finding], *, unsafe: bool = False) -> list
     ]
 
 
-def fix_file(path: str, checked_text: str, findings: list[Finding], *, unsafe: bool = False) -> int:
+def fix_file(
+    path: str,
+    checked_text: str,
+    findings: list[Finding],
+    *,
+    unsafe: bool = False,
+    recheck: Callable[[str], list[Finding]] | None = None,
+) -> SettledBytes:
     """Write the fixes of ``findings`` into ``path`` (safe ones; unsafe ones too when
-    ``unsafe``); returns how many were applied."""
+    ``unsafe``), fixed again as ``fixed_bytes`` says, once; returns what was applied."""
     if not fixes_to_apply(findings, unsafe=unsafe):
-        return 0
+        return SettledBytes(b"", 0, True)
     target = Path(path)
     data = _read_again(path)
     if decode(path, data) != checked_text:
         raise InputError(path, "changed while it was being checked; not fixed")
-    payload, applied = fixed_bytes(path, data, checked_text, findings, unsafe=unsafe)
-    if applied:
-        write_fixed(target, payload, expected=data)  # see newslint/writing.py
-    return applied
+    fixed = fixed_bytes(path, data, checked_text, findings, unsafe=unsafe, recheck=recheck)
+    if fixed.applied:
+        write_fixed(target, fixed.data, expected=data)  # see newslint/writing.py
+    return fixed
 
 
 def _read_again(path: str) -> bytes:
@@ -365,20 +417,39 @@ def _read_again(path: str) -> bytes:
         raise
 
 
+class SettledBytes(NamedTuple):
+    """A file's bytes after --fix (``fix_until_settled``), BOM and line endings kept."""
+
+    data: bytes
+    applied: int
+    settled: bool
+
+
 def fixed_bytes(
-    path: str, data: bytes, checked_text: str, findings: list[Finding], *, unsafe: bool = False
-) -> tuple[bytes, int]:
+    path: str,
+    data: bytes,
+    checked_text: str,
+    findings: list[Finding],
+    *,
+    unsafe: bool = False,
+    recheck: Callable[[str], list[Finding]] | None = None,
+) -> SettledBytes:
     """The file's bytes ``data`` (whose decoded text is ``checked_text``) with the fixes of
     ``findings`` applied (safe ones; unsafe ones too when ``unsafe``), BOM and line endings
-    kept, and how many were applied."""
+    kept, and how many were applied. With ``recheck`` (the fixed text's findings, through
+    the run's filters) the text is fixed again until it settles; without it, one pass."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(path, "is UTF-16 text; --fix writes only UTF-8 files, so it was not fixed")
-    edits = fixes_to_apply(findings, unsafe=unsafe)
     bom = data.startswith(b"\xef\xbb\xbf")
     raw = data[3 if bom else 0 :].decode("utf-8")
     # Edits hold offsets in the decoded file as it is (line endings untouched), so they
     # apply to it directly and every ending the fix does not remove stays as it was.
-    fixed, applied = apply_edits(raw, edits)
-    if not applied or fixed == raw:
-        return data, 0
-    return (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8"), applied
+    settled = fix_until_settled(raw, findings, recheck or _no_recheck, unsafe=unsafe)
+    if not settled.applied:
+        return SettledBytes(data, 0, True)
+    payload = (b"\xef\xbb\xbf" if bom else b"") + settled.text.encode("utf-8")
+    return SettledBytes(payload, settled.applied, settled.settled)
+
+
+def _no_recheck(text: str) -> list[Finding]:
+    return []

@@ -44,6 +44,8 @@ from newslint.lazy import lazy_compile
 from newslint.model import Finding
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from newslint.plugins import Registry
     from newslint.rule import Rule
 
@@ -222,16 +224,21 @@ def quick_fixes(
     return actions
 
 
-def fix_all(uri: str, lint: Lint, index: LineIndex) -> types.CodeAction | None:
-    """What ``newslint check --fix`` does to this story, as one edit over the changed span."""
-    from newslint.fixes import apply_edits, fixes_to_apply
+def fix_all(
+    uri: str, lint: Lint, index: LineIndex, recheck: Callable[[str], Lint]
+) -> types.CodeAction | None:
+    """What ``newslint check --fix`` does to this story (fixed, checked with ``recheck`` and
+    fixed again until nothing applies), as one edit over the changed span."""
+    from newslint.fixes import fix_until_settled, fixes_to_apply
 
-    edits = fixes_to_apply(lint.findings)
-    if not edits:
+    if not fixes_to_apply(lint.findings):
         return None
     text = lint.text  # edits index it, a leading U+FEFF included (see lint_text)
-    fixed, applied = apply_edits(text, edits)
-    if not applied or fixed == text:
+    settled = fix_until_settled(
+        text, list(lint.findings), lambda fixed: list(recheck(fixed).findings)
+    )
+    fixed, applied = settled.text, settled.applied
+    if not applied:
         return None
     prefix = 0
     limit = min(len(text), len(fixed))
@@ -438,7 +445,10 @@ def build_server() -> LanguageServer:
                 uri, current, index, diagnostics(current, index, docs, path_of(uri)), params.range
             )
         if not only or any(FIX_ALL_KIND.startswith(k) for k in only):
-            action = fix_all(uri, current, index)
+            language_id = server.workspace.get_text_document(uri).language_id
+            action = fix_all(
+                uri, current, index, lambda text: lint_text(text, uri, language_id, registry)
+            )
             actions += [action] if action else []
         return actions
 

@@ -30,13 +30,12 @@ from newslint.inputs import (
     InputStream,
     Skipped,
     Source,
-    decode,
     discover,
     hidden,
     read_path,
     read_stdin,
 )
-from newslint.model import FileResult
+from newslint.model import FileResult, Finding
 from newslint.output import Report, Tally
 from newslint.plugins import BuildOptions, Registry, build_registry
 from newslint.urls import is_url
@@ -221,7 +220,9 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
     read = _Reader(request)
     client = _dask_client(request)
     jobs = effective_jobs(request, items) if rebuildable else 1
-    fixer = _Fixer(linter, request, walked_from, problems, read) if request.fix else None
+    fixer = (
+        _Fixer(linter, request, walked_from, problems, read, keep_changed) if request.fix else None
+    )
     keep_sources = request.keep_sources or fixer is not None
     needs_index = linter.needs_index([linter.config, *configs.values()])
     if client is not None:
@@ -267,7 +268,7 @@ def run_check(request: CheckRequest, registry: Registry | None = None) -> CheckO
     for result in stream:
         result = keep_changed(result)
         if fixer is not None:
-            result = keep_changed(fixer.fix(result))
+            result = fixer.fix(result)
             if not request.keep_sources:
                 result.source = None
         if result.error:
@@ -605,10 +606,12 @@ def _close_baseline(
 
 
 class _Fixer:
-    """--fix, one file at a time as its result comes in: write the file's fixes (stdin: into
-    the text returned for stdout), then check the fixed text again so the report shows what
-    is left (through the same filters). A file that cannot be fixed or read again is one
-    line in ``problems``."""
+    """--fix, one file at a time as its result comes in: apply the file's fixes, check the
+    fixed text again in memory (through the same filters) and fix again until nothing
+    applies (``fix_until_settled``), then write the file once (stdin: into the text returned
+    for stdout); the result reported is the last check's, what is left. A file that cannot
+    be fixed or read again is one line in ``problems``; one whose fixes did not settle, a
+    note in ``settle_notes``."""
 
     def __init__(
         self,
@@ -617,24 +620,27 @@ class _Fixer:
         walked_from: dict[str, str],
         problems: list[str],
         read: _Reader,
+        keep_changed: Callable[[FileResult], FileResult],
     ) -> None:
         self.linter = linter
         self.unsafe = request.unsafe_fixes
         self.walked_from = walked_from
         self.problems = problems
         self.read = read
+        self.keep_changed = keep_changed
         self.stdin_name = request.stdin_name if STDIN in request.paths else None
         self.index: dict[str, object] = {}
         self.fixed_stdin: bytes | None = None
         self.applied = 0
         self.files = 0
+        self.settle_notes: list[str] = []
 
     def _stdin_data(self) -> bytes | None:
         stream = self.read.request.stdin
         return bytes(stream.data) if isinstance(stream, _RecordedStream) else None
 
     def fix(self, result: FileResult) -> FileResult:
-        from newslint.fixes import fix_file, fixed_bytes
+        from newslint.fixes import SettledBytes, fix_file, fixed_bytes, unsettled_note
         from newslint.writing import outside
 
         is_stdin = self.stdin_name is not None and result.path == self.stdin_name
@@ -645,26 +651,33 @@ class _Fixer:
         ]
         if not fixable or result.source is None:
             return result
-        again: Source | InputError | None
+        last = result  # the check of the text as the last pass left it
+
+        def recheck(text: str) -> list[Finding]:
+            nonlocal last
+            again = self.linter.run([Source.from_decoded(result.path, text)], index=self.index)[0]
+            last = self.keep_changed(again)
+            return last.findings
+
+        fixed: SettledBytes
         try:
             if is_stdin:
                 data = self._stdin_data()
                 if data is None:
                     return result
-                self.fixed_stdin, count = fixed_bytes(
-                    result.path, data, result.source, fixable, unsafe=self.unsafe
+                fixed = fixed_bytes(
+                    result.path, data, result.source, fixable, unsafe=self.unsafe, recheck=recheck
                 )
-                again = (
-                    Source(result.path, decode(result.path, self.fixed_stdin)) if count else None
-                )
+                self.fixed_stdin = fixed.data
             else:
                 root = self.walked_from.get(result.path)
                 if root is not None and outside(result.path, root):
                     raise InputError(
                         result.path, f"is a symlink to a file outside {root}; not fixed"
                     )
-                count = fix_file(result.path, result.source, fixable, unsafe=self.unsafe)
-                again = _read_file(result.path) if count else None
+                fixed = fix_file(
+                    result.path, result.source, fixable, unsafe=self.unsafe, recheck=recheck
+                )
         except InputError as exc:
             self.problems.append(str(exc))
             return result
@@ -673,16 +686,19 @@ class _Fixer:
                 f"{result.path}: cannot be fixed ({exc.strerror or exc}); not fixed"
             )
             return result
-        self.applied += count
-        if again is None:
+        self.applied += fixed.applied
+        if not fixed.applied:
             return result
         self.files += 1
-        return self.linter.run([again], index=self.index)[0]
+        if not fixed.settled:
+            self.settle_notes.append(unsettled_note(result.path))
+        return last
 
     def notes(self) -> list[str]:
         if not self.files:
             return []
         return [
+            *self.settle_notes,
             f"fixed {self.applied} problem{'s' if self.applied != 1 else ''} "
-            f"in {self.files} file{'s' if self.files != 1 else ''}"
+            f"in {self.files} file{'s' if self.files != 1 else ''}",
         ]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
 from conftest import run_in_process
 
-from newslint import fixes, inputs, lint_text
+from newslint import fix_text, fixes, inputs, lint_text
 from newslint.fixes import apply_edits
-from newslint.model import Edit
+from newslint.model import Edit, Finding, Fix
 
 STORY = "Share this post\nThe mayor  resigned on Friday. \n\nShe had served six years.\n"
 FIXED = "The mayor resigned on Friday.\n\nShe had served six years.\n"
@@ -101,3 +102,72 @@ def test_fix_file_reads_again_through_the_bounded_reader(tmp_path, monkeypatch):
     grown.write_text(STORY)
     with pytest.raises(inputs.FileTooLarge):
         fixes.fix_file(str(grown), STORY, findings)
+
+
+# A chain one pass leaves half done: in the third paragraph the doubled "rink" is held (that
+# paragraph is the original the last one nearly repeats); fixing the doubled "skaters" in the
+# first makes the first the nearer original, which releases the held fix for the next pass.
+RINK = "The skaters said the new rink at the leisure centre would open before the winter break."
+CHAIN = (
+    "Soon the skaters skaters said the new rink at the leisure centre would open before the "
+    "winter break.",
+    RINK.replace("rink", "rink rink"),
+    RINK,
+)
+SETTLED = ("Soon " + RINK.replace("The", "the"), RINK, RINK)
+
+
+def _chain_story(suffix: str, paragraphs: tuple[str, ...]) -> str:
+    if suffix == "html":
+        body = "\n".join(f"<div><section><p>{p}</p></section></div>" for p in paragraphs)
+        return f"<html><body>{body}</body></html>\n"
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html"])
+def test_one_fix_settles_a_fix_that_makes_two_paragraphs_copies(tmp_path, suffix):
+    path = tmp_path / f"story.{suffix}"
+    path.write_text(_chain_story(suffix, CHAIN))
+    first = run_in_process("check", "--no-plugins", "--fix", "--format", "json", str(path))
+    assert path.read_text() == _chain_story(suffix, SETTLED)
+    assert "fixed 2 problems in 1 file" in first.stderr, first.stderr
+    assert "passes" not in first.stderr
+    # The report is what is left: the two copies, nothing fixable.
+    left = json.loads(first.stdout)["files"][0]["findings"]
+    assert [f["rule"] for f in left] == ["duplicate-paragraph", "duplicate-paragraph"]
+    second = run_in_process("check", "--no-plugins", "--fix", str(path))
+    assert path.read_text() == _chain_story(suffix, SETTLED)
+    assert "fixed" not in second.stderr
+    story = _chain_story(suffix, CHAIN)
+    fixed = fix_text(story, filename=path.name)
+    assert (fixed.text, fixed.applied) == (_chain_story(suffix, SETTLED), 2)
+    assert fix_text(fixed.text, filename=path.name).text == fixed.text
+
+
+def test_fixes_that_do_not_settle_within_the_bound_keep_the_last_pass_and_say_so(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(fixes, "MAX_FIX_PASSES", 1)
+    path = tmp_path / "story.txt"
+    path.write_text(_chain_story("txt", CHAIN))
+    proc = run_in_process("check", "--no-plugins", "--fix", str(path))
+    one_pass = (SETTLED[0], *CHAIN[1:])
+    assert path.read_text() == _chain_story("txt", one_pass)
+    assert f"{path}: fixes were still to apply after 1 pass of --fix" in proc.stderr
+    assert "fixed 1 problem in 1 file" in proc.stderr
+    assert "doubled-word" in proc.stdout  # what the last pass left is reported
+    with pytest.warns(RuntimeWarning, match="story.txt: fixes were still to apply"):
+        fixed = fix_text(_chain_story("txt", CHAIN), filename="story.txt")
+    assert fixed.text == _chain_story("txt", one_pass)
+
+
+def test_a_later_pass_applies_an_unsafe_fix_only_when_asked():
+    unsafe = Fix((Edit(0, 1, "A"),), applicability="unsafe")
+    later = [Finding("a-an", "grammar", "warning", "m", fix=unsafe)]
+
+    def recheck(text: str) -> list[Finding]:
+        return later if text.startswith("a") else []
+
+    first = [Finding("doubled-word", "grammar", "warning", "m", fix=Fix((Edit(1, 2, ""),)))]
+    assert fixes.fix_until_settled("a  b", first, recheck) == ("a b", 1, True)
+    assert fixes.fix_until_settled("a  b", first, recheck, unsafe=True) == ("A b", 2, True)

@@ -11,7 +11,8 @@ find and fix:
 - a safe fix removes no word its finding does not name, and inserts none;
 - over the whole story, no word outside a finding is lost;
 - HTML tags stay balanced (only whole elements go) and Markdown delimiters stay paired;
-- a second --fix changes nothing.
+- a second --fix changes nothing, also where a fix makes paragraphs copies (near copies of
+  one paragraph, differing by doubled words, are generated for that).
 
 Hypothesis runs derandomized, so CI sees the same examples every time.
 """
@@ -111,6 +112,36 @@ def mark(fmt: str, text: str, style: int) -> str:
 
 
 @st.composite
+def echoes(draw) -> list[str]:
+    """Two to four near copies of one sentence: as it is, with a doubled word, or with a word
+    in front and a doubled word. Fixing a doubled word can make two of them copies, or one
+    the nearer original of another, which changes which fixes duplicate-paragraph holds back
+    (``hold_fixes_in_copied_text``): the chain a second --fix once found more work in."""
+    # Long enough (fifteen words and more) for duplicate-paragraph to match near copies.
+    words = " ".join(
+        [
+            draw(st.sampled_from(SUBJECTS)),
+            draw(st.sampled_from(VERBS)),
+            draw(st.sampled_from(OBJECTS)),
+            "after a long meeting at the town hall on Monday",
+        ]
+    ).split(" ")
+    out = []
+    # The copies with more slips first (as where a pasted draft precedes the clean text):
+    # that order is the one where a fix moves which paragraph counts as the original.
+    kinds = sorted(draw(st.lists(st.integers(0, 2), min_size=2, max_size=4)), reverse=True)
+    for kind in kinds:
+        copy = list(words)
+        if kind:  # a doubled word
+            at = draw(st.integers(0, len(copy) - 1))
+            copy.insert(at + 1, copy[at].lower())
+        if kind == 2:
+            copy = ["Soon", copy[0].lower(), *copy[1:]]
+        out.append(" ".join(copy) + ".")
+    return out
+
+
+@st.composite
 def stories(draw, formats: tuple[str, ...] = tuple(sorted(FORMATS)), container: bool = False):
     """A story in one of ``formats``; in HTML, with an ad or share container among its
     paragraphs when ``container`` (else sometimes)."""
@@ -127,6 +158,9 @@ def stories(draw, formats: tuple[str, ...] = tuple(sorted(FORMATS)), container: 
             if fmt != "html" and draw(st.integers(0, 4)) == 0:  # a debris line inside it
                 body += "\n" + draw(st.sampled_from(DEBRIS))
             paragraphs.append(("para", body))
+    if draw(st.booleans()):  # near copies of one paragraph, in a run among the others
+        at = draw(st.integers(0, len(paragraphs)))
+        paragraphs[at:at] = [("para", echo) for echo in draw(echoes())]
     if fmt == "html":
         tags = [draw(st.sampled_from(["p", "div", "li"])) for _ in paragraphs]
         joiner = draw(st.sampled_from(["", " ", "\n", "\n  "]))  # one-line, minified or indented
