@@ -368,8 +368,9 @@ def unsettled_note(path: str) -> str:
     """The note naming a file whose fixes did not settle within ``MAX_FIX_PASSES``."""
     passes = f"{MAX_FIX_PASSES} pass{'es' if MAX_FIX_PASSES != 1 else ''}"
     return (
-        f"{path}: fixes were still to apply after {passes} of --fix (two fixes may undo "
-        "each other); the text of the last pass was kept"
+        f"{path}: fixes were still to apply after {passes} of --fix (more than a rule "
+        "reports at once, or two fixes that undo each other); the text of the last pass "
+        "was kept"
     )
 
 

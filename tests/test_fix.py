@@ -139,6 +139,10 @@ def test_one_fix_settles_a_fix_that_makes_two_paragraphs_copies(tmp_path, suffix
     assert path.read_text() == _chain_story(suffix, SETTLED)
     assert "fixed" not in second.stderr
     story = _chain_story(suffix, CHAIN)
+    piped = run_in_process(
+        "check", "--no-plugins", "--fix", "--stdin-filename", path.name, "-", input=story
+    )
+    assert piped.stdout == _chain_story(suffix, SETTLED)
     fixed = fix_text(story, filename=path.name)
     assert (fixed.text, fixed.applied) == (_chain_story(suffix, SETTLED), 2)
     assert fix_text(fixed.text, filename=path.name).text == fixed.text

@@ -318,6 +318,19 @@ def test_change_save_and_quick_fixes_match_check_fix(client, tmp_path):
     ) == fixed_by_cli(single, tmp_path)
 
 
+def fix_all_action(client, path: Path, diagnostics: list) -> dict:
+    """The one fix-all action the server offers for the story at ``path``."""
+    [action] = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": path.as_uri()},
+            "range": diagnostics[0]["range"],
+            "context": {"diagnostics": diagnostics, "only": ["source.fixAll"]},
+        },
+    )
+    return action
+
+
 def test_crlf_story_positions_and_fix_all(client, tmp_path):
     text = STORY.replace("\n", "\r\n")
     path = tmp_path / "crlf.txt"
@@ -326,17 +339,32 @@ def test_crlf_story_positions_and_fix_all(client, tmp_path):
     assert shown(diagnostics) == expected_diagnostics(
         path, check_json(path)["files"][0]["findings"]
     )
-    actions = client.request(
-        "textDocument/codeAction",
-        {
-            "textDocument": {"uri": path.as_uri()},
-            "range": diagnostics[0]["range"],
-            "context": {"diagnostics": diagnostics, "only": ["source.fixAll"]},
-        },
-    )
-    [fix_all] = actions
+    fix_all = fix_all_action(client, path, diagnostics)
     fixed = apply(text, fix_all["edit"]["changes"][path.as_uri()])
     assert "\r\n" in fixed and fixed == fixed_by_cli(path, tmp_path, newline="")
+
+
+def test_fix_all_settles_as_check_fix_does(client, tmp_path):
+    # Fixing the doubled "drill" makes the first paragraph the nearer original of the last,
+    # which releases the held fix of the doubled "crew" for a second pass.
+    plain = "The lifeboat crew will hold a drill on the estuary every Tuesday until the end of May."
+    story = (
+        "\n\n".join(
+            [
+                "Soon the lifeboat crew will hold a drill drill" + plain.split("drill", 1)[1],
+                plain.replace("crew", "crew crew"),
+                plain,
+            ]
+        )
+        + "\n"
+    )
+    path = tmp_path / "chain.txt"
+    path.write_text(story, encoding="utf-8")
+    diagnostics = client.open(path, story)
+    fix_all = fix_all_action(client, path, diagnostics)
+    fixed = apply(story, fix_all["edit"]["changes"][path.as_uri()])
+    assert fixed == fixed_by_cli(path, tmp_path) and "crew crew" not in fixed
+    assert "(2)" in fix_all["title"]
 
 
 def test_unsafe_fix_is_offered_but_not_preferred(client, tmp_path):
