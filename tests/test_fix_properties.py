@@ -325,7 +325,7 @@ UNSAFE_SLIPS = (
 
 @PROPERTY
 @given(story=STORIES)
-def test_unsafe_fixes_too_lose_no_word_outside_a_finding_and_settle_in_one_run(story):
+def test_unsafe_fixes_too_lose_no_word_outside_a_finding_and_settle_in_one_fix_run(story):
     filename, text = story
     for wrong, slip in UNSAFE_SLIPS:
         text = text.replace(wrong, slip)
@@ -337,7 +337,7 @@ def test_unsafe_fixes_too_lose_no_word_outside_a_finding_and_settle_in_one_run(s
         assert tag_balance(after) == tag_balance(text)
     if filename.endswith(".md"):
         assert md_delimiters(after) == md_delimiters(text), (text, after)
-    assert newslint.fix_text(after, filename=filename, unsafe_fixes=True).text == after, (
-        text,
-        after,
-    )
+    # One pass need not settle (a fix can release another a rule held): --fix runs passes
+    # until none applies, and then a second --unsafe-fixes run changes nothing.
+    once = newslint.fix_text(text, filename=filename, unsafe_fixes=True).text
+    assert newslint.fix_text(once, filename=filename, unsafe_fixes=True).text == once, (text, once)
