@@ -63,21 +63,25 @@ class ChangedLines:
         return self.files.get(_key(path), set())
 
     def touches(self, path: str, finding: Finding) -> bool:
-        if finding.category == "internal":
-            return True  # a crash is never legacy
-        changed = self.lines(path)
-        if changed is ALL:
-            return True
-        if not changed:
-            return False
-        spans = [(finding.line, max(finding.end_line, finding.line))]
-        for pair in finding.data.get("related_lines", ()) if finding.data else ():
-            try:
-                first, last = int(pair[0]), int(pair[-1])
-            except (TypeError, ValueError, IndexError):
-                continue
-            spans.append((first, max(first, last)))
-        return any(line in changed for first, last in spans for line in range(first, last + 1))
+        return touches(self.lines(path), finding)
+
+
+def touches(changed: set[int] | None, finding: Finding) -> bool:
+    """Whether ``finding`` stands on (or depends on) one of the ``changed`` lines."""
+    if finding.category == "internal":
+        return True  # a crash is never legacy
+    if changed is ALL:
+        return True
+    if not changed:
+        return False
+    spans = [(finding.line, max(finding.end_line, finding.line))]
+    for pair in finding.data.get("related_lines", ()) if finding.data else ():
+        try:
+            first, last = int(pair[0]), int(pair[-1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        spans.append((first, max(first, last)))
+    return any(line in changed for first, last in spans for line in range(first, last + 1))
 
 
 def _git(args: Sequence[str], cwd: str | None) -> subprocess.CompletedProcess[bytes]:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from newslint.document import Block, Container, Document
 
 _TRAILING_BLANK_LINES_RE = lazy_compile(r"(\r?\n)(?:[ \t]*\r?\n)+\Z")
+_LINE_BREAK_RE = lazy_compile(r"\r\n|\r|\n")
 _BR_RE = lazy_compile(r"<br\b[^>]*>|</br\s*>", re.I)
 _NOT_SPACE_RE = lazy_compile(r"\S")
 _BLANK_LINES_RE = lazy_compile(r"(?:[ \t]*\n)+|[ \t]+\Z")
@@ -300,32 +301,89 @@ def settle_fixes(findings: list[Finding]) -> list[Finding]:
 
 
 # --- applying ----------------------------------------------------------------------------
-def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
-    """Apply edits (offsets in ``text``) in order of position. Deletions that overlap are
-    merged (each removes only what it named, so their union does too); any other edit that
-    overlaps an earlier one waits for the next pass (``fix_until_settled``). Returns the new
-    text and how many edits were applied."""
-    spans = sorted((edit.start, edit.end, edit.text) for edit in edits)
-    out, cursor, applied = [], 0, 0
-    last_was_deletion = False
-    for start, end, replacement in spans:
-        if start < cursor:
-            if last_was_deletion and not replacement:
-                cursor = max(cursor, end)
+class _Span(NamedTuple):
+    """One replacement ``apply_edits`` makes: ``text`` in place of ``start:end``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _spans_to_apply(edits: Iterable[Edit]) -> tuple[list[_Span], int]:
+    """The replacements a pass makes of ``edits``, in order of position and apart, and how
+    many edits they apply. Deletions that overlap are merged (each removes only what it
+    named, so their union does too); any other edit that overlaps an earlier one waits for
+    the next pass (``fix_until_settled``)."""
+    spans: list[_Span] = []
+    applied = 0
+    for start, end, replacement in sorted((edit.start, edit.end, edit.text) for edit in edits):
+        if spans and start < spans[-1].end:
+            last = spans[-1]
+            if not last.text and not replacement:
+                spans[-1] = last._replace(end=max(last.end, end))
                 applied += 1
             continue
-        out.append(text[cursor:start])
-        out.append(replacement)
-        cursor = end
+        spans.append(_Span(start, end, replacement))
         applied += 1
-        last_was_deletion = not replacement
+    return spans, applied
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
+    """Apply edits (offsets in ``text``) as ``_spans_to_apply`` selects them. Returns the
+    new text and how many edits were applied."""
+    spans, applied = _spans_to_apply(edits)
+    out, cursor = [], 0
+    for span in spans:
+        out.append(text[cursor : span.start])
+        out.append(span.text)
+        cursor = span.end
     out.append(text[cursor:])
     result = "".join(out)
-    if last_was_deletion and cursor == len(text):
+    if spans and not spans[-1].text and cursor == len(text):
         # Deletions that took the story's last lines (debris at the foot, found line by
         # line) leave no blank lines after what is left.
         result = _TRAILING_BLANK_LINES_RE.sub(r"\1", result)
     return result, applied
+
+
+def carry_changed_lines(text: str, edits: Iterable[Edit], changed: set[int]) -> set[int]:
+    """The line numbers ``changed`` (1-based lines of ``text``) as lines of the text
+    ``apply_edits(text, edits)`` makes. --fix --changed-since checks each pass's text
+    against the lines the user changed; once a fix removes or adds lines, the original
+    numbers name the wrong lines. A new line counts as changed when any of its characters
+    comes from a changed line: kept text from its own line, an edit's replacement from the
+    lines the edit replaced (so a line an edit inside a changed line creates is changed);
+    a removed line passes nothing on. Line breaks are newslint's (CRLF, CR, LF)."""
+    spans, _ = _spans_to_apply(edits)
+    starts = [0, *(m.end() for m in _LINE_BREAK_RE.finditer(text))]
+    carried: set[int] = set()
+    new_line = 1  # the line of the new text the next piece lands on
+
+    def line_of(offset: int) -> int:
+        return bisect_right(starts, offset)
+
+    def keep(begin: int, end: int) -> None:  # text[begin:end] is copied as it is
+        nonlocal new_line
+        if begin >= end:
+            return
+        first, last = line_of(begin), line_of(end - 1)
+        carried.update(new_line + old - first for old in range(first, last + 1) if old in changed)
+        new_line += line_of(end) - first
+
+    cursor = 0
+    for span in spans:
+        keep(cursor, span.start)
+        cursor = span.end
+        if not span.text:
+            continue
+        replaced = range(line_of(span.start), line_of(max(span.start, span.end - 1)) + 1)
+        breaks = [m.end() for m in _LINE_BREAK_RE.finditer(span.text)]
+        last = new_line + len(breaks) - (1 if breaks and breaks[-1] == len(span.text) else 0)
+        if any(old in changed for old in replaced):
+            carried.update(range(new_line, last + 1))
+        new_line += len(breaks)
+    keep(cursor, len(text))
+    return carried
 
 
 # How many times --fix applies fixes and checks the story again before it stops. A fix can
@@ -333,6 +391,10 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
 # for an overlapping one), and such chains settle in two or three passes; ten leaves room
 # for longer ones while bounding the cost of two fixes that undo each other to ten checks.
 MAX_FIX_PASSES = 10
+
+
+# Told a --fix pass's text before the pass and the edits asked of it (see fix_until_settled).
+PassHook = Callable[[str, list[Edit]], None]
 
 
 class SettledText(NamedTuple):
@@ -349,16 +411,21 @@ def fix_until_settled(
     recheck: Callable[[str], list[Finding]],
     *,
     unsafe: bool = False,
+    on_pass: PassHook | None = None,
 ) -> SettledText:
     """``text`` with the fixes of ``findings`` applied (safe ones; unsafe ones too when
     ``unsafe``), then checked again with ``recheck`` and fixed again, until a pass applies
     nothing or ``MAX_FIX_PASSES`` passes ran: a second --fix then changes nothing. The one
-    loop the command line, the API and the editor's fix-all share."""
+    loop the command line, the API and the editor's fix-all share. ``on_pass`` is told each
+    applied pass's text before it and the edits asked of it, before ``recheck`` runs."""
     applied = 0
     for _ in range(MAX_FIX_PASSES):
-        fixed, count = apply_edits(text, fixes_to_apply(findings, unsafe=unsafe))
+        edits = fixes_to_apply(findings, unsafe=unsafe)
+        fixed, count = apply_edits(text, edits)
         if not count or fixed == text:
             return SettledText(text, applied, True)
+        if on_pass is not None:
+            on_pass(text, edits)
         text, applied = fixed, applied + count
         findings = recheck(text)
     return SettledText(text, applied, not fixes_to_apply(findings, unsafe=unsafe))
@@ -391,6 +458,7 @@ def fix_file(
     *,
     unsafe: bool = False,
     recheck: Callable[[str], list[Finding]] | None = None,
+    on_pass: PassHook | None = None,
 ) -> SettledBytes:
     """Write the fixes of ``findings`` into ``path`` (safe ones; unsafe ones too when
     ``unsafe``), fixed again as ``fixed_bytes`` says, once; returns what was applied."""
@@ -400,7 +468,9 @@ def fix_file(
     data = _read_again(path)
     if decode(path, data) != checked_text:
         raise InputError(path, "changed while it was being checked; not fixed")
-    fixed = fixed_bytes(path, data, checked_text, findings, unsafe=unsafe, recheck=recheck)
+    fixed = fixed_bytes(
+        path, data, checked_text, findings, unsafe=unsafe, recheck=recheck, on_pass=on_pass
+    )
     if fixed.applied:
         write_fixed(target, fixed.data, expected=data)  # see newslint/writing.py
     return fixed
@@ -434,6 +504,7 @@ def fixed_bytes(
     *,
     unsafe: bool = False,
     recheck: Callable[[str], list[Finding]] | None = None,
+    on_pass: PassHook | None = None,
 ) -> SettledBytes:
     """The file's bytes ``data`` (whose decoded text is ``checked_text``) with the fixes of
     ``findings`` applied (safe ones; unsafe ones too when ``unsafe``), BOM and line endings
@@ -445,7 +516,9 @@ def fixed_bytes(
     raw = data[3 if bom else 0 :].decode("utf-8")
     # Edits hold offsets in the decoded file as it is (line endings untouched), so they
     # apply to it directly and every ending the fix does not remove stays as it was.
-    settled = fix_until_settled(raw, findings, recheck or _no_recheck, unsafe=unsafe)
+    settled = fix_until_settled(
+        raw, findings, recheck or _no_recheck, unsafe=unsafe, on_pass=on_pass
+    )
     if not settled.applied:
         return SettledBytes(data, 0, True)
     payload = (b"\xef\xbb\xbf" if bom else b"") + settled.text.encode("utf-8")

@@ -35,13 +35,14 @@ from newslint.inputs import (
     read_path,
     read_stdin,
 )
-from newslint.model import FileResult, Finding
+from newslint.model import Edit, FileResult, Finding
 from newslint.output import Report, Tally
 from newslint.plugins import BuildOptions, Registry, build_registry
 from newslint.urls import is_url
 
 if TYPE_CHECKING:
     from newslint.baseline import Baseline
+    from newslint.changes import ChangedLines
     from newslint.engine import RunFingerprint
     from newslint.rule import Rule
 
@@ -378,11 +379,38 @@ def _fingerprints(
             continue
 
 
-def _changed_lines_filter(request: CheckRequest) -> Callable[[FileResult], FileResult]:
+class _ChangedFilter:
     """--changed-since: a result keeps only findings on lines changed since the revision
-    (stdin, which git does not know, keeps all)."""
+    (stdin, which git does not know, keeps all; without the option, all are kept)."""
+
+    def __init__(self, changes: ChangedLines | None = None, exempt: str | None = None) -> None:
+        self.changes = changes
+        self.exempt = exempt
+
+    def lines(self, path: str) -> set[int] | None:
+        """The changed lines of ``path`` in the file as it was read (None: every line)."""
+        if self.changes is None or path == self.exempt:
+            return None
+        return self.changes.lines(path)
+
+    def __call__(self, result: FileResult) -> FileResult:
+        """``result`` with only the findings on the lines changed in the file as read."""
+        return self.keep(result, self.lines(result.path))
+
+    def keep(self, result: FileResult, changed: set[int] | None) -> FileResult:
+        """``result`` with only the findings on the ``changed`` lines (None: all kept);
+        --fix gives the lines it carried through its passes (``carry_changed_lines``)."""
+        if changed is not None and result.error is None:
+            from newslint.changes import touches
+
+            result.findings = [f for f in result.findings if touches(changed, f)]
+        return result
+
+
+def _changed_lines_filter(request: CheckRequest) -> _ChangedFilter:
+    """The --changed-since filter of a run (keeps everything without the option)."""
     if not request.changed_since:
-        return lambda result: result
+        return _ChangedFilter()
     from newslint.changes import ChangesError, changed_lines
 
     for path in request.paths:
@@ -395,14 +423,7 @@ def _changed_lines_filter(request: CheckRequest) -> Callable[[FileResult], FileR
         changes = changed_lines(request.changed_since, [p for p in request.paths if p != STDIN])
     except ChangesError as exc:
         raise RunAborted(str(exc)) from exc
-    exempt = request.stdin_name if STDIN in request.paths else None
-
-    def keep(result: FileResult) -> FileResult:
-        if result.path != exempt and result.error is None:
-            result.findings = [f for f in result.findings if changes.touches(result.path, f)]
-        return result
-
-    return keep
+    return _ChangedFilter(changes, request.stdin_name if STDIN in request.paths else None)
 
 
 def find_inputs(
@@ -620,7 +641,7 @@ class _Fixer:
         walked_from: dict[str, str],
         problems: list[str],
         read: _Reader,
-        keep_changed: Callable[[FileResult], FileResult],
+        keep_changed: _ChangedFilter,
     ) -> None:
         self.linter = linter
         self.unsafe = request.unsafe_fixes
@@ -640,7 +661,13 @@ class _Fixer:
         return bytes(stream.data) if isinstance(stream, _RecordedStream) else None
 
     def fix(self, result: FileResult) -> FileResult:
-        from newslint.fixes import SettledBytes, fix_file, fixed_bytes, unsettled_note
+        from newslint.fixes import (
+            SettledBytes,
+            carry_changed_lines,
+            fix_file,
+            fixed_bytes,
+            unsettled_note,
+        )
         from newslint.writing import outside
 
         is_stdin = self.stdin_name is not None and result.path == self.stdin_name
@@ -652,11 +679,18 @@ class _Fixer:
         if not fixable or result.source is None:
             return result
         last = result  # the check of the text as the last pass left it
+        # --changed-since: the changed lines, renumbered after each pass's edits
+        changed = self.keep_changed.lines(result.path)
+
+        def carry(text: str, edits: list[Edit]) -> None:
+            nonlocal changed
+            if changed is not None:
+                changed = carry_changed_lines(text, edits, changed)
 
         def recheck(text: str) -> list[Finding]:
             nonlocal last
             again = self.linter.run([Source.from_decoded(result.path, text)], index=self.index)[0]
-            last = self.keep_changed(again)
+            last = self.keep_changed.keep(again, changed)
             return last.findings
 
         fixed: SettledBytes
@@ -666,7 +700,13 @@ class _Fixer:
                 if data is None:
                     return result
                 fixed = fixed_bytes(
-                    result.path, data, result.source, fixable, unsafe=self.unsafe, recheck=recheck
+                    result.path,
+                    data,
+                    result.source,
+                    fixable,
+                    unsafe=self.unsafe,
+                    recheck=recheck,
+                    on_pass=carry,
                 )
                 self.fixed_stdin = fixed.data
             else:
@@ -676,7 +716,12 @@ class _Fixer:
                         result.path, f"is a symlink to a file outside {root}; not fixed"
                     )
                 fixed = fix_file(
-                    result.path, result.source, fixable, unsafe=self.unsafe, recheck=recheck
+                    result.path,
+                    result.source,
+                    fixable,
+                    unsafe=self.unsafe,
+                    recheck=recheck,
+                    on_pass=carry,
                 )
         except InputError as exc:
             self.problems.append(str(exc))

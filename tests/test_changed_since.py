@@ -54,6 +54,16 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
+def committed_story(root: Path, name: str, text: str) -> Path:
+    """A new repository at ``root`` whose one commit holds the story ``name``."""
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    (root / name).write_text(text, encoding="utf-8")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", f"add {name}")
+    return root
+
+
 def check(repo: Path, *args: str):
     done = run_in_process("check", "--format", "json", "--fail-on", "info", *args, cwd=repo)
     payload = json.loads(done.stdout) if done.stdout.strip() else None
@@ -466,12 +476,7 @@ def test_edits_inside_a_submodule_are_seen(repo, tmp_path):
     """A story repository that holds another as a submodule: a line edited in one of its
     stories (committed there or not) and a new story in it count as changes; its untouched
     lines do not, whether the run names the submodule or the story."""
-    inner = tmp_path / "wire"
-    inner.mkdir()
-    git(inner, "init", "-q", "-b", "main")
-    (inner / "wire.txt").write_text(OLD_STORY, encoding="utf-8")
-    git(inner, "add", ".")
-    git(inner, "commit", "-q", "-m", "wire copy")
+    inner = committed_story(tmp_path / "wire", "wire.txt", OLD_STORY)
     git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(inner), "wire")
     git(repo, "commit", "-q", "-m", "wire as a submodule")
     story = repo / "wire" / "wire.txt"
@@ -483,3 +488,81 @@ def test_edits_inside_a_submodule_are_seen(repo, tmp_path):
         if named != "wire/wire.txt":
             expected.insert(0, ("wire/new.txt", 1, "doubled-space"))
         assert sorted(hits(payload)) == sorted(expected), named
+
+
+# --- --fix --changed-since: the changed lines follow the fixes through every pass ---------
+BRIEF_BEFORE = (
+    "The council met on Sunday.\n"
+    "\n"
+    "The  mayor spoke.\n"  # legacy doubled space: untouched, never fixed nor reported
+    "\n"
+    "She said the plan would pass.\n"
+    "\n"
+    "Reporters waited outside.\n"
+)
+BRIEF_AFTER = (
+    "Advertisement\n"  # added: debris, a whole-line removal (with the blank line after it)
+    "\n"
+    "The council met on Monday.\n"  # changed
+    "\n"
+    "The  mayor spoke.\n"
+    "\n"
+    "She said the plan  plan would pass.\n"  # changed: two overlapping fixes, one waits a pass
+    "\n"
+    "Reporters waited outside, a hour later.\n"  # changed: a-an, an unsafe fix --fix leaves
+)
+
+
+@pytest.fixture
+def brief_repo(tmp_path: Path) -> Path:
+    root = committed_story(tmp_path / "desk", "brief.txt", BRIEF_BEFORE)
+    (root / "brief.txt").write_text(BRIEF_AFTER, encoding="utf-8")
+    return root
+
+
+def test_fix_changed_since_renumbers_changed_lines_after_each_pass(brief_repo):
+    # Once the debris line goes, every later line moves up two: the original numbers would
+    # have the second pass fix the untouched line now at 3 and drop the waiting fix at 5.
+    done, payload = check(brief_repo, "--fix", "--changed-since", "HEAD", "brief.txt")
+    assert (brief_repo / "brief.txt").read_text(encoding="utf-8") == (
+        "The council met on Monday.\n"
+        "\n"
+        "The  mayor spoke.\n"
+        "\n"
+        "She said the plan would pass.\n"
+        "\n"
+        "Reporters waited outside, a hour later.\n"
+    )
+    # What is left is reported where it now stands; the legacy line is not reported.
+    assert hits(payload) == [("brief.txt", 7, "a-an")]
+    assert done.returncode == 1
+
+
+def test_changed_since_without_fix_keeps_the_files_own_lines(brief_repo):
+    # Without --fix the filter is the file's own changed lines, as before.
+    _done, payload = check(brief_repo, "--changed-since", "HEAD", "brief.txt")
+    assert sorted({(line, rule) for _p, line, rule in hits(payload)}) == [
+        (1, "debris"),
+        (7, "doubled-space"),
+        (7, "doubled-word"),
+        (9, "a-an"),
+    ]
+
+
+def test_carry_changed_lines_follows_removed_and_created_lines():
+    from newslint.fixes import apply_edits, carry_changed_lines
+    from newslint.model import Edit
+
+    text = "one\r\nbad bad\r\ntwo\nthree\rfour\n"
+    first, second = text.index("bad "), text.index("three")
+    edits = [
+        Edit(0, len("one\r\n"), ""),  # line 1 removed whole
+        Edit(first, first + len("bad "), "x\ny\n"),  # inside changed line 2: makes 2 and 3
+        Edit(second, second, "new "),  # insertion on untouched line 4
+    ]
+    fixed, _ = apply_edits(text, edits)
+    assert fixed == "x\ny\nbad\r\ntwo\nnew three\rfour\n"
+    assert carry_changed_lines(text, edits, {2, 5}) == {1, 2, 3, 6}
+    assert carry_changed_lines(text, edits, {1}) == set()  # a removed line passes nothing on
+    assert carry_changed_lines(text, edits, {4}) == {5}  # untouched edit keeps its line
+    assert carry_changed_lines(text, [], {3, 4}) == {3, 4}
