@@ -25,6 +25,25 @@ def spans(text: str, findings) -> list[str]:
     return [text[f.start : f.end] for f in findings]
 
 
+def test_a_slip_in_the_prose_beside_a_caption_is_still_reported():
+    # The caption backs the prose's form; the prose's own minority form is still a slip.
+    text = (
+        "Envoy visits\n\nThe U.S. envoy arrived on Monday. U.S. officials met her, and the US embassy closed."
+        "\n\nThe envoy waves outside the U.S. embassy. Jane Roe/AFP\n\nU.S. aid was discussed."
+    )
+    assert spans(text, hits(text)) == ["US"]
+
+
+def test_a_caption_backs_a_form_a_quotation_uses():
+    # Neither a quotation nor a caption outvotes the prose alone, but a form both use, and
+    # the prose writes once the other way, is the story's form.
+    text = (
+        'Envoy visits\n\nThe envoy said on Monday that "the U.S. stands with you."\n\n'
+        "The envoy waves outside the U.S. embassy. Jane Roe/AFP\n\nThe US envoy leaves on Friday."
+    )
+    assert spans(text, hits(text)) == ["US"]
+
+
 # --- an article with the faults of a scraped wire story --------------------------------
 
 ARTICLE = """Share this post
@@ -370,6 +389,18 @@ QUIET = [  # (class, a story of ours): no finding
         "quoted_forms_neither_are_flagged_nor_outvote_the_body",
         'The U.S. government said the sanctions would stay. "The US will not back down, and the US '
         'stands with its allies," the envoy said. "The US is ready," she added. U.S. officials agreed.',
+    ),
+    (
+        "a_photo_caption_keeps_the_picture_desks_forms",
+        "Envoy visits\n\nThe US envoy arrived on Monday. The US delegation met ministers, and US "
+        "aid was discussed.\n\nThe envoy waves outside the U.S. embassy on Monday. Jane Roe/AFP via "
+        "Getty Images\n\nThe US envoy leaves on Friday.",
+    ),
+    (
+        "a_photo_caption_keeps_the_picture_desks_forms",
+        "Team trains\n\nThe US team trained on Monday. US officials watched.\n\nPlayers stretch before the U.S. "
+        "session. Hide Caption 1 of 3 Fans queue at the U.S. camp. Hide Caption 2 of 3\n\n"
+        "The US squad flies out on Friday.",
     ),
     (
         "a_form_used_only_in_quotations_is_not_an_inconsistency",

@@ -54,7 +54,10 @@ lines ("SUSPECT: US citizen"), promotion lines and link cards. Quoted speech kee
 speaker's forms: a form inside quotation marks is never reported (but for a letter slip in a
 name, or a shift-key capital such as "WHite") and votes only for a form the writer also uses
 outside them, so "US" in a quoted statement neither is flagged nor outvotes the body's
-"U.S.". Aliases given on purpose ("also known as ISIS or ISIL", "(ISIS, or ISIL)") are not
+"U.S.". A photo caption (an HTML caption, or a paragraph ending in the picture's credit, "...
+Jane Roe/AFP via Getty Images", "REUTERS/Jane Roe", or holding a gallery's "Hide Caption 2 of
+9") keeps the picture desk's style: its forms are never reported and vote only for a form
+the story writes outside captions. Aliases given on purpose ("also known as ISIS or ISIL", "(ISIS, or ISIL)") are not
 counted.
 "the Government" and "the government" are not reported: many style guides capitalise a
 specific government and lower-case a generic one, so a single word's capital alone is not an
@@ -106,6 +109,14 @@ said, and the centre of the display is a steel beam.
 
 ```text
 "Tell us what happened," the judge said. The US embassy said it had no comment.
+```
+
+```text
+The US envoy arrived on Monday, and US officials met her at the airport.
+
+The envoy waves outside the U.S. embassy on Monday. Jane Roe/AFP via Getty Images
+
+The US envoy leaves on Friday.
 ```
 """
 

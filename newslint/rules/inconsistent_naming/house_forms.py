@@ -319,6 +319,7 @@ def house_form_findings(
                     initial=own and f.start in story.forced,
                     heading=in_heading,
                     quoted=story.quoted(f.start),
+                    caption=story.in_caption(f.start),
                 )
             )
         result = vote(occurrences, prefer=(group.preferred,))

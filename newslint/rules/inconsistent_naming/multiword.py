@@ -229,9 +229,19 @@ def _occurrences(story: Story, runs: Iterable[Candidate]) -> dict[str, list[Occu
             surface = surfaces.setdefault(surface, surface)  # one string a form, not a place
             if _SHOUTED_RE.search(surface):
                 continue
-            quoted = story.quoted(start) and SHIFT_SLIP_RE.search(surface) is None
+            slip = SHIFT_SLIP_RE.search(surface) is not None
+            quoted = story.quoted(start) and not slip
+            caption = story.in_caption(start) and not slip
             per_key.setdefault(key, []).append(
-                Occurrence(start, end, surface, surface, initial=start in forced, quoted=quoted)
+                Occurrence(
+                    start,
+                    end,
+                    surface,
+                    surface,
+                    initial=start in forced,
+                    quoted=quoted,
+                    caption=caption,
+                )
             )
     return per_key
 

@@ -115,7 +115,7 @@ def _names(story: Story, wanted: set[str]) -> dict[str, Name]:
             entry = names[word] = Name(word, lowered=token.name is None or story.lowered(key))
         entry.starts.append(start)
         entry.initials.append(heading or start in forced)
-        entry.quoted.append(story.quoted(start))
+        entry.quoted.append(story.keeps_own_forms(start))
         previous = story.prev_linked(start)
         if previous is not None:
             before = story.before[previous.text]

@@ -16,7 +16,9 @@ What it knows:
 - ``forced``: where a capital is forced by position (a sentence's or a quotation's first
   word, after a line break, a colon, a dateline or a speaker label); ``in_heading``: in a
   headline-style block or a live-blog subhead; ``aside``: in the story's furniture
-  (handles, URLs, datelines, embedded posts, labels...); ``quoted``: in quotation marks.
+  (handles, URLs, datelines, embedded posts, labels...); ``quoted``: in quotation marks;
+  ``in_caption``: in a photo caption (an HTML caption, or a paragraph carrying a photo
+  credit); ``keeps_own_forms``: quoted or in a caption, where a source's style stands.
 """
 
 from __future__ import annotations
@@ -61,6 +63,27 @@ _SMALL_WORDS = frozenset(
 )
 _SENTENCE_ENDS = (".", "!", "?")
 _LINE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# A photo caption in running text: a paragraph ending in the picture's credit ("...
+# Photograph: Jane Roe/Agency", "Jane Roe/AFP via Getty Images", "REUTERS/Jane Roe", "(AP
+# Photo/Jane Roe)", "... on Monday. Reuters") or a gallery's "Hide Caption 3 of 12". A caption
+# is written by the agency that took the picture, in its own style ("US" beside the body's
+# "U.S."), so it is read like quoted speech. Only a block's tail is searched for a credit.
+_CAPTION_TAIL_CHARS = 200
+_CREDIT_RE = lazy_compile(
+    r"(?:\bPhotograph: |\bPhoto(?:graph)? by |\bREUTERS/|\bAP Photo/"
+    r"|\w/(?:AFP|AP|EPA|Getty Images|POLITICO|Reuters|Bloomberg|The [A-Z]\w+)\b"
+    r"|[.)] (?:Reuters|Associated Press|AFP|Getty Images|EPA)\s*$)"
+)
+_GALLERY_RE = lazy_compile(r"\bHide Caption \d+ of \d+")
+
+
+def is_caption_text(text: str) -> bool:
+    """Whether a paragraph reads as a photo caption: a credit at its end, or a gallery's
+    caption counter anywhere in it."""
+    return (
+        _CREDIT_RE.search(text, max(0, len(text) - _CAPTION_TAIL_CHARS)) is not None
+        or _GALLERY_RE.search(text) is not None
+    )
 
 
 class Word(NamedTuple):
@@ -304,6 +327,12 @@ class Story:
             + [(s.start, s.end) for s in furniture if s.kind == SUBHEAD]
         )
         self._heading_starts = [lo for lo, _ in headings]
+        captions = [(c.start, c.end) for c in regions.captions] + [
+            (b.start, b.end) for b in blocks if b.kind != "caption" and is_caption_text(b.text)
+        ]
+        captions.sort()
+        self._caption_starts = [lo for lo, _ in captions]
+        self._caption_ends = [hi for _, hi in captions]
         self._heading_ends = [hi for _, hi in headings]
         # Per-word answers, for this story only.
         self.info: WordMemo[CapitalWordInfo] = WordMemo(describe)
@@ -330,10 +359,21 @@ class Story:
         """Inside quotation marks."""
         return self._regions.quote_at(offset)
 
+    def in_caption(self, offset: int) -> bool:
+        """In a photo caption."""
+        i = bisect_right(self._caption_starts, offset) - 1
+        return i >= 0 and offset < self._caption_ends[i]
+
+    def keeps_own_forms(self, offset: int) -> bool:
+        """Quoted speech or a photo caption: a source's own style, never reported but for a
+        letter slip, and voting only for a form the writer also uses."""
+        return self.quoted(offset) or self.in_caption(offset)
+
     def out_of_play(self, offset: int) -> bool:
         """Words that neither vote nor are flagged: furniture (handles, URLs, datelines,
-        embedded posts, labels, tables) and quoted speech, which keeps its speaker's forms."""
-        return self.aside(offset) or self.quoted(offset)
+        embedded posts, labels, tables), quoted speech and captions, which keep their
+        source's forms."""
+        return self.aside(offset) or self.keeps_own_forms(offset)
 
     # --- words read where a check looks ----------------------------------------------
     def _chunk_start(self, at: int) -> int:

@@ -28,6 +28,9 @@ class Occurrence:
     # Inside quotation marks: a speaker's form. It is never reported, and it votes only for
     # a form the writer also uses (so a quotation backs the body but never outvotes it).
     quoted: bool = False
+    # In a photo caption: the picture desk's style ("US" beside the body's "U.S."). Never
+    # reported; it votes for a form written outside captions (in the prose or a quotation).
+    caption: bool = False
 
 
 @dataclass
@@ -81,12 +84,13 @@ def vote(occurrences: list[Occurrence], prefer: Iterable[str] = ()) -> Vote | No
 
     Only occurrences that can stand for exactly one form vote; a tie goes to the first of
     ``prefer`` that is tied, else to the form used first. None when the story is consistent.
-    Quoted occurrences count only for forms written outside quotation marks too, and are
-    never among the minority.
+    Quoted occurrences count only for forms written outside quotation marks too, captions
+    only for forms written outside captions; neither is ever among the minority.
     """
     forms: dict[str, int] = {}
+    outside_captions = {occ.form for occ in occurrences if not occ.caption}
     for occ in occurrences:
-        if not occ.quoted:
+        if not occ.quoted and (not occ.caption or occ.form in outside_captions):
             forms.setdefault(occ.form, occ.start)
     if len(forms) < 2:
         return None
@@ -100,7 +104,11 @@ def vote(occurrences: list[Occurrence], prefer: Iterable[str] = ()) -> Vote | No
         return None
     tied = [f for f, c in counts.items() if c == top]
     majority = next((p for p in prefer if p in tied), None) or min(tied, key=lambda f: forms[f])
-    minority = [occ for occ in occurrences if not occ.quoted and not compatible(occ, majority)]
+    minority = [
+        occ
+        for occ in occurrences
+        if not (occ.quoted or occ.caption) and not compatible(occ, majority)
+    ]
     if not minority:
         return None
     return Vote(majority, counts, minority, forms)
