@@ -188,23 +188,25 @@ def _occurrences(story: Story, runs: Iterable[Candidate]) -> dict[str, list[Occu
         at = bisect_left(ordered, prefix)
         return at < len(ordered) and ordered[at].startswith(prefix)
 
-    starting = [
-        token
+    # Each starting word with its key, so a walk need not work it out again.
+    start_keys = {
+        token: prefix
         for prefix in prefixes
         if begins_a_candidate(prefix)
         for token in story.tokens_with_key(prefix)
-    ]
+    }
     per_key: dict[str, list[Occurrence]] = {}
     surfaces: dict[str, str] = {}
     text, forced = story.text, story.forced
     # In story order, one at a time: a list of them all ("The" is a prefix of many names)
     # would be the largest thing this check held on a long story.
-    for first in story.occurrences(starting):
+    # Most walks (from "to" or "a", prefixes of "Tony Blair" or "Abbott") stop at their
+    # second word: where the walk starts is asked about only once it spells a candidate.
+    for first in story.occurrences(start_keys):
         start = first.start
-        if story.in_heading(start) or story.aside(start):
-            continue
-        key = story.key_of(first.text)
+        key = start_keys[first.text]
         here: Word | None = first
+        checked_place = False  # whether the first word's place was asked about
         checked_before: bool | None = None  # whether a longer name starts before, once asked
         for step in range(_MAX_WORDS):
             if step:
@@ -220,6 +222,10 @@ def _occurrences(story: Story, runs: Iterable[Candidate]) -> dict[str, list[Occu
                 break
             if key not in candidates:
                 continue
+            if not checked_place:
+                if story.in_heading(start) or story.aside(start):
+                    break
+                checked_place = True
             if checked_before is None:
                 checked_before = _longer_name_before(story, first)
             if checked_before or _longer_name_after(story, here):
