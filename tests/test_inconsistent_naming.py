@@ -34,6 +34,15 @@ def test_a_slip_in_the_prose_beside_a_caption_is_still_reported():
     assert spans(text, hits(text)) == ["US"]
 
 
+def test_a_title_case_phrase_before_a_colon_outside_a_title_is_still_reported():
+    # A colon with lower-case words after it is no subtitle: the capitals are the writer's.
+    text = (
+        "Talks resume\n\nA spokesman for the foreign ministry said talks would resume. Asked "
+        "about the Foreign Ministry: the talks go on, he said. The foreign ministry agreed."
+    )
+    assert spans(text, hits(text)) == ["Foreign Ministry"]
+
+
 def test_a_caption_backs_a_form_a_quotation_uses():
     # Neither a quotation nor a caption outvotes the prose alone, but a form both use, and
     # the prose writes once the other way, is the story's form.
@@ -401,6 +410,11 @@ QUIET = [  # (class, a story of ours): no finding
         "Team trains\n\nThe US team trained on Monday. US officials watched.\n\nPlayers stretch before the U.S. "
         "session. Hide Caption 1 of 3 Fans queue at the U.S. camp. Hide Caption 2 of 3\n\n"
         "The US squad flies out on Friday.",
+    ),
+    (
+        "a_works_title_keeps_its_capitals",
+        "Privilege row\n\nCritics say executive privilege has no limit. Ann Roe, author of Executive Privilege: "
+        "Secrets, Power and the Courts, said executive privilege was never meant to be absolute.",
     ),
     (
         "a_form_used_only_in_quotations_is_not_an_inconsistency",

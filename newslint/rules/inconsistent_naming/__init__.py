@@ -15,7 +15,8 @@ form the rest of the story uses (and where it first appears) as the suggestion:
   "foreign ministry", "al-Shabab" and "al Shabab", "Time Warner" and "TimeWarner". A name
   used as a title before a person's name ("Prime Minister Jane Doe" beside "the prime
   minister") and a name inside a longer name ("a House committee" beside "the House
-  Committee on Energy and Commerce") are not counted; nor is a lower-case phrase of common
+  Committee on Energy and Commerce") are not counted, nor is a work's title with a subtitle
+  in Title Case ("author of Open Secrets: Money and Power in the City"); nor is a lower-case phrase of common
   words beside a product of that name ("trending topics", "Trending Topics") unless it ends
   in an institution's noun (``newslint/data/institution_nouns.txt``: the foreign ministry).
 - **Near spellings of a recurring proper name**: Brennan/Brenan, Mohammed/Mohammad,

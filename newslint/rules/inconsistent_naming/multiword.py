@@ -233,7 +233,7 @@ def _occurrences(story: Story, runs: Iterable[Candidate]) -> dict[str, list[Occu
             end = here.start + len(strip_possessive(here.text))
             surface = " ".join(text[start:end].split())
             surface = surfaces.setdefault(surface, surface)  # one string a form, not a place
-            if _SHOUTED_RE.search(surface):
+            if _SHOUTED_RE.search(surface) or story.in_work_title(start, end):
                 continue
             slip = SHIFT_SLIP_RE.search(surface) is not None
             quoted = story.quoted(start) and not slip

@@ -75,6 +75,16 @@ _CREDIT_RE = lazy_compile(
     r"|[.)] (?:Reuters|Associated Press|AFP|Getty Images|EPA)\s*$)"
 )
 _GALLERY_RE = lazy_compile(r"\bHide Caption \d+ of \d+")
+# The title of a work with a subtitle, in Title Case ("Open Secrets: Money and Power in the
+# City", "Borrowed Time: Lenders, Loans and Ledgers"): the author's capitals, not the
+# story's way of writing the words. Two or more capitalised words follow the colon.
+_TITLE_WORD = r"[A-Z][\w'’-]*"
+_TITLE_LINK = rf"(?:{_TITLE_WORD}|of|the|in|and|a|an|for|on|to|at|by|with|from)"
+_WORK_TITLE_RE = lazy_compile(
+    rf"{_TITLE_WORD}(?:,? {_TITLE_LINK}){{0,6}}: ({_TITLE_WORD}(?:,? {_TITLE_LINK}){{1,12}})"
+)
+_CAPITALISED_RE = lazy_compile(r"\b[A-Z]")
+_TITLE_REACH = 120  # how far around a name a title is looked for
 
 
 def is_caption_text(text: str) -> bool:
@@ -363,6 +373,22 @@ class Story:
         """In a photo caption."""
         i = bisect_right(self._caption_starts, offset) - 1
         return i >= 0 and offset < self._caption_ends[i]
+
+    def in_work_title(self, start: int, end: int) -> bool:
+        """Whether ``start``-``end`` lies in a work's title with a subtitle, Title Case on
+        one line ("... author of Open Secrets: Money and Power in the City")."""
+        text = self.text
+        lo = max(text.rfind("\n", 0, start) + 1, start - _TITLE_REACH)
+        hi = text.find("\n", end, end + _TITLE_REACH)
+        hi = end + _TITLE_REACH if hi < 0 else hi
+        if text.find(": ", lo, hi) < 0:
+            return False  # most names: no colon near them, no regex run
+        for match in _WORK_TITLE_RE.finditer(text, lo, hi):
+            if match.start() > start:
+                break
+            if match.end() >= end and len(_CAPITALISED_RE.findall(match.group(1))) >= 2:
+                return True
+        return False
 
     def keeps_own_forms(self, offset: int) -> bool:
         """Quoted speech or a photo caption: a source's own style, never reported but for a
