@@ -6,7 +6,9 @@ stopping at the repository root, the home folder, and before the temp folder or 
 every user may write to (see :func:`find_config`); ``--config`` names one for every file and
 ``--no-config`` ignores them all. A config is untrusted (it comes with the content): it may
 not name a program to run (PROGRAM_KEYS) nor read a file outside its folder tree
-(:func:`file_below`), and every file it leads to is read bounded (:func:`read_bounded`). Keys::
+(:func:`file_below`), a config the search finds may not be a symlink leading out of the
+tree the search covers (:func:`find_config`), and every file it leads to is read bounded
+(:func:`read_bounded`). Keys::
 
     select = ["debris", "whitespace"]     # only these rule ids, categories or plugins
     ignore = ["doubled-space"]            # never these
@@ -544,25 +546,13 @@ def find_config(start: Path, notes: list[str] | None = None) -> Path | None:
     system's root or the system temp folder itself (``/tmp``), nor a folder every user may
     write to (``chmod o+w``, as ``/tmp`` is): anyone could have planted a config there.
     The search ends there too, and a config file every user may write to is skipped the
-    same way; each skipped config is named in ``notes``.
+    same way; each skipped config is named in ``notes``. A config found that is a symlink
+    to a file outside the folder tree the search covers (up to where it would stop: the
+    repository root, as a rule) is refused with a ConfigError: a content repository's
+    config must not lead to ``/etc/...`` and have it echoed in error lines.
     """
-    here = start.resolve()
     stops = _stop_folders()
-    for folder in (here, *here.parents):
-        if folder in stops.never or folder == Path(folder.anchor):
-            if notes is not None and folder in stops.never:
-                # Not silently: a TMPDIR set to a project's own folder would hide its config.
-                notes.extend(
-                    f"skipped config {_shown(candidate)}: it is in the temp folder, where "
-                    "anyone could have put it (name it with --config)"
-                    for candidate, _ in _config_files(folder)
-                    if candidate.name != "pyproject.toml" or _has_newslint_table(candidate)
-                )
-            return None
-        try:
-            open_to_all = _writable_by_all(folder.stat().st_mode)
-        except OSError:
-            return None
+    for folder, open_to_all in _searched_folders(start.resolve(), stops, notes):
         for candidate, mode in _config_files(folder):
             if open_to_all or _writable_by_all(mode):
                 if notes is not None:
@@ -573,10 +563,61 @@ def find_config(start: Path, notes: list[str] | None = None) -> Path | None:
                     )
                 return None
             if candidate.name != "pyproject.toml" or _has_newslint_table(candidate):
+                top = folder  # where the search would stop, had it gone on (no notes)
+                for searched in _searched_folders(folder, stops, None):
+                    top = searched.folder
+                _refuse_outside(candidate, top)
                 return candidate
-        if open_to_all or folder in stops.last or (folder / ".git").exists():
-            return None
     return None
+
+
+class _Searched(NamedTuple):
+    """A folder the config search enters."""
+
+    folder: Path
+    open_to_all: bool  # writable by every user: its configs are skipped, the search ends
+
+
+def _searched_folders(
+    here: Path, stops: _StopFolders, notes: list[str] | None
+) -> Iterator[_Searched]:
+    """The folders the config search enters from ``here`` upward, up to where it stops
+    (see find_config); a config the search skips in the temp folder is named in ``notes``."""
+    for folder in (here, *here.parents):
+        if folder in stops.never or folder == Path(folder.anchor):
+            if notes is not None and folder in stops.never:
+                # Not silently: a TMPDIR set to a project's own folder would hide its config.
+                notes.extend(
+                    f"skipped config {_shown(candidate)}: it is in the temp folder, where "
+                    "anyone could have put it (name it with --config)"
+                    for candidate, _ in _config_files(folder)
+                    if candidate.name != "pyproject.toml" or _has_newslint_table(candidate)
+                )
+            return
+        try:
+            open_to_all = _writable_by_all(folder.stat().st_mode)
+        except OSError:
+            return
+        yield _Searched(folder, open_to_all)
+        if open_to_all or folder in stops.last or (folder / ".git").exists():
+            return
+
+
+def _refuse_outside(config: Path, top: Path) -> None:
+    """A ConfigError when the config file found, followed through its symlinks, lies
+    outside ``top``, the folder tree the search covered (``--config`` may name any file:
+    that is the user's own choice)."""
+    shown = Path(_shown(config.parent)) / config.name  # the link, not where it leads
+    try:
+        real = config.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+        raise ConfigError(f"{shown}: cannot be read (a broken symlink)") from None
+    if top not in real.parents:
+        raise ConfigError(
+            f"{shown}: is a symlink to {real}, outside {top} where it was found; "
+            "a config found by the search must lie in that folder tree (name it with "
+            "--config to use it)"
+        )
 
 
 def _config_files(folder: Path) -> Iterator[tuple[Path, int]]:

@@ -201,6 +201,48 @@ def test_a_config_that_is_a_fifo_or_a_device_is_not_a_config(home):
     assert find_config(home) is None
 
 
+def test_a_found_config_linked_out_of_its_repository_is_refused_but_not_by_config(
+    cli, home, monkeypatch
+):
+    """A content repository must not lead discovery to a file of the machine's (its
+    contents could end up in error lines in CI logs); --config names the user's own."""
+    elsewhere = write(home / "elsewhere" / "house.toml", 'ignore = ["debris"]\n')
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "newslint.toml").symlink_to(elsewhere)
+    write(repo / "a.txt", STORY)
+    monkeypatch.chdir(repo)
+    line = one_error_line(check(cli, "a.txt"))
+    assert line.startswith("newslint: error: newslint.toml: is a symlink to "), line
+    assert f"outside {repo.resolve()} where it was found" in line
+    with pytest.raises(ConfigError, match="symlink"):
+        find_config(repo)
+    chosen = check(cli, "--config", "newslint.toml", "a.txt")
+    assert chosen.exit_code != 2, chosen.output
+    assert rules_of(chosen) == {"a.txt": {"doubled-space", "trailing-whitespace"}}
+
+
+def test_a_found_config_linked_out_of_the_home_folder_is_refused(home):
+    """No repository: the tree is the one the search covered, up to the home folder."""
+    outside = write(home.parent / "shared.toml", "")
+    (home / "desk").mkdir()
+    (home / "newslint.toml").symlink_to(outside)
+    with pytest.raises(ConfigError, match=f"outside {re.escape(str(home.resolve()))} "):
+        find_config(home / "desk")
+
+
+def test_a_found_config_linked_within_its_repository_is_used(cli, home, monkeypatch):
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    write(repo / "configs" / "house.toml", 'ignore = ["debris"]\n')
+    (repo / "desk").mkdir()
+    (repo / "desk" / "newslint.toml").symlink_to(repo / "configs" / "house.toml")
+    write(repo / "desk" / "a.txt", STORY)
+    monkeypatch.chdir(repo)
+    assert find_config(repo / "desk") == repo / "desk" / "newslint.toml"
+    assert rules_of(check(cli, "desk/a.txt")) == {"a.txt": {"doubled-space", "trailing-whitespace"}}
+
+
 # --- files a config names: below its folder, regular, bounded -------------------------
 
 
