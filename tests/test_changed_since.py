@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, run_in_process
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.changes import ALL, ChangedLines, ChangesError, changed_lines, parse_diff
 from newslint.model import Finding
@@ -566,3 +568,39 @@ def test_carry_changed_lines_follows_removed_and_created_lines():
     assert carry_changed_lines(text, edits, {1}) == set()  # a removed line passes nothing on
     assert carry_changed_lines(text, edits, {4}) == {5}  # untouched edit keeps its line
     assert carry_changed_lines(text, [], {3, 4}) == {3, 4}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["keep", "drop", "edit", "split"]), st.booleans()),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_carried_lines_are_the_changed_lines_where_they_now_stand(plan, ending):
+    """Whole lines removed, lines edited in place or split in two: each line of the fixed
+    text is changed exactly when the line it comes from was (a split line's both parts)."""
+    from newslint.fixes import apply_edits, carry_changed_lines
+    from newslint.model import Edit
+
+    lines = [f"line {i}{ending}" for i in range(len(plan))]
+    text = "".join(lines)
+    edits, expected, offset = [], [], 0
+    for (action, changed), line in zip(plan, lines):
+        if action == "drop":
+            edits.append(Edit(offset, offset + len(line), ""))
+        elif action == "split":  # "line 3" -> "line\n3"
+            edits.append(Edit(offset + 4, offset + 5, ending))
+            expected += [changed, changed]
+        else:
+            if action == "edit":
+                edits.append(Edit(offset, offset + 1, "L"))
+            expected.append(changed)
+        offset += len(line)
+    changed_lines = {n for n, (_a, changed) in enumerate(plan, 1) if changed}
+    fixed, _ = apply_edits(text, edits)
+    assert fixed.count(ending) == len(expected)
+    carried = carry_changed_lines(text, edits, changed_lines)
+    assert carried == {n for n, changed in enumerate(expected, 1) if changed}
